@@ -1,0 +1,118 @@
+import type { Connection } from "mongoose";
+import { systemClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { connectDatabase, isConnected } from "./db/connection.js";
+import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
+import type { Logger } from "./logger.js";
+import { createBot, type CreatedBot } from "./bot/index.js";
+import { registerDefaultCommands } from "./bot/commands.js";
+import { startHttpServer } from "./bot/httpServer.js";
+import { startPolling, type Poller } from "./bot/polling.js";
+import type { BotServices } from "./bot/services.js";
+import { startScheduler, type Scheduler } from "./scheduler/index.js";
+import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
+import { createAuditTrail } from "./services/audit.js";
+import { createTeamService } from "./services/team.js";
+import { createUpdateClaims } from "./services/updateClaims.js";
+import { createUserService } from "./services/users.js";
+
+export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> & {
+  botToken: string;
+  apiRoot: string;
+  mongoUri: string;
+};
+
+export interface AppOverrides {
+  clock?: Clock;
+  /** Replace or wrap services (tests inject faults here). */
+  wrapServices?: (services: BotServices) => BotServices;
+  /** Port for the health/webhook server; 0 picks a free one. Tests pass 0. */
+  httpPort?: number;
+  /** Skip the HTTP server entirely (polling tests that do not need /healthz). */
+  withoutHttp?: boolean;
+  pollTimeoutSeconds?: number;
+}
+
+export interface App {
+  bot: CreatedBot["bot"];
+  i18n: CreatedBot["i18n"];
+  models: Models;
+  connection: Connection;
+  services: BotServices;
+  scheduler: Scheduler;
+  /** Base URL of the health/webhook server, when it runs. */
+  httpUrl?: string;
+  /** Graceful stop: no new updates, in-flight ones finish, scheduler stops, database closes. */
+  stop(): Promise<void>;
+}
+
+/** Start-up in one place: database → services → bot → polling or webhook → scheduler. */
+export async function startApp(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const connection = await connectDatabase(config.mongoUri, { log });
+  const models = createModels(connection);
+  await ensureIndexes(connection, models);
+
+  const audit = createAuditTrail(models, clock);
+  let botUsername = "";
+  const baseServices: BotServices = {
+    config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
+    clock,
+    users: createUserService(models, clock, config.ADMIN_IDS),
+    team: createTeamService(models, clock, audit),
+    updateClaims: createUpdateClaims(models, clock),
+    audit,
+    isDatabaseAvailable: () => isConnected(connection),
+    botUsername: () => botUsername,
+  };
+  const services = overrides.wrapServices ? overrides.wrapServices(baseServices) : baseServices;
+
+  const { bot, i18n } = createBot({ token: config.botToken, apiRoot: config.apiRoot, services, connection, log, defaultLocale: config.DEFAULT_LOCALE });
+  await bot.init();
+  botUsername = bot.botInfo.username;
+  await registerDefaultCommands(bot.api, i18n as never, config.DEFAULT_LOCALE).catch((error: unknown) =>
+    log.warn({ err: (error as Error).message }, "could not register commands"),
+  );
+
+  let poller: Poller | undefined;
+  let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  const webhookMode = config.BOT_MODE === "webhook";
+  if (webhookMode || !overrides.withoutHttp) {
+    const webhookPath = webhookMode ? new URL(config.WEBHOOK_URL!).pathname : "";
+    http = await startHttpServer({
+      port: overrides.httpPort ?? config.PORT,
+      log,
+      isHealthy: () => isConnected(connection),
+      webhook: webhookMode ? { bot, path: webhookPath, secretToken: config.WEBHOOK_SECRET! } : undefined,
+    });
+  }
+  if (webhookMode) {
+    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET! });
+  } else {
+    await bot.api.deleteWebhook();
+    poller = startPolling(bot, { log, timeoutSeconds: overrides.pollTimeoutSeconds ?? 25 });
+  }
+
+  const scheduler = startScheduler({ jobs: maintenanceJobs(models, services.updateClaims), models, clock, log, timezone: config.TZ_DEFAULT });
+  log.info({ mode: config.BOT_MODE, bot: botUsername }, "bot started");
+
+  let stopped = false;
+  return {
+    bot,
+    i18n,
+    models,
+    connection,
+    services,
+    scheduler,
+    httpUrl: http?.url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await poller?.stop();
+      await http?.close();
+      await scheduler.stop();
+      await connection.close();
+      log.info("bot stopped");
+    },
+  };
+}

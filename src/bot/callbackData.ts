@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * Typed callback data: `lang:fa`, `team:revoke:1234:volunteer`. Packs fields in a fixed order and
+ * parses them back with zod, so a forged or stale button can never reach a handler as bad data.
+ * Telegram allows 64 bytes; pack() refuses anything longer.
+ */
+export function defineCallback<Shape extends Record<string, z.ZodType<string | number>>>(prefix: string, shape: Shape) {
+  const keys = Object.keys(shape);
+  const schema = z.object(shape);
+  const filter = new RegExp(`^${prefix}(:|$)`);
+  type Data = z.infer<typeof schema>;
+  return {
+    filter,
+    pack(data: Data): string {
+      const packed = [prefix, ...keys.map((k) => String((data as Record<string, unknown>)[k]))].join(":");
+      if (Buffer.byteLength(packed, "utf8") > 64) throw new Error(`callback data over 64 bytes for ${prefix}`);
+      return packed;
+    },
+    unpack(raw: string | undefined): Data | null {
+      if (!raw || !filter.test(raw)) return null;
+      const parts = raw.split(":").slice(1);
+      if (parts.length !== keys.length) return null;
+      const parsed = schema.safeParse(Object.fromEntries(keys.map((k, i) => [k, parts[i]])));
+      return parsed.success ? parsed.data : null;
+    },
+  };
+}

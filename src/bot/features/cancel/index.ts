@@ -1,0 +1,18 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../context.js";
+import type { MainMenu } from "../menu/mainMenu.js";
+
+/** /cancel leaves whatever conversation the user is in; it is registered before conversations run. */
+export function cancelFeature(menu: MainMenu): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active());
+    if (active.length === 0) {
+      await menu.show(ctx, "cancel-nothing");
+      return;
+    }
+    await ctx.conversation.exitAll();
+    await menu.show(ctx, "cancel-done");
+  });
+  return composer;
+}

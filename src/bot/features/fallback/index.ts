@@ -1,0 +1,12 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../context.js";
+import type { MainMenu } from "../menu/mainMenu.js";
+
+/** Anything no feature handled: an unknown command or stray text gets a kind pointer to the menu. */
+export function fallbackFeature(menu: MainMenu): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on("message:entities:bot_command", (ctx) => menu.show(ctx, "unknown-command"));
+  composer.on("message", (ctx) => menu.show(ctx, "unknown-message"));
+  composer.on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") }));
+  return composer;
+}

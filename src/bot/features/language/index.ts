@@ -1,0 +1,43 @@
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { defineCallback } from "../../callbackData.js";
+import { setChatCommands } from "../../commands.js";
+import type { BotContext } from "../../context.js";
+import type { MainMenu, MenuEntry } from "../menu/mainMenu.js";
+
+const chooseLanguage = defineCallback("lang", { locale: z.string().regex(/^[a-z]{2,3}$/) });
+
+/** /language: pick a language; the choice is stored on the server and survives restarts. */
+export function languageFeature(i18n: I18n<BotContext>, menu: MainMenu) {
+  const composer = new Composer<BotContext>();
+
+  async function showPicker(ctx: BotContext): Promise<void> {
+    const keyboard = new InlineKeyboard();
+    for (const locale of i18n.locales) keyboard.text(i18n.t(locale, "language-native-name"), chooseLanguage.pack({ locale })).row();
+    await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
+  }
+
+  composer.command("language", showPicker);
+  composer.callbackQuery(chooseLanguage.filter, async (ctx) => {
+    const data = chooseLanguage.unpack(ctx.callbackQuery.data);
+    if (!data || !i18n.locales.includes(data.locale)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+      return;
+    }
+    await ctx.services.users.setLocale(ctx.from.id, data.locale);
+    ctx.profile = { ...ctx.profile, locale: data.locale };
+    ctx.i18n.useLocale(data.locale);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language-changed"));
+    if (ctx.chat) {
+      await setChatCommands(ctx.api, i18n as I18n<never>, ctx.chat.id, data.locale, ctx.profile.actor).catch((error: unknown) =>
+        ctx.log.warn({ err: (error as Error).message }, "could not set chat commands"),
+      );
+    }
+    await menu.show(ctx);
+  });
+
+  const menuEntry: MenuEntry = { labelKey: "menu-language", visibleTo: () => true, run: showPicker };
+  return { composer, menuEntry };
+}

@@ -1,0 +1,67 @@
+import http from "node:http";
+import { webhookCallback, type Bot } from "grammy";
+import { isDatabaseUnavailableError } from "../db/connection.js";
+import type { Logger } from "../logger.js";
+import type { BotContext } from "./context.js";
+
+export interface HttpServerOptions {
+  port: number;
+  host?: string;
+  log: Logger;
+  /** Answers /healthz: 200 when the database is reachable, 503 otherwise. */
+  isHealthy(): boolean;
+  /** Webhook mode only: path and secret Telegram must send in X-Telegram-Bot-Api-Secret-Token. */
+  webhook?: { bot: Bot<BotContext>; path: string; secretToken: string };
+}
+
+/**
+ * One small HTTP server for the health check and, in webhook mode, Telegram's updates. A request
+ * without the right secret gets 401 and changes nothing (grammY's webhookCallback checks it). When the
+ * database is away the update is answered 503, so Telegram delivers it again later.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
+  const { log } = options;
+  const handleWebhook = options.webhook
+    ? webhookCallback(options.webhook.bot, "http", { secretToken: options.webhook.secretToken, onTimeout: "throw", timeoutMilliseconds: 55_000 })
+    : undefined;
+
+  const server = http.createServer(async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") {
+      const healthy = options.isHealthy();
+      res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: healthy ? "ok" : "database-unavailable" }));
+      return;
+    }
+    if (handleWebhook && req.method === "POST" && path === options.webhook!.path) {
+      try {
+        await handleWebhook(req, res);
+      } catch (error) {
+        const unavailable = isDatabaseUnavailableError(error);
+        if (!unavailable) log.error({ err: (error as Error).message }, "webhook update failed");
+        if (!res.headersSent) {
+          res.writeHead(unavailable ? 503 : 500);
+          res.end();
+        }
+      }
+      return;
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,113 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { limit } from "@grammyjs/ratelimiter";
+import { Bot } from "grammy";
+import type { Connection } from "mongoose";
+import { createConversationStorage } from "../db/conversationStorage.js";
+import type { Logger } from "../logger.js";
+import type { BotContext, ConversationContext } from "./context.js";
+import { cancelFeature } from "./features/cancel/index.js";
+import { fallbackFeature } from "./features/fallback/index.js";
+import { helpFeature, helpMenuEntry } from "./features/help/index.js";
+import { languageFeature } from "./features/language/index.js";
+import { createMainMenu } from "./features/menu/mainMenu.js";
+import { startFeature } from "./features/start/index.js";
+import { teamFeature } from "./features/team/index.js";
+import { createI18n, matchLocale } from "./i18n.js";
+import { databaseGate } from "./middleware/databaseGate.js";
+import { deduplicateUpdates } from "./middleware/deduplicateUpdates.js";
+import { errorBoundary } from "./middleware/errorBoundary.js";
+import { loadProfile } from "./middleware/loadProfile.js";
+import { updateLogger } from "./middleware/updateLogger.js";
+import type { BotServices } from "./services.js";
+
+export interface CreateBotOptions {
+  token: string;
+  /** Telegram or the local emulator. */
+  apiRoot: string;
+  services: BotServices;
+  /** Conversation state lives here, so a restart loses nobody's place. */
+  connection: Connection;
+  log: Logger;
+  defaultLocale: string;
+}
+
+export interface CreatedBot {
+  bot: Bot<BotContext>;
+  i18n: I18n<BotContext>;
+}
+
+/** Builds the bot and starts nothing: main.ts (or a test) decides polling or webhook. */
+export function createBot(options: CreateBotOptions): CreatedBot {
+  const { services, log, defaultLocale } = options;
+  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  const retryOutgoing = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+  bot.api.config.use(retryOutgoing);
+
+  const i18n: I18n<BotContext> = createI18n<BotContext>(defaultLocale, async (ctx): Promise<string | undefined> => {
+    const userId = ctx.from?.id;
+    // Outside conversations the profile is loaded already; inside, plugins are not inherited, so ask the service.
+    const stored = "profile" in ctx && ctx.profile ? ctx.profile.locale : userId !== undefined ? await services.users.localeOf(userId) : undefined;
+    return stored ?? matchLocale(i18n.locales, ctx.from?.language_code);
+  });
+
+  const mainMenu = createMainMenu();
+  const language = languageFeature(i18n, mainMenu);
+  const team = teamFeature();
+  mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
+
+  const conversationStorage = createConversationStorage<never>(options.connection);
+
+  // Shared middleware, in the order every update passes it.
+  bot.use(updateLogger(log));
+  bot.use(async (ctx, next) => {
+    ctx.services = services;
+    await next();
+  });
+  bot.use(errorBoundary(i18n, defaultLocale));
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: 3_000,
+      limit: 12,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: (ctx) => ctx.log.warn("flood limit reached; update dropped"),
+    }),
+  );
+  bot.use(databaseGate());
+  bot.use(deduplicateUpdates());
+  bot.use(loadProfile());
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, ConversationContext>({
+      storage: { type: "key", adapter: conversationStorage, prefix: "conv:" },
+      plugins: [
+        // Plugins are not inherited inside conversations: retry 429/5xx there too.
+        async (ctx, next) => {
+          ctx.api.config.use(retryOutgoing);
+          await next();
+        },
+        i18n as never,
+        async (ctx, next) => {
+          ctx.isOutsideInput = ctx.callbackQuery === undefined && mainMenu.isMenuInput(ctx.message?.text, (l, k) => i18n.t(l, k), i18n.locales);
+          await next();
+        },
+      ],
+    }),
+  );
+
+  // /cancel comes first so it can leave any conversation; then every conversation, so an active
+  // one sees its answers before the features below (it passes commands and menu buttons on).
+  bot.use(cancelFeature(mainMenu));
+  bot.use(...team.conversations);
+
+  // Features, in one visible order.
+  bot.use(startFeature(mainMenu));
+  bot.use(helpFeature());
+  bot.use(language.composer);
+  bot.use(mainMenu.composer);
+  bot.use(team.composer);
+  bot.use(fallbackFeature(mainMenu));
+
+  return { bot, i18n };
+}

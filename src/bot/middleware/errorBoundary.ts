@@ -1,0 +1,49 @@
+import type { I18n } from "@grammyjs/i18n";
+import type { MiddlewareFn } from "grammy";
+import { isDatabaseUnavailableError } from "../../db/connection.js";
+import type { BotContext } from "../context.js";
+import { matchLocale } from "../i18n.js";
+
+/**
+ * The last line of defence. A failing handler is logged with its update id and the user gets a calm
+ * message; the process keeps serving. When the database is away, the user is told once per outage
+ * that nothing they sent is lost, and the error is re-thrown so the poller (or Telegram's webhook
+ * retry) delivers the update again once the database is back.
+ */
+export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): MiddlewareFn<BotContext> {
+  const toldDuringOutage = new Set<number>();
+  return async (ctx, next) => {
+    try {
+      await next();
+      toldDuringOutage.clear();
+    } catch (error) {
+      const chatId = ctx.chat?.id;
+      const locale = ctx.profile?.locale ?? matchLocale(i18n.locales, ctx.from?.language_code) ?? defaultLocale;
+      if (isDatabaseUnavailableError(error)) {
+        ctx.log.warn("database unavailable; update will be retried");
+        if (chatId !== undefined && !toldDuringOutage.has(chatId)) {
+          toldDuringOutage.add(chatId);
+          await safeReply(ctx, i18n.t(locale, "error-database-unavailable"));
+        }
+        throw error;
+      }
+      ctx.log.error({ err: describeError(error) }, "handler failed");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      if (chatId !== undefined) await safeReply(ctx, i18n.t(locale, "error-generic"));
+    }
+  };
+}
+
+async function safeReply(ctx: BotContext, text: string): Promise<void> {
+  try {
+    await ctx.reply(text);
+  } catch (error) {
+    ctx.log.warn({ err: describeError(error) }, "could not tell the user about an error");
+  }
+}
+
+/** Error name, message and stack only: never the update or its text. */
+export function describeError(error: unknown): { name: string; message: string; stack?: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: "NonError", message: String(error) };
+}

@@ -1,0 +1,20 @@
+import type { Config } from "../config.js";
+import type { Clock } from "../clock.js";
+import type { TeamService } from "../services/team.js";
+import type { UpdateClaims } from "../services/updateClaims.js";
+import type { UserService } from "../services/users.js";
+import type { AuditTrail } from "../services/audit.js";
+
+/** The use cases the bot's features call; built once in main.ts (or by a test). */
+export interface BotServices {
+  config: Pick<Config, "DEFAULT_LOCALE" | "ADMIN_IDS">;
+  clock: Clock;
+  users: UserService;
+  team: TeamService;
+  updateClaims: UpdateClaims;
+  audit: AuditTrail;
+  /** True while the database answers; checked before anything touches it. */
+  isDatabaseAvailable(): boolean;
+  /** The bot's @username, for deep links. */
+  botUsername(): string;
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+/** Telegram's public Bot API; the local emulator replaces it in tests and local mode. */
+export const TELEGRAM_DEFAULT_API_ROOT = "https://api.telegram.org";
+
+const idList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value.trim() === "") return [] as number[];
+    const ids: number[] = [];
+    for (const part of value.split(",")) {
+      const trimmed = part.trim();
+      if (!/^\d{1,15}$/.test(trimmed)) {
+        ctx.addIssue({ code: "custom", message: `"${trimmed}" is not a Telegram user id (digits only)` });
+        return z.NEVER;
+      }
+      ids.push(Number(trimmed));
+    }
+    return ids;
+  });
+
+const encryptionKey = z
+  .string()
+  .optional()
+  .refine((value) => value === undefined || value === "" || /^[A-Za-z0-9+/]{43}=$/.test(value) || /^[0-9a-fA-F]{64}$/.test(value), {
+    message: "must be 32 bytes as 64 hex characters or 44 base64 characters (openssl rand -base64 32)",
+  });
+
+const baseSchema = z.object({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{5,}$/, "must look like 123456:ABC-DEF (from @BotFather)")
+    .optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, "must start with mongodb:// or mongodb+srv://")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ message: "must be a URL such as http://127.0.0.1:8081" }).default(TELEGRAM_DEFAULT_API_ROOT),
+  BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  WEBHOOK_URL: z.url({ message: "must be the public https URL Telegram posts updates to" }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  ADMIN_IDS: idList,
+  DEFAULT_LOCALE: z.enum(["fa", "en", "sq"]).default("fa"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_ENCRYPTION_KEY: encryptionKey,
+  TZ_DEFAULT: z.string().default("Asia/Tehran"),
+});
+
+export type Config = z.infer<typeof baseSchema> & { localMode: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the environment into a Config or throws a ConfigError that lists every bad variable.
+ * Local mode (no BOT_TOKEN) starts its own database and emulator, so those become optional.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = baseSchema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(`${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const config = result.data;
+  const localMode = config.BOT_TOKEN === undefined;
+  if (config.BOT_MODE === "webhook") {
+    if (!config.WEBHOOK_URL) problems.push("WEBHOOK_URL: required when BOT_MODE=webhook");
+    if (!config.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET: required when BOT_MODE=webhook");
+  }
+  if (!localMode) {
+    if (!config.MONGODB_URI) problems.push("MONGODB_URI: required when BOT_TOKEN is set");
+    if (!config.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when BOT_TOKEN is set (openssl rand -base64 32)");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...config, localMode };
+}

@@ -1,0 +1,45 @@
+import type { Connection } from "mongoose";
+import { createAuditEventModel, type AuditEventModel } from "./auditEvent.js";
+import { createInviteModel, type InviteModel } from "./invite.js";
+import { createLeaseModel, type LeaseModel } from "./lease.js";
+import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
+import { createUserModel, type UserModel } from "./user.js";
+
+export interface Models {
+  users: UserModel;
+  invites: InviteModel;
+  processedUpdates: ProcessedUpdateModel;
+  auditEvents: AuditEventModel;
+  leases: LeaseModel;
+}
+
+export function createModels(connection: Connection): Models {
+  return {
+    users: createUserModel(connection),
+    invites: createInviteModel(connection),
+    processedUpdates: createProcessedUpdateModel(connection),
+    auditEvents: createAuditEventModel(connection),
+    leases: createLeaseModel(connection),
+  };
+}
+
+/** Collections used through the native driver by grammY storage adapters. */
+export const CONVERSATIONS_COLLECTION = "conversations";
+
+/** Creates every collection and index; run at start-up (autoIndex is off so this is explicit). */
+export async function ensureIndexes(connection: Connection, models: Models): Promise<void> {
+  for (const model of Object.values(models)) {
+    await model.createCollection().catch(ignoreAlreadyExists);
+    await model.createIndexes();
+  }
+  const db = connection.db;
+  if (!db) throw new Error("database handle missing after connect");
+  await db.createCollection(CONVERSATIONS_COLLECTION).catch(ignoreAlreadyExists);
+  await db.collection(CONVERSATIONS_COLLECTION).createIndex({ key: 1 }, { unique: true });
+}
+
+function ignoreAlreadyExists(error: unknown): void {
+  const code = (error as { code?: number }).code;
+  if (code === 48) return; // NamespaceExists
+  throw error;
+}

@@ -1,0 +1,28 @@
+import { Schema, type Connection, type Model } from "mongoose";
+
+/**
+ * One row per Telegram update the bot has claimed. The unique _id makes a repeated update
+ * (webhook retry, poller restart) a no-op; rows are purged by a scheduled job, since TTL
+ * indexes do not exist on FerretDB.
+ */
+export interface ProcessedUpdateRecord {
+  _id: number;
+  state: "processing" | "done";
+  claimedAt: Date;
+  doneAt?: Date | null;
+}
+
+const processedUpdateSchema = new Schema<ProcessedUpdateRecord>(
+  {
+    _id: { type: Number, required: true },
+    state: { type: String, enum: ["processing", "done"], required: true },
+    claimedAt: { type: Date, required: true },
+    doneAt: { type: Date, default: null },
+  },
+  { versionKey: false, collection: "processed_updates" },
+);
+processedUpdateSchema.index({ claimedAt: 1 });
+
+export type ProcessedUpdateModel = Model<ProcessedUpdateRecord>;
+export const createProcessedUpdateModel = (connection: Connection): ProcessedUpdateModel =>
+  connection.model<ProcessedUpdateRecord>("ProcessedUpdate", processedUpdateSchema);

@@ -1,0 +1,48 @@
+import { Schema, type Connection, type Model } from "mongoose";
+
+export type GrantedRole = "volunteer" | "coordinator";
+
+export interface RoleGrant {
+  role: GrantedRole;
+  /** Province codes a volunteer works for; empty for coordinators. */
+  provinces: string[];
+  grantedBy: number;
+  grantedAt: Date;
+}
+
+/** A Telegram user who has talked to the bot. Holds no name or phone: only what the bot needs to act. */
+export interface UserRecord {
+  _id: number;
+  locale?: string;
+  roles: RoleGrant[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** Set when Telegram says the user blocked the bot; cleared when they write again. */
+  unreachableSince?: Date | null;
+}
+
+const roleGrantSchema = new Schema<RoleGrant>(
+  {
+    role: { type: String, enum: ["volunteer", "coordinator"], required: true },
+    provinces: { type: [String], default: [] },
+    grantedBy: { type: Number, required: true },
+    grantedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const userSchema = new Schema<UserRecord>(
+  {
+    _id: { type: Number, required: true },
+    locale: { type: String },
+    roles: { type: [roleGrantSchema], default: [] },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    unreachableSince: { type: Date, default: null },
+  },
+  { versionKey: false, collection: "users" },
+);
+userSchema.index({ "roles.role": 1 });
+
+export type UserModel = Model<UserRecord>;
+export const createUserModel = (connection: Connection): UserModel => connection.model<UserRecord>("User", userSchema);

@@ -1,0 +1,266 @@
+// /_emulator/*: JSON endpoints that let other processes and the web page act as users and inspect the bot.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import type { ChatEvent, NewUser, UserRecord } from "./chatStore.js";
+import type { EmulatedUser } from "./emulatedUser.js";
+import type { EmulatorState } from "./emulatorState.js";
+import { clientGone, sendJson } from "./httpJson.js";
+import { readBody } from "./requestBody.js";
+import type { EmulatorFaults, EmulatorLimits } from "./types.js";
+
+/** What the driver needs from the emulator; kept narrow so this module does not import the class. */
+export interface DriverTarget {
+  readonly state: EmulatorState;
+  createUser(input: NewUser): EmulatedUser;
+  user(id: number): EmulatedUser | undefined;
+  blockBot(userId: number): void;
+  setFaults(partial: Partial<EmulatorFaults>): void;
+  setLimits(partial: Partial<EmulatorLimits>): void;
+  injectUpdate(update: Record<string, unknown>): void;
+}
+
+class DriverError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const createUserBody = z.strictObject({
+  id: z.number().int().positive().optional(),
+  firstName: z.string().trim().min(1).max(64).optional(),
+  lastName: z.string().trim().min(1).max(64).optional(),
+  username: z.string().regex(/^[A-Za-z0-9_]{3,32}$/).optional(),
+  languageCode: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/).optional(),
+});
+
+const messageBody = z.union([
+  z.strictObject({ text: z.string().min(1).max(8192) }),
+  z.strictObject({ command: z.string().regex(/^\/?[A-Za-z0-9_]{1,32}$/), payload: z.string().max(512).optional() }),
+  z.strictObject({ photo: z.literal(true), caption: z.string().max(2048).optional(), fileSize: z.number().int().positive().optional() }),
+  z.strictObject({ voice: z.literal(true), duration: z.number().int().positive().optional() }),
+  z.strictObject({
+    document: z.literal(true),
+    fileName: z.string().min(1).max(255).optional(),
+    mimeType: z.string().optional(),
+    caption: z.string().max(2048).optional(),
+  }),
+  z.strictObject({ sticker: z.literal(true) }),
+  z.strictObject({ video: z.literal(true), duration: z.number().int().positive().optional() }),
+  z.strictObject({ contact: z.literal(true), phoneNumber: z.string().optional() }),
+]);
+
+const pressBody = z.union([
+  z.strictObject({ label: z.string().min(1), messageId: z.number().int().positive().optional() }),
+  z.strictObject({ messageId: z.number().int().positive(), callbackData: z.string().min(1) }),
+]);
+
+const fraction = z.number().min(0).max(1);
+const faultsBody = z.strictObject({
+  serverErrorRate: fraction.optional(),
+  timeoutRate: fraction.optional(),
+  timeoutMs: z.number().int().min(0).max(600_000).optional(),
+  blockedUserIds: z.array(z.number().int()).optional(),
+  blockedRate: fraction.optional(),
+  seed: z.number().int().optional(),
+});
+
+const positive = z.number().positive();
+const limitsBody = z.strictObject({
+  globalPerSecond: positive.optional(),
+  paidPerSecond: positive.optional(),
+  perChatPerSecond: positive.optional(),
+  perChatBurst: z.number().int().positive().optional(),
+});
+
+const updateBody = z.record(z.string(), z.unknown());
+
+function parseBody<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new DriverError(400, "invalid request body", result.error.issues);
+  return result.data;
+}
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req);
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new DriverError(400, "request body is not valid JSON");
+  }
+}
+
+export function userView(user: UserRecord): Record<string, unknown> {
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    ...(user.lastName ? { lastName: user.lastName } : {}),
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+    started: user.started,
+    blocked: user.blockedBot,
+  };
+}
+
+export async function handleDriver(target: DriverTarget, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  try {
+    await route(target, req, res, url);
+  } catch (error) {
+    if (error instanceof DriverError) {
+      sendJson(res, error.status, { error: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    } else if (error instanceof Error && /already exists|no bot message|No inline button|No reply keyboard/.test(error.message)) {
+      sendJson(res, 400, { error: error.message });
+    } else {
+      console.error("[emulator] driver request failed", error);
+      sendJson(res, 500, { error: "internal error" });
+    }
+  }
+}
+
+async function route(target: DriverTarget, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const { state } = target;
+  const path = url.pathname.replace(/^\/_emulator/, "").replace(/\/$/, "");
+  const method = req.method ?? "GET";
+  const userMatch = /^\/users\/(\d+)(?:\/([a-z]+))?$/.exec(path);
+
+  if (method === "GET" && path === "/info") {
+    return sendJson(res, 200, { botId: state.bot.id, botUsername: state.bot.username, botName: state.bot.firstName });
+  }
+  if (path === "/users" && method === "GET") return sendJson(res, 200, state.store.listUsers().map(userView));
+  if (path === "/users" && method === "POST") {
+    const input = parseBody(createUserBody, await jsonBody(req));
+    const user = target.createUser(input);
+    return sendJson(res, 201, userView(state.store.user(user.id)!));
+  }
+  if (userMatch) {
+    const userId = Number(userMatch[1]);
+    const user = target.user(userId);
+    if (!user) throw new DriverError(404, `user ${userId} not found`);
+    return routeUser(target, user, userMatch[2] ?? "", req, res, url);
+  }
+  if (method === "GET" && path === "/events") return streamEvents(state, res, url);
+  if (method === "GET" && path === "/calls") {
+    const since = Number(url.searchParams.get("since") ?? 0) || 0;
+    const calls = state.log.since(since, url.searchParams.get("method") ?? undefined);
+    return sendJson(res, 200, { next: state.log.nextIndex, calls: calls.map(({ index, call }) => ({ index, ...call })) });
+  }
+  if (method === "GET" && path === "/stats") {
+    return sendJson(res, 200, { ...state.log.summary(), pendingUpdates: state.queue.length, users: state.store.listUsers().length });
+  }
+  if (path === "/faults") {
+    if (method === "POST") target.setFaults(parseBody(faultsBody, await jsonBody(req)));
+    return sendJson(res, 200, state.faults.current);
+  }
+  if (path === "/limits") {
+    if (method === "POST") target.setLimits(parseBody(limitsBody, await jsonBody(req)));
+    return sendJson(res, 200, state.limiter.current);
+  }
+  if (path === "/updates" && method === "POST") {
+    const update = parseBody(updateBody, await jsonBody(req));
+    target.injectUpdate(update);
+    return sendJson(res, 200, { pendingUpdates: state.queue.length });
+  }
+  throw new DriverError(404, `no driver endpoint ${method} ${url.pathname}`);
+}
+
+async function routeUser(
+  target: DriverTarget,
+  user: EmulatedUser,
+  action: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { state } = target;
+  const method = req.method ?? "GET";
+  if (action === "" && method === "GET") return sendJson(res, 200, userView(state.store.user(user.id)!));
+  if (action === "messages" && method === "POST") {
+    const body = parseBody(messageBody, await jsonBody(req));
+    return sendJson(res, 200, { updateId: sendFromBody(user, body) });
+  }
+  if (action === "press" && method === "POST") {
+    const body = parseBody(pressBody, await jsonBody(req));
+    const updateId =
+      "callbackData" in body
+        ? user.pressCallback(body.messageId, body.callbackData)
+        : user.pressButton(body.label, body.messageId !== undefined ? { messageId: body.messageId } : {});
+    return sendJson(res, 200, { updateId });
+  }
+  if (action === "block" && method === "POST") {
+    target.blockBot(user.id);
+    return sendJson(res, 200, userView(state.store.user(user.id)!));
+  }
+  if (action === "transcript" && method === "GET") return transcript(state, user, res, url);
+  if (action === "answers" && method === "GET") return sendJson(res, 200, user.callbackAnswers());
+  throw new DriverError(404, `no driver endpoint ${method} ${url.pathname}`);
+}
+
+function sendFromBody(user: EmulatedUser, body: z.output<typeof messageBody>): number {
+  if ("text" in body) return user.sendText(body.text);
+  if ("command" in body) return user.sendCommand(body.command, body.payload);
+  if ("photo" in body) return user.sendPhoto({ ...(body.caption ? { caption: body.caption } : {}), ...(body.fileSize ? { fileSize: body.fileSize } : {}) });
+  if ("voice" in body) return user.sendVoice(body.duration ? { duration: body.duration } : {});
+  if ("document" in body) {
+    return user.sendDocument({
+      ...(body.fileName ? { fileName: body.fileName } : {}),
+      ...(body.mimeType ? { mimeType: body.mimeType } : {}),
+      ...(body.caption ? { caption: body.caption } : {}),
+    });
+  }
+  if ("sticker" in body) return user.sendSticker();
+  if ("video" in body) return user.sendVideo(body.duration ? { duration: body.duration } : {});
+  return user.sendContact(body.phoneNumber ? { phoneNumber: body.phoneNumber } : {});
+}
+
+/** With ?since=N&wait=S it long-polls until the chat changes after version N (the page's fallback to SSE). */
+function transcript(state: EmulatorState, user: EmulatedUser, res: ServerResponse, url: URL): void {
+  const since = Number(url.searchParams.get("since") ?? -1);
+  const waitSeconds = Math.min(60, Math.max(0, Number(url.searchParams.get("wait") ?? 0) || 0));
+  const answer = () =>
+    sendJson(res, 200, { userId: user.id, version: state.store.version(user.id), messages: user.transcript() });
+  if (waitSeconds === 0 || state.store.version(user.id) > since) return answer();
+  const events = state.store.events;
+  const onChange = (event: ChatEvent) => {
+    if (event.userId === user.id) finish();
+  };
+  const timer = setTimeout(finish, waitSeconds * 1000);
+  const gone = clientGone(res);
+  gone.addEventListener("abort", finish);
+  events.on("change", onChange);
+  function finish() {
+    clearTimeout(timer);
+    events.off("change", onChange);
+    answer();
+  }
+}
+
+/** Server-Sent Events of chat changes, optionally for one user and some event types. */
+function streamEvents(state: EmulatorState, res: ServerResponse, url: URL): void {
+  const userParam = url.searchParams.get("userId");
+  const userId = userParam ? Number(userParam) : undefined;
+  // ?types=user lets the page follow new users without receiving every message of every chat.
+  const types = url.searchParams.get("types")?.split(",");
+  res.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-store",
+    connection: "keep-alive",
+  });
+  res.write(`: connected\n\n`);
+  const onChange = (event: ChatEvent) => {
+    if (userId !== undefined && event.userId !== userId) return;
+    if (types && !types.includes(event.type)) return;
+    const data = event.type === "user" ? { ...event, user: userView(event.user) } : event;
+    res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  // Keeps proxies and idle timeouts from closing a quiet stream.
+  const heartbeat = setInterval(() => res.write(`: ping\n\n`), 15_000);
+  state.store.events.on("change", onChange);
+  res.on("close", () => {
+    clearInterval(heartbeat);
+    state.store.events.off("change", onChange);
+  });
+}

@@ -1,0 +1,266 @@
+// A simulated person in a private chat with the bot: sends messages, presses buttons, waits for replies.
+import type { ChatEvent, StoredMessage, UserRecord } from "./chatStore.js";
+import { toChatMessage } from "./chatMessageView.js";
+import { enqueueUpdate, nowSeconds, privateChat, telegramUser, botUser, type EmulatorState } from "./emulatorState.js";
+import type { FileKind, NewFile } from "./fileStore.js";
+import type { CallbackAnswer, ChatMessage, TelegramObject } from "./types.js";
+
+const defaultWaitMs = 5000;
+
+export class EmulatedUser {
+  /** Store sequence number of this user's last send or press; replies are counted after it. */
+  private lastActionSeq = 0;
+
+  /** @internal Created by TelegramEmulator.createUser. */
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly record: UserRecord,
+  ) {}
+
+  get id(): number {
+    return this.record.id;
+  }
+
+  get firstName(): string {
+    return this.record.firstName;
+  }
+
+  get languageCode(): string | undefined {
+    return this.record.languageCode;
+  }
+
+  set languageCode(code: string | undefined) {
+    if (code === undefined) delete this.record.languageCode;
+    else this.record.languageCode = code;
+  }
+
+  sendText(text: string): number {
+    const command = /^\/\S+/.exec(text);
+    const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
+    return this.sendContent({ text, ...(entities ? { entities } : {}) });
+  }
+
+  sendCommand(command: string, payload?: string): number {
+    const name = command.startsWith("/") ? command : `/${command}`;
+    return this.sendText(payload ? `${name} ${payload}` : name);
+  }
+
+  sendPhoto(opts: { caption?: string; fileSize?: number } = {}): number {
+    return this.sendFile("photo", { kind: "photo", ...size(opts.fileSize) }, opts.caption);
+  }
+
+  sendVoice(opts: { duration?: number; fileSize?: number } = {}): number {
+    return this.sendFile("voice", { kind: "voice", ...size(opts.fileSize), ...(opts.duration ? { duration: opts.duration } : {}) });
+  }
+
+  sendDocument(opts: { fileName?: string; mimeType?: string; fileSize?: number; caption?: string } = {}): number {
+    const file: NewFile = {
+      kind: "document",
+      ...size(opts.fileSize),
+      ...(opts.fileName ? { fileName: opts.fileName } : {}),
+      ...(opts.mimeType ? { mimeType: opts.mimeType } : {}),
+    };
+    return this.sendFile("document", file, opts.caption);
+  }
+
+  sendSticker(): number {
+    return this.sendFile("sticker", { kind: "sticker" });
+  }
+
+  sendVideo(opts: { duration?: number } = {}): number {
+    return this.sendFile("video", { kind: "video", ...(opts.duration ? { duration: opts.duration } : {}) });
+  }
+
+  sendContact(opts: { phoneNumber?: string } = {}): number {
+    const contact = { phone_number: opts.phoneNumber ?? "+989120000000", first_name: this.record.firstName, user_id: this.id };
+    return this.sendContent({ contact });
+  }
+
+  pressButton(label: string | RegExp, opts: { messageId?: number } = {}): number {
+    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    const candidates = this.visibleBotMessages()
+      .filter((m) => opts.messageId === undefined || m.messageId === opts.messageId)
+      .reverse();
+    for (const message of candidates) {
+      const button = inlineButtons(message).find((b) => typeof b.callback_data === "string" && matches(String(b.text)));
+      if (button) return this.pressCallback(message.messageId, button.callback_data as string);
+    }
+    throw new Error(`No inline button ${String(label)} to press for user ${this.id}. Visible buttons: ${this.describeButtons()}`);
+  }
+
+  /** Presses a callback button by its data (what the web page and the driver API use). */
+  pressCallback(messageId: number, callbackData: string): number {
+    const stored = this.state.store.message(this.id, messageId);
+    if (!stored || stored.from !== "bot") throw new Error(`User ${this.id} has no bot message ${messageId} to press a button on`);
+    this.beginAction();
+    const query = this.state.store.addCallbackQuery(this.id, messageId, callbackData);
+    return enqueueUpdate(this.state, {
+      callback_query: {
+        id: query.id,
+        from: telegramUser(this.record),
+        message: stored.message,
+        chat_instance: String(-(this.id * 7919 + this.state.bot.id)),
+        data: callbackData,
+      },
+    });
+  }
+
+  pressReplyButton(label: string): number {
+    const keyboard = this.activeReplyKeyboard();
+    if (!keyboard.flat().includes(label)) {
+      const visible = keyboard.length > 0 ? keyboard.map((row) => row.map((b) => `"${b}"`).join(", ")).join(" / ") : "none";
+      throw new Error(`No reply keyboard button "${label}" for user ${this.id}. Visible reply buttons: ${visible}`);
+    }
+    return this.sendText(label);
+  }
+
+  transcript(): ChatMessage[] {
+    return this.state.store.transcript(this.id);
+  }
+
+  botMessages(): ChatMessage[] {
+    return this.transcript().filter((m) => m.from === "bot");
+  }
+
+  lastBotMessage(): ChatMessage | undefined {
+    return this.botMessages().at(-1);
+  }
+
+  callbackAnswers(): CallbackAnswer[] {
+    return this.state.store.callbackAnswers(this.id);
+  }
+
+  waitForReplies(opts: { count?: number; timeoutMs?: number } = {}): Promise<ChatMessage[]> {
+    const count = opts.count ?? 1;
+    return this.waitFor(
+      () => {
+        const changed = this.changedSinceAction();
+        return changed.length >= count ? changed : undefined;
+      },
+      opts.timeoutMs,
+      `${count} bot message(s)`,
+    );
+  }
+
+  async waitForReply(opts: { timeoutMs?: number } = {}): Promise<ChatMessage> {
+    const [first] = await this.waitForReplies({ count: 1, ...opts });
+    return first!;
+  }
+
+  waitForText(match: string | RegExp, opts: { timeoutMs?: number } = {}): Promise<ChatMessage> {
+    const test = (text: string) => (typeof match === "string" ? text.includes(match) : match.test(text));
+    return this.waitFor(
+      () => this.changedSinceAction().find((m) => test(m.text ?? m.caption ?? "")),
+      opts.timeoutMs,
+      `a bot message matching ${String(match)}`,
+    );
+  }
+
+  private waitFor<T>(check: () => T | undefined, timeoutMs = defaultWaitMs, what: string): Promise<T> {
+    const ready = check();
+    if (ready !== undefined) return Promise.resolve(ready);
+    return new Promise<T>((resolve, reject) => {
+      const events = this.state.store.events;
+      const onChange = (event: ChatEvent) => {
+        if (event.userId !== this.id) return;
+        const value = check();
+        if (value === undefined) return;
+        cleanup();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`User ${this.id} waited ${timeoutMs} ms for ${what} after their last action.\n${this.transcriptTail()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        events.off("change", onChange);
+      };
+      events.on("change", onChange);
+    });
+  }
+
+  private changedSinceAction(): ChatMessage[] {
+    return this.state.store.botChangesSince(this.id, this.lastActionSeq).map(toChatMessage);
+  }
+
+  private sendFile(kind: FileKind, file: NewFile, caption?: string): number {
+    const stored = this.state.files.create(file);
+    return this.sendContent({ [kind]: stored.telegramValue, ...(caption ? { caption } : {}) });
+  }
+
+  /** Any message (re)starts the chat; after a block it also tells the bot it is a member again. */
+  private sendContent(content: TelegramObject): number {
+    this.beginAction();
+    const { store } = this.state;
+    if (this.record.blockedBot) {
+      store.updateUser(this.record, { blockedBot: false });
+      this.sendMembershipChange("kicked", "member");
+    }
+    if (!this.record.started) store.updateUser(this.record, { started: true });
+    const stored = store.addMessage(this.id, "user", (messageId) => ({
+      message_id: messageId,
+      from: telegramUser(this.record),
+      chat: privateChat(this.record),
+      date: nowSeconds(this.state),
+      ...content,
+    }));
+    return enqueueUpdate(this.state, { message: stored.message });
+  }
+
+  /** @internal The my_chat_member update Telegram sends when a user blocks or unblocks the bot. */
+  sendMembershipChange(from: "member" | "kicked", to: "member" | "kicked"): number {
+    const member = (status: string) => ({ user: botUser(this.state), status, ...(status === "kicked" ? { until_date: 0 } : {}) });
+    return enqueueUpdate(this.state, {
+      my_chat_member: {
+        chat: privateChat(this.record),
+        from: telegramUser(this.record),
+        date: nowSeconds(this.state),
+        old_chat_member: member(from),
+        new_chat_member: member(to),
+      },
+    });
+  }
+
+  private beginAction(): void {
+    this.lastActionSeq = this.state.store.markAction();
+  }
+
+  private visibleBotMessages(): StoredMessage[] {
+    return this.state.store.visibleMessages(this.id).filter((m) => m.from === "bot");
+  }
+
+  private activeReplyKeyboard(): string[][] {
+    for (const message of this.visibleBotMessages().reverse()) {
+      if (message.markup?.kind === "keyboard") return message.markup.markup.keyboard.map((row) => row.map((b) => String(b.text)));
+      if (message.markup?.kind === "remove") return [];
+    }
+    return [];
+  }
+
+  private describeButtons(): string {
+    const lines = this.visibleBotMessages()
+      .map((m) => ({ id: m.messageId, buttons: inlineButtons(m).map((b) => `"${String(b.text)}"`) }))
+      .filter((m) => m.buttons.length > 0)
+      .map((m) => `#${m.id}: ${m.buttons.join(", ")}`);
+    return lines.length > 0 ? lines.join("; ") : "none";
+  }
+
+  private transcriptTail(): string {
+    const tail = this.transcript().slice(-8);
+    if (tail.length === 0) return "Transcript: (empty)";
+    return ["Transcript tail:", ...tail.map(describeMessage)].join("\n");
+  }
+}
+
+function inlineButtons(message: StoredMessage): TelegramObject[] {
+  return message.markup?.kind === "inline" ? message.markup.markup.inline_keyboard.flat() : [];
+}
+
+function describeMessage(m: ChatMessage): string {
+  const body = m.text ?? m.caption ?? (m.photo ? "[photo]" : m.document ? "[document]" : m.voice ? "[voice]" : "[other]");
+  const buttons = m.inlineKeyboard ? ` {${m.inlineKeyboard.flat().map((b) => b.text).join(" | ")}}` : "";
+  return `  ${m.from === "bot" ? "bot " : "user"} #${m.messageId}${m.edited ? " (edited)" : ""}: ${body}${buttons}`;
+}
+
+const size = (fileSize: number | undefined) => (fileSize !== undefined ? { fileSize } : {});

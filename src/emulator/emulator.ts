@@ -1,0 +1,123 @@
+// TelegramEmulator: a local Bot API server an unmodified grammY bot can talk to via `client.apiRoot`.
+import type { AddressInfo } from "node:net";
+import { callBotApi } from "./botApi.js";
+import type { NewUser } from "./chatStore.js";
+import { EmulatedUser } from "./emulatedUser.js";
+import { createEmulatorState, type EmulatorState } from "./emulatorState.js";
+import { createEmulatorServer, type EmulatorServer } from "./server.js";
+import type { ApiCall, EmulatorFaults, EmulatorLimits, EmulatorOptions } from "./types.js";
+
+export class TelegramEmulator {
+  readonly apiRoot: string;
+  readonly webUrl: string;
+  readonly token: string;
+  /** @internal Shared with the HTTP layers. */
+  readonly state: EmulatorState;
+  private readonly users = new Map<number, EmulatedUser>();
+  private readonly http: EmulatorServer;
+  private stopped = false;
+
+  private constructor(state: EmulatorState, http: EmulatorServer, apiRoot: string) {
+    this.state = state;
+    this.http = http;
+    this.token = state.token;
+    this.apiRoot = apiRoot;
+    this.webUrl = `${apiRoot}/`;
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<TelegramEmulator> {
+    // Closures below run only once requests arrive, after both constants exist.
+    const state: EmulatorState = createEmulatorState(options, async (method, params) => {
+      await callBotApi(state, method, params, new Map(), new AbortController().signal);
+    });
+    const http = createEmulatorServer({
+      state,
+      createUser: (input) => emulator.createUser(input),
+      user: (id) => emulator.user(id),
+      blockBot: (id) => emulator.blockBot(id),
+      setFaults: (partial) => emulator.setFaults(partial),
+      setLimits: (partial) => emulator.setLimits(partial),
+      injectUpdate: (update) => emulator.injectUpdate(update),
+    });
+    const host = options.host ?? "127.0.0.1";
+    await new Promise<void>((resolve, reject) => {
+      http.server.once("error", reject);
+      http.server.listen(options.port ?? 0, host, () => {
+        http.server.off("error", reject);
+        resolve();
+      });
+    });
+    const { port } = http.server.address() as AddressInfo;
+    const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+    const emulator = new TelegramEmulator(state, http, `http://${urlHost}:${port}`);
+    return emulator;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.state.queue.endLongPoll();
+    this.state.webhook.remove();
+    for (const timer of this.http.pendingTimeouts) clearTimeout(timer);
+    this.http.pendingTimeouts.clear();
+    const closed = new Promise<void>((resolve) => this.http.server.close(() => resolve()));
+    this.http.server.closeAllConnections();
+    await closed;
+  }
+
+  setLimits(partial: Partial<EmulatorLimits>): void {
+    this.state.limiter.update(partial);
+  }
+
+  setFaults(partial: Partial<EmulatorFaults>): void {
+    this.state.faults.update(partial);
+  }
+
+  createUser(input: NewUser = {}): EmulatedUser {
+    const record = this.state.store.createUser(input);
+    const user = new EmulatedUser(this.state, record);
+    this.users.set(record.id, user);
+    return user;
+  }
+
+  user(id: number): EmulatedUser | undefined {
+    return this.users.get(id);
+  }
+
+  /** The user blocks the bot: later sends get 403 and the bot receives my_chat_member (kicked). */
+  blockBot(userId: number): void {
+    const user = this.users.get(userId);
+    const record = this.state.store.user(userId);
+    if (!user || !record) throw new Error(`User ${userId} does not exist`);
+    if (record.blockedBot) return;
+    this.state.store.updateUser(record, { blockedBot: true });
+    if (record.started) user.sendMembershipChange("member", "kicked");
+  }
+
+  get calls(): ReadonlyArray<ApiCall> {
+    return this.state.log.calls;
+  }
+
+  callsOf(method: string): ApiCall[] {
+    const wanted = method.toLowerCase();
+    return this.state.log.calls.filter((call) => call.method.toLowerCase() === wanted);
+  }
+
+  clearCalls(): void {
+    this.state.log.clear();
+  }
+
+  pendingUpdateCount(): number {
+    return this.state.queue.length;
+  }
+
+  /** Enqueues the object exactly as given (duplicate update_ids allowed); one without update_id gets a fresh one. */
+  injectUpdate(update: Record<string, unknown>): void {
+    const updateId = typeof update.update_id === "number" ? update.update_id : this.state.queue.allocateId();
+    this.state.queue.push({ ...update, update_id: updateId });
+  }
+
+  nextUpdateId(): number {
+    return this.state.queue.allocateId();
+  }
+}

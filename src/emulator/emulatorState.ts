@@ -1,0 +1,98 @@
+// Everything one emulated bot account owns, shared by the Bot API methods and the user side.
+import { ChatStore, type UserRecord } from "./chatStore.js";
+import { CallLog } from "./callLog.js";
+import { FaultInjector } from "./faults.js";
+import { FileStore } from "./fileStore.js";
+import { SendRateLimiter } from "./rateLimiter.js";
+import { UpdateQueue } from "./updateQueue.js";
+import { WebhookDelivery, type WebhookReplyHandler } from "./webhookDelivery.js";
+import type { EmulatorOptions, TelegramObject } from "./types.js";
+
+export interface BotSettings {
+  /** setMyCommands lists keyed by scope and language, like Telegram stores them. */
+  commands: Map<string, TelegramObject[]>;
+  menuButtons: Map<string, TelegramObject>;
+  texts: Map<string, string>;
+}
+
+export interface EmulatorState {
+  readonly token: string;
+  readonly bot: { id: number; firstName: string; username: string };
+  readonly now: () => number;
+  readonly longPollMaxSeconds: number;
+  readonly store: ChatStore;
+  readonly files: FileStore;
+  readonly queue: UpdateQueue;
+  readonly webhook: WebhookDelivery;
+  readonly limiter: SendRateLimiter;
+  readonly faults: FaultInjector;
+  readonly log: CallLog;
+  readonly settings: BotSettings;
+}
+
+export const defaultToken = "123456:TEST-TOKEN";
+export const defaultBotUsername = "family_reach_test_bot";
+/** Real update ids are large; starting high catches code that assumes small numbers. */
+const firstUpdateId = 700_000_001;
+
+export function createEmulatorState(options: EmulatorOptions, onWebhookReply: WebhookReplyHandler): EmulatorState {
+  const token = options.token ?? defaultToken;
+  const botId = Number(token.split(":")[0]);
+  if (!Number.isSafeInteger(botId) || botId <= 0) throw new Error(`Emulator token must look like "<bot id>:<secret>", got "${token}"`);
+  const now = options.now ?? Date.now;
+  const queue = new UpdateQueue(firstUpdateId);
+  const username = options.botUsername ?? defaultBotUsername;
+  return {
+    token,
+    bot: { id: botId, firstName: botFirstName(username), username },
+    now,
+    longPollMaxSeconds: options.longPollMaxSeconds ?? 50,
+    store: new ChatStore(now),
+    files: new FileStore(),
+    queue,
+    webhook: new WebhookDelivery(queue, now, onWebhookReply),
+    limiter: new SendRateLimiter(options.limits ?? {}, now),
+    faults: new FaultInjector(options.faults ?? {}),
+    log: new CallLog(),
+    settings: { commands: new Map(), menuButtons: new Map(), texts: new Map() },
+  };
+}
+
+function botFirstName(username: string): string {
+  const words = username.replace(/_?bot$/i, "").split("_").filter(Boolean);
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ") || "Test Bot";
+}
+
+export const nowSeconds = (state: EmulatorState): number => Math.floor(state.now() / 1000);
+
+export function botUser(state: EmulatorState): TelegramObject {
+  return { id: state.bot.id, is_bot: true, first_name: state.bot.firstName, username: state.bot.username };
+}
+
+export function telegramUser(user: UserRecord): TelegramObject {
+  return {
+    id: user.id,
+    is_bot: false,
+    first_name: user.firstName,
+    ...(user.lastName ? { last_name: user.lastName } : {}),
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.languageCode ? { language_code: user.languageCode } : {}),
+  };
+}
+
+export function privateChat(user: UserRecord): TelegramObject {
+  return {
+    id: user.id,
+    type: "private",
+    first_name: user.firstName,
+    ...(user.lastName ? { last_name: user.lastName } : {}),
+    ...(user.username ? { username: user.username } : {}),
+  };
+}
+
+/** Adds an update with a fresh update_id and returns that id. */
+export function enqueueUpdate(state: EmulatorState, body: TelegramObject): number {
+  const updateId = state.queue.allocateId();
+  state.queue.push({ update_id: updateId, ...body });
+  return updateId;
+}

@@ -1,0 +1,57 @@
+// Injected failures for sending methods: drawn after validation so bad requests stay 400s.
+import { mulberry32, stableFraction } from "./random.js";
+import type { EmulatorFaults } from "./types.js";
+
+export const defaultFaults: EmulatorFaults = {
+  serverErrorRate: 0,
+  timeoutRate: 0,
+  timeoutMs: 30_000,
+  blockedUserIds: [],
+  blockedRate: 0,
+};
+
+export type FaultDraw =
+  | { kind: "none" }
+  | { kind: "timeout"; ms: number }
+  | { kind: "serverError"; status: 500 | 502 };
+
+export class FaultInjector {
+  private faults: EmulatorFaults;
+  private random: () => number;
+  private seed: number;
+
+  constructor(faults: Partial<EmulatorFaults>) {
+    this.faults = { ...defaultFaults, ...faults };
+    this.seed = faults.seed ?? Math.floor(Math.random() * 2 ** 31);
+    this.random = mulberry32(this.seed);
+  }
+
+  get current(): EmulatorFaults {
+    return { ...this.faults, blockedUserIds: [...this.faults.blockedUserIds] };
+  }
+
+  update(partial: Partial<EmulatorFaults>): void {
+    this.faults = { ...this.faults, ...partial };
+    if (partial.seed !== undefined) {
+      this.seed = partial.seed;
+      this.random = mulberry32(partial.seed);
+    }
+  }
+
+  isBlocked(chatId: number): boolean {
+    if (this.faults.blockedUserIds.includes(chatId)) return true;
+    const rate = this.faults.blockedRate ?? 0;
+    return rate > 0 && stableFraction(chatId, this.seed) < rate;
+  }
+
+  /** Draws nothing when a rate is 0, so enabling one fault does not shift the other's sequence. */
+  draw(): FaultDraw {
+    if (this.faults.timeoutRate > 0 && this.random() < this.faults.timeoutRate) {
+      return { kind: "timeout", ms: this.faults.timeoutMs };
+    }
+    if (this.faults.serverErrorRate > 0 && this.random() < this.faults.serverErrorRate) {
+      return { kind: "serverError", status: this.random() < 0.5 ? 500 : 502 };
+    }
+    return { kind: "none" };
+  }
+}

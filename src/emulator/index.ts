@@ -1,0 +1,13 @@
+// Public entry of the Telegram Bot API emulator.
+export { TelegramEmulator } from "./emulator.js";
+export { EmulatedUser } from "./emulatedUser.js";
+export type { CallStats } from "./callLog.js";
+export type {
+  ApiCall,
+  CallbackAnswer,
+  ChatMessage,
+  EmulatorFaults,
+  EmulatorLimits,
+  EmulatorOptions,
+  InlineButtonView,
+} from "./types.js";

@@ -1,0 +1,139 @@
+// answerCallbackQuery, answerInlineQuery, sendChatAction, getChat, getFile and small acknowledgements.
+import { z } from "zod";
+import { badRequest } from "../botApiError.js";
+import type { FileKind } from "../fileStore.js";
+import { boolParam, chatIdParam, intParam, parseParams, stringParam } from "../validation.js";
+import { immediate, startedChat, type MethodSpec } from "./methodTypes.js";
+
+/** Telegram forgets callback queries after 15 minutes. */
+const callbackQueryLifetimeMs = 15 * 60 * 1000;
+
+const answerCallbackSchema = z.looseObject({
+  callback_query_id: stringParam,
+  text: z.string().optional(),
+  show_alert: boolParam.optional(),
+  url: z.string().optional(),
+  cache_time: intParam.optional(),
+});
+
+const answerCallbackQuery: MethodSpec = {
+  name: "answerCallbackQuery",
+  prepare(params, { state }) {
+    const p = parseParams(answerCallbackSchema, params);
+    const query = state.store.callbackQuery(p.callback_query_id);
+    if (!query || query.answered || state.now() - query.at > callbackQueryLifetimeMs) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    if (p.text !== undefined && [...p.text].length > 200) throw badRequest("MESSAGE_TOO_LONG");
+    return immediate(() => {
+      query.answered = true;
+      state.store.recordCallbackAnswer(query.userId, {
+        ...(p.text !== undefined && p.text !== "" ? { text: p.text } : {}),
+        ...(p.show_alert !== undefined ? { showAlert: p.show_alert } : {}),
+        at: state.now(),
+      });
+      return true;
+    });
+  },
+};
+
+const answerInlineSchema = z.looseObject({ inline_query_id: stringParam, results: z.array(z.unknown()) });
+
+const answerInlineQuery: MethodSpec = {
+  name: "answerInlineQuery",
+  prepare(params) {
+    const p = parseParams(answerInlineSchema, params);
+    if (p.results.length > 50) throw badRequest("RESULTS_TOO_MUCH");
+    return immediate(() => true);
+  },
+};
+
+const chatActions = new Set([
+  "typing",
+  "upload_photo",
+  "record_video",
+  "upload_video",
+  "record_voice",
+  "upload_voice",
+  "upload_document",
+  "choose_sticker",
+  "find_location",
+  "record_video_note",
+  "upload_video_note",
+]);
+
+const chatActionSchema = z.looseObject({ chat_id: chatIdParam, action: z.string({ error: "parameter \"action\" is required" }) });
+
+const sendChatAction: MethodSpec = {
+  name: "sendChatAction",
+  blockable: true,
+  prepare(params, { state }) {
+    const p = parseParams(chatActionSchema, params);
+    const user = startedChat(state, p.chat_id);
+    if (!chatActions.has(p.action)) throw badRequest("wrong parameter action in request");
+    return { chatId: user.id, run: () => true };
+  },
+};
+
+const chatSchema = z.looseObject({ chat_id: chatIdParam });
+
+const getChat: MethodSpec = {
+  name: "getChat",
+  prepare(params, { state }) {
+    const user = startedChat(state, parseParams(chatSchema, params).chat_id);
+    return immediate(() => ({
+      id: user.id,
+      type: "private",
+      first_name: user.firstName,
+      ...(user.lastName ? { last_name: user.lastName } : {}),
+      ...(user.username ? { username: user.username } : {}),
+      accent_color_id: user.id % 7,
+      max_reaction_count: 11,
+    }));
+  },
+};
+
+const fileExtension: Record<FileKind, string> = {
+  photo: "jpg",
+  document: "pdf",
+  voice: "oga",
+  sticker: "webp",
+  video: "mp4",
+  audio: "mp3",
+  animation: "mp4",
+};
+
+const getFile: MethodSpec = {
+  name: "getFile",
+  prepare(params, { state }) {
+    const p = parseParams(z.looseObject({ file_id: z.string() }), params);
+    const file = state.files.get(p.file_id);
+    if (!file) throw badRequest("invalid file_id");
+    return immediate(() => ({
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
+      file_size: file.fileSize,
+      file_path: `${file.kind}s/file_${file.fileUniqueId}.${fileExtension[file.kind]}`,
+    }));
+  },
+};
+
+/** Accepted so a bot that calls them does not crash; the emulator has nothing to show for them. */
+const acknowledged = ["setMessageReaction", "pinChatMessage", "unpinChatMessage", "unpinAllChatMessages"].map(
+  (name): MethodSpec => ({
+    name,
+    prepare(params, { state }) {
+      startedChat(state, parseParams(chatSchema, params).chat_id);
+      return immediate(() => true);
+    },
+  }),
+);
+
+export const interactionMethods: MethodSpec[] = [
+  answerCallbackQuery,
+  answerInlineQuery,
+  sendChatAction,
+  getChat,
+  getFile,
+  ...acknowledged,
+];

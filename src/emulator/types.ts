@@ -1,0 +1,88 @@
+// Public shapes of the emulator. Other parts of the project code against these exact names.
+
+export interface EmulatorLimits {
+  /** Per-bot cap on sending methods (send*, copyMessage, forwardMessage) per second. */
+  globalPerSecond: number;
+  /** Cap for sending calls made with `allow_paid_broadcast: true`. */
+  paidPerSecond: number;
+  perChatPerSecond: number;
+  /** Token-bucket burst for one chat. */
+  perChatBurst: number;
+}
+
+export interface EmulatorFaults {
+  /** 0..1 fraction of sending-method calls answered with 500/502. */
+  serverErrorRate: number;
+  /** 0..1 fraction of sending-method calls that hang `timeoutMs`, then lose their socket. */
+  timeoutRate: number;
+  timeoutMs: number;
+  /** Sends to these chats get 403 "Forbidden: bot was blocked by the user". */
+  blockedUserIds: number[];
+  /** 0..1 fraction of users (chosen by a stable hash of id and seed) who blocked the bot. Extension. */
+  blockedRate?: number;
+  /** Seed of the PRNG used for fault draws, so runs repeat exactly. */
+  seed?: number;
+}
+
+export interface EmulatorOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+  botUsername?: string;
+  limits?: Partial<EmulatorLimits>;
+  faults?: Partial<EmulatorFaults>;
+  /** Injected clock in milliseconds. */
+  now?: () => number;
+  /** Cap on the getUpdates `timeout` in seconds. */
+  longPollMaxSeconds?: number;
+}
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+  ok: boolean;
+  errorCode?: number;
+  description?: string;
+  retryAfter?: number;
+  paid?: boolean;
+}
+
+export interface InlineButtonView {
+  text: string;
+  callbackData?: string;
+  url?: string;
+  switchInlineQuery?: string;
+}
+
+export interface ChatMessage {
+  messageId: number;
+  from: "user" | "bot";
+  date: number;
+  text?: string;
+  caption?: string;
+  /** file_id of the largest size */
+  photo?: string;
+  document?: string;
+  voice?: string;
+  /** Extensions for what a user can send besides the fields above. */
+  sticker?: string;
+  video?: string;
+  contact?: string;
+  parseMode?: string;
+  entities?: unknown[];
+  inlineKeyboard?: InlineButtonView[][];
+  replyKeyboard?: string[][];
+  removeKeyboard?: boolean;
+  edited: boolean;
+  editCount: number;
+}
+
+export interface CallbackAnswer {
+  text?: string;
+  showAlert?: boolean;
+  at: number;
+}
+
+/** A Telegram object as it travels over the wire (Message, Update, User ...). */
+export type TelegramObject = Record<string, unknown>;

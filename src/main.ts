@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import dotenv from "dotenv";
+import { startApp, type App } from "./app.js";
+import { ConfigError, parseConfig, type Config } from "./config.js";
+import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
+import { TelegramEmulator } from "./emulator/index.js";
+import { createLogger, type Logger } from "./logger.js";
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+const LOCAL_DATABASE_NAME = "family_reach";
+
+/** Start-up and shutdown: config → (local: database + emulator) → app → signals. */
+async function main(): Promise<void> {
+  if (existsSync(".env")) dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const cleanups: (() => Promise<void>)[] = [];
+
+  let botToken = config.BOT_TOKEN;
+  let apiRoot = config.TELEGRAM_API_ROOT;
+  let mongoUri = config.MONGODB_URI;
+  let adminIds = config.ADMIN_IDS;
+  let emulator: TelegramEmulator | undefined;
+  if (config.localMode) {
+    ({ emulator, botToken, apiRoot, mongoUri, adminIds } = await startLocalMode(config, log, cleanups));
+  }
+
+  const app: App = await startApp(
+    { ...config, ADMIN_IDS: adminIds, botToken: botToken!, apiRoot, mongoUri: mongoUri! },
+    log,
+  );
+  cleanups.unshift(() => app.stop());
+
+  if (emulator) {
+    process.stdout.write(
+      `\nLocal mode: no Telegram token, so the bot talks to the local emulator.\n` +
+        `Open the web chat: ${emulator.webUrl}\n` +
+        `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n\n`,
+    );
+  }
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, "shutting down");
+    const deadline = setTimeout(() => {
+      log.error("shutdown took longer than 10 s; exiting");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log.error({ err: (error as Error).message }, "cleanup failed"));
+    clearTimeout(deadline);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** No token: start a database (MONGODB_URI, mongod or FerretDB) and the emulator with its web chat. */
+async function startLocalMode(config: Config, log: Logger, cleanups: (() => Promise<void>)[]) {
+  let database: DatabaseServer | undefined;
+  let mongoUri = config.MONGODB_URI;
+  if (!mongoUri) {
+    database = await startDatabaseServer({ dataDir: path.resolve(".local/db"), log: (line) => log.info({ db: line }, "database server") });
+    mongoUri = withDatabaseName(database.uri, LOCAL_DATABASE_NAME);
+    cleanups.push(() => database!.stop());
+  }
+  const emulator = await TelegramEmulator.start({ port: Number(process.env.EMULATOR_PORT ?? 8081) });
+  cleanups.push(() => emulator.stop());
+  const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [100001];
+  return { emulator, botToken: emulator.token, apiRoot: emulator.apiRoot, mongoUri, adminIds };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "mongoose";
+import type { Clock } from "../../src/clock.js";
+import { connectDatabase } from "../../src/db/connection.js";
+import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { buildActor } from "../../src/domain/roles.js";
+import { silentLogger } from "../../src/logger.js";
+import { createAuditTrail } from "../../src/services/audit.js";
+import { createLeases } from "../../src/services/leases.js";
+import { createTeamService } from "../../src/services/team.js";
+import { createUpdateClaims } from "../../src/services/updateClaims.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let database: TestDatabase;
+let connection: Connection;
+let models: Models;
+let now = new Date("2026-11-27T08:00:00Z");
+const clock: Clock = { now: () => now };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  connection = await connectDatabase(database.uri, { log: silentLogger });
+  models = createModels(connection);
+  await ensureIndexes(connection, models);
+});
+afterAll(async () => {
+  await connection?.close();
+  await database?.drop();
+});
+
+describe("update claims", () => {
+  it("give an update to exactly one of many concurrent claimers", async () => {
+    const claims = createUpdateClaims(models, clock);
+    const results = await Promise.all(Array.from({ length: 40 }, () => claims.claim(123)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    await claims.complete(123);
+    expect(await claims.claim(123)).toBe(false);
+  });
+
+  it("let a stale claim (a crashed process) be taken over, and a released one be claimed again", async () => {
+    const claims = createUpdateClaims(models, clock);
+    expect(await claims.claim(200)).toBe(true);
+    expect(await claims.claim(200)).toBe(false);
+    now = new Date(now.getTime() + 3 * 60_000);
+    expect(await claims.claim(200)).toBe(true);
+    expect(await claims.claim(201)).toBe(true);
+    await claims.release(201);
+    expect(await claims.claim(201)).toBe(true);
+  });
+
+  it("are purged by age", async () => {
+    const claims = createUpdateClaims(models, clock);
+    await claims.claim(300);
+    const purged = await claims.purgeOlderThan(new Date(now.getTime() + 1));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(await models.processedUpdates.countDocuments({ _id: 300 })).toBe(0);
+  });
+});
+
+describe("leases", () => {
+  it("are held by one holder until they expire", async () => {
+    const leases = createLeases(models, clock);
+    const results = await Promise.all(["a", "b", "c", "d"].map((holder) => leases.acquire("job:x", holder, 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = ["a", "b", "c", "d"][results.indexOf(true)]!;
+    expect(await leases.acquire("job:x", winner, 60_000)).toBe(true);
+    expect(await leases.acquire("job:x", "someone-else", 60_000)).toBe(false);
+    now = new Date(now.getTime() + 61_000);
+    expect(await leases.acquire("job:x", "someone-else", 60_000)).toBe(true);
+    await leases.release("job:x", "someone-else");
+    expect(await leases.acquire("job:x", winner, 60_000)).toBe(true);
+  });
+});
+
+describe("invites", () => {
+  it("grant a role once, even when accepted from two devices at the same moment", async () => {
+    const team = createTeamService(models, clock, createAuditTrail(models, clock));
+    const coordinator = buildActor({ userId: 10, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+    const created = await team.createInvite(coordinator, "volunteer", ["ardabil"]);
+    if (!created.ok) throw new Error(created.error);
+    const results = await Promise.all([11, 12, 13, 14].map((userId) => team.acceptInvite(userId, created.value.code)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error))).toEqual(["invite_used", "invite_used", "invite_used"]);
+  });
+
+  it("are refused to a volunteer and need provinces for volunteers", async () => {
+    const team = createTeamService(models, clock, createAuditTrail(models, clock));
+    const volunteer = buildActor({ userId: 20, grants: [{ role: "volunteer", provinces: ["fars"] }], isAdmin: false });
+    expect(await team.createInvite(volunteer, "volunteer", ["fars"])).toEqual({ ok: false, error: "forbidden" });
+    const admin = buildActor({ userId: 21, grants: [], isAdmin: true });
+    expect(await team.createInvite(admin, "volunteer", [])).toEqual({ ok: false, error: "provinces_required" });
+  });
+});

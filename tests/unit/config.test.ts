@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config.js";
+
+const production = {
+  BOT_TOKEN: "123456:ABCdef_ghi-jkl",
+  MONGODB_URI: "mongodb://mongo:27017/family_reach",
+  DATA_ENCRYPTION_KEY: "a".repeat(64),
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("runs in local mode with no token, with Persian as the default locale", () => {
+    const config = parseConfig({});
+    expect(config.localMode).toBe(true);
+    expect(config.DEFAULT_LOCALE).toBe("fa");
+    expect(config.BOT_MODE).toBe("polling");
+  });
+
+  it("reads admin ids and the API root", () => {
+    const config = parseConfig({ ...production, ADMIN_IDS: "11, 22", TELEGRAM_API_ROOT: "http://127.0.0.1:8081" });
+    expect(config.ADMIN_IDS).toEqual([11, 22]);
+    expect(config.TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
+    expect(config.localMode).toBe(false);
+  });
+
+  it("lists every bad variable at once", () => {
+    const found = problems({ BOT_TOKEN: "nope", PORT: "99999", ADMIN_IDS: "12,abc", LOG_LEVEL: "loud" });
+    expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "LOG_LEVEL", "PORT"]);
+  });
+
+  it("requires the webhook URL and secret in webhook mode", () => {
+    const found = problems({ ...production, BOT_MODE: "webhook" });
+    expect(found).toEqual([expect.stringMatching(/^WEBHOOK_URL/), expect.stringMatching(/^WEBHOOK_SECRET/)]);
+  });
+
+  it("requires a database and an encryption key when running against Telegram", () => {
+    const found = problems({ BOT_TOKEN: production.BOT_TOKEN });
+    expect(found).toEqual([expect.stringMatching(/^MONGODB_URI/), expect.stringMatching(/^DATA_ENCRYPTION_KEY/)]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { buildActor, can, primaryRole, type Permission } from "../../src/domain/roles.js";
+
+const family = buildActor({ userId: 1, grants: [], isAdmin: false });
+const volunteer = buildActor({ userId: 2, grants: [{ role: "volunteer", provinces: ["tehran", "ardabil"] }], isAdmin: false });
+const coordinator = buildActor({ userId: 3, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+const admin = buildActor({ userId: 4, grants: [], isAdmin: true });
+
+describe("roles", () => {
+  it("everyone is family; grants add roles; admins come from configuration", () => {
+    expect(family.roles).toEqual(["family"]);
+    expect(volunteer.roles).toEqual(["family", "volunteer"]);
+    expect(volunteer.provinces).toEqual(["ardabil", "tehran"]);
+    expect(admin.roles).toEqual(["family", "admin"]);
+    expect([family, volunteer, coordinator, admin].map(primaryRole)).toEqual(["family", "volunteer", "coordinator", "admin"]);
+  });
+
+  const permissions: Permission[] = ["team.invite.volunteer", "team.invite.coordinator", "team.list", "team.revoke"];
+  it.each(permissions)("%s is denied to families and volunteers, allowed to coordinators and admins", (permission) => {
+    expect(can(family, permission)).toBe(false);
+    expect(can(volunteer, permission)).toBe(false);
+    expect(can(coordinator, permission)).toBe(true);
+    expect(can(admin, permission)).toBe(true);
+  });
+
+  it("denies a permission it does not know", () => {
+    expect(can(admin, "delete.everything" as Permission)).toBe(false);
+  });
+});
