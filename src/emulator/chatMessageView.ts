@@ -1,5 +1,5 @@
-// The chat as a person sees it: a stored Telegram Message flattened into a ChatMessage.
-import type { StoredMessage } from "./chatStore.js";
+// The chat as a person sees it: stored Telegram Messages flattened into ChatMessages, users as JSON.
+import type { StoredMessage, UserRecord } from "./chatStore.js";
 import type { ChatMessage, InlineButtonView, TelegramObject } from "./types.js";
 
 const fileIdOf = (value: unknown): string | undefined => {
@@ -49,4 +49,17 @@ function inlineButtonView(button: TelegramObject): InlineButtonView {
   if (typeof button.url === "string") view.url = button.url;
   if (typeof button.switch_inline_query === "string") view.switchInlineQuery = button.switch_inline_query;
   return view;
+}
+
+/** A user as the driver API and the web page show it. */
+export function userView(user: UserRecord): Record<string, unknown> {
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    ...(user.lastName ? { lastName: user.lastName } : {}),
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+    started: user.started,
+    blocked: user.blockedBot,
+  };
 }

@@ -1,10 +1,12 @@
 // /_emulator/*: JSON endpoints that let other processes and the web page act as users and inspect the bot.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import type { ChatEvent, NewUser, UserRecord } from "./chatStore.js";
+import type { NewUser } from "./chatStore.js";
+import { userView } from "./chatMessageView.js";
+import { streamEvents, transcript } from "./chatStreams.js";
 import type { EmulatedUser } from "./emulatedUser.js";
 import type { EmulatorState } from "./emulatorState.js";
-import { clientGone, sendJson } from "./httpJson.js";
+import { sendJson } from "./httpJson.js";
 import { readBody } from "./requestBody.js";
 import type { EmulatorFaults, EmulatorLimits } from "./types.js";
 
@@ -92,18 +94,6 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new DriverError(400, "request body is not valid JSON");
   }
-}
-
-export function userView(user: UserRecord): Record<string, unknown> {
-  return {
-    id: user.id,
-    firstName: user.firstName,
-    ...(user.lastName ? { lastName: user.lastName } : {}),
-    ...(user.username ? { username: user.username } : {}),
-    ...(user.languageCode ? { languageCode: user.languageCode } : {}),
-    started: user.started,
-    blocked: user.blockedBot,
-  };
 }
 
 export async function handleDriver(target: DriverTarget, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -214,53 +204,4 @@ function sendFromBody(user: EmulatedUser, body: z.output<typeof messageBody>): n
   if ("sticker" in body) return user.sendSticker();
   if ("video" in body) return user.sendVideo(body.duration ? { duration: body.duration } : {});
   return user.sendContact(body.phoneNumber ? { phoneNumber: body.phoneNumber } : {});
-}
-
-/** With ?since=N&wait=S it long-polls until the chat changes after version N (the page's fallback to SSE). */
-function transcript(state: EmulatorState, user: EmulatedUser, res: ServerResponse, url: URL): void {
-  const since = Number(url.searchParams.get("since") ?? -1);
-  const waitSeconds = Math.min(60, Math.max(0, Number(url.searchParams.get("wait") ?? 0) || 0));
-  const answer = () =>
-    sendJson(res, 200, { userId: user.id, version: state.store.version(user.id), messages: user.transcript() });
-  if (waitSeconds === 0 || state.store.version(user.id) > since) return answer();
-  const events = state.store.events;
-  const onChange = (event: ChatEvent) => {
-    if (event.userId === user.id) finish();
-  };
-  const timer = setTimeout(finish, waitSeconds * 1000);
-  const gone = clientGone(res);
-  gone.addEventListener("abort", finish);
-  events.on("change", onChange);
-  function finish() {
-    clearTimeout(timer);
-    events.off("change", onChange);
-    answer();
-  }
-}
-
-/** Server-Sent Events of chat changes, optionally for one user and some event types. */
-function streamEvents(state: EmulatorState, res: ServerResponse, url: URL): void {
-  const userParam = url.searchParams.get("userId");
-  const userId = userParam ? Number(userParam) : undefined;
-  // ?types=user lets the page follow new users without receiving every message of every chat.
-  const types = url.searchParams.get("types")?.split(",");
-  res.writeHead(200, {
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-store",
-    connection: "keep-alive",
-  });
-  res.write(`: connected\n\n`);
-  const onChange = (event: ChatEvent) => {
-    if (userId !== undefined && event.userId !== userId) return;
-    if (types && !types.includes(event.type)) return;
-    const data = event.type === "user" ? { ...event, user: userView(event.user) } : event;
-    res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
-  // Keeps proxies and idle timeouts from closing a quiet stream.
-  const heartbeat = setInterval(() => res.write(`: ping\n\n`), 15_000);
-  state.store.events.on("change", onChange);
-  res.on("close", () => {
-    clearInterval(heartbeat);
-    state.store.events.off("change", onChange);
-  });
 }

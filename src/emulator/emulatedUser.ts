@@ -1,7 +1,7 @@
 // A simulated person in a private chat with the bot: sends messages, presses buttons, waits for replies.
 import type { ChatEvent, StoredMessage, UserRecord } from "./chatStore.js";
 import { toChatMessage } from "./chatMessageView.js";
-import { enqueueUpdate, nowSeconds, privateChat, telegramUser, botUser, type EmulatorState } from "./emulatorState.js";
+import { enqueueMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser, type EmulatorState } from "./emulatorState.js";
 import type { FileKind, NewFile } from "./fileStore.js";
 import type { CallbackAnswer, ChatMessage, TelegramObject } from "./types.js";
 
@@ -77,7 +77,8 @@ export class EmulatedUser {
   }
 
   pressButton(label: string | RegExp, opts: { messageId?: number } = {}): number {
-    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    // Labels are matched as the user sees them: invisible isolation marks (FSI/PDI) are ignored.
+    const matches = (text: string) => (typeof label === "string" ? visibleText(text) === label : label.test(visibleText(text)));
     const candidates = this.visibleBotMessages()
       .filter((m) => opts.messageId === undefined || m.messageId === opts.messageId)
       .reverse();
@@ -107,11 +108,12 @@ export class EmulatedUser {
 
   pressReplyButton(label: string): number {
     const keyboard = this.activeReplyKeyboard();
-    if (!keyboard.flat().includes(label)) {
+    const button = keyboard.flat().find((text) => visibleText(text) === label);
+    if (button === undefined) {
       const visible = keyboard.length > 0 ? keyboard.map((row) => row.map((b) => `"${b}"`).join(", ")).join(" / ") : "none";
       throw new Error(`No reply keyboard button "${label}" for user ${this.id}. Visible reply buttons: ${visible}`);
     }
-    return this.sendText(label);
+    return this.sendText(button);
   }
 
   transcript(): ChatMessage[] {
@@ -148,7 +150,7 @@ export class EmulatedUser {
   }
 
   waitForText(match: string | RegExp, opts: { timeoutMs?: number } = {}): Promise<ChatMessage> {
-    const test = (text: string) => (typeof match === "string" ? text.includes(match) : match.test(text));
+    const test = (text: string) => (typeof match === "string" ? visibleText(text).includes(match) : match.test(visibleText(text)));
     return this.waitFor(
       () => this.changedSinceAction().find((m) => test(m.text ?? m.caption ?? "")),
       opts.timeoutMs,
@@ -195,7 +197,7 @@ export class EmulatedUser {
     const { store } = this.state;
     if (this.record.blockedBot) {
       store.updateUser(this.record, { blockedBot: false });
-      this.sendMembershipChange("kicked", "member");
+      enqueueMembershipChange(this.state, this.record, "kicked", "member");
     }
     if (!this.record.started) store.updateUser(this.record, { started: true });
     const stored = store.addMessage(this.id, "user", (messageId) => ({
@@ -206,20 +208,6 @@ export class EmulatedUser {
       ...content,
     }));
     return enqueueUpdate(this.state, { message: stored.message });
-  }
-
-  /** @internal The my_chat_member update Telegram sends when a user blocks or unblocks the bot. */
-  sendMembershipChange(from: "member" | "kicked", to: "member" | "kicked"): number {
-    const member = (status: string) => ({ user: botUser(this.state), status, ...(status === "kicked" ? { until_date: 0 } : {}) });
-    return enqueueUpdate(this.state, {
-      my_chat_member: {
-        chat: privateChat(this.record),
-        from: telegramUser(this.record),
-        date: nowSeconds(this.state),
-        old_chat_member: member(from),
-        new_chat_member: member(to),
-      },
-    });
   }
 
   private beginAction(): void {
@@ -264,3 +252,8 @@ function describeMessage(m: ChatMessage): string {
 }
 
 const size = (fileSize: number | undefined) => (fileSize !== undefined ? { fileSize } : {});
+
+/** Text as the user sees it: Unicode isolation marks (LRI/RLI/FSI/PDI) are invisible. */
+function visibleText(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, "");
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { callBotApi } from "./botApi.js";
 import type { NewUser } from "./chatStore.js";
 import { EmulatedUser } from "./emulatedUser.js";
-import { createEmulatorState, type EmulatorState } from "./emulatorState.js";
+import { createEmulatorState, enqueueMembershipChange, type EmulatorState } from "./emulatorState.js";
 import { createEmulatorServer, type EmulatorServer } from "./server.js";
 import type { ApiCall, EmulatorFaults, EmulatorLimits, EmulatorOptions } from "./types.js";
 
@@ -86,12 +86,11 @@ export class TelegramEmulator {
 
   /** The user blocks the bot: later sends get 403 and the bot receives my_chat_member (kicked). */
   blockBot(userId: number): void {
-    const user = this.users.get(userId);
     const record = this.state.store.user(userId);
-    if (!user || !record) throw new Error(`User ${userId} does not exist`);
+    if (!record) throw new Error(`User ${userId} does not exist`);
     if (record.blockedBot) return;
     this.state.store.updateUser(record, { blockedBot: true });
-    if (record.started) user.sendMembershipChange("member", "kicked");
+    if (record.started) enqueueMembershipChange(this.state, record, "member", "kicked");
   }
 
   get calls(): ReadonlyArray<ApiCall> {

@@ -96,3 +96,22 @@ export function enqueueUpdate(state: EmulatorState, body: TelegramObject): numbe
   state.queue.push({ update_id: updateId, ...body });
   return updateId;
 }
+
+/** The my_chat_member update Telegram sends when a user blocks or unblocks the bot. */
+export function enqueueMembershipChange(
+  state: EmulatorState,
+  user: UserRecord,
+  from: "member" | "kicked",
+  to: "member" | "kicked",
+): number {
+  const member = (status: string) => ({ user: botUser(state), status, ...(status === "kicked" ? { until_date: 0 } : {}) });
+  return enqueueUpdate(state, {
+    my_chat_member: {
+      chat: privateChat(user),
+      from: telegramUser(user),
+      date: nowSeconds(state),
+      old_chat_member: member(from),
+      new_chat_member: member(to),
+    },
+  });
+}

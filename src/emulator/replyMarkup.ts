@@ -37,7 +37,11 @@ export function parseReplyMarkup(raw: unknown): ReplyMarkup | undefined {
     }
   }
   if (!isObject(value)) throw badRequest("can't parse reply keyboard markup JSON object");
-  if ("inline_keyboard" in value) return { kind: "inline", markup: { inline_keyboard: inlineKeyboard(value.inline_keyboard) } };
+  if ("inline_keyboard" in value) {
+    const rows = inlineKeyboard(value.inline_keyboard);
+    // An empty inline keyboard is how bots remove one; Telegram then shows no markup at all.
+    return rows.flat().length > 0 ? { kind: "inline", markup: { inline_keyboard: rows } } : undefined;
+  }
   if ("keyboard" in value) return { kind: "keyboard", markup: { ...value, keyboard: replyKeyboard(value.keyboard) } };
   if (value.remove_keyboard === true) return { kind: "remove", markup: value };
   if (value.force_reply === true) return { kind: "forceReply", markup: value };
