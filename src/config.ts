@@ -43,7 +43,7 @@ const baseSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   ADMIN_IDS: idList,
   DEFAULT_LOCALE: z.enum(["fa", "en", "sq"]).default("fa"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -76,7 +76,8 @@ async function startLocalMode(config: Config, log: Logger, cleanups: (() => Prom
     mongoUri = withDatabaseName(database.uri, LOCAL_DATABASE_NAME);
     cleanups.push(() => database!.stop());
   }
-  const emulator = await TelegramEmulator.start({ port: Number(process.env.EMULATOR_PORT ?? 8081) });
+    // update_ids keep growing across restarts, as Telegram's do: the bot remembers the ids it handled.
+  const emulator = await TelegramEmulator.start({ port: Number(process.env.EMULATOR_PORT ?? 8081), firstUpdateId: Date.now() });
   cleanups.push(() => emulator.stop());
   const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [100001];
   return { emulator, botToken: emulator.token, apiRoot: emulator.apiRoot, mongoUri, adminIds };

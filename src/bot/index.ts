@@ -53,7 +53,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   });
 
   const mainMenu = createMainMenu();
-  const language = languageFeature(i18n, mainMenu);
+  const language = languageFeature(i18n, mainMenu, defaultLocale);
   const team = teamFeature();
   mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
 

@@ -33,14 +33,14 @@ export interface EmulatorState {
 export const defaultToken = "123456:TEST-TOKEN";
 export const defaultBotUsername = "family_reach_test_bot";
 /** Real update ids are large; starting high catches code that assumes small numbers. */
-const firstUpdateId = 700_000_001;
+const defaultFirstUpdateId = 700_000_001;
 
 export function createEmulatorState(options: EmulatorOptions, onWebhookReply: WebhookReplyHandler): EmulatorState {
   const token = options.token ?? defaultToken;
   const botId = Number(token.split(":")[0]);
   if (!Number.isSafeInteger(botId) || botId <= 0) throw new Error(`Emulator token must look like "<bot id>:<secret>", got "${token}"`);
   const now = options.now ?? Date.now;
-  const queue = new UpdateQueue(firstUpdateId);
+  const queue = new UpdateQueue(options.firstUpdateId ?? defaultFirstUpdateId);
   const username = options.botUsername ?? defaultBotUsername;
   return {
     token,

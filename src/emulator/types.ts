@@ -35,6 +35,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Cap on the getUpdates `timeout` in seconds. */
   longPollMaxSeconds?: number;
+  /**
+   * The first update_id handed out. Telegram's ids only grow; a long-lived local setup whose bot
+   * remembers handled ids across restarts should start each run higher (e.g. from the clock).
+   */
+  firstUpdateId?: number;
 }
 
 export interface ApiCall {

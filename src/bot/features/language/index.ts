@@ -9,12 +9,14 @@ import type { MainMenu, MenuEntry } from "../menu/mainMenu.js";
 const chooseLanguage = defineCallback("lang", { locale: z.string().regex(/^[a-z]{2,3}$/) });
 
 /** /language: pick a language; the choice is stored on the server and survives restarts. */
-export function languageFeature(i18n: I18n<BotContext>, menu: MainMenu) {
+export function languageFeature(i18n: I18n<BotContext>, menu: MainMenu, defaultLocale: string) {
   const composer = new Composer<BotContext>();
 
   async function showPicker(ctx: BotContext): Promise<void> {
     const keyboard = new InlineKeyboard();
-    for (const locale of i18n.locales) keyboard.text(i18n.t(locale, "language-native-name"), chooseLanguage.pack({ locale })).row();
+    // The default language (Persian) first: it is what most families read.
+    const locales = [...i18n.locales].sort((a, b) => Number(b === defaultLocale) - Number(a === defaultLocale));
+    for (const locale of locales) keyboard.text(i18n.t(locale, "language-native-name"), chooseLanguage.pack({ locale })).row();
     await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
   }
 

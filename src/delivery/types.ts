@@ -1,0 +1,62 @@
+/**
+ * The contract of the delivery engine (the outbox): features decide what to say, the engine
+ * decides when, at Telegram's rate, and records what happened to every message.
+ */
+
+/** One message as a recipient sees it, already localised. */
+export interface OutgoingContent {
+  /** Message text, or the caption when a photo/document is attached (≤ 1024 then). */
+  text: string;
+  parseMode?: "HTML";
+  photoFileId?: string;
+  documentFileId?: string;
+  inlineKeyboard?: { text: string; callbackData?: string; url?: string }[][];
+}
+
+export type DeliveryKind = "broadcast" | "case-status" | "petition-milestone" | "reminder";
+
+export interface DeliveryJobInput {
+  /** Idempotency key: enqueueing the same jobId again adds no job and no duplicate recipient. */
+  jobId: string;
+  kind: DeliveryKind;
+  /** Telegram user id of the person who started it (a volunteer), if any. */
+  createdBy?: number;
+  /** Content per locale; a recipient gets theirs, else the default locale's. */
+  contentByLocale: Record<string, OutgoingContent>;
+  defaultLocale: string;
+  /** Not sent before this time (scheduled broadcasts). */
+  notBefore?: Date;
+  /** Use allow_paid_broadcast and the paid rate (operator setting). */
+  paid?: boolean;
+  /** Where the engine edits a live progress message (the sender's chat). */
+  progressChat?: { chatId: number; messageId?: number; locale: string };
+}
+
+export interface Recipient {
+  userId: number;
+  locale?: string;
+}
+
+export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "skipped";
+export type JobState = "scheduled" | "running" | "paused" | "cancelled" | "done";
+
+export interface DeliveryProgress {
+  jobId: string;
+  state: JobState;
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  /** Seconds until done at the current rate, when it can be estimated. */
+  etaSeconds?: number;
+}
+
+export interface DeliveryService {
+  enqueue(job: DeliveryJobInput, recipients: Iterable<Recipient> | AsyncIterable<Recipient>): Promise<{ created: boolean; recipients: number }>;
+  pause(jobId: string): Promise<boolean>;
+  resume(jobId: string): Promise<boolean>;
+  cancel(jobId: string): Promise<boolean>;
+  progress(jobId: string): Promise<DeliveryProgress | null>;
+  listJobs(filter?: { createdBy?: number; kind?: DeliveryKind; limit?: number }): Promise<DeliveryProgress[]>;
+}

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+interface Running {
+  child: ChildProcess;
+  webUrl: string;
+  output: () => string;
+}
+
+/** `npm start` without a token, as a newcomer runs it (the database comes from the test run). */
+async function startLocalBot(): Promise<Running> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH, MONGODB_URI: database.uri, EMULATOR_PORT: "0", PORT: "0", LOG_LEVEL: "warn" },
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const webUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Open the web chat: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on("data", check);
+    child.on("exit", (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+  return { child, webUrl, output: () => output };
+}
+
+async function stop(running: Running): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  const exited = new Promise<number | null>((resolve) => running.child.on("exit", (code) => resolve(code)));
+  running.child.kill("SIGTERM");
+  return { code: await exited, ms: Date.now() - started };
+}
+
+async function api<T>(base: string, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(`_emulator/${route}`, base), {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as T;
+}
+
+interface Transcript {
+  messages: { from: "user" | "bot"; text?: string; inlineKeyboard?: { text: string }[][] }[];
+}
+
+async function waitForBotText(base: string, userId: number, match: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const transcript = await api<Transcript>(base, "GET", `users/${userId}/transcript`);
+    const found = transcript.messages.filter((m) => m.from === "bot").map((m) => (m.text ?? "").replace(/[\u2066-\u2069]/g, "")).find((t) => match.test(t));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bot message matching ${match}`);
+}
+
+describe("npm start without a token (local mode)", () => {
+  it("prints a web chat URL; /start greets in Persian; the chosen language survives a restart; SIGTERM stops it within 10 s", async () => {
+    let running = await startLocalBot();
+    const page = await fetch(running.webUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<html");
+
+    const user = await api<{ id: number }>(running.webUrl, "POST", "users", { firstName: "Maryam", languageCode: "fa" });
+    await api(running.webUrl, "POST", `users/${user.id}/messages`, { command: "start" });
+    expect(await waitForBotText(running.webUrl, user.id, /سلام/)).toContain("این ربات");
+
+    await api(running.webUrl, "POST", `users/${user.id}/messages`, { command: "language" });
+    await waitForBotText(running.webUrl, user.id, /زبان خود را انتخاب کنید/);
+    await api(running.webUrl, "POST", `users/${user.id}/press`, { label: "English" });
+    await waitForBotText(running.webUrl, user.id, /Language changed to English/);
+
+    const first = await stop(running);
+    expect(first.code).toBe(0);
+    expect(first.ms).toBeLessThan(10_000);
+
+    // A new process (and a new emulator): the language is remembered in the database.
+    running = await startLocalBot();
+    const again = await api<{ id: number }>(running.webUrl, "POST", "users", { id: user.id, firstName: "Maryam", languageCode: "fa" });
+    await api(running.webUrl, "POST", `users/${again.id}/messages`, { command: "start" });
+    expect(await waitForBotText(running.webUrl, again.id, /^Hello\./)).toContain("Choose from the menu below.");
+    expect((await stop(running)).code).toBe(0);
+  }, 60_000);
+});
