@@ -47,6 +47,7 @@ cancel-nothing = There was nothing to stop.
 error-generic = Sorry, something went wrong on our side. Nothing you sent was lost. Please try again.
 error-database-unavailable = The service is temporarily unavailable. Nothing you sent is lost: we will answer as soon as it is back.
 error-not-allowed = Sorry, you are not allowed to do that.
+error-too-fast = You are sending messages very quickly. Please wait a few seconds, then try again.
 error-button-expired = This button is no longer valid.
 
 ## Buttons

@@ -47,6 +47,7 @@ cancel-nothing = Nuk kishte asgjë për të ndalur.
 error-generic = Na vjen keq, diçka shkoi keq nga ana jonë. Asgjë nga ajo që dërguat nuk humbi. Ju lutemi provoni përsëri.
 error-database-unavailable = Shërbimi është përkohësisht i padisponueshëm. Asgjë nga ajo që dërguat nuk humbet: do t'ju përgjigjemi sapo të rikthehet.
 error-not-allowed = Na vjen keq, nuk keni leje për këtë.
+error-too-fast = Po dërgoni mesazhe shumë shpejt. Ju lutemi prisni pak sekonda dhe provoni përsëri.
 error-button-expired = Ky buton nuk është më i vlefshëm.
 
 ## Buttons

@@ -31,6 +31,8 @@ export interface AppOverrides {
   /** Skip the HTTP server entirely (polling tests that do not need /healthz). */
   withoutHttp?: boolean;
   pollTimeoutSeconds?: number;
+  /** Per-user flood limit on incoming updates; tests that type faster than people raise it. */
+  floodLimit?: { limit: number; timeFrameMs: number };
 }
 
 export interface App {
@@ -67,7 +69,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   };
   const services = overrides.wrapServices ? overrides.wrapServices(baseServices) : baseServices;
 
-  const { bot, i18n } = createBot({ token: config.botToken, apiRoot: config.apiRoot, services, connection, log, defaultLocale: config.DEFAULT_LOCALE });
+  const { bot, i18n } = createBot({ token: config.botToken, apiRoot: config.apiRoot, services, connection, log, defaultLocale: config.DEFAULT_LOCALE, floodLimit: overrides.floodLimit });
   await bot.init();
   botUsername = bot.botInfo.username;
   await registerDefaultCommands(bot.api, i18n as never, config.DEFAULT_LOCALE).catch((error: unknown) =>

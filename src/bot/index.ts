@@ -1,7 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { limit } from "@grammyjs/ratelimiter";
 import { Bot } from "grammy";
 import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
@@ -18,6 +17,7 @@ import { createI18n, matchLocale } from "./i18n.js";
 import { databaseGate } from "./middleware/databaseGate.js";
 import { deduplicateUpdates } from "./middleware/deduplicateUpdates.js";
 import { errorBoundary } from "./middleware/errorBoundary.js";
+import { floodLimit } from "./middleware/floodLimit.js";
 import { loadProfile } from "./middleware/loadProfile.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 import type { BotServices } from "./services.js";
@@ -31,6 +31,8 @@ export interface CreateBotOptions {
   connection: Connection;
   log: Logger;
   defaultLocale: string;
+  /** Per-user flood limit on incoming updates (default 12 per 3 s). */
+  floodLimit?: { limit: number; timeFrameMs: number };
 }
 
 export interface CreatedBot {
@@ -66,14 +68,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
     await next();
   });
   bot.use(errorBoundary(i18n, defaultLocale));
-  bot.use(
-    limit<BotContext, never>({
-      timeFrame: 3_000,
-      limit: 12,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      onLimitExceeded: (ctx) => ctx.log.warn("flood limit reached; update dropped"),
-    }),
-  );
+  bot.use(floodLimit(i18n, defaultLocale, options.floodLimit));
   bot.use(databaseGate());
   bot.use(deduplicateUpdates());
   bot.use(loadProfile());

@@ -185,3 +185,21 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe("someone pressing faster than any person", () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ overrides: { floodLimit: { limit: 5, timeFrameMs: 3_000 } } });
+  });
+  afterAll(() => bot?.stop());
+
+  it("is told once to slow down, instead of being ignored", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    for (let i = 0; i < 12; i++) user.sendCommand("help");
+    await user.waitForText("Please wait a few seconds");
+    await new Promise((r) => setTimeout(r, 500));
+    const warnings = user.botMessages().filter((m) => plain(m.text).includes("Please wait a few seconds"));
+    expect(warnings).toHaveLength(1);
+    expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(5);
+  });
+});

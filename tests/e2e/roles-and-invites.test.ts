@@ -12,6 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.stop());
 
+function adminUser() {
+  return bot.emulator.user(ADMIN_ID) ?? bot.emulator.createUser({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+}
+
 function inviteCodeFrom(text: string | undefined): string {
   const match = /start=inv_([A-Za-z0-9_-]+)/.exec(plain(text));
   if (!match?.[1]) throw new Error(`no invite link in: ${text}`);
@@ -20,7 +24,7 @@ function inviteCodeFrom(text: string | undefined): string {
 
 describe("roles are granted by single-use invite links and checked on the server", () => {
   it("an admin invites a volunteer for Ardabil; the link works once", async () => {
-    const admin = bot.emulator.createUser({ id: ADMIN_ID, firstName: "Admin", languageCode: "en" });
+    const admin = adminUser();
     admin.sendCommand("start");
     const menu = await admin.waitForReply();
     expect(menu.replyKeyboard?.flat()).toEqual(expect.arrayContaining(["👥 Team", "➕ Invite"]));
@@ -65,7 +69,7 @@ describe("roles are granted by single-use invite links and checked on the server
   });
 
   it("a coordinator invite expires after 48 hours", async () => {
-    const admin = bot.emulator.user(ADMIN_ID)!;
+    const admin = adminUser();
     admin.sendCommand("invite");
     await admin.waitForText("Which role should the invitation grant?");
     admin.pressButton("Coordinator");
@@ -78,7 +82,7 @@ describe("roles are granted by single-use invite links and checked on the server
   });
 
   it("a coordinator sees the team and revokes a volunteer, who loses the role at once", async () => {
-    const admin = bot.emulator.user(ADMIN_ID)!;
+    const admin = adminUser();
     admin.sendCommand("invite");
     await admin.waitForText("Which role should the invitation grant?");
     admin.pressButton("Coordinator");
@@ -111,3 +115,29 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe("/cancel", () => {
+  it("leaves a half-finished flow; its old buttons no longer do anything", async () => {
+    const admin = adminUser();
+    admin.sendCommand("invite");
+    const question = await admin.waitForText("Which role should the invitation grant?");
+    admin.sendCommand("cancel");
+    await admin.waitForText("Stopped. Nothing from it was saved.");
+    admin.pressButton("Coordinator", { messageId: question.messageId });
+    await waitFor(() => admin.callbackAnswers().some((a) => a.text === "This button is no longer valid."));
+    admin.sendCommand("cancel");
+    await admin.waitForText("There was nothing to stop.");
+  });
+
+  it("a command in the middle of a flow is answered, and the flow keeps its place", async () => {
+    const admin = adminUser();
+    admin.sendCommand("invite");
+    await admin.waitForText("Which role should the invitation grant?");
+    admin.sendCommand("help");
+    await admin.waitForText("/team");
+    admin.sendText("coordinator please");
+    await admin.waitForText("Please use the buttons above, or send /cancel.");
+    admin.pressButton("Coordinator");
+    await admin.waitForText("It works once");
+  });
+});

@@ -44,7 +44,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     mongoUri,
     ...options.config,
   };
-  const baseOverrides: AppOverrides = { httpPort: 0, pollTimeoutSeconds: 1, ...options.overrides };
+  const baseOverrides: AppOverrides = { httpPort: 0, pollTimeoutSeconds: 1, floodLimit: { limit: 1000, timeFrameMs: 1000 }, ...options.overrides };
   let app = await startApp(config, testLogger, baseOverrides);
   const harness: TestBot = {
     emulator,

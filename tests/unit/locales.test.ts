@@ -57,3 +57,15 @@ describe("locale files", () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe("right-to-left text", () => {
+  it("isolates Latin names, links and digits inside Persian sentences so the line does not scramble", async () => {
+    const { createI18n } = await import("../../src/bot/i18n.js");
+    const i18n = createI18n("fa", async () => undefined);
+    const text = i18n.t("fa", "invite-created", { role: "Volunteer", link: "https://t.me/x_bot?start=inv_AbC", hours: 48 });
+    expect(text).toContain("\u2068https://t.me/x_bot?start=inv_AbC\u2069");
+    expect(text).toContain("\u2068Volunteer\u2069");
+    // Numbers are shown in Persian digits in the Persian locale.
+    expect(text).toContain("\u2068۴۸\u2069");
+  });
+});

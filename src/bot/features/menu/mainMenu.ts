@@ -29,13 +29,12 @@ export function createMainMenu() {
   }
 
   function keyboard(ctx: BotContext): Keyboard {
-    const visible = entries.filter((e) => e.visibleTo(ctx.profile.actor));
-    const keyboard = new Keyboard();
-    visible.forEach((entry, index) => {
-      keyboard.text(ctx.t(entry.labelKey));
-      if (index % 2 === 1) keyboard.row();
-    });
-    return keyboard.resized().persistent();
+    const labels = entries.filter((e) => e.visibleTo(ctx.profile.actor)).map((e) => ctx.t(e.labelKey));
+    const rows: string[][] = [];
+    for (let i = 0; i < labels.length; i += 2) rows.push(labels.slice(i, i + 2));
+    return Keyboard.from(rows.map((row) => row.map((label) => Keyboard.text(label))))
+      .resized()
+      .persistent();
   }
 
   async function show(ctx: BotContext, textKey = "menu-prompt"): Promise<void> {
