@@ -26,6 +26,9 @@ unknown-message = I didn't understand that. Please choose from the menu below.
 help-family =
     This bot helps families reach relatives they have lost contact with.
     /start – main menu
+    /register – register a missing relative
+    /mycases – see, change or delete what you registered
+    /status – news and timeline of your cases
     /language – change the language
     /cancel – stop what you are doing
     /help – this help
@@ -84,3 +87,346 @@ team-revoke-button = Revoke { $role }
 team-revoked = The role { $role } of { $id } was revoked.
 team-not-a-member = That person does not have this role any more.
 team-cannot-revoke-self = You cannot revoke your own role.
+
+## Registration of a missing relative
+menu-register = 📝 Register a relative
+menu-mycases = 📂 My registrations
+menu-status = 📬 Case news
+cmd-register = Register a missing relative
+cmd-mycases = See, change or delete what you registered
+cmd-status = News and timeline of your cases
+reg-consent =
+    Before we start, please read this.
+
+    We will ask about the relative you are looking for and about you. We keep only your answers: names, years, places, an optional photo and notes, and how to reach you.
+
+    Who sees them: the association's coordinators, and the volunteers of your province when they work on your case. Nothing is published. Names, places and notes are stored encrypted.
+
+    Why: to work on your case, and to find out whether other families are looking for the same person. Other families never see who you are.
+
+    You can see, change or delete what you registered at any time with /mycases.
+
+    Do you agree?
+reg-consent-agree = ✅ I agree, continue
+reg-consent-decline = ✖️ No, thank you
+reg-declined = Nothing was stored. You can register later from the menu.
+reg-progress = Step { $current } of { $total }
+reg-q-relation = Who are you to the person you are looking for?
+reg-q-fullName = What is their full name? Write it as your family writes it, in Persian or Latin letters.
+reg-q-otherNames = Other spellings, names or nicknames? Separate them with commas, or press Skip.
+reg-q-sex = Is the person you are looking for a man or a woman?
+reg-q-birthYear = In which year were they born? You can write the Solar Hijri year (for example 1345) or the Gregorian year (for example 1966). Press Skip if you do not know.
+reg-q-leftYear = In which year did they leave, or when were they last seen? Solar Hijri or Gregorian year. Press Skip if you do not know.
+reg-q-leftPlace = From where did they leave, or where were they last seen (city or country)? Press Skip if you do not know.
+reg-q-location = Where do you believe they are now?
+reg-q-locationOther = Please write where you believe they are.
+reg-q-photo = If you have a photo of them, send it now. Otherwise press Skip.
+reg-q-notes = Is there anything else that could help? Write it, or press Skip.
+reg-q-familyProvince = In which province do you live? If you live outside Iran, choose "Outside Iran".
+reg-q-familyCity = In which city or town? Press Skip if you prefer not to say.
+reg-q-familyCountry = In which country do you live?
+reg-q-lastContactYear = In which year did your family last have any contact with them? Press Skip if never or if you do not know.
+reg-q-lastContactMethod = How was that last contact?
+reg-q-contactPreference = How would you like the association to reach you?
+reg-q-phone = Please share your phone number with the button below, or type it.
+reg-phone-share-hint = You can also press this button to share your number:
+reg-share-phone = 📱 Share my number
+relation-mother = I am the mother
+relation-father = I am the father
+relation-sister = I am the sister
+relation-brother = I am the brother
+relation-spouse = I am the wife or husband
+relation-child = I am a daughter or son
+relation-other = Other relation
+sex-female = Woman
+sex-male = Man
+location-other = Somewhere else
+location-unknown = I do not know
+province-abroad = 🌍 Outside Iran
+contact-phone = A phone call
+contact-letter = A letter
+contact-visit = A visit
+contact-message = A message through someone
+contact-none = No contact at all
+contact-other = Another way
+reach-telegram = Here in Telegram
+reach-phone = By phone call
+button-back = ◀️ Back
+button-skip = ⏭ Skip
+reg-year-which = Did you mean { $solar } in the Solar Hijri calendar, or { $gregorian } in the Gregorian calendar?
+reg-year-solar = { $year } (Solar Hijri)
+reg-year-gregorian = { $year } (Gregorian)
+reg-error-name-empty = Please write the name.
+reg-error-name-too-long = This name is too long. Please write at most 80 letters.
+reg-error-name-no-letters = A name needs letters. Please write the name.
+reg-error-text-empty = Please write your answer, or press Skip if you can.
+reg-error-text-too-long = This is too long. Please write at most { $limit } characters.
+reg-error-year-not-a-number = Please write the year in digits, for example 1360 or 1981.
+reg-error-year-out-of-range = This year does not look right. Please check it.
+reg-error-year-before-birth = This year is before the year of birth. Please check it.
+reg-error-phone-invalid = This does not look like a phone number. Please write it with the country code, for example +98 912 123 4567.
+reg-error-use-buttons = Please choose one of the buttons.
+reg-error-send-photo = Please send a photo, or press Skip.
+reg-error-text-expected = Please write your answer as a message.
+reg-cancel-confirm = Do you want to stop? Your answers so far will be discarded.
+reg-cancel-discard = Yes, stop and discard
+reg-cancel-keep = No, continue
+reg-cancelled = Registration stopped. Nothing was saved.
+reg-edit-cancelled = Nothing was changed.
+reg-summary-title = Please check your answers. You can change any of them before saving.
+reg-value-none = —
+reg-value-photo = 📷 photo attached
+reg-field-relation = You are
+reg-field-fullName = Name
+reg-field-otherNames = Other names
+reg-field-sex = Man or woman
+reg-field-birthYear = Year of birth
+reg-field-leftYear = Year left or last seen
+reg-field-leftPlace = Place left or last seen
+reg-field-location = Believed to be
+reg-field-locationOther = Where exactly
+reg-field-photo = Photo
+reg-field-notes = Notes
+reg-field-familyProvince = Your province
+reg-field-familyCity = Your city
+reg-field-familyCountry = Your country
+reg-field-lastContactYear = Last contact (year)
+reg-field-lastContactMethod = Last contact (how)
+reg-field-contactPreference = How to reach you
+reg-field-phone = Phone
+reg-save = ✅ Save
+reg-save-changes = ✅ Save the changes
+reg-saved =
+    Thank you. Your registration is saved.
+    Case reference: { $reference }
+    Please keep this number: you can quote it to the association. You can see your registration at any time with /mycases.
+reg-updated = Your changes are saved.
+reg-resume-offer = You have a registration that is not finished. Do you want to continue where you stopped?
+reg-resume-continue = ▶️ Continue
+reg-resume-restart = 🔄 Start again
+mycases-empty = You have not registered anyone yet. Press "📝 Register a relative" to start.
+mycases-title = Your registrations ({ $count }). Choose one to see it:
+mycases-not-found = This registration was not found. It may have been withdrawn.
+mycases-edit = ✏️ Change
+mycases-withdraw = 🗑 Withdraw and delete
+mycases-closed = This case is closed and cannot be changed.
+mycases-withdraw-confirm = Withdraw the registration of { $name }? What you told us will be deleted. This cannot be undone.
+mycases-withdraw-yes = Yes, withdraw and delete
+mycases-withdraw-no = No, keep it
+mycases-withdraw-kept = Nothing was changed.
+mycases-withdrawn = The registration { $reference } was withdrawn and what you told us was deleted.
+status-card =
+    { $name }
+    Case { $reference }: { $status }
+status-registered = Registered
+status-under_review = Being reviewed
+status-verified = Verified
+status-outreach = Outreach in progress
+status-contact_established = Contact established
+status-closed = Closed
+close-reason-reunited = reunited
+close-reason-withdrawn_by_family = withdrawn by the family
+close-reason-duplicate = registered twice; followed in another case
+close-reason-not_found = could not be found
+close-reason-other = other reason
+timeline-registered = Registered
+timeline-edited = Changed by the family
+timeline-withdrawn = Withdrawn by a family member
+timeline-status = Status changed
+
+## Petitions
+cmd-petitions = Petitions you can sign
+cmd-letter = Write a letter to your relative
+cmd-managepetitions = Manage petitions
+cmd-newpetition = Write a new petition
+pet-menu-petitions = 📜 Petitions
+pet-menu-letter = ✉️ Letter to my relative
+pet-menu-manage = 🗂 Manage petitions
+pet-use-buttons = Please use the buttons above, or send /cancel.
+pet-not-found = This petition was not found.
+pet-closed = This petition is closed; it can no longer be signed.
+pet-link-unknown = This petition link is not valid (it may be mistyped). Here are the petitions open now.
+pet-link-closed = The petition «{ $title }» is closed and can no longer be signed. Here are the petitions open now.
+pet-list-title = Petitions open for signing:
+pet-list-empty = There are no petitions open for signing right now.
+pet-list-item = { $number }. { $title } — { $count } of { $goal } ({ $percent }%)
+pet-card-title = 📜 { $title }
+pet-card-addressee = To: { $addressee }
+pet-card-progress = ✍️ { $count } of { $goal } signatures { $bar } { $percent }%
+pet-card-deadline = Open for signing until { $date }.
+pet-card-closed = This petition is closed.
+pet-card-signed = ✅ You signed on { $date }.
+pet-button-sign = ✍️ Sign
+pet-button-appeal = ✉️ Add a personal appeal
+pet-button-withdraw = ↩️ Withdraw my signature
+pet-button-share = 📤 Share
+pet-button-read-and-sign = ✍️ Read and sign
+pet-button-open-petition = 📜 Open the petition
+pet-button-sign-now = ✅ Sign
+pet-button-no-thanks = No, thank you
+pet-button-withdraw-yes = Yes, withdraw my signature
+pet-button-withdraw-no = No, keep it
+pet-inline-count = ✍️ { $count } of { $goal } signatures
+pet-abroad = Outside Iran
+pet-abroad-button = 🌍 I live outside Iran
+pet-anonymous = (no name)
+pet-language-fa = Persian
+pet-language-en = English
+pet-language-sq = Albanian
+
+pet-sign-ask-name-display =
+    How should your name appear on the list of signatures given to the addressee?
+    You can also sign with initials only, or without a name.
+pet-name-full = ✍️ With my name
+pet-name-initials = 🔤 Initials only
+pet-name-anonymous = 👤 Without a name
+pet-name-chosen-full = Your name will appear on the list.
+pet-name-chosen-initials = Only your initials will appear on the list.
+pet-name-chosen-anonymous = You will sign without a name.
+pet-sign-ask-name = Please type your name as it should appear on the list.
+pet-sign-ask-name-initials = Please type your name. Only its initials are kept (for example «M. R.»).
+pet-sign-type-name = Please type your name as text, or send /cancel.
+pet-error-name-empty = The name is empty. Please type it again.
+pet-error-name-too-long = That name is too long. Please type a shorter form.
+pet-error-name-no-letters = A name needs letters. Please type it again.
+pet-sign-ask-province = Which province do you live in? If you live abroad, press the last button.
+pet-sign-from = From: { $place }
+pet-sign-ask-country = In which country do you live?
+pet-sign-type-country = Please type the name of the country, or send /cancel.
+pet-sign-ask-relation = Is one of your relatives in the camp? If so, what are you to them?
+pet-relation-mother = Mother
+pet-relation-father = Father
+pet-relation-sister = Sister
+pet-relation-brother = Brother
+pet-relation-spouse = Spouse
+pet-relation-child = Son or daughter
+pet-relation-other = Other relative
+pet-relation-none = I am a supporter
+pet-sign-ask-news = Shall we tell you when the petition reaches its milestones?
+pet-news-yes = 🔔 Yes, please
+pet-news-no = No news, thank you
+pet-sign-confirm =
+    Please check before signing «{ $title }»:
+    Name on the list: { $name }
+    Lives in: { $place }
+
+    Your name (as chosen above) and your province or country will be on the list given to the addressee. You can withdraw your signature while the petition is open.
+pet-sign-cancelled = Signing cancelled. Nothing was saved.
+pet-signed = ✅ Thank you. Your signature is counted: { $count } people have signed so far.
+    Would you like to add a personal appeal? It will be delivered together with the signatures.
+pet-sign-done = Thank you. You can share the petition with others with the «Share» button on it.
+pet-already-signed = You have already signed this petition. Thank you — each person is counted once.
+pet-error-text-changed = The text of this petition was changed while you were reading it. Please read the new text before signing.
+
+pet-withdraw-confirm = Do you want to withdraw your signature from «{ $title }»? Your name will be removed from the list. You can sign again while the petition is open.
+pet-withdraw-kept = Your signature stays. Thank you.
+pet-withdrawn = Your signature was withdrawn and your details removed from the list. { $count } signatures remain.
+pet-withdraw-not-signed = You have not signed this petition (or already withdrew).
+pet-withdraw-closed = The petition is closed, so signatures can no longer be withdrawn.
+
+pet-appeal-ask =
+    Send your appeal now: a text of up to { $limit } characters, a photo of a handwritten letter, or a voice message of up to { $minutes } minutes.
+    It will be stored so that the association can deliver it with the signatures.
+pet-appeal-cancelled = Cancelled. Nothing was saved.
+pet-appeal-saved = ✅ Your appeal was saved. It will be delivered together with the signatures. Thank you.
+pet-appeal-sign-first = Please sign the petition first; the appeal is delivered with your signature.
+pet-appeal-too-many = You have already added the most appeals allowed for one signature.
+pet-appeal-error-too-long = That text is too long: at most { $limit } characters. Please shorten it, or send it in a photo.
+pet-appeal-error-photo-too-large = That photo is too large (at most { $limit } MB). Please send a smaller photo.
+pet-appeal-error-voice-too-long = That voice message is too long: at most { $minutes } minutes. Please record a shorter one.
+pet-appeal-error-voice-too-large = That voice message is too large (at most { $limit } MB). Please record a shorter one.
+pet-appeal-error-sticker = Stickers cannot be delivered as an appeal. Please send text, a photo of a letter, or a voice message.
+pet-appeal-error-video = Videos cannot be accepted. Please send text, a photo of a letter, or a voice message of up to { $minutes } minutes.
+pet-appeal-error-audio = Music and audio files cannot be accepted. Please record a voice message of up to { $minutes } minutes.
+pet-appeal-error-document = Files cannot be accepted. If it is a photo of a letter, please send it as a photo.
+pet-appeal-error-other = This cannot be accepted as an appeal. Please send text, a photo of a letter, or a voice message.
+
+pet-letter-intro = You can write a letter to your relative in the camp. The association collects letters so that a visiting delegation can deliver them; we cannot promise when.
+pet-letter-ask-recipient = Who is the letter for? Please type your relative's name.
+pet-letter-ask-sender = How should the letter be signed? (for example «Your mother, Zahra»)
+pet-letter-type-name = Please type it as text, or send /cancel.
+pet-letter-ask-content =
+    Now send the letter: a text of up to { $limit } characters, a photo of a handwritten letter, or a voice message of up to { $minutes } minutes.
+    It will be stored so that the association can deliver it.
+pet-letter-saved = ✅ Your letter was saved. Thank you. You can write more letters from the menu at any time.
+pet-letter-too-many = You have many letters waiting for delivery already. Please wait until they are delivered.
+
+pet-create-intro = A new petition. You write the title and the full text in Persian and English (Albanian is optional), then the addressee, the goal and the milestones. Nothing is public until you open it.
+pet-create-ask-title = Title in { $language }:
+pet-create-ask-body = The full text in { $language } (at most { $limit } characters):
+pet-create-skip-language = Skip this language
+pet-create-ask-addressee = To whom is the petition addressed?
+pet-create-ask-goal = How many signatures is the goal? (a number)
+pet-create-ask-deadline = Until when can people sign? Send a date such as 2027-03-20 or 1405/12/29, or press «No deadline».
+pet-create-no-deadline = No deadline
+pet-create-ask-milestones = At which counts should signers get news? For example: 1000, 5000, 10000
+pet-create-no-milestones = No milestones
+pet-create-use-text = Please type your answer, or use the buttons above.
+pet-create-use-buttons = Please use the buttons above, or send /cancel.
+pet-create-cancelled = Cancelled. Nothing was saved.
+pet-create-summary =
+    Please check the new petition:
+    { $titles }
+    To: { $addressee }
+    Goal: { $goal } signatures
+    Milestones: { $milestones }
+pet-button-save-draft = 💾 Save as draft
+pet-create-saved = ✅ Saved as a draft. Open it for signing from its card below.
+pet-edit-intro = New text for this petition. It can change only until the first person signs.
+pet-edit-saved = ✅ The new text was saved (version { $version }).
+pet-error-text-empty = That is empty. Please type it again.
+pet-error-text-too-long = That is too long: at most { $limit } characters.
+pet-error-goal = Please send a whole number, for example 10000.
+pet-error-deadline = That is not a date I understand. Please write it like 2027-03-20 or 1405/12/29.
+pet-error-deadline-past = That day has passed. Please send a day in the future.
+pet-error-milestones = Please send numbers separated by commas, for example: 1000, 5000, 10000 (at most ten).
+pet-error-text-frozen = People have signed this petition, so its text can no longer change.
+pet-error-transition = That is not possible in the petition's current state.
+
+pet-manage-title = Petitions (newest first). Choose one to manage it:
+pet-manage-empty = There are no petitions yet.
+pet-button-new = ➕ New petition
+pet-button-export-letters = 📥 Export letters to relatives
+pet-manage-status = Status: { $status } · reference { $ref }
+pet-manage-version = Text version { $version } (can still be edited)
+pet-manage-version-frozen = Text version { $version } (frozen: people have signed)
+pet-manage-milestones = Milestones: { $milestones }
+pet-manage-link = Link: { $link }
+pet-status-draft = Draft
+pet-status-open = Open
+pet-status-closed = Closed
+pet-status-delivered = Delivered
+pet-status-changed-open = ✅ The petition is open for signing.
+pet-status-changed-closed = The petition is closed. Signatures can no longer be added or withdrawn.
+pet-status-changed-delivered = ✅ Marked as delivered to the addressee.
+pet-button-edit = ✏️ Edit text
+pet-button-open = 🟢 Open for signing
+pet-button-close = 🔴 Close
+pet-button-reopen = 🔁 Reopen
+pet-button-deliver = 📦 Mark delivered
+pet-button-stats = 📊 Statistics
+pet-button-export = 📥 Export
+
+pet-stats-title = 📊 { $title }
+pet-stats-total = Signatures: { $count } (withdrawn over time: { $withdrawals })
+pet-stats-by-province = By province:
+pet-stats-by-day = By day:
+pet-stats-milestones = Milestones reached: { $milestones }
+
+pet-export-signatures-caption = Signatures: { $count } (CSV, UTF-8)
+pet-export-appeals-caption = Personal appeals: { $count }, with { $attachments } photos and voice messages
+pet-export-text-caption = The petition text with the totals
+pet-export-letters-caption = Letters to relatives: { $count }, with { $attachments } photos and voice messages
+pet-export-attachments = { $count } photos and voice messages belong to this export. Each is sent with its number from the file.
+pet-button-send-attachments = 📎 Send them
+pet-button-next = ▶️ Next
+pet-export-attachments-more = Sent { $sent } of { $count }.
+pet-export-attachments-done = All { $count } were sent.
+pet-export-heading = Petition { $ref }, text version { $version }
+pet-export-exported-at = Exported: { $date }
+pet-export-totals = Signatures: { $count } · withdrawn over time: { $withdrawals } · personal appeals: { $appeals }
+pet-export-period = First signature: { $first } · last signature: { $last }
+
+pet-milestone-news =
+    📣 The petition «{ $title }» has reached { $milestone } signatures (goal: { $goal }).
+    Thank you for signing. Sharing it with others helps.

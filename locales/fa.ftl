@@ -26,6 +26,9 @@ unknown-message = متوجه نشدم. لطفاً از منوی زیر انتخ�
 help-family =
     این ربات به خانواده‌ها کمک می‌کند با عزیزانی که ارتباطشان با آن‌ها قطع شده است تماس بگیرند.
     /start – منوی اصلی
+    /register – ثبت عزیزی که از او بی‌خبرید
+    /mycases – دیدن، تغییر یا حذف آنچه ثبت کرده‌اید
+    /status – خبرها و روند پرونده‌های شما
     /language – تغییر زبان
     /cancel – توقف کار جاری
     /help – همین راهنما
@@ -84,3 +87,346 @@ team-revoke-button = لغو نقش { $role }
 team-revoked = نقش { $role } از { $id } لغو شد.
 team-not-a-member = این شخص دیگر این نقش را ندارد.
 team-cannot-revoke-self = نمی‌توانید نقش خودتان را لغو کنید.
+
+## Registration of a missing relative
+menu-register = 📝 ثبت عزیز گمشده
+menu-mycases = 📂 ثبت‌های من
+menu-status = 📬 خبرهای پرونده
+cmd-register = ثبت مشخصات عزیزی که از او بی‌خبرید
+cmd-mycases = دیدن، تغییر یا حذف آنچه ثبت کرده‌اید
+cmd-status = خبرها و روند پرونده‌های شما
+reg-consent =
+    پیش از شروع، لطفاً این را بخوانید.
+
+    از شما دربارهٔ عزیزی که به دنبالش هستید و دربارهٔ خودتان می‌پرسیم. فقط پاسخ‌های شما نگه داشته می‌شود: نام‌ها، سال‌ها، مکان‌ها، عکس و توضیح (اگر بخواهید) و راه تماس با شما.
+
+    چه کسانی آن را می‌بینند: هماهنگ‌کنندگان انجمن، و داوطلبان استان شما وقتی روی پروندهٔ شما کار می‌کنند. هیچ چیز منتشر نمی‌شود. نام‌ها، مکان‌ها و توضیحات به‌صورت رمزگذاری‌شده نگهداری می‌شوند.
+
+    چرا: برای پیگیری پروندهٔ شما، و برای اینکه بدانیم آیا خانوادهٔ دیگری هم به دنبال همین شخص است. خانواده‌های دیگر هرگز نمی‌بینند شما چه کسی هستید.
+
+    هر زمان بخواهید می‌توانید با /mycases آنچه ثبت کرده‌اید را ببینید، تغییر دهید یا حذف کنید.
+
+    آیا موافقید؟
+reg-consent-agree = ✅ موافقم، ادامه
+reg-consent-decline = ✖️ نه، متشکرم
+reg-declined = هیچ چیزی ذخیره نشد. هر وقت خواستید می‌توانید از منو ثبت کنید.
+reg-progress = مرحلهٔ { $current } از { $total }
+reg-q-relation = شما چه نسبتی با کسی دارید که به دنبالش هستید؟
+reg-q-fullName = نام کامل او چیست؟ همان‌طور بنویسید که خانواده می‌نویسد، با حروف فارسی یا لاتین.
+reg-q-otherNames = املای دیگر، نام دیگر یا لقب دارد؟ آن‌ها را با ویرگول جدا کنید، یا «رد شدن» را بزنید.
+reg-q-sex = کسی که به دنبالش هستید مرد است یا زن؟
+reg-q-birthYear = در چه سالی به دنیا آمده است؟ می‌توانید سال شمسی (مثلاً ۱۳۴۵) یا میلادی (مثلاً ۱۹۶۶) بنویسید. اگر نمی‌دانید «رد شدن» را بزنید.
+reg-q-leftYear = در چه سالی رفت، یا آخرین بار کی دیده شد؟ سال شمسی یا میلادی. اگر نمی‌دانید «رد شدن» را بزنید.
+reg-q-leftPlace = از کجا رفت، یا آخرین بار کجا دیده شد (شهر یا کشور)؟ اگر نمی‌دانید «رد شدن» را بزنید.
+reg-q-location = فکر می‌کنید اکنون کجاست؟
+reg-q-locationOther = لطفاً بنویسید فکر می‌کنید کجاست.
+reg-q-photo = اگر عکسی از او دارید، همین حالا بفرستید. در غیر این صورت «رد شدن» را بزنید.
+reg-q-notes = چیز دیگری هست که بتواند کمک کند؟ بنویسید، یا «رد شدن» را بزنید.
+reg-q-familyProvince = در کدام استان زندگی می‌کنید؟ اگر خارج از ایران زندگی می‌کنید، «خارج از ایران» را انتخاب کنید.
+reg-q-familyCity = در کدام شهر یا روستا؟ اگر ترجیح می‌دهید نگویید «رد شدن» را بزنید.
+reg-q-familyCountry = در کدام کشور زندگی می‌کنید؟
+reg-q-lastContactYear = آخرین بار در چه سالی خانواده با او ارتباط داشت؟ اگر هرگز یا نمی‌دانید «رد شدن» را بزنید.
+reg-q-lastContactMethod = آن آخرین ارتباط چگونه بود؟
+reg-q-contactPreference = دوست دارید انجمن چگونه با شما تماس بگیرد؟
+reg-q-phone = لطفاً شمارهٔ تلفن خود را با دکمهٔ پایین بفرستید، یا آن را بنویسید.
+reg-phone-share-hint = می‌توانید با این دکمه هم شماره‌تان را بفرستید:
+reg-share-phone = 📱 فرستادن شمارهٔ من
+relation-mother = مادرش هستم
+relation-father = پدرش هستم
+relation-sister = خواهرش هستم
+relation-brother = برادرش هستم
+relation-spouse = همسرش هستم
+relation-child = فرزندش هستم
+relation-other = نسبت دیگر
+sex-female = زن
+sex-male = مرد
+location-other = جای دیگر
+location-unknown = نمی‌دانم
+province-abroad = 🌍 خارج از ایران
+contact-phone = تماس تلفنی
+contact-letter = نامه
+contact-visit = دیدار
+contact-message = پیغام از طریق کسی
+contact-none = هیچ ارتباطی نبوده است
+contact-other = راه دیگر
+reach-telegram = همین‌جا در تلگرام
+reach-phone = با تماس تلفنی
+button-back = ◀️ بازگشت
+button-skip = ⏭ رد شدن
+reg-year-which = منظورتان سال { $solar } شمسی است یا سال { $gregorian } میلادی؟
+reg-year-solar = { $year } (شمسی)
+reg-year-gregorian = { $year } (میلادی)
+reg-error-name-empty = لطفاً نام را بنویسید.
+reg-error-name-too-long = این نام خیلی طولانی است. لطفاً حداکثر ۸۰ حرف بنویسید.
+reg-error-name-no-letters = نام باید حرف داشته باشد. لطفاً نام را بنویسید.
+reg-error-text-empty = لطفاً پاسخ خود را بنویسید، یا اگر ممکن است «رد شدن» را بزنید.
+reg-error-text-too-long = این متن خیلی طولانی است. لطفاً حداکثر { $limit } نویسه بنویسید.
+reg-error-year-not-a-number = لطفاً سال را با عدد بنویسید، مثلاً ۱۳۶۰ یا ۱۹۸۱.
+reg-error-year-out-of-range = این سال درست به نظر نمی‌رسد. لطفاً آن را بررسی کنید.
+reg-error-year-before-birth = این سال پیش از سال تولد است. لطفاً آن را بررسی کنید.
+reg-error-phone-invalid = این شبیه شمارهٔ تلفن نیست. لطفاً آن را با کد کشور بنویسید، مثلاً ‎+98 912 123 4567‎.
+reg-error-use-buttons = لطفاً یکی از دکمه‌ها را انتخاب کنید.
+reg-error-send-photo = لطفاً یک عکس بفرستید، یا «رد شدن» را بزنید.
+reg-error-text-expected = لطفاً پاسخ خود را به‌صورت پیام بنویسید.
+reg-cancel-confirm = می‌خواهید متوقف کنید؟ پاسخ‌هایی که تا اینجا داده‌اید پاک می‌شوند.
+reg-cancel-discard = بله، متوقف کن و پاک کن
+reg-cancel-keep = نه، ادامه می‌دهم
+reg-cancelled = ثبت متوقف شد. چیزی ذخیره نشد.
+reg-edit-cancelled = چیزی تغییر نکرد.
+reg-summary-title = لطفاً پاسخ‌هایتان را بررسی کنید. پیش از ذخیره می‌توانید هر کدام را تغییر دهید.
+reg-value-none = —
+reg-value-photo = 📷 عکس پیوست شده
+reg-field-relation = نسبت شما
+reg-field-fullName = نام
+reg-field-otherNames = نام‌های دیگر
+reg-field-sex = مرد یا زن
+reg-field-birthYear = سال تولد
+reg-field-leftYear = سال رفتن یا آخرین دیدار
+reg-field-leftPlace = محل رفتن یا آخرین دیدار
+reg-field-location = محل احتمالی کنونی
+reg-field-locationOther = کجا دقیقاً
+reg-field-photo = عکس
+reg-field-notes = توضیحات
+reg-field-familyProvince = استان شما
+reg-field-familyCity = شهر شما
+reg-field-familyCountry = کشور شما
+reg-field-lastContactYear = آخرین ارتباط (سال)
+reg-field-lastContactMethod = آخرین ارتباط (چگونه)
+reg-field-contactPreference = راه تماس با شما
+reg-field-phone = تلفن
+reg-save = ✅ ذخیره
+reg-save-changes = ✅ ذخیرهٔ تغییرات
+reg-saved =
+    سپاسگزاریم. ثبت شما ذخیره شد.
+    شمارهٔ پرونده: { $reference }
+    لطفاً این شماره را نگه دارید: می‌توانید آن را به انجمن بگویید. هر زمان با /mycases می‌توانید ثبت خود را ببینید.
+reg-updated = تغییرات شما ذخیره شد.
+reg-resume-offer = ثبتی دارید که تمام نشده است. می‌خواهید از همان جایی که ماندید ادامه دهید؟
+reg-resume-continue = ▶️ ادامه
+reg-resume-restart = 🔄 شروع دوباره
+mycases-empty = هنوز کسی را ثبت نکرده‌اید. برای شروع «📝 ثبت عزیز گمشده» را بزنید.
+mycases-title = ثبت‌های شما ({ $count }). برای دیدن، یکی را انتخاب کنید:
+mycases-not-found = این ثبت پیدا نشد. شاید پس گرفته شده باشد.
+mycases-edit = ✏️ تغییر
+mycases-withdraw = 🗑 پس گرفتن و حذف
+mycases-closed = این پرونده بسته شده است و قابل تغییر نیست.
+mycases-withdraw-confirm = ثبت { $name } را پس می‌گیرید؟ آنچه به ما گفته‌اید حذف می‌شود. این کار برگشت‌پذیر نیست.
+mycases-withdraw-yes = بله، پس بگیر و حذف کن
+mycases-withdraw-no = نه، نگه دار
+mycases-withdraw-kept = چیزی تغییر نکرد.
+mycases-withdrawn = ثبت { $reference } پس گرفته شد و آنچه به ما گفته بودید حذف شد.
+status-card =
+    { $name }
+    پروندهٔ { $reference }: { $status }
+status-registered = ثبت شده
+status-under_review = در حال بررسی
+status-verified = تأیید شده
+status-outreach = پیگیری برای برقراری تماس
+status-contact_established = تماس برقرار شد
+status-closed = بسته شده
+close-reason-reunited = به هم رسیدند
+close-reason-withdrawn_by_family = خانواده پس گرفت
+close-reason-duplicate = دو بار ثبت شده؛ در پروندهٔ دیگری پیگیری می‌شود
+close-reason-not_found = پیدا نشد
+close-reason-other = دلیل دیگر
+timeline-registered = ثبت شد
+timeline-edited = خانواده تغییر داد
+timeline-withdrawn = یکی از اعضای خانواده پس گرفت
+timeline-status = وضعیت تغییر کرد
+
+## Petitions
+cmd-petitions = طومارهایی که می‌توانید امضا کنید
+cmd-letter = نوشتن نامه به عزیزتان
+cmd-managepetitions = مدیریت طومارها
+cmd-newpetition = نوشتن طومار تازه
+pet-menu-petitions = 📜 طومارها
+pet-menu-letter = ✉️ نامه به عزیزم
+pet-menu-manage = 🗂 مدیریت طومارها
+pet-use-buttons = لطفاً از دکمه‌های بالا استفاده کنید، یا /cancel را بفرستید.
+pet-not-found = این طومار پیدا نشد.
+pet-closed = این طومار بسته شده است و دیگر نمی‌توان آن را امضا کرد.
+pet-link-unknown = این پیوند طومار معتبر نیست (شاید اشتباه نوشته شده باشد). طومارهایی که اکنون باز هستند:
+pet-link-closed = طومار «{ $title }» بسته شده است و دیگر نمی‌توان آن را امضا کرد. طومارهایی که اکنون باز هستند:
+pet-list-title = طومارهایی که می‌توانید امضا کنید:
+pet-list-empty = در حال حاضر طوماری برای امضا باز نیست.
+pet-list-item = { $number }. { $title } — { $count } از { $goal } ({ $percent }٪)
+pet-card-title = 📜 { $title }
+pet-card-addressee = خطاب به: { $addressee }
+pet-card-progress = ✍️ { $count } امضا از { $goal } { $bar } { $percent }٪
+pet-card-deadline = مهلت امضا تا { $date }.
+pet-card-closed = این طومار بسته شده است.
+pet-card-signed = ✅ شما در تاریخ { $date } امضا کرده‌اید.
+pet-button-sign = ✍️ امضا می‌کنم
+pet-button-appeal = ✉️ افزودن پیام شخصی
+pet-button-withdraw = ↩️ پس گرفتن امضای من
+pet-button-share = 📤 ارسال برای دیگران
+pet-button-read-and-sign = ✍️ خواندن و امضا
+pet-button-open-petition = 📜 دیدن طومار
+pet-button-sign-now = ✅ امضا
+pet-button-no-thanks = نه، متشکرم
+pet-button-withdraw-yes = بله، امضایم را پس می‌گیرم
+pet-button-withdraw-no = نه، بماند
+pet-inline-count = ✍️ { $count } امضا از { $goal }
+pet-abroad = خارج از ایران
+pet-abroad-button = 🌍 خارج از ایران زندگی می‌کنم
+pet-anonymous = (بدون نام)
+pet-language-fa = فارسی
+pet-language-en = انگلیسی
+pet-language-sq = آلبانیایی
+
+pet-sign-ask-name-display =
+    نام شما در فهرست امضاهایی که به گیرنده داده می‌شود چطور نوشته شود؟
+    می‌توانید فقط با حروف اول نام یا بدون نام هم امضا کنید.
+pet-name-full = ✍️ با نام خودم
+pet-name-initials = 🔤 فقط حروف اول نامم
+pet-name-anonymous = 👤 بدون نام
+pet-name-chosen-full = نام شما در فهرست می‌آید.
+pet-name-chosen-initials = فقط حروف اول نام شما در فهرست می‌آید.
+pet-name-chosen-anonymous = بدون نام امضا می‌کنید.
+pet-sign-ask-name = لطفاً نامتان را همان‌طور که باید در فهرست بیاید بنویسید.
+pet-sign-ask-name-initials = لطفاً نامتان را بنویسید. فقط حروف اول آن نگه داشته می‌شود (مثلاً «م. ر.»).
+pet-sign-type-name = لطفاً نامتان را به صورت متن بنویسید، یا /cancel را بفرستید.
+pet-error-name-empty = نام خالی است. لطفاً دوباره بنویسید.
+pet-error-name-too-long = این نام خیلی طولانی است. لطفاً کوتاه‌ترش را بنویسید.
+pet-error-name-no-letters = نام باید حرف داشته باشد. لطفاً دوباره بنویسید.
+pet-sign-ask-province = در کدام استان زندگی می‌کنید؟ اگر خارج از ایران هستید، دکمهٔ آخر را بزنید.
+pet-sign-from = محل زندگی: { $place }
+pet-sign-ask-country = در کدام کشور زندگی می‌کنید؟
+pet-sign-type-country = لطفاً نام کشور را بنویسید، یا /cancel را بفرستید.
+pet-sign-ask-relation = آیا یکی از عزیزانتان در اردوگاه است؟ اگر هست، شما چه نسبتی با او دارید؟
+pet-relation-mother = مادرش هستم
+pet-relation-father = پدرش هستم
+pet-relation-sister = خواهرش هستم
+pet-relation-brother = برادرش هستم
+pet-relation-spouse = همسرش هستم
+pet-relation-child = پسر یا دخترش هستم
+pet-relation-other = خویشاوند دیگر
+pet-relation-none = حامی هستم
+pet-sign-ask-news = وقتی تعداد امضاها به رقم‌های مهم رسید، به شما خبر بدهیم؟
+pet-news-yes = 🔔 بله، خبرم کنید
+pet-news-no = نه، خبر لازم نیست
+pet-sign-confirm =
+    لطفاً پیش از امضای «{ $title }» بررسی کنید:
+    نام در فهرست: { $name }
+    محل زندگی: { $place }
+
+    نام شما (همان‌طور که انتخاب کردید) و استان یا کشورتان در فهرستی می‌آید که به گیرنده داده می‌شود. تا وقتی طومار باز است می‌توانید امضایتان را پس بگیرید.
+pet-sign-cancelled = امضا لغو شد. چیزی ذخیره نشد.
+pet-signed = ✅ سپاسگزاریم. امضای شما شمرده شد: تا کنون { $count } نفر امضا کرده‌اند.
+    می‌خواهید یک پیام شخصی هم اضافه کنید؟ این پیام همراه امضاها تحویل داده می‌شود.
+pet-sign-done = سپاسگزاریم. با دکمهٔ «ارسال برای دیگران» روی طومار می‌توانید آن را با دیگران هم در میان بگذارید.
+pet-already-signed = شما پیش‌تر این طومار را امضا کرده‌اید. سپاسگزاریم — امضای هر نفر فقط یک بار شمرده می‌شود.
+pet-error-text-changed = متن این طومار در همان زمانی که آن را می‌خواندید تغییر کرد. لطفاً پیش از امضا، متن تازه را بخوانید.
+
+pet-withdraw-confirm = می‌خواهید امضایتان را از طومار «{ $title }» پس بگیرید؟ نام شما از فهرست حذف می‌شود. تا وقتی طومار باز است می‌توانید دوباره امضا کنید.
+pet-withdraw-kept = امضای شما سر جایش ماند. سپاسگزاریم.
+pet-withdrawn = امضای شما پس گرفته شد و مشخصاتتان از فهرست حذف شد. اکنون { $count } امضا باقی است.
+pet-withdraw-not-signed = شما این طومار را امضا نکرده‌اید (یا امضایتان را پیش‌تر پس گرفته‌اید).
+pet-withdraw-closed = طومار بسته شده است و دیگر نمی‌توان امضا را پس گرفت.
+
+pet-appeal-ask =
+    اکنون پیامتان را بفرستید: متنی تا { $limit } حرف، عکسِ یک نامهٔ دست‌نوشته، یا پیام صوتی تا { $minutes } دقیقه.
+    این پیام نگه داشته می‌شود تا انجمن آن را همراه امضاها تحویل دهد.
+pet-appeal-cancelled = لغو شد. چیزی ذخیره نشد.
+pet-appeal-saved = ✅ پیام شما ذخیره شد و همراه امضاها تحویل داده می‌شود. سپاسگزاریم.
+pet-appeal-sign-first = لطفاً اول طومار را امضا کنید؛ پیام شخصی همراه امضای شما تحویل داده می‌شود.
+pet-appeal-too-many = شما بیشترین تعداد پیامی را که برای یک امضا ممکن است فرستاده‌اید.
+pet-appeal-error-too-long = این متن خیلی طولانی است: حداکثر { $limit } حرف. لطفاً کوتاهش کنید یا عکسِ نامه را بفرستید.
+pet-appeal-error-photo-too-large = حجم این عکس زیاد است (حداکثر { $limit } مگابایت). لطفاً عکس کوچک‌تری بفرستید.
+pet-appeal-error-voice-too-long = این پیام صوتی خیلی طولانی است: حداکثر { $minutes } دقیقه. لطفاً پیام کوتاه‌تری ضبط کنید.
+pet-appeal-error-voice-too-large = حجم این پیام صوتی زیاد است (حداکثر { $limit } مگابایت). لطفاً پیام کوتاه‌تری ضبط کنید.
+pet-appeal-error-sticker = استیکر را نمی‌توان به عنوان پیام تحویل داد. لطفاً متن، عکسِ نامه یا پیام صوتی بفرستید.
+pet-appeal-error-video = ویدیو پذیرفته نمی‌شود. لطفاً متن، عکسِ نامه یا پیام صوتی تا { $minutes } دقیقه بفرستید.
+pet-appeal-error-audio = فایل صوتی و موسیقی پذیرفته نمی‌شود. لطفاً یک پیام صوتی تا { $minutes } دقیقه ضبط کنید.
+pet-appeal-error-document = فایل پذیرفته نمی‌شود. اگر عکسِ نامه است، لطفاً آن را به صورت عکس بفرستید.
+pet-appeal-error-other = این را نمی‌توان به عنوان پیام پذیرفت. لطفاً متن، عکسِ نامه یا پیام صوتی بفرستید.
+
+pet-letter-intro = می‌توانید برای عزیزتان در اردوگاه نامه بنویسید. انجمن نامه‌ها را جمع می‌کند تا هیئتی که به دیدار می‌رود آن‌ها را برساند؛ زمانش را نمی‌توانیم قول بدهیم.
+pet-letter-ask-recipient = نامه برای چه کسی است؟ لطفاً نام عزیزتان را بنویسید.
+pet-letter-ask-sender = نامه با چه امضایی باشد؟ (مثلاً «مادرت، زهرا»)
+pet-letter-type-name = لطفاً آن را به صورت متن بنویسید، یا /cancel را بفرستید.
+pet-letter-ask-content =
+    اکنون نامه را بفرستید: متنی تا { $limit } حرف، عکسِ یک نامهٔ دست‌نوشته، یا پیام صوتی تا { $minutes } دقیقه.
+    نامه نگه داشته می‌شود تا انجمن بتواند آن را برساند.
+pet-letter-saved = ✅ نامهٔ شما ذخیره شد. سپاسگزاریم. هر وقت خواستید می‌توانید از منو نامهٔ دیگری بنویسید.
+pet-letter-too-many = چند نامهٔ شما هنوز در انتظار تحویل است. لطفاً صبر کنید تا تحویل داده شوند.
+
+pet-create-intro = طومار تازه. عنوان و متن کامل را به فارسی و انگلیسی می‌نویسید (آلبانیایی اختیاری است)، سپس گیرنده، هدف و رقم‌های مهم را. تا وقتی طومار را باز نکنید، کسی آن را نمی‌بیند.
+pet-create-ask-title = عنوان به { $language }:
+pet-create-ask-body = متن کامل به { $language } (حداکثر { $limit } حرف):
+pet-create-skip-language = از این زبان بگذر
+pet-create-ask-addressee = طومار خطاب به چه کسی است؟
+pet-create-ask-goal = هدف چند امضاست؟ (یک عدد)
+pet-create-ask-deadline = تا چه تاریخی می‌توان امضا کرد؟ تاریخی مثل ۱۴۰۵/۱۲/۲۹ یا 2027-03-20 بفرستید، یا «بدون مهلت» را بزنید.
+pet-create-no-deadline = بدون مهلت
+pet-create-ask-milestones = با رسیدن به چه رقم‌هایی به امضاکنندگان خبر داده شود؟ مثلاً: ۱۰۰۰، ۵۰۰۰، ۱۰۰۰۰
+pet-create-no-milestones = بدون رقم مهم
+pet-create-use-text = لطفاً پاسختان را بنویسید، یا از دکمه‌های بالا استفاده کنید.
+pet-create-use-buttons = لطفاً از دکمه‌های بالا استفاده کنید، یا /cancel را بفرستید.
+pet-create-cancelled = لغو شد. چیزی ذخیره نشد.
+pet-create-summary =
+    لطفاً طومار تازه را بررسی کنید:
+    { $titles }
+    خطاب به: { $addressee }
+    هدف: { $goal } امضا
+    رقم‌های مهم: { $milestones }
+pet-button-save-draft = 💾 ذخیره به صورت پیش‌نویس
+pet-create-saved = ✅ به صورت پیش‌نویس ذخیره شد. از کارت زیر می‌توانید آن را برای امضا باز کنید.
+pet-edit-intro = متن تازه برای این طومار. متن فقط تا پیش از نخستین امضا قابل تغییر است.
+pet-edit-saved = ✅ متن تازه ذخیره شد (نسخهٔ { $version }).
+pet-error-text-empty = خالی است. لطفاً دوباره بنویسید.
+pet-error-text-too-long = خیلی طولانی است: حداکثر { $limit } حرف.
+pet-error-goal = لطفاً یک عدد صحیح بفرستید، مثلاً ۱۰۰۰۰.
+pet-error-deadline = این تاریخ را متوجه نشدم. لطفاً آن را مثل ۱۴۰۵/۱۲/۲۹ یا 2027-03-20 بنویسید.
+pet-error-deadline-past = این روز گذشته است. لطفاً روزی در آینده بفرستید.
+pet-error-milestones = لطفاً عددها را با ویرگول جدا کنید، مثلاً: ۱۰۰۰، ۵۰۰۰، ۱۰۰۰۰ (حداکثر ده عدد).
+pet-error-text-frozen = این طومار امضا شده است، پس متن آن دیگر تغییر نمی‌کند.
+pet-error-transition = در وضعیت کنونی طومار این کار ممکن نیست.
+
+pet-manage-title = طومارها (تازه‌ترین در بالا). یکی را برای مدیریت انتخاب کنید:
+pet-manage-empty = هنوز طوماری نوشته نشده است.
+pet-button-new = ➕ طومار تازه
+pet-button-export-letters = 📥 خروجی نامه‌ها به عزیزان
+pet-manage-status = وضعیت: { $status } · شناسه { $ref }
+pet-manage-version = نسخهٔ متن { $version } (هنوز قابل ویرایش)
+pet-manage-version-frozen = نسخهٔ متن { $version } (ثابت شده: امضا شده است)
+pet-manage-milestones = رقم‌های مهم: { $milestones }
+pet-manage-link = پیوند: { $link }
+pet-status-draft = پیش‌نویس
+pet-status-open = باز
+pet-status-closed = بسته
+pet-status-delivered = تحویل‌شده
+pet-status-changed-open = ✅ طومار برای امضا باز شد.
+pet-status-changed-closed = طومار بسته شد. دیگر نمی‌توان امضایی افزود یا پس گرفت.
+pet-status-changed-delivered = ✅ به عنوان «تحویل‌شده به گیرنده» ثبت شد.
+pet-button-edit = ✏️ ویرایش متن
+pet-button-open = 🟢 باز کردن برای امضا
+pet-button-close = 🔴 بستن
+pet-button-reopen = 🔁 باز کردن دوباره
+pet-button-deliver = 📦 ثبت تحویل
+pet-button-stats = 📊 آمار
+pet-button-export = 📥 خروجی
+
+pet-stats-title = 📊 { $title }
+pet-stats-total = امضاها: { $count } (پس‌گرفته‌شده در طول زمان: { $withdrawals })
+pet-stats-by-province = به تفکیک استان:
+pet-stats-by-day = به تفکیک روز:
+pet-stats-milestones = رقم‌های مهمِ به‌دست‌آمده: { $milestones }
+
+pet-export-signatures-caption = امضاها: { $count } (CSV، UTF-8)
+pet-export-appeals-caption = پیام‌های شخصی: { $count }، همراه با { $attachments } عکس و پیام صوتی
+pet-export-text-caption = متن طومار همراه با آمار
+pet-export-letters-caption = نامه‌ها به عزیزان: { $count }، همراه با { $attachments } عکس و پیام صوتی
+pet-export-attachments = { $count } عکس و پیام صوتی به این خروجی تعلق دارد. هر کدام با شماره‌اش در فایل فرستاده می‌شود.
+pet-button-send-attachments = 📎 بفرست
+pet-button-next = ▶️ بعدی
+pet-export-attachments-more = { $sent } از { $count } فرستاده شد.
+pet-export-attachments-done = هر { $count } مورد فرستاده شد.
+pet-export-heading = طومار { $ref }، نسخهٔ متن { $version }
+pet-export-exported-at = زمان تهیهٔ خروجی: { $date }
+pet-export-totals = امضاها: { $count } · پس‌گرفته‌شده در طول زمان: { $withdrawals } · پیام‌های شخصی: { $appeals }
+pet-export-period = نخستین امضا: { $first } · آخرین امضا: { $last }
+
+pet-milestone-news =
+    📣 طومار «{ $title }» به { $milestone } امضا رسید (هدف: { $goal }).
+    از امضای شما سپاسگزاریم. فرستادن آن برای دیگران هم کمک می‌کند.

@@ -26,6 +26,9 @@ unknown-message = Nuk e kuptova. Ju lutemi zgjidhni nga menyja më poshtë.
 help-family =
     Ky bot i ndihmon familjet të lidhen me të afërmit me të cilët kanë humbur kontaktin.
     /start – menyja kryesore
+    /register – regjistro një të afërm që mungon
+    /mycases – shiko, ndrysho ose fshi atë që regjistrove
+    /status – lajmet dhe ecuria e rasteve tuaja
     /language – ndrysho gjuhën
     /cancel – ndalo atë që po bëni
     /help – kjo ndihmë
@@ -84,3 +87,346 @@ team-revoke-button = Hiq rolin { $role }
 team-revoked = Roli { $role } i { $id } u hoq.
 team-not-a-member = Ky person nuk e ka më këtë rol.
 team-cannot-revoke-self = Nuk mund ta hiqni rolin tuaj.
+
+## Registration of a missing relative
+menu-register = 📝 Regjistro një të afërm
+menu-mycases = 📂 Regjistrimet e mia
+menu-status = 📬 Lajme për rastin
+cmd-register = Regjistro një të afërm që mungon
+cmd-mycases = Shiko, ndrysho ose fshi atë që regjistrove
+cmd-status = Lajmet dhe ecuria e rasteve tuaja
+reg-consent =
+    Para se të fillojmë, ju lutemi lexoni këtë.
+
+    Do t'ju pyesim për të afërmin që kërkoni dhe për ju. Ruajmë vetëm përgjigjet tuaja: emra, vite, vende, një foto dhe shënime nëse dëshironi, dhe si t'ju kontaktojmë.
+
+    Kush i sheh: koordinatorët e shoqatës dhe vullnetarët e provincës suaj kur punojnë për rastin tuaj. Asgjë nuk publikohet. Emrat, vendet dhe shënimet ruhen të enkriptuara.
+
+    Pse: për të punuar për rastin tuaj dhe për të parë nëse familje të tjera kërkojnë të njëjtin person. Familjet e tjera nuk shohin kurrë kush jeni.
+
+    Mund ta shihni, ndryshoni ose fshini atë që regjistruat në çdo kohë me /mycases.
+
+    A jeni dakord?
+reg-consent-agree = ✅ Jam dakord, vazhdo
+reg-consent-decline = ✖️ Jo, faleminderit
+reg-declined = Asgjë nuk u ruajt. Mund të regjistroni më vonë nga menyja.
+reg-progress = Hapi { $current } nga { $total }
+reg-q-relation = Çfarë jeni ju për personin që kërkoni?
+reg-q-fullName = Cili është emri i plotë i tij ose i saj? Shkruajeni siç e shkruan familja, me shkronja persiane ose latine.
+reg-q-otherNames = Drejtshkrime, emra ose nofka të tjera? Ndajini me presje, ose shtypni Kalo.
+reg-q-sex = Personi që kërkoni është burrë apo grua?
+reg-q-birthYear = Në cilin vit ka lindur? Mund të shkruani vitin hixhri diellor (p.sh. 1345) ose vitin gregorian (p.sh. 1966). Shtypni Kalo nëse nuk e dini.
+reg-q-leftYear = Në cilin vit u largua, ose kur u pa për herë të fundit? Viti hixhri diellor ose gregorian. Shtypni Kalo nëse nuk e dini.
+reg-q-leftPlace = Nga u largua, ose ku u pa për herë të fundit (qyteti ose vendi)? Shtypni Kalo nëse nuk e dini.
+reg-q-location = Ku besoni se ndodhet tani?
+reg-q-locationOther = Ju lutemi shkruani ku besoni se ndodhet.
+reg-q-photo = Nëse keni një foto të tij ose të saj, dërgojeni tani. Përndryshe shtypni Kalo.
+reg-q-notes = A ka diçka tjetër që mund të ndihmojë? Shkruajeni, ose shtypni Kalo.
+reg-q-familyProvince = Në cilën provincë jetoni? Nëse jetoni jashtë Iranit, zgjidhni "Jashtë Iranit".
+reg-q-familyCity = Në cilin qytet ose fshat? Shtypni Kalo nëse preferoni të mos e thoni.
+reg-q-familyCountry = Në cilin vend jetoni?
+reg-q-lastContactYear = Në cilin vit pati familja kontaktin e fundit me të? Shtypni Kalo nëse kurrë ose nuk e dini.
+reg-q-lastContactMethod = Si ishte ai kontakt i fundit?
+reg-q-contactPreference = Si dëshironi t'ju kontaktojë shoqata?
+reg-q-phone = Ju lutemi ndani numrin tuaj të telefonit me butonin më poshtë, ose shkruajeni.
+reg-phone-share-hint = Mund ta shtypni edhe këtë buton për të ndarë numrin tuaj:
+reg-share-phone = 📱 Ndaj numrin tim
+relation-mother = Jam nëna
+relation-father = Jam babai
+relation-sister = Jam motra
+relation-brother = Jam vëllai
+relation-spouse = Jam bashkëshortja ose bashkëshorti
+relation-child = Jam vajza ose djali
+relation-other = Lidhje tjetër
+sex-female = Grua
+sex-male = Burrë
+location-other = Diku tjetër
+location-unknown = Nuk e di
+province-abroad = 🌍 Jashtë Iranit
+contact-phone = Një telefonatë
+contact-letter = Një letër
+contact-visit = Një vizitë
+contact-message = Një mesazh përmes dikujt
+contact-none = Asnjë kontakt
+contact-other = Një mënyrë tjetër
+reach-telegram = Këtu në Telegram
+reach-phone = Me telefonatë
+button-back = ◀️ Prapa
+button-skip = ⏭ Kalo
+reg-year-which = E keni fjalën për vitin { $solar } në kalendarin hixhri diellor, apo për { $gregorian } në kalendarin gregorian?
+reg-year-solar = { $year } (hixhri diellor)
+reg-year-gregorian = { $year } (gregorian)
+reg-error-name-empty = Ju lutemi shkruani emrin.
+reg-error-name-too-long = Ky emër është shumë i gjatë. Ju lutemi shkruani jo më shumë se 80 shkronja.
+reg-error-name-no-letters = Një emër ka nevojë për shkronja. Ju lutemi shkruani emrin.
+reg-error-text-empty = Ju lutemi shkruani përgjigjen, ose shtypni Kalo nëse mundeni.
+reg-error-text-too-long = Kjo është shumë e gjatë. Ju lutemi shkruani jo më shumë se { $limit } shenja.
+reg-error-year-not-a-number = Ju lutemi shkruani vitin me shifra, për shembull 1360 ose 1981.
+reg-error-year-out-of-range = Ky vit nuk duket i saktë. Ju lutemi kontrollojeni.
+reg-error-year-before-birth = Ky vit është para vitit të lindjes. Ju lutemi kontrollojeni.
+reg-error-phone-invalid = Ky nuk duket si numër telefoni. Ju lutemi shkruajeni me kodin e vendit, për shembull +98 912 123 4567.
+reg-error-use-buttons = Ju lutemi zgjidhni një nga butonat.
+reg-error-send-photo = Ju lutemi dërgoni një foto, ose shtypni Kalo.
+reg-error-text-expected = Ju lutemi shkruajeni përgjigjen si mesazh.
+reg-cancel-confirm = Doni të ndaleni? Përgjigjet deri tani do të fshihen.
+reg-cancel-discard = Po, ndalo dhe fshi
+reg-cancel-keep = Jo, vazhdo
+reg-cancelled = Regjistrimi u ndal. Asgjë nuk u ruajt.
+reg-edit-cancelled = Asgjë nuk u ndryshua.
+reg-summary-title = Ju lutemi kontrolloni përgjigjet tuaja. Mund të ndryshoni cilëndo para ruajtjes.
+reg-value-none = —
+reg-value-photo = 📷 foto e bashkëngjitur
+reg-field-relation = Ju jeni
+reg-field-fullName = Emri
+reg-field-otherNames = Emra të tjerë
+reg-field-sex = Burrë apo grua
+reg-field-birthYear = Viti i lindjes
+reg-field-leftYear = Viti i largimit ose i parë për herë të fundit
+reg-field-leftPlace = Vendi i largimit ose i parë për herë të fundit
+reg-field-location = Besohet të jetë
+reg-field-locationOther = Ku saktësisht
+reg-field-photo = Foto
+reg-field-notes = Shënime
+reg-field-familyProvince = Provinca juaj
+reg-field-familyCity = Qyteti juaj
+reg-field-familyCountry = Vendi juaj
+reg-field-lastContactYear = Kontakti i fundit (viti)
+reg-field-lastContactMethod = Kontakti i fundit (si)
+reg-field-contactPreference = Si t'ju kontaktojmë
+reg-field-phone = Telefoni
+reg-save = ✅ Ruaj
+reg-save-changes = ✅ Ruaj ndryshimet
+reg-saved =
+    Faleminderit. Regjistrimi juaj u ruajt.
+    Numri i rastit: { $reference }
+    Ju lutemi ruajeni këtë numër: mund t'ia tregoni shoqatës. Mund ta shihni regjistrimin tuaj në çdo kohë me /mycases.
+reg-updated = Ndryshimet tuaja u ruajtën.
+reg-resume-offer = Keni një regjistrim të papërfunduar. Doni të vazhdoni aty ku e latë?
+reg-resume-continue = ▶️ Vazhdo
+reg-resume-restart = 🔄 Fillo nga e para
+mycases-empty = Ende nuk keni regjistruar askënd. Shtypni "📝 Regjistro një të afërm" për të filluar.
+mycases-title = Regjistrimet tuaja ({ $count }). Zgjidhni një për ta parë:
+mycases-not-found = Ky regjistrim nuk u gjet. Mund të jetë tërhequr.
+mycases-edit = ✏️ Ndrysho
+mycases-withdraw = 🗑 Tërhiq dhe fshi
+mycases-closed = Ky rast është mbyllur dhe nuk mund të ndryshohet.
+mycases-withdraw-confirm = Ta tërheqim regjistrimin e { $name }? Ajo që na thatë do të fshihet. Kjo nuk mund të zhbëhet.
+mycases-withdraw-yes = Po, tërhiq dhe fshi
+mycases-withdraw-no = Jo, mbaje
+mycases-withdraw-kept = Asgjë nuk u ndryshua.
+mycases-withdrawn = Regjistrimi { $reference } u tërhoq dhe ajo që na thatë u fshi.
+status-card =
+    { $name }
+    Rasti { $reference }: { $status }
+status-registered = I regjistruar
+status-under_review = Në shqyrtim
+status-verified = I verifikuar
+status-outreach = Përpjekje për kontakt
+status-contact_established = Kontakti u vendos
+status-closed = I mbyllur
+close-reason-reunited = u ribashkuan
+close-reason-withdrawn_by_family = u tërhoq nga familja
+close-reason-duplicate = u regjistrua dy herë; ndiqet në një rast tjetër
+close-reason-not_found = nuk u gjet
+close-reason-other = arsye tjetër
+timeline-registered = U regjistrua
+timeline-edited = U ndryshua nga familja
+timeline-withdrawn = U tërhoq nga një anëtar i familjes
+timeline-status = Statusi ndryshoi
+
+## Petitions
+cmd-petitions = Peticionet që mund të nënshkruani
+cmd-letter = Shkruani një letër për të afërmin tuaj
+cmd-managepetitions = Menaxhoni peticionet
+cmd-newpetition = Shkruani një peticion të ri
+pet-menu-petitions = 📜 Peticionet
+pet-menu-letter = ✉️ Letër për të afërmin
+pet-menu-manage = 🗂 Menaxhimi i peticioneve
+pet-use-buttons = Ju lutemi përdorni butonat më lart, ose dërgoni /cancel.
+pet-not-found = Ky peticion nuk u gjet.
+pet-closed = Ky peticion është mbyllur dhe nuk mund të nënshkruhet më.
+pet-link-unknown = Kjo lidhje peticioni nuk është e vlefshme (mund të jetë shkruar gabim). Ja peticionet e hapura tani.
+pet-link-closed = Peticioni «{ $title }» është mbyllur dhe nuk mund të nënshkruhet më. Ja peticionet e hapura tani.
+pet-list-title = Peticione të hapura për nënshkrim:
+pet-list-empty = Tani për tani nuk ka peticione të hapura për nënshkrim.
+pet-list-item = { $number }. { $title } — { $count } nga { $goal } ({ $percent }%)
+pet-card-title = 📜 { $title }
+pet-card-addressee = Drejtuar: { $addressee }
+pet-card-progress = ✍️ { $count } nga { $goal } nënshkrime { $bar } { $percent }%
+pet-card-deadline = I hapur për nënshkrim deri më { $date }.
+pet-card-closed = Ky peticion është mbyllur.
+pet-card-signed = ✅ E nënshkruat më { $date }.
+pet-button-sign = ✍️ Nënshkruaj
+pet-button-appeal = ✉️ Shto një apel personal
+pet-button-withdraw = ↩️ Tërhiq nënshkrimin tim
+pet-button-share = 📤 Shpërndaje
+pet-button-read-and-sign = ✍️ Lexo dhe nënshkruaj
+pet-button-open-petition = 📜 Hap peticionin
+pet-button-sign-now = ✅ Nënshkruaj
+pet-button-no-thanks = Jo, faleminderit
+pet-button-withdraw-yes = Po, tërhiq nënshkrimin tim
+pet-button-withdraw-no = Jo, mbaje
+pet-inline-count = ✍️ { $count } nga { $goal } nënshkrime
+pet-abroad = Jashtë Iranit
+pet-abroad-button = 🌍 Jetoj jashtë Iranit
+pet-anonymous = (pa emër)
+pet-language-fa = Persisht
+pet-language-en = Anglisht
+pet-language-sq = Shqip
+
+pet-sign-ask-name-display =
+    Si duhet të shfaqet emri juaj në listën e nënshkrimeve që i jepet marrësit?
+    Mund të nënshkruani edhe vetëm me inicialet, ose pa emër.
+pet-name-full = ✍️ Me emrin tim
+pet-name-initials = 🔤 Vetëm inicialet
+pet-name-anonymous = 👤 Pa emër
+pet-name-chosen-full = Emri juaj do të shfaqet në listë.
+pet-name-chosen-initials = Vetëm inicialet tuaja do të shfaqen në listë.
+pet-name-chosen-anonymous = Do të nënshkruani pa emër.
+pet-sign-ask-name = Ju lutemi shkruani emrin tuaj ashtu si duhet të shfaqet në listë.
+pet-sign-ask-name-initials = Ju lutemi shkruani emrin tuaj. Ruhen vetëm inicialet (për shembull «M. R.»).
+pet-sign-type-name = Ju lutemi shkruani emrin si tekst, ose dërgoni /cancel.
+pet-error-name-empty = Emri është bosh. Ju lutemi shkruajeni përsëri.
+pet-error-name-too-long = Ky emër është shumë i gjatë. Ju lutemi shkruani një formë më të shkurtër.
+pet-error-name-no-letters = Një emër duhet të ketë shkronja. Ju lutemi shkruajeni përsëri.
+pet-sign-ask-province = Në cilën provincë jetoni? Nëse jetoni jashtë vendit, shtypni butonin e fundit.
+pet-sign-from = Nga: { $place }
+pet-sign-ask-country = Në cilin vend jetoni?
+pet-sign-type-country = Ju lutemi shkruani emrin e vendit, ose dërgoni /cancel.
+pet-sign-ask-relation = A keni një të afërm në kamp? Nëse po, çfarë jeni ju për të?
+pet-relation-mother = Nëna
+pet-relation-father = Babai
+pet-relation-sister = Motra
+pet-relation-brother = Vëllai
+pet-relation-spouse = Bashkëshorti ose bashkëshortja
+pet-relation-child = Djali ose vajza
+pet-relation-other = Të afërm tjetër
+pet-relation-none = Jam mbështetës
+pet-sign-ask-news = A doni t'ju njoftojmë kur peticioni arrin pikat e rëndësishme?
+pet-news-yes = 🔔 Po, ju lutem
+pet-news-no = Pa njoftime, faleminderit
+pet-sign-confirm =
+    Ju lutemi kontrolloni para se të nënshkruani «{ $title }»:
+    Emri në listë: { $name }
+    Jeton në: { $place }
+
+    Emri juaj (siç e zgjodhët më lart) dhe provinca ose vendi juaj do të jenë në listën që i jepet marrësit. Mund ta tërhiqni nënshkrimin sa kohë që peticioni është i hapur.
+pet-sign-cancelled = Nënshkrimi u anulua. Asgjë nuk u ruajt.
+pet-signed = ✅ Faleminderit. Nënshkrimi juaj u numërua: deri tani kanë nënshkruar { $count } veta.
+    Dëshironi të shtoni një apel personal? Ai do të dorëzohet bashkë me nënshkrimet.
+pet-sign-done = Faleminderit. Mund ta ndani peticionin me të tjerët me butonin «Shpërndaje» mbi të.
+pet-already-signed = E keni nënshkruar tashmë këtë peticion. Faleminderit — çdo person numërohet një herë.
+pet-error-text-changed = Teksti i këtij peticioni ndryshoi ndërsa e lexonit. Ju lutemi lexoni tekstin e ri para se të nënshkruani.
+
+pet-withdraw-confirm = Doni ta tërhiqni nënshkrimin tuaj nga «{ $title }»? Emri juaj do të hiqet nga lista. Mund të nënshkruani përsëri sa kohë që peticioni është i hapur.
+pet-withdraw-kept = Nënshkrimi juaj mbetet. Faleminderit.
+pet-withdrawn = Nënshkrimi juaj u tërhoq dhe të dhënat tuaja u hoqën nga lista. Mbeten { $count } nënshkrime.
+pet-withdraw-not-signed = Nuk e keni nënshkruar këtë peticion (ose e keni tërhequr tashmë).
+pet-withdraw-closed = Peticioni është mbyllur, prandaj nënshkrimet nuk mund të tërhiqen më.
+
+pet-appeal-ask =
+    Dërgoni tani apelin tuaj: një tekst deri në { $limit } shenja, një foto të një letre të shkruar me dorë, ose një mesazh zanor deri në { $minutes } minuta.
+    Do të ruhet që shoqata ta dorëzojë bashkë me nënshkrimet.
+pet-appeal-cancelled = U anulua. Asgjë nuk u ruajt.
+pet-appeal-saved = ✅ Apeli juaj u ruajt. Do të dorëzohet bashkë me nënshkrimet. Faleminderit.
+pet-appeal-sign-first = Ju lutemi nënshkruani fillimisht peticionin; apeli dorëzohet bashkë me nënshkrimin tuaj.
+pet-appeal-too-many = Keni shtuar tashmë numrin maksimal të apeleve për një nënshkrim.
+pet-appeal-error-too-long = Ky tekst është shumë i gjatë: më së shumti { $limit } shenja. Ju lutemi shkurtojeni, ose dërgojeni si foto.
+pet-appeal-error-photo-too-large = Kjo foto është shumë e madhe (më së shumti { $limit } MB). Ju lutemi dërgoni një foto më të vogël.
+pet-appeal-error-voice-too-long = Ky mesazh zanor është shumë i gjatë: më së shumti { $minutes } minuta. Ju lutemi regjistroni një më të shkurtër.
+pet-appeal-error-voice-too-large = Ky mesazh zanor është shumë i madh (më së shumti { $limit } MB). Ju lutemi regjistroni një më të shkurtër.
+pet-appeal-error-sticker = Ngjitëset nuk mund të dorëzohen si apel. Ju lutemi dërgoni tekst, një foto të letrës ose një mesazh zanor.
+pet-appeal-error-video = Videot nuk pranohen. Ju lutemi dërgoni tekst, një foto të letrës ose një mesazh zanor deri në { $minutes } minuta.
+pet-appeal-error-audio = Skedarët audio dhe muzika nuk pranohen. Ju lutemi regjistroni një mesazh zanor deri në { $minutes } minuta.
+pet-appeal-error-document = Skedarët nuk pranohen. Nëse është foto e një letre, ju lutemi dërgojeni si foto.
+pet-appeal-error-other = Kjo nuk mund të pranohet si apel. Ju lutemi dërgoni tekst, një foto të letrës ose një mesazh zanor.
+
+pet-letter-intro = Mund t'i shkruani një letër të afërmit tuaj në kamp. Shoqata i mbledh letrat që një delegacion vizitues t'i dorëzojë; nuk mund të premtojmë se kur.
+pet-letter-ask-recipient = Për kë është letra? Ju lutemi shkruani emrin e të afërmit tuaj.
+pet-letter-ask-sender = Si duhet të nënshkruhet letra? (për shembull «Nëna jote, Zahra»)
+pet-letter-type-name = Ju lutemi shkruajeni si tekst, ose dërgoni /cancel.
+pet-letter-ask-content =
+    Tani dërgoni letrën: një tekst deri në { $limit } shenja, një foto të një letre të shkruar me dorë, ose një mesazh zanor deri në { $minutes } minuta.
+    Do të ruhet që shoqata ta dorëzojë.
+pet-letter-saved = ✅ Letra juaj u ruajt. Faleminderit. Mund të shkruani letra të tjera nga menyja në çdo kohë.
+pet-letter-too-many = Keni tashmë shumë letra që presin dorëzimin. Ju lutemi prisni derisa të dorëzohen.
+
+pet-create-intro = Një peticion i ri. Shkruani titullin dhe tekstin e plotë në persisht dhe anglisht (shqipja është fakultative), pastaj marrësin, objektivin dhe pikat e rëndësishme. Asgjë nuk është publike derisa ta hapni.
+pet-create-ask-title = Titulli në { $language }:
+pet-create-ask-body = Teksti i plotë në { $language } (më së shumti { $limit } shenja):
+pet-create-skip-language = Kapërce këtë gjuhë
+pet-create-ask-addressee = Kujt i drejtohet peticioni?
+pet-create-ask-goal = Sa nënshkrime është objektivi? (një numër)
+pet-create-ask-deadline = Deri kur mund të nënshkruajnë njerëzit? Dërgoni një datë si 2027-03-20 ose 1405/12/29, ose shtypni «Pa afat».
+pet-create-no-deadline = Pa afat
+pet-create-ask-milestones = Në cilët numra duhet të njoftohen nënshkruesit? Për shembull: 1000, 5000, 10000
+pet-create-no-milestones = Pa pika të rëndësishme
+pet-create-use-text = Ju lutemi shkruani përgjigjen, ose përdorni butonat më lart.
+pet-create-use-buttons = Ju lutemi përdorni butonat më lart, ose dërgoni /cancel.
+pet-create-cancelled = U anulua. Asgjë nuk u ruajt.
+pet-create-summary =
+    Ju lutemi kontrolloni peticionin e ri:
+    { $titles }
+    Drejtuar: { $addressee }
+    Objektivi: { $goal } nënshkrime
+    Pikat e rëndësishme: { $milestones }
+pet-button-save-draft = 💾 Ruaje si draft
+pet-create-saved = ✅ U ruajt si draft. Hapeni për nënshkrim nga karta e tij më poshtë.
+pet-edit-intro = Tekst i ri për këtë peticion. Mund të ndryshojë vetëm derisa të nënshkruajë personi i parë.
+pet-edit-saved = ✅ Teksti i ri u ruajt (versioni { $version }).
+pet-error-text-empty = Është bosh. Ju lutemi shkruajeni përsëri.
+pet-error-text-too-long = Është shumë i gjatë: më së shumti { $limit } shenja.
+pet-error-goal = Ju lutemi dërgoni një numër të plotë, për shembull 10000.
+pet-error-deadline = Nuk e kuptoj këtë datë. Ju lutemi shkruajeni si 2027-03-20 ose 1405/12/29.
+pet-error-deadline-past = Ajo ditë ka kaluar. Ju lutemi dërgoni një ditë në të ardhmen.
+pet-error-milestones = Ju lutemi dërgoni numra të ndarë me presje, për shembull: 1000, 5000, 10000 (më së shumti dhjetë).
+pet-error-text-frozen = Njerëzit e kanë nënshkruar këtë peticion, prandaj teksti i tij nuk mund të ndryshojë më.
+pet-error-transition = Kjo nuk është e mundur në gjendjen aktuale të peticionit.
+
+pet-manage-title = Peticionet (më të rejat së pari). Zgjidhni njërin për ta menaxhuar:
+pet-manage-empty = Nuk ka ende peticione.
+pet-button-new = ➕ Peticion i ri
+pet-button-export-letters = 📥 Eksporto letrat për të afërmit
+pet-manage-status = Gjendja: { $status } · referenca { $ref }
+pet-manage-version = Versioni i tekstit { $version } (mund të ndryshohet ende)
+pet-manage-version-frozen = Versioni i tekstit { $version } (i ngrirë: njerëzit kanë nënshkruar)
+pet-manage-milestones = Pikat e rëndësishme: { $milestones }
+pet-manage-link = Lidhja: { $link }
+pet-status-draft = Draft
+pet-status-open = I hapur
+pet-status-closed = I mbyllur
+pet-status-delivered = I dorëzuar
+pet-status-changed-open = ✅ Peticioni është i hapur për nënshkrim.
+pet-status-changed-closed = Peticioni u mbyll. Nënshkrimet nuk mund të shtohen ose të tërhiqen më.
+pet-status-changed-delivered = ✅ U shënua si i dorëzuar te marrësi.
+pet-button-edit = ✏️ Ndrysho tekstin
+pet-button-open = 🟢 Hape për nënshkrim
+pet-button-close = 🔴 Mbylle
+pet-button-reopen = 🔁 Rihape
+pet-button-deliver = 📦 Shëno si të dorëzuar
+pet-button-stats = 📊 Statistika
+pet-button-export = 📥 Eksporto
+
+pet-stats-title = 📊 { $title }
+pet-stats-total = Nënshkrime: { $count } (të tërhequra me kalimin e kohës: { $withdrawals })
+pet-stats-by-province = Sipas provincës:
+pet-stats-by-day = Sipas ditës:
+pet-stats-milestones = Pikat e arritura: { $milestones }
+
+pet-export-signatures-caption = Nënshkrime: { $count } (CSV, UTF-8)
+pet-export-appeals-caption = Apele personale: { $count }, me { $attachments } foto dhe mesazhe zanore
+pet-export-text-caption = Teksti i peticionit me totalet
+pet-export-letters-caption = Letra për të afërmit: { $count }, me { $attachments } foto dhe mesazhe zanore
+pet-export-attachments = { $count } foto dhe mesazhe zanore i përkasin këtij eksporti. Secila dërgohet me numrin e saj nga skedari.
+pet-button-send-attachments = 📎 Dërgoji
+pet-button-next = ▶️ Më tej
+pet-export-attachments-more = U dërguan { $sent } nga { $count }.
+pet-export-attachments-done = U dërguan të { $count }.
+pet-export-heading = Peticioni { $ref }, versioni i tekstit { $version }
+pet-export-exported-at = Eksportuar: { $date }
+pet-export-totals = Nënshkrime: { $count } · të tërhequra me kalimin e kohës: { $withdrawals } · apele personale: { $appeals }
+pet-export-period = Nënshkrimi i parë: { $first } · nënshkrimi i fundit: { $last }
+
+pet-milestone-news =
+    📣 Peticioni «{ $title }» arriti { $milestone } nënshkrime (objektivi: { $goal }).
+    Faleminderit që e nënshkruat. Ndarja e tij me të tjerët ndihmon.

@@ -1,5 +1,5 @@
 import type { Connection } from "mongoose";
-import { systemClock, type Clock } from "./clock.js";
+import { systemClock, type Clock, type RandomSource } from "./clock.js";
 import type { Config } from "./config.js";
 import { connectDatabase, isConnected } from "./db/connection.js";
 import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
@@ -11,7 +11,14 @@ import { startPolling, type Poller } from "./bot/polling.js";
 import type { BotServices } from "./bot/services.js";
 import { startScheduler, type Scheduler } from "./scheduler/index.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
+import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
+import { createMilestoneNotice } from "./bot/features/petitions/milestoneNotice.js";
+import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
+import { createCaseService } from "./services/cases/caseService.js";
+import { createLocationService } from "./services/locations.js";
+import { createPetitionExportService } from "./services/petitionExport.js";
+import { createPetitionService } from "./services/petitions.js";
 import { createTeamService } from "./services/team.js";
 import { createUpdateClaims } from "./services/updateClaims.js";
 import { createUserService } from "./services/users.js";
@@ -20,10 +27,13 @@ export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRE
   botToken: string;
   apiRoot: string;
   mongoUri: string;
+  /** 32 bytes as hex or base64 (DATA_ENCRYPTION_KEY). */
+  dataEncryptionKey: string;
 };
 
 export interface AppOverrides {
   clock?: Clock;
+  random?: RandomSource;
   /** Replace or wrap services (tests inject faults here). */
   wrapServices?: (services: BotServices) => BotServices;
   /** Port for the health/webhook server; 0 picks a free one. Tests pass 0. */
@@ -56,6 +66,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   await ensureIndexes(connection, models);
 
   const audit = createAuditTrail(models, clock);
+  const cipher = createFieldCipher(parseEncryptionKey(config.dataEncryptionKey));
+  const random = overrides.random ?? Math.random;
   let botUsername = "";
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
@@ -64,6 +76,22 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     team: createTeamService(models, clock, audit),
     updateClaims: createUpdateClaims(models, clock),
     audit,
+    locations: createLocationService(models, clock, audit),
+    cases: createCaseService({ models, clock, random, cipher, audit, delivery: undefined as never, defaultLocale: config.DEFAULT_LOCALE }),
+    petitions: createPetitionService({
+      models,
+      clock,
+      audit,
+      random,
+      timeZone: config.TZ_DEFAULT,
+      fields: cipher,
+      log,
+      milestoneNotice: createMilestoneNotice({ defaultLocale: config.DEFAULT_LOCALE, botUsername: () => botUsername }),
+      // TODO(issue #5): () => baseServices.delivery once the outbox is wired; until then milestones are recorded and left pending.
+      delivery: () => undefined,
+    }),
+    appeals: createAppealService({ models, clock, fields: cipher }),
+    petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher }),
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
   };

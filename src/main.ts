@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import dotenv from "dotenv";
 import { startApp, type App } from "./app.js";
@@ -30,13 +31,15 @@ async function main(): Promise<void> {
   let apiRoot = config.TELEGRAM_API_ROOT;
   let mongoUri = config.MONGODB_URI;
   let adminIds = config.ADMIN_IDS;
+  let dataEncryptionKey = config.DATA_ENCRYPTION_KEY;
   let emulator: TelegramEmulator | undefined;
   if (config.localMode) {
     ({ emulator, botToken, apiRoot, mongoUri, adminIds } = await startLocalMode(config, log, cleanups));
+    dataEncryptionKey ??= localEncryptionKey();
   }
 
   const app: App = await startApp(
-    { ...config, ADMIN_IDS: adminIds, botToken: botToken!, apiRoot, mongoUri: mongoUri! },
+    { ...config, ADMIN_IDS: adminIds, botToken: botToken!, apiRoot, mongoUri: mongoUri!, dataEncryptionKey: dataEncryptionKey! },
     log,
   );
   cleanups.unshift(() => app.stop());
@@ -81,6 +84,16 @@ async function startLocalMode(config: Config, log: Logger, cleanups: (() => Prom
   cleanups.push(() => emulator.stop());
   const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [100001];
   return { emulator, botToken: emulator.token, apiRoot: emulator.apiRoot, mongoUri, adminIds };
+}
+
+/** Local mode keeps a generated key next to its database, so encrypted fields survive restarts. */
+function localEncryptionKey(): string {
+  const file = path.resolve(".local/encryption.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,7 @@ export async function waitForButton(
 }
 
 /** Starting a flow from a command or menu abandons whatever flow the user was in (nothing half-done is stored). */
-export async function enterConversation(ctx: BotContext, name: string): Promise<void> {
+export async function enterConversation(ctx: BotContext, name: string, ...args: unknown[]): Promise<void> {
   if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
-  await ctx.conversation.enter(name);
+  await ctx.conversation.enter(name, ...args);
 }

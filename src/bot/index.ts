@@ -10,7 +10,10 @@ import { cancelFeature } from "./features/cancel/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
 import { languageFeature } from "./features/language/index.js";
+import { myCasesFeature } from "./features/myCases/index.js";
+import { registrationFeature } from "./features/registration/index.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
+import { petitionsFeature } from "./features/petitions/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teamFeature } from "./features/team/index.js";
 import { createI18n, matchLocale } from "./i18n.js";
@@ -57,7 +60,12 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const mainMenu = createMainMenu();
   const language = languageFeature(i18n, mainMenu, defaultLocale);
   const team = teamFeature();
+  const registration = registrationFeature();
+  const myCases = myCasesFeature();
+  mainMenu.add(registration.menuEntry, ...myCases.menuEntries);
+  const petitions = petitionsFeature();
   mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
+  mainMenu.add(...petitions.menuEntries);
 
   const conversationStorage = createConversationStorage<never>(options.connection);
 
@@ -94,14 +102,19 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   // /cancel comes first so it can leave any conversation; then every conversation, so an active
   // one sees its answers before the features below (it passes commands and menu buttons on).
   bot.use(cancelFeature(mainMenu));
+  bot.use(...registration.conversations);
   bot.use(...team.conversations);
+  bot.use(...petitions.conversations);
 
   // Features, in one visible order.
-  bot.use(startFeature(mainMenu));
+  bot.use(startFeature(mainMenu, { openPetition: petitions.openFromLink }));
   bot.use(helpFeature());
+  bot.use(registration.composer);
+  bot.use(myCases.composer);
   bot.use(language.composer);
   bot.use(mainMenu.composer);
   bot.use(team.composer);
+  bot.use(petitions.composer);
   bot.use(fallbackFeature(mainMenu));
 
   return { bot, i18n };

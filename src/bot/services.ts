@@ -4,6 +4,11 @@ import type { TeamService } from "../services/team.js";
 import type { UpdateClaims } from "../services/updateClaims.js";
 import type { UserService } from "../services/users.js";
 import type { AuditTrail } from "../services/audit.js";
+import type { AppealService } from "../services/appeals.js";
+import type { PetitionExportService } from "../services/petitionExport.js";
+import type { PetitionService } from "../services/petitions.js";
+import type { CaseService } from "../services/cases/caseService.js";
+import type { LocationService } from "../services/locations.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -13,6 +18,11 @@ export interface BotServices {
   team: TeamService;
   updateClaims: UpdateClaims;
   audit: AuditTrail;
+  cases: CaseService;
+  locations: LocationService;
+  petitions: PetitionService;
+  appeals: AppealService;
+  petitionExport: PetitionExportService;
   /** True while the database answers; checked before anything touches it. */
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */

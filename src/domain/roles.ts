@@ -17,13 +17,31 @@ export type Permission =
   | "team.invite.volunteer"
   | "team.invite.coordinator"
   | "team.list"
-  | "team.revoke";
+  | "team.revoke"
+  /** See a case's details (volunteers: cases of their provinces only; the service checks scope). */
+  | "case.view"
+  /** Move a case along its status machine (scope and transitions checked by the service). */
+  | "case.status"
+  /** Confirm or reject a possible duplicate registration. */
+  | "case.duplicates"
+  /** Maintain the list of places where relatives are believed to be. */
+  | "location.manage"
+  /** Create, edit, open, close and mark petitions delivered; see their statistics. */
+  | "petition.manage"
+  /** Export signatures and appeals (personal data) for delivery. */
+  | "petition.export";
 
 const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "team.invite.volunteer": ["coordinator", "admin"],
   "team.invite.coordinator": ["coordinator", "admin"],
   "team.list": ["coordinator", "admin"],
   "team.revoke": ["coordinator", "admin"],
+  "case.view": ["volunteer", "coordinator", "admin"],
+  "case.status": ["volunteer", "coordinator", "admin"],
+  "case.duplicates": ["coordinator", "admin"],
+  "location.manage": ["coordinator", "admin"],
+  "petition.manage": ["coordinator", "admin"],
+  "petition.export": ["coordinator", "admin"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -55,4 +73,17 @@ export function buildActor(input: { userId: number; grants: readonly { role: Gra
   }
   if (input.isAdmin) roles.add("admin");
   return { userId: input.userId, roles: [...roles], provinces: [...provinces].sort() };
+}
+
+/** Whether a volunteer's provinces (or a coordinator's or admin's whole view) cover a case's province. */
+export function coversProvince(actor: Actor, province: string): boolean {
+  if (actor.roles.includes("coordinator") || actor.roles.includes("admin")) return true;
+  return actor.roles.includes("volunteer") && actor.provinces.includes(province);
+}
+
+/** The status-machine actor a role acts as. */
+export function caseActorOf(actor: Actor): "coordinator" | "volunteer" | "family" {
+  if (actor.roles.includes("coordinator") || actor.roles.includes("admin")) return "coordinator";
+  if (actor.roles.includes("volunteer")) return "volunteer";
+  return "family";
 }

@@ -7,10 +7,13 @@ import { z } from "zod";
 export type StartPayload =
   | { kind: "none" }
   | { kind: "invite"; code: string }
+  | { kind: "petition"; ref: string }
   | { kind: "unknown" };
 
 const payloadSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const invitePattern = /^inv_([A-Za-z0-9_-]{16,40})$/;
+/** Petition refs: see domain/petitions/petitionRef.ts (a stale or mistyped one is looked up and answered kindly). */
+const petitionPattern = /^p_([a-z0-9]{4,16})$/;
 
 export function parseStartPayload(raw: string | undefined): StartPayload {
   const trimmed = (raw ?? "").trim();
@@ -18,9 +21,15 @@ export function parseStartPayload(raw: string | undefined): StartPayload {
   if (!payloadSchema.safeParse(trimmed).success) return { kind: "unknown" };
   const invite = invitePattern.exec(trimmed);
   if (invite?.[1]) return { kind: "invite", code: invite[1] };
+  const petition = petitionPattern.exec(trimmed);
+  if (petition?.[1]) return { kind: "petition", ref: petition[1] };
   return { kind: "unknown" };
 }
 
 export function inviteStartPayload(code: string): string {
   return `inv_${code}`;
+}
+
+export function petitionStartPayload(ref: string): string {
+  return `p_${ref}`;
 }

@@ -1,7 +1,7 @@
 // Users, their private chats with the bot and every message in them; emits a change event for each edit.
 import { EventEmitter } from "node:events";
 import type { ReplyMarkup } from "./replyMarkup.js";
-import type { CallbackAnswer, ChatMessage, TelegramObject } from "./types.js";
+import type { CallbackAnswer, ChatMessage, InlineAnswer, TelegramObject } from "./types.js";
 import { toChatMessage } from "./chatMessageView.js";
 
 export interface UserRecord {
@@ -45,10 +45,19 @@ export interface CallbackQueryRecord {
   answered: boolean;
 }
 
+export interface InlineQueryRecord {
+  id: string;
+  userId: number;
+  query: string;
+  at: number;
+  answer?: InlineAnswer;
+}
+
 export type ChatEvent =
   | { type: "upsert"; userId: number; seq: number; change: "sent" | "edited"; message: ChatMessage }
   | { type: "delete"; userId: number; seq: number; messageId: number }
   | { type: "callbackAnswer"; userId: number; seq: number; answer: CallbackAnswer }
+  | { type: "inlineAnswer"; userId: number; seq: number; answer: InlineAnswer }
   | { type: "user"; userId: number; seq: number; user: UserRecord };
 
 export interface NewUser {
@@ -69,6 +78,8 @@ export class ChatStore {
   private readonly chats = new Map<number, ChatState>();
   private readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   private callbackCounter = 0;
+  private readonly inlineQueries = new Map<string, InlineQueryRecord>();
+  private inlineCounter = 0;
 
   constructor(private readonly now: () => number) {
     // SSE clients and waiting tests each hold a listener.
@@ -203,6 +214,29 @@ export class ChatStore {
 
   callbackAnswers(userId: number): CallbackAnswer[] {
     return [...(this.chats.get(userId)?.callbackAnswers ?? [])];
+  }
+
+  addInlineQuery(userId: number, query: string): InlineQueryRecord {
+    this.inlineCounter += 1;
+    const id = `${userId}${String(this.inlineCounter).padStart(9, "0")}`;
+    const record: InlineQueryRecord = { id, userId, query, at: this.now() };
+    this.inlineQueries.set(id, record);
+    return record;
+  }
+
+  inlineQuery(id: string): InlineQueryRecord | undefined {
+    return this.inlineQueries.get(id);
+  }
+
+  recordInlineAnswer(record: InlineQueryRecord, answer: InlineAnswer): void {
+    record.answer = answer;
+    const seq = this.bump(record.userId);
+    this.events.emit("change", { type: "inlineAnswer", userId: record.userId, seq, answer } satisfies ChatEvent);
+  }
+
+  /** A user's answered inline queries, oldest first. */
+  inlineAnswers(userId: number): InlineAnswer[] {
+    return [...this.inlineQueries.values()].filter((q) => q.userId === userId && q.answer).map((q) => q.answer!);
   }
 
   /** Marks a user action; replies are counted from here. */

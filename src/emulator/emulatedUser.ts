@@ -3,13 +3,14 @@ import type { ChatEvent, StoredMessage, UserRecord } from "./chatStore.js";
 import { toChatMessage } from "./chatMessageView.js";
 import { enqueueMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser, type EmulatorState } from "./emulatorState.js";
 import type { FileKind, NewFile } from "./fileStore.js";
-import type { CallbackAnswer, ChatMessage, TelegramObject } from "./types.js";
+import type { CallbackAnswer, ChatMessage, InlineAnswer, TelegramObject } from "./types.js";
 
 const defaultWaitMs = 5000;
 
 export class EmulatedUser {
   /** Store sequence number of this user's last send or press; replies are counted after it. */
   private lastActionSeq = 0;
+  private lastInlineQueryId: string | undefined;
 
   /** @internal Created by TelegramEmulator.createUser. */
   constructor(
@@ -114,6 +115,28 @@ export class EmulatedUser {
       throw new Error(`No reply keyboard button "${label}" for user ${this.id}. Visible reply buttons: ${visible}`);
     }
     return this.sendText(button);
+  }
+
+  /** Types "@bot <query>" in some chat: the bot receives an inline_query update to answer. */
+  sendInlineQuery(query: string, opts: { offset?: string } = {}): number {
+    this.beginAction();
+    const record = this.state.store.addInlineQuery(this.id, query);
+    this.lastInlineQueryId = record.id;
+    return enqueueUpdate(this.state, {
+      inline_query: { id: record.id, from: telegramUser(this.record), query, offset: opts.offset ?? "", chat_type: "sender" },
+    });
+  }
+
+  /** The bot's answers to this user's inline queries, oldest first. */
+  inlineAnswers(): InlineAnswer[] {
+    return this.state.store.inlineAnswers(this.id);
+  }
+
+  /** Waits for the answer to this user's most recent inline query. */
+  waitForInlineAnswer(opts: { timeoutMs?: number } = {}): Promise<InlineAnswer> {
+    const queryId = this.lastInlineQueryId;
+    if (queryId === undefined) return Promise.reject(new Error(`User ${this.id} has sent no inline query`));
+    return this.waitFor(() => this.state.store.inlineQuery(queryId)?.answer, opts.timeoutMs, "an answer to the inline query");
   }
 
   transcript(): ChatMessage[] {

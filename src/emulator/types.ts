@@ -83,6 +83,18 @@ export interface ChatMessage {
   editCount: number;
 }
 
+/** A bot's answerInlineQuery to a user's inline query ("@bot …" typed in any chat). */
+export interface InlineAnswer {
+  queryId: string;
+  query: string;
+  /** InlineQueryResult objects exactly as the bot sent them. */
+  results: TelegramObject[];
+  cacheTime?: number;
+  isPersonal?: boolean;
+  nextOffset?: string;
+  at: number;
+}
+
 export interface CallbackAnswer {
   text?: string;
   showAlert?: boolean;

@@ -42,6 +42,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
     mongoUri,
+    dataEncryptionKey: "0123456789abcdef".repeat(4),
     ...options.config,
   };
   const baseOverrides: AppOverrides = { httpPort: 0, pollTimeoutSeconds: 1, floodLimit: { limit: 1000, timeFrameMs: 1000 }, ...options.overrides };

@@ -1,7 +1,17 @@
 import type { Connection } from "mongoose";
+import { createAppealModel, type AppealModel } from "./appeal.js";
 import { createAuditEventModel, type AuditEventModel } from "./auditEvent.js";
+import { createCaseModel, type CaseModel } from "./case.js";
+import { createCaseEventModel, type CaseEventModel } from "./caseEvent.js";
+import { createCaseLinkModel, type CaseLinkModel } from "./caseLink.js";
+import { createLocationModel, type LocationModel } from "./location.js";
 import { createInviteModel, type InviteModel } from "./invite.js";
 import { createLeaseModel, type LeaseModel } from "./lease.js";
+import { createPetitionModel, type PetitionModel } from "./petition.js";
+import { createPetitionMilestoneModel, type PetitionMilestoneModel } from "./petitionMilestone.js";
+import { createPetitionSignatureModel, type PetitionSignatureModel } from "./petitionSignature.js";
+import { createPetitionVersionModel, type PetitionVersionModel } from "./petitionVersion.js";
+import { createPetitionWithdrawalModel, type PetitionWithdrawalModel } from "./petitionWithdrawal.js";
 import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
 import { createUserModel, type UserModel } from "./user.js";
 
@@ -11,6 +21,16 @@ export interface Models {
   processedUpdates: ProcessedUpdateModel;
   auditEvents: AuditEventModel;
   leases: LeaseModel;
+  cases: CaseModel;
+  caseLinks: CaseLinkModel;
+  caseEvents: CaseEventModel;
+  locations: LocationModel;
+  petitions: PetitionModel;
+  petitionVersions: PetitionVersionModel;
+  petitionSignatures: PetitionSignatureModel;
+  petitionWithdrawals: PetitionWithdrawalModel;
+  petitionMilestones: PetitionMilestoneModel;
+  appeals: AppealModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -20,6 +40,16 @@ export function createModels(connection: Connection): Models {
     processedUpdates: createProcessedUpdateModel(connection),
     auditEvents: createAuditEventModel(connection),
     leases: createLeaseModel(connection),
+    cases: createCaseModel(connection),
+    caseLinks: createCaseLinkModel(connection),
+    caseEvents: createCaseEventModel(connection),
+    locations: createLocationModel(connection),
+    petitions: createPetitionModel(connection),
+    petitionVersions: createPetitionVersionModel(connection),
+    petitionSignatures: createPetitionSignatureModel(connection),
+    petitionWithdrawals: createPetitionWithdrawalModel(connection),
+    petitionMilestones: createPetitionMilestoneModel(connection),
+    appeals: createAppealModel(connection),
   };
 }
 

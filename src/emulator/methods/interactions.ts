@@ -37,14 +37,44 @@ const answerCallbackQuery: MethodSpec = {
   },
 };
 
-const answerInlineSchema = z.looseObject({ inline_query_id: stringParam, results: z.array(z.unknown()) });
+const answerInlineSchema = z.looseObject({
+  inline_query_id: stringParam,
+  results: z.array(z.looseObject({ type: z.string(), id: z.string() })),
+  cache_time: intParam.optional(),
+  is_personal: boolParam.optional(),
+  next_offset: z.string().optional(),
+});
+
+/** Telegram drops an inline query that is not answered within about 10 seconds. */
+const inlineQueryLifetimeMs = 10_000;
 
 const answerInlineQuery: MethodSpec = {
   name: "answerInlineQuery",
-  prepare(params) {
+  prepare(params, { state }) {
     const p = parseParams(answerInlineSchema, params);
     if (p.results.length > 50) throw badRequest("RESULTS_TOO_MUCH");
-    return immediate(() => true);
+    const ids = p.results.map((r) => r.id);
+    if (ids.some((id) => id === "" || Buffer.byteLength(id, "utf8") > 64)) throw badRequest("RESULT_ID_INVALID");
+    if (new Set(ids).size !== ids.length) throw badRequest("RESULT_ID_DUPLICATE");
+    // Queries the emulator did not issue (a raw injected update) are accepted and not recorded.
+    const query = state.store.inlineQuery(p.inline_query_id);
+    if (query && (query.answer || state.now() - query.at > inlineQueryLifetimeMs)) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    return immediate(() => {
+      if (query) {
+        state.store.recordInlineAnswer(query, {
+          queryId: query.id,
+          query: query.query,
+          results: p.results,
+          ...(p.cache_time !== undefined ? { cacheTime: p.cache_time } : {}),
+          ...(p.is_personal !== undefined ? { isPersonal: p.is_personal } : {}),
+          ...(p.next_offset !== undefined ? { nextOffset: p.next_offset } : {}),
+          at: state.now(),
+        });
+      }
+      return true;
+    });
   },
 };
 

@@ -1,0 +1,185 @@
+import { InlineKeyboard } from "grammy";
+import { cleanText, PETITION_LIMITS } from "../../../domain/petitions/content.js";
+import { parseCount, parseMilestones, MAX_SIGNATURE_COUNT } from "../../../domain/petitions/milestones.js";
+import { can } from "../../../domain/roles.js";
+import type { PetitionText, PetitionTexts } from "../../../services/petitions.js";
+import type { ConversationContext } from "../../context.js";
+import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { createStep } from "./callbacks.js";
+import { waitForTextOrButton } from "./conversationInput.js";
+import { showManagementCard } from "./management.js";
+
+export const CREATE_PETITION_CONVERSATION = "createPetition";
+export const EDIT_PETITION_CONVERSATION = "editPetition";
+
+/** Persian and English are required (families and partners); Albanian is optional. */
+const TEXT_LOCALES = [
+  { locale: "fa", required: true },
+  { locale: "en", required: true },
+  { locale: "sq", required: false },
+] as const;
+
+const skipKeyboard = (ctx: ConversationContext, skipKey: string) =>
+  new InlineKeyboard().text(ctx.t(skipKey), createStep.pack({ choice: "skip" })).text(ctx.t("button-cancel"), createStep.pack({ choice: "cancel" }));
+const cancelKeyboard = (ctx: ConversationContext) => new InlineKeyboard().text(ctx.t("button-cancel"), createStep.pack({ choice: "cancel" }));
+
+type Answer<T> = { kind: "value"; value: T } | { kind: "skip" } | { kind: "cancel" };
+
+/** Asks one question until a valid answer, a skip (when offered) or a cancel. */
+async function ask<T>(
+  conversation: BotConversation,
+  ctx: ConversationContext,
+  question: { key: string; variables?: Record<string, string | number>; skipKey?: string },
+  parse: (text: string) => { ok: true; value: T } | { ok: false; errorKey: string; variables?: Record<string, string | number> },
+): Promise<Answer<T>> {
+  await ctx.reply(ctx.t(question.key, question.variables), { reply_markup: question.skipKey ? skipKeyboard(ctx, question.skipKey) : cancelKeyboard(ctx) });
+  for (;;) {
+    const answer = await waitForTextOrButton(conversation, [createStep.filter], "pet-create-use-text");
+    if (answer.kind === "button") {
+      await answer.ctx.answerCallbackQuery();
+      const choice = createStep.unpack(answer.data)?.choice;
+      if (choice === "skip" && question.skipKey) {
+        await answer.ctx.editMessageReplyMarkup();
+        return { kind: "skip" };
+      }
+      if (choice === "cancel") {
+        await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
+        return { kind: "cancel" };
+      }
+      continue;
+    }
+    const parsed = parse(answer.text);
+    if (parsed.ok) return { kind: "value", value: parsed.value };
+    await ctx.reply(ctx.t(parsed.errorKey, parsed.variables));
+  }
+}
+
+const textParser = (limit: number, multiline = false) => (raw: string) => {
+  const cleaned = cleanText(raw, limit, { multiline });
+  return cleaned.ok ? cleaned : { ok: false as const, errorKey: cleaned.error === "empty" ? "pet-error-text-empty" : "pet-error-text-too-long", variables: { limit } };
+};
+
+/** Title and full text in each language, then the addressee. Null when the coordinator cancels. */
+async function askTexts(conversation: BotConversation, ctx: ConversationContext): Promise<PetitionTexts | null> {
+  const texts: PetitionText[] = [];
+  for (const { locale, required } of TEXT_LOCALES) {
+    const language = ctx.t(`pet-language-${locale}`);
+    const title = await ask(conversation, ctx, { key: "pet-create-ask-title", variables: { language }, ...(required ? {} : { skipKey: "pet-create-skip-language" }) }, textParser(PETITION_LIMITS.title));
+    if (title.kind === "cancel") return null;
+    if (title.kind === "skip") continue;
+    const body = await ask(conversation, ctx, { key: "pet-create-ask-body", variables: { language, limit: PETITION_LIMITS.body } }, textParser(PETITION_LIMITS.body, true));
+    if (body.kind !== "value") return null;
+    texts.push({ locale, title: title.value, body: body.value });
+  }
+  const addressee = await ask(conversation, ctx, { key: "pet-create-ask-addressee" }, textParser(PETITION_LIMITS.addressee));
+  if (addressee.kind !== "value") return null;
+  return { texts, addressee: addressee.value };
+}
+
+/** A coordinator writes a new petition; it is saved as a draft and opened from its card. */
+export async function createPetitionConversation(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
+  const actor = await conversation.external((outside) => outside.profile.actor);
+  if (!can(actor, "petition.manage")) {
+    await ctx.reply(ctx.t("error-not-allowed"));
+    return;
+  }
+  await ctx.reply(ctx.t("pet-create-intro"));
+  const texts = await askTexts(conversation, ctx);
+  if (!texts) return;
+
+  const goal = await ask(conversation, ctx, { key: "pet-create-ask-goal" }, (raw) => {
+    const value = parseCount(raw);
+    return value !== null && value >= 1 && value <= MAX_SIGNATURE_COUNT ? { ok: true, value } : { ok: false, errorKey: "pet-error-goal" };
+  });
+  if (goal.kind !== "value") return;
+
+  let deadlineIso: string | null = null;
+  await ctx.reply(ctx.t("pet-create-ask-deadline"), { reply_markup: skipKeyboard(ctx, "pet-create-no-deadline") });
+  for (;;) {
+    const answer = await waitForTextOrButton(conversation, [createStep.filter], "pet-create-use-text");
+    if (answer.kind === "button") {
+      await answer.ctx.answerCallbackQuery();
+      const choice = createStep.unpack(answer.data)?.choice;
+      if (choice === "cancel") {
+        await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
+        return;
+      }
+      if (choice === "skip") {
+        await answer.ctx.editMessageReplyMarkup();
+        break;
+      }
+      continue;
+    }
+    const raw = answer.text;
+    const parsed = await conversation.external((outside) => {
+      const result = outside.services.petitions.parseDeadline(raw);
+      return result.ok ? { ok: true as const, iso: result.value.toISOString() } : result;
+    });
+    if (parsed.ok) {
+      deadlineIso = parsed.iso;
+      break;
+    }
+    await ctx.reply(ctx.t(parsed.error === "in-the-past" ? "pet-error-deadline-past" : "pet-error-deadline"));
+  }
+
+  const milestones = await ask(conversation, ctx, { key: "pet-create-ask-milestones", skipKey: "pet-create-no-milestones" }, (raw) => {
+    const parsed = parseMilestones(raw);
+    return parsed.ok ? parsed : { ok: false, errorKey: "pet-error-milestones" };
+  });
+  if (milestones.kind === "cancel") return;
+
+  const titles = texts.texts.map((t) => `• ${ctx.t(`pet-language-${t.locale}`)}: ${t.title}`).join("\n");
+  await ctx.reply(
+    ctx.t("pet-create-summary", {
+      titles,
+      addressee: texts.addressee,
+      goal: goal.value,
+      milestones: milestones.kind === "value" ? milestones.value.join(" · ") : "—",
+    }),
+    { reply_markup: new InlineKeyboard().text(ctx.t("pet-button-save-draft"), createStep.pack({ choice: "save" })).text(ctx.t("button-cancel"), createStep.pack({ choice: "cancel" })) },
+  );
+  const confirm = await waitForButton(conversation, createStep.filter, "pet-create-use-buttons");
+  await confirm.answerCallbackQuery();
+  if (createStep.unpack(confirm.callbackQuery.data)?.choice !== "save") {
+    await confirm.editMessageText(ctx.t("pet-create-cancelled"));
+    return;
+  }
+  await confirm.editMessageReplyMarkup();
+  const created = await conversation.external(async (outside) => {
+    const result = await outside.services.petitions.create(outside.profile.actor, {
+      ...texts,
+      goal: goal.value,
+      deadline: deadlineIso ? new Date(deadlineIso) : null,
+      milestones: milestones.kind === "value" ? milestones.value : [],
+    });
+    return result.ok ? { ok: true as const, ref: result.value.ref } : { ok: false as const };
+  });
+  if (!created.ok) {
+    await ctx.reply(ctx.t("error-not-allowed"));
+    return;
+  }
+  await ctx.reply(ctx.t("pet-create-saved"));
+  await conversation.external((outside) => showManagementCard(outside, created.ref));
+}
+
+/** New texts for a petition nobody has signed yet. */
+export async function editPetitionConversation(conversation: BotConversation, ctx: ConversationContext, ref: string): Promise<void> {
+  const actor = await conversation.external((outside) => outside.profile.actor);
+  if (!can(actor, "petition.manage")) {
+    await ctx.reply(ctx.t("error-not-allowed"));
+    return;
+  }
+  await ctx.reply(ctx.t("pet-edit-intro"));
+  const texts = await askTexts(conversation, ctx);
+  if (!texts) return;
+  const edited = await conversation.external(async (outside) => {
+    const result = await outside.services.petitions.editText(outside.profile.actor, ref, texts);
+    return result.ok ? { ok: true as const, version: result.value.textVersion } : { ok: false as const, error: result.error };
+  });
+  if (!edited.ok) {
+    await ctx.reply(ctx.t(edited.error === "text_frozen" ? "pet-error-text-frozen" : "error-not-allowed"));
+    return;
+  }
+  await ctx.reply(ctx.t("pet-edit-saved", { version: edited.version }));
+  await conversation.external((outside) => showManagementCard(outside, ref));
+}

@@ -1,0 +1,111 @@
+import { formatDigits } from "../../../domain/digits.js";
+import type { RegistrationDraft } from "../../../domain/registration/draft.js";
+import { isComplete, nextStep, previousStep, type RegistrationStep } from "../../../domain/registration/steps.js";
+import type { ConversationContext } from "../../context.js";
+import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { askStep, confirmCancel } from "./askStep.js";
+import { consentButton, summaryButton } from "./callbacks.js";
+import type { StepEnvironment } from "./stepPrompts.js";
+import { renderSummary } from "./summary.js";
+
+export const REGISTRATION_CONVERSATION = "registration";
+
+/** Started empty for a new registration, or with a stored case for editing it. */
+export interface RegistrationInput {
+  edit?: { caseId: string; draft: RegistrationDraft };
+}
+
+/**
+ * A family registers a missing relative: consent first (nothing is stored without it), then one
+ * question at a time with Back / Skip / Cancel, a summary with "edit" per answer, and only then
+ * the save. The state lives in the conversation storage, so a restart loses nobody's place.
+ */
+export async function registrationConversation(conversation: BotConversation, ctx: ConversationContext, input: RegistrationInput = {}): Promise<void> {
+  const env: StepEnvironment = {
+    locale: await conversation.external((outside) => outside.i18n.getLocale()),
+    locations: await conversation.external((outside) => outside.services.locations.listActive()),
+  };
+  const now = new Date(await conversation.external((outside) => outside.services.clock.now().getTime()));
+  const mode = input.edit ? "edit" : "new";
+  let draft: RegistrationDraft = input.edit?.draft ?? {};
+  let consentAt = 0;
+
+  if (mode === "new") {
+    await ctx.reply(ctx.t("reg-consent"), {
+      reply_markup: {
+        inline_keyboard: [
+          [{ text: ctx.t("reg-consent-agree"), callback_data: consentButton.pack({ answer: "agree" }) }],
+          [{ text: ctx.t("reg-consent-decline"), callback_data: consentButton.pack({ answer: "decline" }) }],
+        ],
+      },
+    });
+    const press = await waitForButton(conversation, consentButton.filter, "reg-error-use-buttons");
+    await press.answerCallbackQuery();
+    if (consentButton.unpack(press.callbackQuery.data)?.answer !== "agree") {
+      await press.editMessageText(ctx.t("reg-declined"));
+      return;
+    }
+    await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+    consentAt = await conversation.now();
+  }
+
+  // The questions, in order; Back goes to the previous one and then on to the first unanswered.
+  let step: RegistrationStep | null = nextStep(draft);
+  while (step) {
+    const outcome = await askStep(conversation, ctx, step, draft, env, { backAllowed: true, now });
+    if (outcome.kind === "cancelled") {
+      await ctx.reply(ctx.t("reg-cancelled"));
+      return;
+    }
+    if (outcome.kind === "back") {
+      step = previousStep(step, draft) ?? step;
+      continue;
+    }
+    draft = outcome.draft;
+    step = nextStep(draft);
+  }
+
+  // The summary: read everything back, edit any answer, then save.
+  for (;;) {
+    const summary = renderSummary(draft, ctx, env, mode);
+    await ctx.reply(summary.text, { reply_markup: summary.keyboard });
+    const press = await waitForButton(conversation, summaryButton.filter, "reg-error-use-buttons");
+    await press.answerCallbackQuery();
+    const action = summaryButton.unpack(press.callbackQuery.data)!;
+    await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    if (action.action === "cancel") {
+      if (await confirmCancel(conversation, press)) {
+        await ctx.reply(ctx.t(mode === "new" ? "reg-cancelled" : "reg-edit-cancelled"));
+        return;
+      }
+      continue;
+    }
+    if (action.action === "edit" && action.step !== "none") {
+      let editing: RegistrationStep | null = action.step;
+      while (editing) {
+        const outcome = await askStep(conversation, ctx, editing, draft, env, { backAllowed: false, now });
+        if (outcome.kind === "cancelled") {
+          await ctx.reply(ctx.t(mode === "new" ? "reg-cancelled" : "reg-edit-cancelled"));
+          return;
+        }
+        if (outcome.kind === "answered") draft = outcome.draft;
+        // A changed answer may open a new question (e.g. the country after "outside Iran").
+        editing = nextStep(draft);
+      }
+      continue;
+    }
+    if (!isComplete(draft)) continue;
+    const complete = draft;
+    if (mode === "new") {
+      const saved = await conversation.external((outside) =>
+        outside.services.cases.register({ userId: outside.from!.id, locale: env.locale, draft: complete, consentAt: new Date(consentAt) }),
+      );
+      await ctx.reply(ctx.t("reg-saved", { reference: formatDigits(saved.reference, env.locale) }));
+    } else {
+      const caseId = input.edit!.caseId;
+      const result = await conversation.external((outside) => outside.services.cases.updateForFamily(outside.from!.id, caseId, complete));
+      await ctx.reply(ctx.t(result.ok ? "reg-updated" : "mycases-not-found"));
+    }
+    return;
+  }
+}

@@ -1,0 +1,75 @@
+import { Schema, type Connection, type Model, type Types } from "mongoose";
+import { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason } from "../../domain/caseStatus.js";
+
+/**
+ * A missing relative. Names, places, notes and the photo id are encrypted at rest (`*Enc` fields,
+ * see security/fieldCipher.ts); only what statistics and matching need is stored in the clear
+ * (sex, years, province, believed location code) and names are searchable through keyed hashes.
+ */
+export interface CaseRecord {
+  _id: Types.ObjectId;
+  reference: string;
+  status: CaseStatus;
+  closeReason?: CloseReason | null;
+  relative: {
+    fullNameEnc?: string;
+    otherNamesEnc?: string;
+    sex?: string;
+    birthYear?: number;
+    leftYear?: number;
+    leftPlaceEnc?: string;
+    location?: string;
+    locationOtherEnc?: string;
+    photoFileIdEnc?: string;
+    notesEnc?: string;
+  };
+  /** Keyed hashes of the name's phonetic keys (domain/personName nameSearchKeys). */
+  nameTokens: string[];
+  /** Province of the family that registered it (or "abroad"): scopes volunteers and statistics. */
+  province: string;
+  registeredBy: number;
+  possibleDuplicates: { caseId: string; reference: string; score: number }[];
+  duplicateReview: "none" | "pending" | "confirmed" | "rejected";
+  createdAt: Date;
+  updatedAt: Date;
+  /** Set when the family withdrew and the personal fields were erased. */
+  erasedAt?: Date | null;
+}
+
+const caseSchema = new Schema<CaseRecord>(
+  {
+    reference: { type: String, required: true },
+    status: { type: String, enum: CASE_STATUSES, required: true },
+    closeReason: { type: String, enum: [...CLOSE_REASONS, null], default: null },
+    relative: {
+      fullNameEnc: String,
+      otherNamesEnc: String,
+      sex: String,
+      birthYear: Number,
+      leftYear: Number,
+      leftPlaceEnc: String,
+      location: String,
+      locationOtherEnc: String,
+      photoFileIdEnc: String,
+      notesEnc: String,
+    },
+    nameTokens: { type: [String], default: [] },
+    province: { type: String, required: true },
+    registeredBy: { type: Number, required: true },
+    possibleDuplicates: {
+      type: [new Schema({ caseId: String, reference: String, score: Number }, { _id: false })],
+      default: [],
+    },
+    duplicateReview: { type: String, enum: ["none", "pending", "confirmed", "rejected"], default: "none" },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    erasedAt: { type: Date, default: null },
+  },
+  { versionKey: false, collection: "cases" },
+);
+caseSchema.index({ reference: 1 }, { unique: true });
+caseSchema.index({ nameTokens: 1 });
+caseSchema.index({ province: 1, status: 1 });
+
+export type CaseModel = Model<CaseRecord>;
+export const createCaseModel = (connection: Connection): CaseModel => connection.model<CaseRecord>("Case", caseSchema);

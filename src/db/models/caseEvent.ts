@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model, type Types } from "mongoose";
+
+/** One entry of a case's timeline. Notes are encrypted; the internal note is never shown to families. */
+export interface CaseEventRecord {
+  _id: Types.ObjectId;
+  caseId: Types.ObjectId;
+  at: Date;
+  actorId: number;
+  actorRole: string;
+  type: "registered" | "status" | "edited" | "withdrawn";
+  from?: string;
+  to?: string;
+  closeReason?: string;
+  familyNoteEnc?: string;
+  internalNoteEnc?: string;
+}
+
+const caseEventSchema = new Schema<CaseEventRecord>(
+  {
+    caseId: { type: Schema.Types.ObjectId, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: Number, required: true },
+    actorRole: { type: String, required: true },
+    type: { type: String, enum: ["registered", "status", "edited", "withdrawn"], required: true },
+    from: String,
+    to: String,
+    closeReason: String,
+    familyNoteEnc: String,
+    internalNoteEnc: String,
+  },
+  { versionKey: false, collection: "case_events" },
+);
+caseEventSchema.index({ caseId: 1, at: 1 });
+
+export type CaseEventModel = Model<CaseEventRecord>;
+export const createCaseEventModel = (connection: Connection): CaseEventModel => connection.model<CaseEventRecord>("CaseEvent", caseEventSchema);

@@ -1,0 +1,45 @@
+import { Schema, type Connection, type Model, type Types } from "mongoose";
+
+/** A family member who follows a case: who they are to the relative and how to reach them. */
+export interface CaseLinkRecord {
+  _id: Types.ObjectId;
+  caseId: Types.ObjectId;
+  userId: number;
+  relation: string;
+  familyProvince: string;
+  familyCityEnc?: string;
+  familyCountryEnc?: string;
+  lastContactYear?: number;
+  lastContactMethod: string;
+  contactPreference: string;
+  phoneEnc?: string;
+  locale: string;
+  consentAt: Date;
+  createdAt: Date;
+  withdrawnAt?: Date | null;
+}
+
+const caseLinkSchema = new Schema<CaseLinkRecord>(
+  {
+    caseId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Number, required: true },
+    relation: { type: String, required: true },
+    familyProvince: { type: String, required: true },
+    familyCityEnc: String,
+    familyCountryEnc: String,
+    lastContactYear: Number,
+    lastContactMethod: { type: String, required: true },
+    contactPreference: { type: String, required: true },
+    phoneEnc: String,
+    locale: { type: String, required: true },
+    consentAt: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    withdrawnAt: { type: Date, default: null },
+  },
+  { versionKey: false, collection: "case_links" },
+);
+caseLinkSchema.index({ caseId: 1, userId: 1 }, { unique: true });
+caseLinkSchema.index({ userId: 1 });
+
+export type CaseLinkModel = Model<CaseLinkRecord>;
+export const createCaseLinkModel = (connection: Connection): CaseLinkModel => connection.model<CaseLinkRecord>("CaseLink", caseLinkSchema);

@@ -1,0 +1,27 @@
+import { Schema, type Connection, type Model, type Types } from "mongoose";
+
+/** The audit record of a withdrawn signature: when it was given and taken back, no personal fields. */
+export interface PetitionWithdrawalRecord {
+  _id: Types.ObjectId;
+  petitionId: Types.ObjectId;
+  userId: number;
+  textVersion: number;
+  signedAt: Date;
+  withdrawnAt: Date;
+}
+
+const petitionWithdrawalSchema = new Schema<PetitionWithdrawalRecord>(
+  {
+    petitionId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: Number, required: true },
+    textVersion: { type: Number, required: true },
+    signedAt: { type: Date, required: true },
+    withdrawnAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: "petition_withdrawals" },
+);
+petitionWithdrawalSchema.index({ petitionId: 1, withdrawnAt: 1 });
+
+export type PetitionWithdrawalModel = Model<PetitionWithdrawalRecord>;
+export const createPetitionWithdrawalModel = (connection: Connection): PetitionWithdrawalModel =>
+  connection.model<PetitionWithdrawalRecord>("PetitionWithdrawal", petitionWithdrawalSchema);

@@ -1,0 +1,355 @@
+import { Types } from "mongoose";
+import type { Clock, RandomSource } from "../../clock.js";
+import type { CaseRecord } from "../../db/models/case.js";
+import type { Models } from "../../db/models/index.js";
+import type { OutgoingContent, DeliveryService } from "../../delivery/types.js";
+import { generateCaseReference } from "../../domain/caseReference.js";
+import { transition, type CaseStatus, type CloseReason } from "../../domain/caseStatus.js";
+import { scoreCaseMatch } from "../../domain/personName.js";
+import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
+import { can, caseActorOf, coversProvince, type Actor } from "../../domain/roles.js";
+import type { FieldCipher } from "../../security/fieldCipher.js";
+import type { AuditTrail } from "../audit.js";
+import { draftFromRecords, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
+
+export type CaseError = "not_found" | "forbidden" | "not_allowed" | "same_status" | "reason_required" | "reason_not_allowed" | "conflict" | "closed";
+export type CaseResult<T> = { ok: true; value: T } | { ok: false; error: CaseError };
+
+export interface FamilyCaseSummary {
+  caseId: string;
+  reference: string;
+  fullName: string;
+  status: CaseStatus;
+  closeReason?: CloseReason;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  type: "registered" | "status" | "edited" | "withdrawn";
+  to?: CaseStatus;
+  closeReason?: CloseReason;
+  familyNote?: string;
+  /** Staff only. */
+  internalNote?: string;
+}
+
+export interface FamilyCaseView extends FamilyCaseSummary {
+  draft: RegistrationDraft;
+  timeline: TimelineEntry[];
+}
+
+export interface StaffCaseView {
+  caseId: string;
+  reference: string;
+  status: CaseStatus;
+  closeReason?: CloseReason;
+  province: string;
+  fullName: string;
+  otherNames?: string;
+  sex?: string;
+  birthYear?: number;
+  leftYear?: number;
+  location?: string;
+  familyCount: number;
+  possibleDuplicates: { caseId: string; reference: string; score: number }[];
+  duplicateReview: CaseRecord["duplicateReview"];
+  timeline: TimelineEntry[];
+}
+
+export interface StatusChange {
+  to: CaseStatus;
+  reason?: CloseReason;
+  familyNote?: string;
+  internalNote?: string;
+}
+
+/** Renders the notification a family receives, in their locale (the bot layer formats messages). */
+export type StatusNotificationRenderer = (locale: string, change: { reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }) => OutgoingContent;
+
+export interface CaseService {
+  register(input: { userId: number; locale: string; draft: CompleteRegistration; consentAt: Date }): Promise<{ caseId: string; reference: string; possibleDuplicate: boolean }>;
+  listForFamily(userId: number): Promise<FamilyCaseSummary[]>;
+  getForFamily(userId: number, caseId: string): Promise<FamilyCaseView | null>;
+  updateForFamily(userId: number, caseId: string, draft: CompleteRegistration): Promise<CaseResult<null>>;
+  withdraw(userId: number, caseId: string): Promise<CaseResult<{ reference: string }>>;
+  findForStaff(actor: Actor, reference: string): Promise<CaseResult<StaffCaseView>>;
+  changeStatus(actor: Actor, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
+  confirmDuplicate(actor: Actor, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
+}
+
+export interface CaseServiceDeps {
+  models: Models;
+  clock: Clock;
+  random: RandomSource;
+  cipher: FieldCipher;
+  audit: AuditTrail;
+  /** The outbox for notifications; families are told of status changes through it. */
+  delivery: Pick<DeliveryService, "enqueue">;
+  defaultLocale: string;
+}
+
+const CANDIDATE_LIMIT = 50;
+
+export function createCaseService(deps: CaseServiceDeps): CaseService {
+  const { models, clock, random, cipher, audit, delivery, defaultLocale } = deps;
+
+  const objectId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
+
+  async function activeLink(userId: number, caseId: string) {
+    const id = objectId(caseId);
+    if (!id) return null;
+    return models.caseLinks.findOne({ caseId: id, userId, withdrawnAt: null }).lean().exec();
+  }
+
+  async function timelineOf(caseId: Types.ObjectId, forStaff: boolean): Promise<TimelineEntry[]> {
+    const events = await models.caseEvents.find({ caseId }).sort({ at: 1, _id: 1 }).lean().exec();
+    return events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      to: e.to as CaseStatus | undefined,
+      closeReason: e.closeReason as CloseReason | undefined,
+      familyNote: cipher.decryptOptional(e.familyNoteEnc),
+      ...(forStaff ? { internalNote: cipher.decryptOptional(e.internalNoteEnc) } : {}),
+    }));
+  }
+
+  /** Existing cases that probably are the same person (name keys, then a full score). */
+  async function findPossibleDuplicates(draft: CompleteRegistration, tokens: string[], excludeId?: Types.ObjectId) {
+    if (tokens.length === 0) return [];
+    const filter: Record<string, unknown> = { nameTokens: { $in: tokens }, erasedAt: null };
+    if (excludeId) filter._id = { $ne: excludeId };
+    const candidates = await models.cases.find(filter).limit(CANDIDATE_LIMIT).lean().exec();
+    const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
+    return candidates
+      .map((c) => {
+        const match = scoreCaseMatch(identity, {
+          fullName: cipher.decryptOptional(c.relative.fullNameEnc) ?? "",
+          otherNames: splitNames(cipher.decryptOptional(c.relative.otherNamesEnc)),
+          birthYear: c.relative.birthYear ?? undefined,
+          province: c.province,
+        });
+        return { caseId: c._id.toHexString(), reference: c.reference, score: Math.round(match.score * 100) / 100, probable: match.probable };
+      })
+      .filter((m) => m.probable)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map(({ caseId, reference, score }) => ({ caseId, reference, score }));
+  }
+
+  return {
+    async register({ userId, locale, draft, consentAt }) {
+      const now = clock.now();
+      const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
+      const duplicates = await findPossibleDuplicates(draft, tokens);
+      const base = {
+        status: "registered" as const,
+        relative: relativeFields(draft, cipher),
+        nameTokens: tokens,
+        province: draft.familyProvince,
+        registeredBy: userId,
+        possibleDuplicates: duplicates,
+        duplicateReview: duplicates.length > 0 ? ("pending" as const) : ("none" as const),
+        createdAt: now,
+        updatedAt: now,
+      };
+      // A reference collision is astronomically rare, but the unique index decides.
+      let created: CaseRecord | undefined;
+      for (let attempt = 0; attempt < 5 && !created; attempt++) {
+        try {
+          created = (await models.cases.create({ ...base, reference: generateCaseReference(random) })).toObject();
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+        }
+      }
+      if (!created) throw new Error("could not allocate a case reference");
+      await models.caseLinks.create({ caseId: created._id, userId, ...linkFields(draft, cipher), locale, consentAt, createdAt: now });
+      await models.caseEvents.create({ caseId: created._id, at: now, actorId: userId, actorRole: "family", type: "registered", to: "registered" });
+      return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate: duplicates.length > 0 };
+    },
+
+    async listForFamily(userId) {
+      const links = await models.caseLinks.find({ userId, withdrawnAt: null }).sort({ createdAt: 1 }).lean().exec();
+      if (links.length === 0) return [];
+      const cases = await models.cases.find({ _id: { $in: links.map((l) => l.caseId) } }).lean().exec();
+      const byId = new Map(cases.map((c) => [c._id.toHexString(), c]));
+      return links.flatMap((link) => {
+        const c = byId.get(link.caseId.toHexString());
+        if (!c) return [];
+        return [{ caseId: c._id.toHexString(), reference: c.reference, fullName: cipher.decryptOptional(c.relative.fullNameEnc) ?? "", status: c.status, closeReason: c.closeReason ?? undefined }];
+      });
+    },
+
+    async getForFamily(userId, caseId) {
+      const link = await activeLink(userId, caseId);
+      if (!link) return null;
+      const record = await models.cases.findById(link.caseId).lean().exec();
+      if (!record) return null;
+      const draft = draftFromRecords(record, link, cipher);
+      return {
+        caseId,
+        reference: record.reference,
+        fullName: draft.fullName ?? "",
+        status: record.status,
+        closeReason: record.closeReason ?? undefined,
+        draft,
+        timeline: await timelineOf(record._id, false),
+      };
+    },
+
+    async updateForFamily(userId, caseId, draft) {
+      const link = await activeLink(userId, caseId);
+      if (!link) return { ok: false, error: "not_found" };
+      const record = await models.cases.findById(link.caseId).lean().exec();
+      if (!record) return { ok: false, error: "not_found" };
+      if (record.status === "closed") return { ok: false, error: "closed" };
+      const now = clock.now();
+      const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
+      await models.cases
+        .updateOne({ _id: record._id }, { $set: { relative: relativeFields(draft, cipher), nameTokens: tokens, updatedAt: now, ...(record.registeredBy === userId ? { province: draft.familyProvince } : {}) } })
+        .exec();
+      const fields = linkFields(draft, cipher);
+      const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const absent = unsetMissing(fields);
+      await models.caseLinks.updateOne({ _id: link._id }, Object.keys(absent).length > 0 ? { $set: present, $unset: absent } : { $set: present }).exec();
+      await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "edited" });
+      return { ok: true, value: null };
+    },
+
+    async withdraw(userId, caseId) {
+      const link = await activeLink(userId, caseId);
+      if (!link) return { ok: false, error: "not_found" };
+      const record = await models.cases.findById(link.caseId).lean().exec();
+      if (!record) return { ok: false, error: "not_found" };
+      const now = clock.now();
+      // The family's own contact details are erased at once.
+      await models.caseLinks
+        .updateOne({ _id: link._id }, { $set: { withdrawnAt: now }, $unset: { familyCityEnc: 1, familyCountryEnc: 1, phoneEnc: 1 } })
+        .exec();
+      await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "withdrawn" });
+      const others = await models.caseLinks.countDocuments({ caseId: record._id, withdrawnAt: null }).exec();
+      if (others === 0) {
+        // Nobody follows the case any more: close it and erase what identifies the relative.
+        const closing = transition(record.status, { to: "closed", actor: "family", reason: "withdrawn_by_family" });
+        await models.cases
+          .updateOne(
+            { _id: record._id },
+            {
+              $set: { status: closing.ok ? "closed" : record.status, closeReason: closing.ok ? "withdrawn_by_family" : record.closeReason, relative: { sex: record.relative.sex }, nameTokens: [], erasedAt: now, updatedAt: now },
+            },
+          )
+          .exec();
+        if (closing.ok) await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "status", from: record.status, to: "closed", closeReason: "withdrawn_by_family" });
+      }
+      await audit.record(userId, "case.withdraw", record.reference);
+      return { ok: true, value: { reference: record.reference } };
+    },
+
+    async findForStaff(actor, reference) {
+      if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
+      const record = await models.cases.findOne({ reference }).lean().exec();
+      if (!record) return { ok: false, error: "not_found" };
+      if (!coversProvince(actor, record.province)) return { ok: false, error: "forbidden" };
+      await audit.record(actor.userId, "case.view", record.reference);
+      const familyCount = await models.caseLinks.countDocuments({ caseId: record._id, withdrawnAt: null }).exec();
+      return {
+        ok: true,
+        value: {
+          caseId: record._id.toHexString(),
+          reference: record.reference,
+          status: record.status,
+          closeReason: record.closeReason ?? undefined,
+          province: record.province,
+          fullName: cipher.decryptOptional(record.relative.fullNameEnc) ?? "",
+          otherNames: cipher.decryptOptional(record.relative.otherNamesEnc),
+          sex: record.relative.sex,
+          birthYear: record.relative.birthYear,
+          leftYear: record.relative.leftYear,
+          location: record.relative.location,
+          familyCount,
+          possibleDuplicates: record.possibleDuplicates,
+          duplicateReview: record.duplicateReview,
+          timeline: await timelineOf(record._id, true),
+        },
+      };
+    },
+
+    async changeStatus(actor, caseId, change, render) {
+      if (!can(actor, "case.status")) return { ok: false, error: "forbidden" };
+      const id = objectId(caseId);
+      const record = id ? await models.cases.findById(id).lean().exec() : null;
+      if (!record) return { ok: false, error: "not_found" };
+      if (!coversProvince(actor, record.province)) return { ok: false, error: "forbidden" };
+      const result = transition(record.status, { to: change.to, actor: caseActorOf(actor), reason: change.reason });
+      if (!result.ok) return { ok: false, error: result.error };
+      const now = clock.now();
+      // Compare-and-set on the status: two volunteers pressing at once cannot both move it.
+      const updated = await models.cases
+        .updateOne({ _id: record._id, status: record.status }, { $set: { status: result.status, closeReason: result.closeReason ?? null, updatedAt: now } })
+        .exec();
+      if (updated.modifiedCount === 0) return { ok: false, error: "conflict" };
+      const event = await models.caseEvents.create({
+        caseId: record._id,
+        at: now,
+        actorId: actor.userId,
+        actorRole: caseActorOf(actor),
+        type: "status",
+        from: record.status,
+        to: result.status,
+        closeReason: result.closeReason,
+        familyNoteEnc: cipher.encryptOptional(change.familyNote),
+        internalNoteEnc: cipher.encryptOptional(change.internalNote),
+      });
+      await audit.record(actor.userId, "case.status", record.reference, { from: record.status, to: result.status });
+
+      const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }).lean().exec();
+      const fullName = cipher.decryptOptional(record.relative.fullNameEnc) ?? "";
+      const locales = new Set([defaultLocale, ...links.map((l) => l.locale)]);
+      const contentByLocale = Object.fromEntries(
+        [...locales].map((locale) => [locale, render(locale, { reference: record.reference, fullName, status: result.status, closeReason: result.closeReason, familyNote: change.familyNote })]),
+      );
+      // One job per event: the outbox's unique (job, recipient) makes it exactly once per family.
+      await delivery.enqueue(
+        { jobId: `case-status:${event._id.toHexString()}`, kind: "case-status", createdBy: actor.userId, contentByLocale, defaultLocale },
+        links.map((l) => ({ userId: l.userId, locale: l.locale })),
+      );
+      return { ok: true, value: { eventId: event._id.toHexString(), status: result.status, notified: links.length } };
+    },
+
+    async confirmDuplicate(actor, caseId, duplicateOfCaseId) {
+      if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
+      const duplicateId = objectId(caseId);
+      const canonicalId = objectId(duplicateOfCaseId);
+      if (!duplicateId || !canonicalId || duplicateId.equals(canonicalId)) return { ok: false, error: "not_found" };
+      const [duplicate, canonical] = await Promise.all([models.cases.findById(duplicateId).lean().exec(), models.cases.findById(canonicalId).lean().exec()]);
+      if (!duplicate || !canonical) return { ok: false, error: "not_found" };
+      const now = clock.now();
+      const links = await models.caseLinks.find({ caseId: duplicateId, withdrawnAt: null }).lean().exec();
+      let moved = 0;
+      for (const link of links) {
+        try {
+          await models.caseLinks.updateOne({ _id: link._id }, { $set: { caseId: canonicalId } }).exec();
+          moved++;
+        } catch (error) {
+          // The same family already follows the canonical case.
+          if ((error as { code?: number }).code !== 11000) throw error;
+          await models.caseLinks.updateOne({ _id: link._id }, { $set: { withdrawnAt: now } }).exec();
+        }
+      }
+      await models.cases
+        .updateOne({ _id: duplicateId }, { $set: { status: "closed", closeReason: "duplicate", duplicateReview: "confirmed", updatedAt: now } })
+        .exec();
+      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: actor.userId, actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate" });
+      await audit.record(actor.userId, "case.duplicate.confirm", duplicate.reference, { into: canonical.reference, moved });
+      return { ok: true, value: { movedFamilies: moved } };
+    },
+  };
+}
+
+function splitNames(value: string | null | undefined): string[] {
+  return (value ?? "").split(/[,،;\n]/).map((n) => n.trim()).filter(Boolean);
+}
+
+/** `$unset` for optional fields that are now absent, so an edit can clear an answer. */
+function unsetMissing(fields: Record<string, unknown>): Record<string, 1> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v === undefined).map(([k]) => [k, 1 as const]));
+}
