@@ -32,11 +32,15 @@ help-family =
     /language – change the language
     /cancel – stop what you are doing
     /help – this help
-help-volunteer = As a volunteer you will also be able to send news to the families of your provinces.
+help-volunteer =
+    As a volunteer for your provinces you can also:
+    /case <reference> – open a case of your provinces and move its status on
 help-coordinator =
     As a coordinator you can also manage the team:
     /invite – create an invitation link for a volunteer or coordinator
     /team – see team members and revoke roles
+    /case <reference> – open any case
+    /locations – the places where relatives are believed to be
 
 ## Language
 language-choose = Choose your language:
@@ -430,3 +434,42 @@ pet-export-period = First signature: { $first } · last signature: { $last }
 pet-milestone-news =
     📣 The petition «{ $title }» has reached { $milestone } signatures (goal: { $goal }).
     Thank you for signing. Sharing it with others helps.
+
+## Case work (volunteers and coordinators)
+cmd-case = Open a case by its reference
+cmd-locations = Places where relatives are believed to be
+language-name-fa = Persian
+language-name-en = English
+language-name-sq = Albanian
+case-news = News about { $name } (case { $reference }): { $status }
+case-news-note = Message from the association: { $note }
+case-news-footer = You can see the whole timeline with /status.
+casework-usage = Send the case reference after the command, for example: /case 1234-5678-9
+casework-not-found = No case with this reference was found.
+casework-not-your-province = This case belongs to a province you do not work for.
+casework-province = Family's province
+casework-families = Families following this case: { $count }
+casework-possible-duplicates = ⚠️ Possibly the same person as: { $references }
+casework-confirm-duplicate = 🔗 Same person as { $reference }
+casework-duplicate-confirmed = Confirmed. The families of this registration ({ $families }) now follow the other case.
+casework-choose-reason = Why is the case being closed?
+casework-family-note = Write a short note for the family (they will read it), or press Skip.
+casework-internal-note = Write an internal note (only the team sees it), or press Skip.
+casework-confirm = Change case { $reference } to "{ $status }"? The families will be told.
+casework-confirm-button = ✅ Change the status
+casework-cancelled = Nothing was changed.
+casework-done = The status is now "{ $status }". Families told: { $families }.
+casework-error-not_found = No case with this reference was found.
+casework-error-forbidden = This case belongs to a province you do not work for.
+casework-error-not_allowed = Your role cannot make this change.
+casework-error-same_status = The case already has this status.
+casework-error-reason_required = Closing a case needs a reason.
+casework-error-reason_not_allowed = A reason is only given when closing.
+casework-error-conflict = Someone else changed this case a moment ago. Please open it again.
+casework-error-closed = This case is closed.
+locations-title = Places where relatives are believed to be:
+locations-add = ➕ Add a place
+locations-ask-name = Name of the place in { $language }:
+locations-added = Added: { $name }
+locations-removed = Removed from the list. Registrations that chose it keep it.
+locations-cancelled = Nothing was added.

@@ -32,11 +32,15 @@ help-family =
     /language – تغییر زبان
     /cancel – توقف کار جاری
     /help – همین راهنما
-help-volunteer = شما به‌عنوان داوطلب می‌توانید اخبار را برای خانواده‌های استان‌های خود نیز بفرستید.
+help-volunteer =
+    شما به‌عنوان داوطلب استان‌های خود می‌توانید:
+    /case <شماره> – پروندهٔ استان‌های خود را باز کنید و وضعیت آن را پیش ببرید
 help-coordinator =
     شما به‌عنوان هماهنگ‌کننده می‌توانید تیم را نیز مدیریت کنید:
     /invite – ساختن پیوند دعوت برای داوطلب یا هماهنگ‌کننده
     /team – دیدن اعضای تیم و لغو نقش‌ها
+    /case <شماره> – باز کردن هر پرونده
+    /locations – مکان‌هایی که گمان می‌رود عزیزان آنجا باشند
 
 ## Language
 language-choose = زبان خود را انتخاب کنید:
@@ -430,3 +434,42 @@ pet-export-period = نخستین امضا: { $first } · آخرین امضا: { 
 pet-milestone-news =
     📣 طومار «{ $title }» به { $milestone } امضا رسید (هدف: { $goal }).
     از امضای شما سپاسگزاریم. فرستادن آن برای دیگران هم کمک می‌کند.
+
+## Case work (volunteers and coordinators)
+cmd-case = باز کردن پرونده با شمارهٔ آن
+cmd-locations = مکان‌هایی که گمان می‌رود عزیزان آنجا باشند
+language-name-fa = فارسی
+language-name-en = انگلیسی
+language-name-sq = آلبانیایی
+case-news = خبری دربارهٔ { $name } (پروندهٔ { $reference }): { $status }
+case-news-note = پیام انجمن: { $note }
+case-news-footer = روند کامل پرونده را با /status ببینید.
+casework-usage = شمارهٔ پرونده را پس از فرمان بفرستید، مثلاً: ‎/case 1234-5678-9‎
+casework-not-found = پرونده‌ای با این شماره پیدا نشد.
+casework-not-your-province = این پرونده مربوط به استانی است که شما در آن فعالیت نمی‌کنید.
+casework-province = استان خانواده
+casework-families = خانواده‌هایی که این پرونده را پیگیری می‌کنند: { $count }
+casework-possible-duplicates = ⚠️ احتمالاً همان شخصِ این پرونده‌ها: { $references }
+casework-confirm-duplicate = 🔗 همان شخصِ پروندهٔ { $reference }
+casework-duplicate-confirmed = تأیید شد. خانواده‌های این ثبت ({ $families }) اکنون پروندهٔ دیگر را پیگیری می‌کنند.
+casework-choose-reason = پرونده به چه دلیل بسته می‌شود؟
+casework-family-note = یادداشت کوتاهی برای خانواده بنویسید (آن را می‌خوانند)، یا «رد شدن» را بزنید.
+casework-internal-note = یادداشت داخلی بنویسید (فقط تیم آن را می‌بیند)، یا «رد شدن» را بزنید.
+casework-confirm = وضعیت پروندهٔ { $reference } به «{ $status }» تغییر کند؟ به خانواده‌ها خبر داده می‌شود.
+casework-confirm-button = ✅ تغییر وضعیت
+casework-cancelled = چیزی تغییر نکرد.
+casework-done = وضعیت اکنون «{ $status }» است. به { $families } خانواده خبر داده شد.
+casework-error-not_found = پرونده‌ای با این شماره پیدا نشد.
+casework-error-forbidden = این پرونده مربوط به استانی است که شما در آن فعالیت نمی‌کنید.
+casework-error-not_allowed = نقش شما اجازهٔ این تغییر را نمی‌دهد.
+casework-error-same_status = پرونده همین حالا همین وضعیت را دارد.
+casework-error-reason_required = برای بستن پرونده باید دلیلی انتخاب شود.
+casework-error-reason_not_allowed = دلیل فقط هنگام بستن پرونده داده می‌شود.
+casework-error-conflict = کس دیگری همین لحظه این پرونده را تغییر داد. لطفاً دوباره آن را باز کنید.
+casework-error-closed = این پرونده بسته شده است.
+locations-title = مکان‌هایی که گمان می‌رود عزیزان آنجا باشند:
+locations-add = ➕ افزودن مکان
+locations-ask-name = نام مکان به { $language }:
+locations-added = افزوده شد: { $name }
+locations-removed = از فهرست برداشته شد. ثبت‌هایی که آن را انتخاب کرده‌اند همچنان آن را دارند.
+locations-cancelled = چیزی افزوده نشد.

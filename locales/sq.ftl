@@ -32,11 +32,15 @@ help-family =
     /language – ndrysho gjuhën
     /cancel – ndalo atë që po bëni
     /help – kjo ndihmë
-help-volunteer = Si vullnetar do të mund t'u dërgoni lajme edhe familjeve të provincave tuaja.
+help-volunteer =
+    Si vullnetar për provincat tuaja mund edhe:
+    /case <numri> – të hapni një rast të provincave tuaja dhe të ndryshoni statusin e tij
 help-coordinator =
     Si koordinator mund të menaxhoni edhe ekipin:
     /invite – krijoni një lidhje ftese për një vullnetar ose koordinator
     /team – shikoni anëtarët e ekipit dhe hiqni rolet
+    /case <numri> – të hapni çdo rast
+    /locations – vendet ku besohet se ndodhen të afërmit
 
 ## Language
 language-choose = Zgjidhni gjuhën tuaj:
@@ -430,3 +434,42 @@ pet-export-period = Nënshkrimi i parë: { $first } · nënshkrimi i fundit: { $
 pet-milestone-news =
     📣 Peticioni «{ $title }» arriti { $milestone } nënshkrime (objektivi: { $goal }).
     Faleminderit që e nënshkruat. Ndarja e tij me të tjerët ndihmon.
+
+## Case work (volunteers and coordinators)
+cmd-case = Hap një rast me numrin e tij
+cmd-locations = Vendet ku besohet se ndodhen të afërmit
+language-name-fa = persisht
+language-name-en = anglisht
+language-name-sq = shqip
+case-news = Lajme për { $name } (rasti { $reference }): { $status }
+case-news-note = Mesazh nga shoqata: { $note }
+case-news-footer = Ecurinë e plotë mund ta shihni me /status.
+casework-usage = Dërgoni numrin e rastit pas komandës, për shembull: /case 1234-5678-9
+casework-not-found = Nuk u gjet asnjë rast me këtë numër.
+casework-not-your-province = Ky rast i përket një province ku ju nuk punoni.
+casework-province = Provinca e familjes
+casework-families = Familje që e ndjekin këtë rast: { $count }
+casework-possible-duplicates = ⚠️ Ndoshta i njëjti person si: { $references }
+casework-confirm-duplicate = 🔗 I njëjti person si { $reference }
+casework-duplicate-confirmed = U konfirmua. Familjet e këtij regjistrimi ({ $families }) tani ndjekin rastin tjetër.
+casework-choose-reason = Pse po mbyllet rasti?
+casework-family-note = Shkruani një shënim të shkurtër për familjen (do ta lexojnë), ose shtypni Kalo.
+casework-internal-note = Shkruani një shënim të brendshëm (e sheh vetëm ekipi), ose shtypni Kalo.
+casework-confirm = Ta ndryshojmë rastin { $reference } në "{ $status }"? Familjet do të njoftohen.
+casework-confirm-button = ✅ Ndrysho statusin
+casework-cancelled = Asgjë nuk u ndryshua.
+casework-done = Statusi tani është "{ $status }". Familje të njoftuara: { $families }.
+casework-error-not_found = Nuk u gjet asnjë rast me këtë numër.
+casework-error-forbidden = Ky rast i përket një province ku ju nuk punoni.
+casework-error-not_allowed = Roli juaj nuk mund ta bëjë këtë ndryshim.
+casework-error-same_status = Rasti e ka tashmë këtë status.
+casework-error-reason_required = Mbyllja e një rasti kërkon një arsye.
+casework-error-reason_not_allowed = Arsyeja jepet vetëm kur mbyllet rasti.
+casework-error-conflict = Dikush tjetër e ndryshoi këtë rast pak më parë. Ju lutemi hapeni përsëri.
+casework-error-closed = Ky rast është i mbyllur.
+locations-title = Vendet ku besohet se ndodhen të afërmit:
+locations-add = ➕ Shto një vend
+locations-ask-name = Emri i vendit në { $language }:
+locations-added = U shtua: { $name }
+locations-removed = U hoq nga lista. Regjistrimet që e zgjodhën e ruajnë.
+locations-cancelled = Asgjë nuk u shtua.

@@ -1,3 +1,4 @@
+import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { systemClock, type Clock, type RandomSource } from "./clock.js";
 import type { Config } from "./config.js";
@@ -6,11 +7,16 @@ import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import type { Logger } from "./logger.js";
 import { createBot, type CreatedBot } from "./bot/index.js";
 import { registerDefaultCommands } from "./bot/commands.js";
+import { statusNotificationRenderer } from "./bot/features/caseWork/statusConversation.js";
 import { startHttpServer } from "./bot/httpServer.js";
 import { startPolling, type Poller } from "./bot/polling.js";
 import type { BotServices } from "./bot/services.js";
 import { startScheduler, type Scheduler } from "./scheduler/index.js";
+import { createDeliveryService } from "./delivery/deliveryService.js";
+import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "./delivery/deliveryWorker.js";
+import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
+import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import { createMilestoneNotice } from "./bot/features/petitions/milestoneNotice.js";
 import { createAppealService } from "./services/appeals.js";
@@ -23,7 +29,8 @@ import { createTeamService } from "./services/team.js";
 import { createUpdateClaims } from "./services/updateClaims.js";
 import { createUserService } from "./services/users.js";
 
-export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> & {
+export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
+  Partial<Pick<Config, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> & {
   botToken: string;
   apiRoot: string;
   mongoUri: string;
@@ -43,6 +50,8 @@ export interface AppOverrides {
   pollTimeoutSeconds?: number;
   /** Per-user flood limit on incoming updates; tests that type faster than people raise it. */
   floodLimit?: { limit: number; timeFrameMs: number };
+  /** Delivery worker settings (tests: fast retries, a shifted clock, a progress listener…). */
+  delivery?: Partial<Omit<DeliveryWorkerOptions, "models" | "api" | "budget">>;
 }
 
 export interface App {
@@ -52,6 +61,8 @@ export interface App {
   connection: Connection;
   services: BotServices;
   scheduler: Scheduler;
+  /** The outbox dispatcher of this process (it sends only while it holds the database lease). */
+  deliveryWorker: DeliveryWorker;
   /** Base URL of the health/webhook server, when it runs. */
   httpUrl?: string;
   /** Graceful stop: no new updates, in-flight ones finish, scheduler stops, database closes. */
@@ -69,6 +80,9 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const cipher = createFieldCipher(parseEncryptionKey(config.dataEncryptionKey));
   const random = overrides.random ?? Math.random;
   let botUsername = "";
+  // The worker starts after the bot; the service wakes it through this holder once it exists.
+  const workerHolder: { worker?: DeliveryWorker } = {};
+  const delivery = createDeliveryService(models, clock, { onChange: () => workerHolder.worker?.wake() });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -77,7 +91,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     updateClaims: createUpdateClaims(models, clock),
     audit,
     locations: createLocationService(models, clock, audit),
-    cases: createCaseService({ models, clock, random, cipher, audit, delivery: undefined as never, defaultLocale: config.DEFAULT_LOCALE }),
+    cases: createCaseService({ models, clock, random, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE }),
     petitions: createPetitionService({
       models,
       clock,
@@ -87,17 +101,20 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       fields: cipher,
       log,
       milestoneNotice: createMilestoneNotice({ defaultLocale: config.DEFAULT_LOCALE, botUsername: () => botUsername }),
-      // TODO(issue #5): () => baseServices.delivery once the outbox is wired; until then milestones are recorded and left pending.
-      delivery: () => undefined,
+      delivery: () => delivery,
     }),
     appeals: createAppealService({ models, clock, fields: cipher }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher }),
+    delivery,
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
   };
   const services = overrides.wrapServices ? overrides.wrapServices(baseServices) : baseServices;
 
   const { bot, i18n } = createBot({ token: config.botToken, apiRoot: config.apiRoot, services, connection, log, defaultLocale: config.DEFAULT_LOCALE, floodLimit: overrides.floodLimit });
+  // One sending budget per process: replies spend from it without waiting, broadcasts wait for what is left.
+  const sendBudget = createSendBudget({ perSecond: config.DELIVERY_RATE_PER_SECOND ?? 30 });
+  bot.api.config.use(spendFromBudget(sendBudget));
   await bot.init();
   botUsername = bot.botInfo.username;
   await registerDefaultCommands(bot.api, i18n as never, config.DEFAULT_LOCALE).catch((error: unknown) =>
@@ -123,7 +140,36 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     poller = startPolling(bot, { log, timeoutSeconds: overrides.pollTimeoutSeconds ?? 25 });
   }
 
-  const scheduler = startScheduler({ jobs: maintenanceJobs(models, services.updateClaims), models, clock, log, timezone: config.TZ_DEFAULT });
+  const notificationRenderer = statusNotificationRenderer(i18n);
+  const jobs = [
+    ...maintenanceJobs(models, services.updateClaims),
+    ...petitionJobs(services.petitions),
+    {
+      name: "retry-case-notifications",
+      cron: "* * * * *",
+      run: async (now: Date) => {
+        await services.cases.retryPendingNotifications(notificationRenderer, new Date(now.getTime() - 60_000));
+      },
+    },
+  ];
+  const scheduler = startScheduler({ jobs, models, clock, log, timezone: config.TZ_DEFAULT });
+
+  // The worker sends through its own Api without auto-retry: it obeys 429/5xx itself.
+  const deliveryWorker = startDeliveryWorker({
+    models,
+    api: new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 15 }),
+    clock,
+    log: log.child({ component: "delivery" }),
+    budget: sendBudget,
+    concurrency: config.DELIVERY_CONCURRENCY ?? 8,
+    paid: { enabled: config.DELIVERY_PAID_ENABLED ?? false, perSecond: config.DELIVERY_PAID_RATE_PER_SECOND ?? 1000 },
+    markUnreachable: (userIds) => services.users.markManyUnreachable(userIds),
+    // The bot layer will render a live progress message here (with the compose conversation).
+    onProgress: () => undefined,
+    ...overrides.delivery,
+  });
+  workerHolder.worker = deliveryWorker;
+  const worker = deliveryWorker;
   log.info({ mode: config.BOT_MODE, bot: botUsername }, "bot started");
 
   let stopped = false;
@@ -134,6 +180,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     connection,
     services,
     scheduler,
+    deliveryWorker: worker,
     httpUrl: http?.url,
     async stop() {
       if (stopped) return;
@@ -141,6 +188,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await poller?.stop();
       await http?.close();
       await scheduler.stop();
+      await worker.stop();
       await connection.close();
       log.info("bot stopped");
     },

@@ -49,6 +49,10 @@ const baseSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_ENCRYPTION_KEY: encryptionKey,
   TZ_DEFAULT: z.string().default("Asia/Tehran"),
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+  DELIVERY_PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),
+  DELIVERY_PAID_ENABLED: z.stringbool({ error: "must be true or false" }).default(false),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 });
 
 export type Config = z.infer<typeof baseSchema> & { localMode: boolean };

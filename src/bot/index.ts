@@ -7,6 +7,7 @@ import { createConversationStorage } from "../db/conversationStorage.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { cancelFeature } from "./features/cancel/index.js";
+import { caseWorkFeature } from "./features/caseWork/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
 import { languageFeature } from "./features/language/index.js";
@@ -62,6 +63,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const team = teamFeature();
   const registration = registrationFeature();
   const myCases = myCasesFeature();
+  const caseWork = caseWorkFeature(i18n);
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries);
   const petitions = petitionsFeature();
   mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
@@ -103,6 +105,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   // one sees its answers before the features below (it passes commands and menu buttons on).
   bot.use(cancelFeature(mainMenu));
   bot.use(...registration.conversations);
+  bot.use(...caseWork.conversations);
   bot.use(...team.conversations);
   bot.use(...petitions.conversations);
 
@@ -111,6 +114,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(helpFeature());
   bot.use(registration.composer);
   bot.use(myCases.composer);
+  bot.use(caseWork.composer);
   bot.use(language.composer);
   bot.use(mainMenu.composer);
   bot.use(team.composer);

@@ -9,6 +9,7 @@ import type { PetitionExportService } from "../services/petitionExport.js";
 import type { PetitionService } from "../services/petitions.js";
 import type { CaseService } from "../services/cases/caseService.js";
 import type { LocationService } from "../services/locations.js";
+import type { DeliveryService } from "../delivery/types.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -23,6 +24,8 @@ export interface BotServices {
   petitions: PetitionService;
   appeals: AppealService;
   petitionExport: PetitionExportService;
+  /** The outbox: enqueue messages to many users; the delivery worker sends them at Telegram's rate. */
+  delivery: DeliveryService;
   /** True while the database answers; checked before anything touches it. */
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */

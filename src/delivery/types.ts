@@ -60,3 +60,19 @@ export interface DeliveryService {
   progress(jobId: string): Promise<DeliveryProgress | null>;
   listJobs(filter?: { createdBy?: number; kind?: DeliveryKind; limit?: number }): Promise<DeliveryProgress[]>;
 }
+
+/** What the progress listener learns about a job besides its counts. */
+export interface DeliveryJobSummary {
+  jobId: string;
+  kind: DeliveryKind;
+  createdBy?: number;
+  paid: boolean;
+  progressChat?: { chatId: number; messageId?: number; locale: string };
+  createdAt: Date;
+}
+
+/**
+ * Called by the dispatcher at most every few seconds while a job runs, and once with
+ * `final: true` when it is done or cancelled (the bot edits a live progress message with it).
+ */
+export type DeliveryProgressListener = (job: DeliveryJobSummary, progress: DeliveryProgress, final: boolean) => void | Promise<void>;

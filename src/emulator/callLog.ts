@@ -18,13 +18,19 @@ export interface CallStats {
   blocked403: number;
   badRequests: number;
   byMethod: Record<string, MethodStats>;
+  /** Emulator time of the first and the latest sending-method call (any outcome), for rates. */
+  firstSendAt?: number;
+  lastSendAt?: number;
 }
 
 export class CallLog {
   private entries: ApiCall[] = [];
-  /** Calls dropped by clear(); keeps indices stable for `since` readers. */
+  /** Calls dropped by clear() or by the limit; keeps indices stable for `since` readers. */
   private cleared = 0;
   private stats: CallStats = emptyStats();
+
+  /** At most about `limit` entries are kept (the oldest are dropped in bulk, so recording stays cheap). */
+  constructor(private readonly limit?: number) {}
 
   get calls(): ReadonlyArray<ApiCall> {
     return this.entries;
@@ -44,6 +50,15 @@ export class CallLog {
     if (!call.ok && call.errorCode === undefined) s.timeouts += 1;
     if (call.errorCode === 403) s.blocked403 += 1;
     if (call.errorCode === 400) s.badRequests += 1;
+    if (sendingMethods.has(call.method)) {
+      s.firstSendAt ??= call.at;
+      s.lastSendAt = call.at;
+    }
+    if (this.limit !== undefined && this.entries.length >= Math.max(2, this.limit * 2)) {
+      const drop = this.entries.length - this.limit;
+      this.entries = this.entries.slice(drop);
+      this.cleared += drop;
+    }
   }
 
   /** Calls with a global index >= since (indices survive clear()). */

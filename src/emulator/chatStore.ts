@@ -66,6 +66,8 @@ export interface NewUser {
   lastName?: string;
   username?: string;
   languageCode?: string;
+  /** The user has written to the bot already (the chat exists), without an update being queued. */
+  started?: boolean;
 }
 
 const firstAutoUserId = 100001;
@@ -103,7 +105,7 @@ export class ChatStore {
       ...(input.lastName ? { lastName: input.lastName } : {}),
       ...(input.username ? { username: input.username } : {}),
       ...(input.languageCode ? { languageCode: input.languageCode } : {}),
-      started: false,
+      started: input.started === true,
       blockedBot: false,
     };
     this.users.set(id, user);

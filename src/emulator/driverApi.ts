@@ -14,6 +14,7 @@ import type { EmulatorFaults, EmulatorLimits } from "./types.js";
 export interface DriverTarget {
   readonly state: EmulatorState;
   createUser(input: NewUser): EmulatedUser;
+  createUsers(input: { count: number; firstId?: number; languageCodes?: string[]; started?: boolean }): { firstId: number; lastId: number; count: number };
   user(id: number): EmulatedUser | undefined;
   blockBot(userId: number): void;
   setFaults(partial: Partial<EmulatorFaults>): void;
@@ -39,6 +40,13 @@ const createUserBody = z.strictObject({
   languageCode: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/).optional(),
 });
 
+const bulkUsersBody = z.strictObject({
+  count: z.number().int().min(1).max(1_000_000),
+  firstId: z.number().int().positive().optional(),
+  languageCodes: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/)).min(1).optional(),
+  started: z.boolean().optional(),
+});
+
 const messageBody = z.union([
   z.strictObject({ text: z.string().min(1).max(8192) }),
   z.strictObject({ command: z.string().regex(/^\/?[A-Za-z0-9_]{1,32}$/), payload: z.string().max(512).optional() }),
@@ -59,6 +67,8 @@ const pressBody = z.union([
   z.strictObject({ label: z.string().min(1), messageId: z.number().int().positive().optional() }),
   z.strictObject({ messageId: z.number().int().positive(), callbackData: z.string().min(1) }),
 ]);
+
+const inlineBody = z.strictObject({ query: z.string().max(256), offset: z.string().max(64).optional() });
 
 const fraction = z.number().min(0).max(1);
 const faultsBody = z.strictObject({
@@ -126,6 +136,13 @@ async function route(target: DriverTarget, req: IncomingMessage, res: ServerResp
     const user = target.createUser(input);
     return sendJson(res, 201, userView(state.store.user(user.id)!));
   }
+  if (path === "/users/bulk" && method === "POST") {
+    const input = parseBody(bulkUsersBody, await jsonBody(req));
+    const first = input.firstId;
+    const clash = first !== undefined ? state.store.listUsers().find((u) => u.id >= first && u.id < first + input.count) : undefined;
+    if (clash) throw new DriverError(400, `user ${clash.id} already exists`);
+    return sendJson(res, 201, target.createUsers(input));
+  }
   if (userMatch) {
     const userId = Number(userMatch[1]);
     const user = target.user(userId);
@@ -186,6 +203,11 @@ async function routeUser(
   }
   if (action === "transcript" && method === "GET") return transcript(state, user, res, url);
   if (action === "answers" && method === "GET") return sendJson(res, 200, user.callbackAnswers());
+  if (action === "inline" && method === "POST") {
+    const body = parseBody(inlineBody, await jsonBody(req));
+    return sendJson(res, 200, { updateId: user.sendInlineQuery(body.query, body.offset !== undefined ? { offset: body.offset } : {}) });
+  }
+  if (action === "inline" && method === "GET") return sendJson(res, 200, user.inlineAnswers());
   throw new DriverError(404, `no driver endpoint ${method} ${url.pathname}`);
 }
 

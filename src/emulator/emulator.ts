@@ -33,6 +33,7 @@ export class TelegramEmulator {
     const http = createEmulatorServer({
       state,
       createUser: (input) => emulator.createUser(input),
+      createUsers: (input) => emulator.createUsers(input),
       user: (id) => emulator.user(id),
       blockBot: (id) => emulator.blockBot(id),
       setFaults: (partial) => emulator.setFaults(partial),
@@ -80,6 +81,20 @@ export class TelegramEmulator {
     return user;
   }
 
+  /**
+   * Many users at once (benchmarks): ids firstId, firstId+1, …; language codes taken in turn from
+   * `languageCodes`; `started: true` means each has written to the bot before (no update is queued).
+   */
+  createUsers(input: { count: number; firstId?: number; languageCodes?: string[]; started?: boolean }): { firstId: number; lastId: number; count: number } {
+    const firstId = input.firstId ?? this.state.store.listUsers().reduce((max, u) => Math.max(max, u.id), 100_000) + 1;
+    const codes = input.languageCodes ?? [];
+    for (let i = 0; i < input.count; i++) {
+      const languageCode = codes.length > 0 ? codes[i % codes.length] : undefined;
+      this.createUser({ id: firstId + i, ...(languageCode ? { languageCode } : {}), started: input.started === true });
+    }
+    return { firstId, lastId: firstId + input.count - 1, count: input.count };
+  }
+
   user(id: number): EmulatedUser | undefined {
     return this.users.get(id);
   }
@@ -104,6 +119,11 @@ export class TelegramEmulator {
 
   clearCalls(): void {
     this.state.log.clear();
+  }
+
+  /** The bytes of a file the bot uploaded (sendDocument with an InputFile), by its file_id. */
+  fileContent(fileId: string): Buffer | undefined {
+    return this.state.files.get(fileId)?.content;
   }
 
   pendingUpdateCount(): number {

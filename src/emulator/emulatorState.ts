@@ -53,7 +53,7 @@ export function createEmulatorState(options: EmulatorOptions, onWebhookReply: We
     webhook: new WebhookDelivery(queue, now, onWebhookReply),
     limiter: new SendRateLimiter(options.limits ?? {}, now),
     faults: new FaultInjector(options.faults ?? {}),
-    log: new CallLog(),
+    log: new CallLog(options.callLogLimit),
     settings: { commands: new Map(), menuButtons: new Map(), texts: new Map() },
   };
 }

@@ -11,6 +11,8 @@ export interface StoredFile {
   fileSize: number;
   fileName?: string;
   mimeType?: string;
+  /** Bytes of a file the bot uploaded (absent for files users "sent" and for URLs). */
+  content?: Buffer;
   /** What goes into Message.<kind> (a PhotoSize[] for photos). */
   telegramValue: TelegramObject | TelegramObject[];
 }
@@ -21,6 +23,7 @@ export interface NewFile {
   fileName?: string;
   mimeType?: string;
   duration?: number;
+  content?: Buffer;
 }
 
 const idPrefix: Record<FileKind, string> = {
@@ -88,6 +91,7 @@ export class FileStore {
       fileSize,
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.mimeType ? { mimeType: input.mimeType } : {}),
+      ...(input.content ? { content: input.content } : {}),
       telegramValue: value,
     });
   }

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .optional(),
   EMULATOR_SEED: number.int().optional(),
   EMULATOR_LONG_POLL_MAX_SECONDS: number.int().positive().optional(),
+  EMULATOR_CALL_LOG_LIMIT: number.int().positive().optional(),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -58,7 +59,7 @@ function optionsFromEnv(env: Env): EmulatorOptions {
     port: env.EMULATOR_PORT,
     limits,
     faults,
-    ...defined({ token: env.EMULATOR_TOKEN, botUsername: env.EMULATOR_BOT_USERNAME, longPollMaxSeconds: env.EMULATOR_LONG_POLL_MAX_SECONDS }),
+    ...defined({ token: env.EMULATOR_TOKEN, botUsername: env.EMULATOR_BOT_USERNAME, longPollMaxSeconds: env.EMULATOR_LONG_POLL_MAX_SECONDS, callLogLimit: env.EMULATOR_CALL_LOG_LIMIT }),
   };
 }
 

@@ -7,6 +7,8 @@ export interface Upload {
   filename: string;
   size: number;
   contentType?: string;
+  /** The uploaded bytes, so tests can read what the bot sent (exports, generated files). */
+  data: Buffer;
 }
 
 export interface BotRequest {
@@ -73,6 +75,7 @@ export function parseBotRequest(contentType: string, body: Buffer, query: URLSea
         uploads.set(part.name, {
           filename: part.filename,
           size: part.data.length,
+          data: part.data,
           ...(part.contentType ? { contentType: part.contentType } : {}),
         });
       } else {

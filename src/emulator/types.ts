@@ -40,6 +40,8 @@ export interface EmulatorOptions {
    * remembers handled ids across restarts should start each run higher (e.g. from the clock).
    */
   firstUpdateId?: number;
+  /** Keep only the latest this many calls in the call log (counters stay exact); unbounded when absent. */
+  callLogLimit?: number;
 }
 
 export interface ApiCall {

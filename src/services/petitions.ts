@@ -13,6 +13,7 @@ import type { NameDisplay } from "../domain/petitions/signerName.js";
 import { can, type Actor } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { AuditTrail } from "./audit.js";
+import { freshCounter } from "./freshCount.js";
 
 export type PetitionError =
   | "forbidden"
@@ -182,6 +183,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
   const fields = deps.fields ?? plainFields;
 
   const countActive = (petitionId: Types.ObjectId) => models.petitionSignatures.countDocuments({ petitionId, state: "active" }).exec();
+  const countAfterWrite = freshCounter((petitionId: string) => countActive(new Types.ObjectId(petitionId)));
   const findByRef = (ref: string) => models.petitions.findOne({ ref }).lean<PetitionRecord>().exec();
 
   async function withCount(record: PetitionRecord): Promise<PetitionSummary> {
@@ -238,20 +240,25 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
     return true;
   }
 
+  /** Milestones known to be recorded (they never go away), so most signatures cost no milestone query. */
+  const recordedMilestones = new Set<string>();
+
   /**
    * Records every milestone the count has reached. Of many signers crossing one at the same
    * moment, only the insert that wins the unique index enqueues the news.
    */
   async function recordMilestones(petition: PetitionRecord, count: number): Promise<void> {
-    if (petition.milestones.length === 0) return;
-    const known = await models.petitionMilestones.find({ petitionId: petition._id }, { milestone: 1 }).lean().exec();
-    for (const milestone of newlyReachedMilestones(petition.milestones, count, known.map((m) => m.milestone))) {
+    const id = petition._id.toHexString();
+    const known = petition.milestones.filter((m) => recordedMilestones.has(`${id}:${m}`));
+    for (const milestone of newlyReachedMilestones(petition.milestones, count, known)) {
       try {
         await models.petitionMilestones.create({ petitionId: petition._id, milestone, count, reachedAt: clock.now(), notifiedAt: null });
       } catch (error) {
-        if (isDuplicateKey(error)) continue;
-        throw error;
+        if (!isDuplicateKey(error)) throw error;
+        recordedMilestones.add(`${id}:${milestone}`);
+        continue;
       }
+      recordedMilestones.add(`${id}:${milestone}`);
       deps.log?.info({ petition: petition.ref, milestone }, "petition milestone reached");
       try {
         await enqueueMilestoneNews(petition, milestone);
@@ -396,7 +403,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
           .exec();
         if (revived.modifiedCount !== 1) return { ok: false, error: "already_signed" };
       }
-      const count = await countActive(petition._id);
+      const count = await countAfterWrite(petition._id.toHexString());
       await recordMilestones(petition, count);
       return { ok: true, value: { count } };
     },
@@ -423,7 +430,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
           { $set: { state: "withdrawn", withdrawnAt: now, text: null, fileId: null, fileUniqueId: null } },
         )
         .exec();
-      return { ok: true, value: { count: await countActive(petition._id) } };
+      return { ok: true, value: { count: await countAfterWrite(petition._id.toHexString()) } };
     },
 
     async stats(actor, ref) {

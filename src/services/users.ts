@@ -14,6 +14,8 @@ export interface UserService {
   touch(userId: number): Promise<UserProfile>;
   setLocale(userId: number, locale: string): Promise<void>;
   markUnreachable(userId: number): Promise<void>;
+  /** Telegram answered 403 for these users (blocked the bot, deactivated): later broadcasts skip them. */
+  markManyUnreachable(userIds: readonly number[]): Promise<void>;
   get(userId: number): Promise<UserProfile | null>;
   /** The user's chosen locale, cached briefly: read on every update, also inside conversations. */
   localeOf(userId: number): Promise<string | undefined>;
@@ -54,6 +56,10 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
     },
     async markUnreachable(userId) {
       await models.users.updateOne({ _id: userId }, { $set: { unreachableSince: clock.now() } }).exec();
+    },
+    async markManyUnreachable(userIds) {
+      if (userIds.length === 0) return;
+      await models.users.updateMany({ _id: { $in: [...userIds] }, unreachableSince: null }, { $set: { unreachableSince: clock.now() } }).exec();
     },
     async get(userId) {
       const record = await models.users.findById(userId).lean().exec();

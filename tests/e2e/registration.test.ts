@@ -197,7 +197,40 @@ describe("a family registers a missing relative", () => {
   });
 });
 
+describe("hostile or strange input", () => {
+  it("never crashes the flow or reaches the database as a query", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    await startEnglishRegistration(user);
+    await press(user, "I am the mother", "What is their full name?");
+    for (const text of ['{"$gt": ""}', "\u0000\u202e", "a".repeat(4096), "<b>bold</b> & <i>", "💔💔💔"]) {
+      user.sendText(text);
+      await user.waitForText(/Other spellings|A name needs letters|This name is too long|Please write the name/);
+      if (plain(user.lastBotMessage()?.text).includes("Other spellings")) {
+        await press(user, "◀️ Back", "What is their full name?");
+      }
+    }
+    await answer(user, '{"$gt": ""} Karimi', "Other spellings");
+    const stored = await bot.app.models.cases.countDocuments({ registeredBy: user.id });
+    expect(stored).toBe(0); // nothing saved before the summary
+  });
+});
+
 describe("after registering", () => {
+  it("a family can register several relatives and sees them all", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    await startEnglishRegistration(user);
+    await fillEnglish(user, "Bijan Mousavi");
+    await press(user, "✅ Save", "Your registration is saved.");
+    user.sendCommand("register");
+    await user.waitForText("Before we start");
+    await press(user, "✅ I agree, continue", "Who are you to the person");
+    await fillEnglish(user, "Mojgan Mousavi");
+    await press(user, "✅ Save", "Your registration is saved.");
+    user.sendCommand("mycases");
+    const list = await user.waitForText("Your registrations (2)");
+    expect(list.inlineKeyboard?.flat().map((b) => b.text.split(" · ")[0])).toEqual(["Bijan Mousavi", "Mojgan Mousavi"]);
+  });
+
   it("a family sees, edits through the same validated steps, and withdraws its registration", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     await startEnglishRegistration(user);

@@ -6,6 +6,7 @@ import { withDatabaseName } from "../../src/db/server/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
+import { waitUntil } from "../support/waitUntil.js";
 
 describe("a handler that throws", () => {
   let bot: TestBot;
@@ -175,31 +176,5 @@ describe("bad configuration", () => {
     expect(result.stderr).toMatch(/PORT:/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(result.stdout).toBe("");
-  });
-});
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-describe("someone pressing faster than any person", () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ overrides: { floodLimit: { limit: 5, timeFrameMs: 3_000 } } });
-  });
-  afterAll(() => bot?.stop());
-
-  it("is told once to slow down, instead of being ignored", async () => {
-    const user = bot.emulator.createUser({ languageCode: "en" });
-    for (let i = 0; i < 12; i++) user.sendCommand("help");
-    await user.waitForText("Please wait a few seconds");
-    await new Promise((r) => setTimeout(r, 500));
-    const warnings = user.botMessages().filter((m) => plain(m.text).includes("Please wait a few seconds"));
-    expect(warnings).toHaveLength(1);
-    expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(5);
   });
 });

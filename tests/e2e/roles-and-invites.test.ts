@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { waitUntil } from "../support/waitUntil.js";
 
 const ADMIN_ID = 700001;
 let now = new Date("2026-11-27T10:00:00Z");
@@ -34,7 +35,7 @@ describe("roles are granted by single-use invite links and checked on the server
     admin.pressButton("Volunteer");
     await admin.waitForText("Choose the provinces");
     admin.pressButton(/Done$/);
-    await waitFor(() => admin.callbackAnswers().some((a) => a.text === "Choose at least one province."));
+    await waitUntil(() => admin.callbackAnswers().some((a) => a.text === "Choose at least one province."));
     admin.pressButton("Ardabil");
     await admin.waitForReply(); // keyboard edited with a tick
     expect(admin.lastBotMessage()?.inlineKeyboard?.flat().some((b) => b.text === "✅ Ardabil")).toBe(true);
@@ -63,7 +64,7 @@ describe("roles are granted by single-use invite links and checked on the server
     // A forged "revoke" button pressed on a message the family member did receive.
     const someMessage = family.lastBotMessage()!;
     family.pressCallback(someMessage.messageId, `trev:${ADMIN_ID}:coordinator`);
-    await waitFor(() => family.callbackAnswers().length > 0);
+    await waitUntil(() => family.callbackAnswers().length > 0);
     const answer = { params: family.callbackAnswers().at(-1)! };
     expect(answer?.params.text).toBe("Sorry, you are not allowed to do that.");
   });
@@ -105,39 +106,5 @@ describe("roles are granted by single-use invite links and checked on the server
     const audit = await bot.app.models.auditEvents.find({ action: "role.revoke" }).lean();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.subjectId).toBe(String(volunteerId));
-  });
-});
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-describe("/cancel", () => {
-  it("leaves a half-finished flow; its old buttons no longer do anything", async () => {
-    const admin = adminUser();
-    admin.sendCommand("invite");
-    const question = await admin.waitForText("Which role should the invitation grant?");
-    admin.sendCommand("cancel");
-    await admin.waitForText("Stopped. Nothing from it was saved.");
-    admin.pressButton("Coordinator", { messageId: question.messageId });
-    await waitFor(() => admin.callbackAnswers().some((a) => a.text === "This button is no longer valid."));
-    admin.sendCommand("cancel");
-    await admin.waitForText("There was nothing to stop.");
-  });
-
-  it("a command in the middle of a flow is answered, and the flow keeps its place", async () => {
-    const admin = adminUser();
-    admin.sendCommand("invite");
-    await admin.waitForText("Which role should the invitation grant?");
-    admin.sendCommand("help");
-    await admin.waitForText("/team");
-    admin.sendText("coordinator please");
-    await admin.waitForText("Please use the buttons above, or send /cancel.");
-    admin.pressButton("Coordinator");
-    await admin.waitForText("It works once");
   });
 });

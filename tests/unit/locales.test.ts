@@ -8,7 +8,7 @@ const localesDir = path.join(root, "locales");
 function ftlKeys(file: string): Set<string> {
   const keys = new Set<string>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
-    const match = /^([a-z][a-z0-9-]*)\s*=/.exec(line);
+    const match = /^([a-z][a-z0-9_-]*)\s*=/.exec(line);
     if (match?.[1]) keys.add(match[1]);
   }
   return keys;

@@ -15,7 +15,7 @@ describe("roles", () => {
     expect([family, volunteer, coordinator, admin].map(primaryRole)).toEqual(["family", "volunteer", "coordinator", "admin"]);
   });
 
-  const permissions: Permission[] = ["team.invite.volunteer", "team.invite.coordinator", "team.list", "team.revoke"];
+  const permissions: Permission[] = ["team.invite.volunteer", "team.invite.coordinator", "team.list", "team.revoke", "petition.manage", "petition.export"];
   it.each(permissions)("%s is denied to families and volunteers, allowed to coordinators and admins", (permission) => {
     expect(can(family, permission)).toBe(false);
     expect(can(volunteer, permission)).toBe(false);

@@ -13,6 +13,8 @@ export interface CaseEventRecord {
   closeReason?: string;
   familyNoteEnc?: string;
   internalNoteEnc?: string;
+  /** Status events: when the families' notifications were handed to the outbox (null = still to do). */
+  notifiedAt?: Date | null;
 }
 
 const caseEventSchema = new Schema<CaseEventRecord>(
@@ -27,10 +29,12 @@ const caseEventSchema = new Schema<CaseEventRecord>(
     closeReason: String,
     familyNoteEnc: String,
     internalNoteEnc: String,
+    notifiedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "case_events" },
 );
 caseEventSchema.index({ caseId: 1, at: 1 });
+caseEventSchema.index({ type: 1, notifiedAt: 1 });
 
 export type CaseEventModel = Model<CaseEventRecord>;
 export const createCaseEventModel = (connection: Connection): CaseEventModel => connection.model<CaseEventRecord>("CaseEvent", caseEventSchema);

@@ -4,6 +4,10 @@ import { createAuditEventModel, type AuditEventModel } from "./auditEvent.js";
 import { createCaseModel, type CaseModel } from "./case.js";
 import { createCaseEventModel, type CaseEventModel } from "./caseEvent.js";
 import { createCaseLinkModel, type CaseLinkModel } from "./caseLink.js";
+import { createDeliveryModel, type DeliveryModel } from "./delivery.js";
+import { createDeliveryAttemptModel, type DeliveryAttemptModel } from "./deliveryAttempt.js";
+import { createDeliveryJobModel, type DeliveryJobModel } from "./deliveryJob.js";
+import { createDeliveryRecipientsModel, type DeliveryRecipientsModel } from "./deliveryRecipients.js";
 import { createLocationModel, type LocationModel } from "./location.js";
 import { createInviteModel, type InviteModel } from "./invite.js";
 import { createLeaseModel, type LeaseModel } from "./lease.js";
@@ -31,6 +35,10 @@ export interface Models {
   petitionWithdrawals: PetitionWithdrawalModel;
   petitionMilestones: PetitionMilestoneModel;
   appeals: AppealModel;
+  deliveryJobs: DeliveryJobModel;
+  deliveryRecipients: DeliveryRecipientsModel;
+  deliveryAttempts: DeliveryAttemptModel;
+  deliveries: DeliveryModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -50,6 +58,10 @@ export function createModels(connection: Connection): Models {
     petitionWithdrawals: createPetitionWithdrawalModel(connection),
     petitionMilestones: createPetitionMilestoneModel(connection),
     appeals: createAppealModel(connection),
+    deliveryJobs: createDeliveryJobModel(connection),
+    deliveryRecipients: createDeliveryRecipientsModel(connection),
+    deliveryAttempts: createDeliveryAttemptModel(connection),
+    deliveries: createDeliveryModel(connection),
   };
 }
 

@@ -5,8 +5,8 @@ import { toGregorian, isValidSolarHijriDate } from "../solarHijri.js";
 
 export const PETITION_LIMITS = {
   title: 150,
-  /** The full text must fit one Telegram message with its header (4096 characters). */
-  body: 3500,
+  /** The full text must fit one Telegram message (4096) with title, addressee and progress lines. */
+  body: 3300,
   addressee: 200,
   country: 60,
   letterRecipient: 80,

@@ -2,7 +2,7 @@
 
 export function progressPercent(count: number, goal: number): number {
   if (goal <= 0) return 0;
-  return Math.floor((Math.max(0, count) / goal) * 100);
+  return Math.floor((Math.max(0, count) * 100) / goal);
 }
 
 export function progressBar(count: number, goal: number, width = 10): string {

@@ -129,6 +129,7 @@ function mediaSource(ctx: MethodContext, field: FileKind, value: unknown, fallba
         ...fallback,
         fileSize: upload.size,
         fileName: upload.filename,
+        content: upload.data,
         mimeType: mimeByExtension[extension] ?? fallback.mimeType ?? "application/octet-stream",
       });
   }

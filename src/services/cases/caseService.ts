@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Clock, RandomSource } from "../../clock.js";
 import type { CaseRecord } from "../../db/models/case.js";
+import type { CaseEventRecord } from "../../db/models/caseEvent.js";
 import type { Models } from "../../db/models/index.js";
 import type { OutgoingContent, DeliveryService } from "../../delivery/types.js";
 import { generateCaseReference } from "../../domain/caseReference.js";
@@ -75,6 +76,9 @@ export interface CaseService {
   findForStaff(actor: Actor, reference: string): Promise<CaseResult<StaffCaseView>>;
   changeStatus(actor: Actor, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
   confirmDuplicate(actor: Actor, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
+  referenceFor(caseId: string): Promise<string | null>;
+  /** Hands to the outbox the notifications of status events that were not (a crash between two writes). */
+  retryPendingNotifications(render: StatusNotificationRenderer, olderThan: Date): Promise<number>;
 }
 
 export interface CaseServiceDeps {
@@ -136,7 +140,34 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       .map(({ caseId, reference, score }) => ({ caseId, reference, score }));
   }
 
+  /**
+   * Tells every family following the case, each in its language. One outbox job per event: its
+   * unique (job, recipient) makes it exactly once per family, even when retried.
+   */
+  async function notifyFamilies(event: CaseEventRecord, render: StatusNotificationRenderer): Promise<number> {
+    const record = await models.cases.findById(event.caseId).lean().exec();
+    if (!record || !event.to) return 0;
+    const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }).lean().exec();
+    const fullName = cipher.decryptOptional(record.relative.fullNameEnc) ?? "";
+    const familyNote = cipher.decryptOptional(event.familyNoteEnc);
+    const locales = new Set([defaultLocale, ...links.map((l) => l.locale)]);
+    const change = { reference: record.reference, fullName, status: event.to as CaseStatus, closeReason: event.closeReason as CloseReason | undefined, familyNote };
+    const contentByLocale = Object.fromEntries([...locales].map((locale) => [locale, render(locale, change)]));
+    await delivery.enqueue(
+      { jobId: `case-status:${event._id.toHexString()}`, kind: "case-status", createdBy: event.actorId, contentByLocale, defaultLocale },
+      links.map((l) => ({ userId: l.userId, locale: l.locale })),
+    );
+    await models.caseEvents.updateOne({ _id: event._id }, { $set: { notifiedAt: clock.now() } }).exec();
+    return links.length;
+  }
+
   return {
+    async retryPendingNotifications(render, olderThan) {
+      const pending = await models.caseEvents.find({ type: "status", notifiedAt: null, at: { $lt: olderThan } }).limit(100).lean().exec();
+      for (const event of pending) await notifyFamilies(event, render);
+      return pending.length;
+    },
+
     async register({ userId, locale, draft, consentAt }) {
       const now = clock.now();
       const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
@@ -238,7 +269,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
             },
           )
           .exec();
-        if (closing.ok) await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "status", from: record.status, to: "closed", closeReason: "withdrawn_by_family" });
+        if (closing.ok) await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "status", from: record.status, to: "closed", closeReason: "withdrawn_by_family", notifiedAt: now });
       }
       await audit.record(userId, "case.withdraw", record.reference);
       return { ok: true, value: { reference: record.reference } };
@@ -301,18 +332,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       });
       await audit.record(actor.userId, "case.status", record.reference, { from: record.status, to: result.status });
 
-      const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }).lean().exec();
-      const fullName = cipher.decryptOptional(record.relative.fullNameEnc) ?? "";
-      const locales = new Set([defaultLocale, ...links.map((l) => l.locale)]);
-      const contentByLocale = Object.fromEntries(
-        [...locales].map((locale) => [locale, render(locale, { reference: record.reference, fullName, status: result.status, closeReason: result.closeReason, familyNote: change.familyNote })]),
-      );
-      // One job per event: the outbox's unique (job, recipient) makes it exactly once per family.
-      await delivery.enqueue(
-        { jobId: `case-status:${event._id.toHexString()}`, kind: "case-status", createdBy: actor.userId, contentByLocale, defaultLocale },
-        links.map((l) => ({ userId: l.userId, locale: l.locale })),
-      );
-      return { ok: true, value: { eventId: event._id.toHexString(), status: result.status, notified: links.length } };
+      const notified = await notifyFamilies(event.toObject(), render);
+      return { ok: true, value: { eventId: event._id.toHexString(), status: result.status, notified } };
+    },
+
+    async referenceFor(caseId) {
+      const id = objectId(caseId);
+      const record = id ? await models.cases.findById(id, { reference: 1 }).lean().exec() : null;
+      return record?.reference ?? null;
     },
 
     async confirmDuplicate(actor, caseId, duplicateOfCaseId) {
@@ -338,7 +365,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       await models.cases
         .updateOne({ _id: duplicateId }, { $set: { status: "closed", closeReason: "duplicate", duplicateReview: "confirmed", updatedAt: now } })
         .exec();
-      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: actor.userId, actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate" });
+      // Its families now follow the other case; nobody is left to notify about this one.
+      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: actor.userId, actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate", notifiedAt: now });
       await audit.record(actor.userId, "case.duplicate.confirm", duplicate.reference, { into: canonical.reference, moved });
       return { ok: true, value: { movedFamilies: moved } };
     },

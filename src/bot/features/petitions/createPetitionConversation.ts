@@ -169,6 +169,11 @@ export async function editPetitionConversation(conversation: BotConversation, ct
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
+  const frozen = await conversation.external(async (outside) => (await outside.services.petitions.get(ref))?.frozen ?? true);
+  if (frozen) {
+    await ctx.reply(ctx.t("pet-error-text-frozen"));
+    return;
+  }
   await ctx.reply(ctx.t("pet-edit-intro"));
   const texts = await askTexts(conversation, ctx);
   if (!texts) return;

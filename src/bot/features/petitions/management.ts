@@ -141,7 +141,7 @@ export function petitionTextFile(s: Speaker, exported: PetitionExport, o: Render
     "",
   ];
   for (const text of petition.texts) {
-    lines.push(`==== ${t(`pet-language-${text.locale}`)} ====`, "", text.title, "", text.body, "");
+    lines.push(`==== ${t(`pet-language-${text.locale}`)} ====`, "", text.title, "", text.body.replace(/\n/g, "\r\n"), "");
   }
   lines.push("====", t("pet-export-totals", { count: totals.signatures, withdrawals: totals.withdrawals, appeals: totals.appeals }));
   if (totals.firstSignedAt && totals.lastSignedAt) {

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { CASE_STATUSES, CLOSE_REASONS } from "../../../domain/caseStatus.js";
+import { defineCallback } from "../../callbackData.js";
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+
+/** Move a case to a status: `cst:<caseId>:<status>`. */
+export const moveCase = defineCallback("cst", { caseId: objectId, to: z.enum(CASE_STATUSES) });
+/** Confirm that a registration is a duplicate of another case. */
+export const confirmDuplicate = defineCallback("cdp", { caseId: objectId, of: objectId });
+/** Inside the status conversation. */
+export const closeReasonButton = defineCallback("csr", { reason: z.enum(CLOSE_REASONS) });
+export const statusControl = defineCallback("csx", { action: z.enum(["skip", "confirm", "cancel"]) });
+/** Locations list management. */
+export const locationAction = defineCallback("loc", { action: z.enum(["add", "remove"]), code: z.string().regex(/^(loc_[a-f0-9]{8}|new)$/) });

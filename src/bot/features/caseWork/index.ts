@@ -1,0 +1,86 @@
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard } from "grammy";
+import { parseCaseReference } from "../../../domain/caseReference.js";
+import { allowedTargets } from "../../../domain/caseStatus.js";
+import { formatDigits } from "../../../domain/digits.js";
+import { provinceName } from "../../../domain/provinces.js";
+import { can, caseActorOf } from "../../../domain/roles.js";
+import { formatYear } from "../../../domain/yearInput.js";
+import type { StaffCaseView } from "../../../services/cases/caseService.js";
+import type { BotContext, ConversationContext } from "../../context.js";
+import { enterConversation } from "../../conversationKit.js";
+import { requirePermission } from "../../middleware/requirePermission.js";
+import { timelineLines } from "../myCases/index.js";
+import { confirmDuplicate, moveCase } from "./callbacks.js";
+import { locationsFeature } from "./locations.js";
+import { createStatusConversation, STATUS_CONVERSATION, type StatusChangeInput } from "./statusConversation.js";
+
+/**
+ * Volunteers and coordinators work on cases: /case <reference> shows it (volunteers only within
+ * their provinces; every view is audited) with the status moves their role allows.
+ */
+export function caseWorkFeature(i18n: I18n<BotContext>) {
+  const composer = new Composer<BotContext>();
+  const statusConversation = createConversation<BotContext, ConversationContext>(createStatusConversation(i18n), STATUS_CONVERSATION);
+  const locations = locationsFeature();
+
+  async function showCase(ctx: BotContext, view: StaffCaseView): Promise<void> {
+    const locale = await ctx.i18n.getLocale();
+    const none = ctx.t("reg-value-none");
+    const lines = [
+      ctx.t("status-card", { name: view.fullName, reference: formatDigits(view.reference, locale), status: ctx.t(`status-${view.status}`) }),
+      `${ctx.t("reg-field-otherNames")}: ${view.otherNames ?? none}`,
+      `${ctx.t("reg-field-birthYear")}: ${view.birthYear ? formatYear(view.birthYear, locale) : none}`,
+      `${ctx.t("reg-field-leftYear")}: ${view.leftYear ? formatYear(view.leftYear, locale) : none}`,
+      `${ctx.t("casework-province")}: ${view.province === "abroad" ? ctx.t("province-abroad") : provinceName(view.province, locale)}`,
+      ctx.t("casework-families", { count: view.familyCount }),
+    ];
+    if (view.possibleDuplicates.length > 0 && view.duplicateReview === "pending") {
+      lines.push(ctx.t("casework-possible-duplicates", { references: view.possibleDuplicates.map((d) => formatDigits(d.reference, locale)).join(", ") }));
+    }
+    const timeline = timelineLines(ctx, locale, view.timeline).map((line, i) => {
+      const internal = view.timeline[i]?.internalNote;
+      return internal ? `${line}\n   🔒 ${internal}` : line;
+    });
+    const keyboard = new InlineKeyboard();
+    for (const to of allowedTargets(view.status, caseActorOf(ctx.profile.actor))) {
+      keyboard.text(`➡️ ${ctx.t(`status-${to}`)}`, moveCase.pack({ caseId: view.caseId, to })).row();
+    }
+    if (can(ctx.profile.actor, "case.duplicates") && view.duplicateReview === "pending" && view.status !== "closed") {
+      for (const d of view.possibleDuplicates) {
+        keyboard.text(ctx.t("casework-confirm-duplicate", { reference: formatDigits(d.reference, locale) }), confirmDuplicate.pack({ caseId: view.caseId, of: d.caseId })).row();
+      }
+    }
+    await ctx.reply(`${lines.join("\n")}\n\n${timeline.join("\n")}`, { reply_markup: keyboard });
+  }
+
+  composer.command("case", requirePermission("case.view"), async (ctx) => {
+    const reference = parseCaseReference(ctx.match);
+    if (!reference) return ctx.reply(ctx.t("casework-usage"));
+    const result = await ctx.services.cases.findForStaff(ctx.profile.actor, reference);
+    if (!result.ok) return ctx.reply(ctx.t(result.error === "forbidden" ? "casework-not-your-province" : "casework-not-found"));
+    await showCase(ctx, result.value);
+  });
+
+  composer.callbackQuery(moveCase.filter, requirePermission("case.status"), async (ctx) => {
+    const data = moveCase.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+    await ctx.answerCallbackQuery();
+    const reference = await ctx.services.cases.referenceFor(data.caseId);
+    if (!reference) return ctx.reply(ctx.t("casework-not-found"));
+    const input: StatusChangeInput = { caseId: data.caseId, reference, to: data.to };
+    await enterConversation(ctx, STATUS_CONVERSATION, input);
+  });
+
+  composer.callbackQuery(confirmDuplicate.filter, requirePermission("case.duplicates"), async (ctx) => {
+    const data = confirmDuplicate.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+    await ctx.answerCallbackQuery();
+    const result = await ctx.services.cases.confirmDuplicate(ctx.profile.actor, data.caseId, data.of);
+    await ctx.reply(result.ok ? ctx.t("casework-duplicate-confirmed", { families: result.value.movedFamilies }) : ctx.t("casework-not-found"));
+  });
+
+  composer.use(locations.composer);
+  return { composer, conversations: [statusConversation, ...locations.conversations] };
+}

@@ -1,0 +1,49 @@
+import { Schema, type Connection, type Model } from "mongoose";
+
+/**
+ * A recipient the dispatcher is working on: `sending` (written before the request leaves, so a
+ * crash can be recovered: at most `concurrency` of these exist) or `pending` (waiting for a retry
+ * after a transient error, or for the chat's one-second pacing). Small by design — a row is
+ * deleted as soon as the recipient's outcome is in `deliveries` — so updating it stays cheap.
+ */
+export interface DeliveryAttemptRecord {
+  /** `${jobId}:${userId}`, the same as the outcome's id. */
+  _id: string;
+  jobId: string;
+  userId: number;
+  /** Position in the job's recipient list. */
+  seq: number;
+  locale: string;
+  state: "pending" | "sending";
+  /** Send attempts so far, counting the one in flight. */
+  attempts: number;
+  nextAttemptAt: Date;
+  /** The dispatcher lease's expiry when it started sending; an expired `sending` row belongs to a crashed worker. */
+  leaseUntil: Date | null;
+  holder: string | null;
+  /** The last transient error. */
+  reason: string | null;
+}
+
+const deliveryAttemptSchema = new Schema<DeliveryAttemptRecord>(
+  {
+    _id: { type: String, required: true },
+    jobId: { type: String, required: true },
+    userId: { type: Number, required: true },
+    seq: { type: Number, required: true },
+    locale: { type: String, default: "" },
+    state: { type: String, enum: ["pending", "sending"], required: true },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: { type: Date, default: null },
+    holder: { type: String, default: null },
+    reason: { type: String, default: null },
+  },
+  { versionKey: false, collection: "delivery_attempts" },
+);
+deliveryAttemptSchema.index({ jobId: 1, userId: 1 }, { unique: true });
+deliveryAttemptSchema.index({ state: 1, leaseUntil: 1 });
+
+export type DeliveryAttemptModel = Model<DeliveryAttemptRecord>;
+export const createDeliveryAttemptModel = (connection: Connection): DeliveryAttemptModel =>
+  connection.model<DeliveryAttemptRecord>("DeliveryAttempt", deliveryAttemptSchema);

@@ -1,0 +1,69 @@
+import { Schema, type Connection, type Model } from "mongoose";
+import type { DeliveryKind, JobState } from "../../delivery/types.js";
+
+/**
+ * One outbox job: what to say (per locale), to whom (delivery_recipients), and where it stands.
+ * `_id` is the caller's jobId, the idempotency key. Written by the delivery service (create,
+ * pause/resume/cancel) and by the dispatcher only to start and finish it, so that FerretDB's
+ * lost updates between processes cannot hide a pause.
+ */
+export interface DeliveryJobRecord {
+  _id: string;
+  kind: DeliveryKind;
+  createdBy: number | null;
+  /** JSON of Record<locale, OutgoingContent>: keyboards are arrays of arrays, which FerretDB cannot store. */
+  contentByLocale: string;
+  defaultLocale: string;
+  notBefore: Date | null;
+  paid: boolean;
+  state: JobState;
+  progressChat: { chatId: number; messageId?: number | null; locale: string } | null;
+  createdAt: Date;
+  /** Set once every recipient is stored; the dispatcher ignores the job until then. */
+  enqueuedAt: Date | null;
+  /** Distinct recipients, including those skipped at enqueue. */
+  total: number;
+  skippedAtEnqueue: number;
+  /** Recipient chunks in delivery_recipients, numbered 0..chunkCount-1, of at most chunkSize each. */
+  chunkCount: number;
+  chunkSize: number;
+  finishedAt: Date | null;
+  /** Final counts, written once when the job is finished (done, or cancelled and settled). */
+  summary: { sent: number; failed: number; skipped: number } | null;
+}
+
+const deliveryJobSchema = new Schema<DeliveryJobRecord>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder"], required: true },
+    createdBy: { type: Number, default: null },
+    contentByLocale: { type: String, required: true },
+    defaultLocale: { type: String, required: true },
+    notBefore: { type: Date, default: null },
+    paid: { type: Boolean, default: false },
+    state: { type: String, enum: ["scheduled", "running", "paused", "cancelled", "done"], required: true },
+    progressChat: {
+      type: new Schema({ chatId: { type: Number, required: true }, messageId: { type: Number, default: null }, locale: { type: String, required: true } }, { _id: false }),
+      default: null,
+    },
+    createdAt: { type: Date, required: true },
+    enqueuedAt: { type: Date, default: null },
+    total: { type: Number, default: 0 },
+    skippedAtEnqueue: { type: Number, default: 0 },
+    chunkCount: { type: Number, default: 0 },
+    chunkSize: { type: Number, required: true },
+    finishedAt: { type: Date, default: null },
+    summary: {
+      type: new Schema({ sent: Number, failed: Number, skipped: Number }, { _id: false }),
+      default: null,
+    },
+  },
+  { versionKey: false, collection: "delivery_jobs" },
+);
+deliveryJobSchema.index({ finishedAt: 1, state: 1 });
+deliveryJobSchema.index({ createdBy: 1, createdAt: -1 });
+deliveryJobSchema.index({ createdAt: -1 });
+
+export type DeliveryJobModel = Model<DeliveryJobRecord>;
+export const createDeliveryJobModel = (connection: Connection): DeliveryJobModel =>
+  connection.model<DeliveryJobRecord>("DeliveryJob", deliveryJobSchema);

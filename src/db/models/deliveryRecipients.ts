@@ -1,0 +1,41 @@
+import { Schema, type Connection, type Model } from "mongoose";
+
+/**
+ * The recipients of a job, in chunks of up to a thousand, written once at enqueue. The dispatcher
+ * walks them in order (recipient `seq` = chunk seq × chunkSize + index), so it never has to
+ * search or update a per-recipient row before sending: on FerretDB every update of a large
+ * collection costs a scan of the whole collection. Removed when the job is finished.
+ */
+export interface DeliveryRecipientsRecord {
+  /** `${jobId}#${seq}` */
+  _id: string;
+  jobId: string;
+  seq: number;
+  userIds: number[];
+  /** The recipient's locale, index for index with userIds ("" = the job's default). */
+  locales: string[];
+  /** Recipients skipped at enqueue because they blocked the bot; their outcomes exist already. */
+  skippedUserIds: number[];
+  /** Set on chunk 0 by the dispatcher before the job's first send: after a restart it must recover, not start over. */
+  dispatchStartedAt: Date | null;
+}
+
+const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
+  {
+    _id: { type: String, required: true },
+    jobId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    userIds: { type: [Number], default: [] },
+    locales: { type: [String], default: [] },
+    skippedUserIds: { type: [Number], default: [] },
+    dispatchStartedAt: { type: Date, default: null },
+  },
+  { versionKey: false, collection: "delivery_recipients" },
+);
+deliveryRecipientsSchema.index({ jobId: 1, seq: 1 }, { unique: true });
+
+export type DeliveryRecipientsModel = Model<DeliveryRecipientsRecord>;
+export const createDeliveryRecipientsModel = (connection: Connection): DeliveryRecipientsModel =>
+  connection.model<DeliveryRecipientsRecord>("DeliveryRecipients", deliveryRecipientsSchema);
+
+export const recipientsChunkId = (jobId: string, seq: number): string => `${jobId}#${seq}`;

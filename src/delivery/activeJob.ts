@@ -1,0 +1,217 @@
+import { deliveryId } from "../db/models/delivery.js";
+import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
+import type { DeliveryJobSummary, DeliveryProgress, JobState, OutgoingContent } from "./types.js";
+
+/** One recipient on its way: fresh from the list, or waiting for a retry. */
+export interface DeliveryItem {
+  /** `${jobId}:${userId}`: the id of its attempt row and of its outcome. */
+  id: string;
+  userId: number;
+  seq: number;
+  locale: string;
+  /** Send attempts made so far. */
+  attempts: number;
+  /** Not before this time (clock milliseconds). */
+  dueAt: number;
+  /** Its delivery_attempts row exists already. */
+  hasRow: boolean;
+}
+
+export interface OutcomeCounts {
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+interface LoadedChunk {
+  seq: number;
+  userIds: number[];
+  locales: string[];
+}
+
+const ETA_WINDOW_MS = 15_000;
+
+/**
+ * What the dispatcher holds in memory for a job it is sending: a cursor over the recipient
+ * chunks, the recipients waiting for a retry, and the counts. No database access here.
+ */
+export class ActiveJob {
+  readonly jobId: string;
+  readonly summary: DeliveryJobSummary;
+  readonly content: Record<string, OutgoingContent>;
+  readonly defaultLocale: string;
+  readonly paid: boolean;
+  readonly total: number;
+  readonly chunkCount: number;
+  readonly chunkSize: number;
+  state: JobState;
+  counts: OutcomeCounts = { sent: 0, failed: 0, skipped: 0 };
+  readonly retries: DeliveryItem[] = [];
+  inFlight = 0;
+  /** Set while the job is being finished, so that happens once. */
+  finishing = false;
+  /** Counts changed since the last progress report. */
+  changed = true;
+  lastReportAt = Number.NEGATIVE_INFINITY;
+
+  private chunk: LoadedChunk | null = null;
+  private offset = 0;
+  private nextChunkSeq = 0;
+  private startOffset = 0;
+  private loading = false;
+  private readonly samples: { at: number; done: number }[] = [];
+
+  constructor(record: DeliveryJobRecord) {
+    this.jobId = record._id;
+    this.content = JSON.parse(record.contentByLocale) as Record<string, OutgoingContent>;
+    this.defaultLocale = record.defaultLocale;
+    this.paid = record.paid;
+    this.total = record.total;
+    this.chunkCount = record.chunkCount;
+    this.chunkSize = record.chunkSize;
+    this.state = record.state;
+    this.summary = {
+      jobId: record._id,
+      kind: record.kind,
+      ...(record.createdBy !== null ? { createdBy: record.createdBy } : {}),
+      paid: record.paid,
+      ...(record.progressChat
+        ? {
+            progressChat: {
+              chatId: record.progressChat.chatId,
+              locale: record.progressChat.locale,
+              ...(record.progressChat.messageId != null ? { messageId: record.progressChat.messageId } : {}),
+            },
+          }
+        : {}),
+      createdAt: record.createdAt,
+    };
+  }
+
+  /** Continue with the recipient at position `seq` (everything before it was taken already). */
+  startAt(seq: number): void {
+    this.nextChunkSeq = Math.floor(seq / this.chunkSize);
+    this.startOffset = seq % this.chunkSize;
+    this.chunk = null;
+  }
+
+  /** The chunk to load next, if the cursor needs one and none is loading. */
+  chunkToLoad(): number | null {
+    if (this.loading || this.hasFreshInChunk() || this.nextChunkSeq >= this.chunkCount) return null;
+    this.loading = true;
+    return this.nextChunkSeq;
+  }
+
+  /** A loaded chunk, or null when it is missing (then it is passed over). */
+  setChunk(seq: number, chunk: { userIds: number[]; locales: string[] } | null): void {
+    this.loading = false;
+    if (seq !== this.nextChunkSeq) return;
+    this.nextChunkSeq = seq + 1;
+    this.offset = this.startOffset;
+    this.startOffset = 0;
+    this.chunk = chunk ? { seq, userIds: chunk.userIds, locales: chunk.locales } : null;
+  }
+
+  chunkLoadFailed(): void {
+    this.loading = false;
+  }
+
+  /** Every recipient of the list has been taken. */
+  get listExhausted(): boolean {
+    return !this.loading && !this.hasFreshInChunk() && this.nextChunkSeq >= this.chunkCount;
+  }
+
+  /** Nothing left to send or to wait for. */
+  get complete(): boolean {
+    return this.listExhausted && this.retries.length === 0 && this.inFlight === 0;
+  }
+
+  hasWork(now: number, pacedUntil: (userId: number) => number | undefined): boolean {
+    if (this.hasFreshInChunk()) return true;
+    return this.retries.some((item) => item.dueAt <= now && pacedUntil(item.userId) === undefined);
+  }
+
+  /** Earliest retry time (clock ms), for sleeping until then. */
+  nextDueAt(): number | undefined {
+    let earliest: number | undefined;
+    for (const item of this.retries) if (earliest === undefined || item.dueAt < earliest) earliest = item.dueAt;
+    return earliest;
+  }
+
+  /**
+   * The next recipient to send to: a due retry first, else the next on the list. Fresh recipients
+   * whose chat had a message less than a second ago come back as `deferred` (they wait as retries).
+   */
+  take(now: number, pacedUntil: (userId: number) => number | undefined): { item?: DeliveryItem; deferred: DeliveryItem[] } {
+    const deferred: DeliveryItem[] = [];
+    let best = -1;
+    for (let i = 0; i < this.retries.length; i++) {
+      const candidate = this.retries[i]!;
+      if (candidate.dueAt > now || pacedUntil(candidate.userId) !== undefined) continue;
+      if (best < 0 || candidate.dueAt < this.retries[best]!.dueAt) best = i;
+    }
+    if (best >= 0) return { item: this.retries.splice(best, 1)[0]!, deferred };
+
+    while (this.hasFreshInChunk()) {
+      const item = this.nextFresh(now);
+      const paced = pacedUntil(item.userId);
+      if (paced === undefined) return { item, deferred };
+      item.dueAt = paced;
+      deferred.push(item);
+    }
+    return { deferred };
+  }
+
+  /** Takes up to `max` recipients still on the list (to skip them when the job is cancelled). */
+  takeRemaining(max: number, now: number): DeliveryItem[] {
+    const items: DeliveryItem[] = [];
+    while (items.length < max && this.hasFreshInChunk()) items.push(this.nextFresh(now));
+    return items;
+  }
+
+  record(state: keyof OutcomeCounts): void {
+    this.counts[state] += 1;
+    this.changed = true;
+  }
+
+  get done(): number {
+    return this.counts.sent + this.counts.failed + this.counts.skipped;
+  }
+
+  /** Called about once a second: keeps a short history of progress for the ETA. */
+  sample(at: number): void {
+    this.samples.push({ at, done: this.done });
+    while (this.samples.length > 2 && this.samples[0]!.at < at - ETA_WINDOW_MS) this.samples.shift();
+  }
+
+  progress(state: JobState = this.state): DeliveryProgress {
+    const pending = Math.max(0, this.total - this.done);
+    const progress: DeliveryProgress = { jobId: this.jobId, state, total: this.total, ...this.counts, pending };
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
+    if (pending > 0 && first && last && last.at > first.at && last.done > first.done) {
+      const perSecond = (last.done - first.done) / ((last.at - first.at) / 1000);
+      progress.etaSeconds = Math.ceil(pending / perSecond);
+    }
+    return progress;
+  }
+
+  private hasFreshInChunk(): boolean {
+    return this.chunk !== null && this.offset < this.chunk.userIds.length;
+  }
+
+  private nextFresh(now: number): DeliveryItem {
+    const chunk = this.chunk!;
+    const index = this.offset++;
+    const userId = chunk.userIds[index]!;
+    return {
+      id: deliveryId(this.jobId, userId),
+      userId,
+      seq: chunk.seq * this.chunkSize + index,
+      locale: chunk.locales[index] ?? "",
+      attempts: 0,
+      dueAt: now,
+      hasRow: false,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { Model } from "mongoose";
+
+const DUPLICATE_KEY = 11000;
+
+interface WriteErrorLike {
+  code?: number;
+  index?: number;
+}
+
+function writeErrorsOf(error: unknown): WriteErrorLike[] {
+  const list = (error as { writeErrors?: WriteErrorLike[] | WriteErrorLike }).writeErrors;
+  return Array.isArray(list) ? list : list ? [list] : [];
+}
+
+/** True when a write failed only because some documents existed already. */
+export function isOnlyDuplicateKeys(error: unknown): boolean {
+  const writeErrors = writeErrorsOf(error);
+  if (writeErrors.length > 0) return writeErrors.every((w) => w.code === DUPLICATE_KEY);
+  return (error as { code?: number }).code === DUPLICATE_KEY;
+}
+
+/** Inserts what is new and ignores what exists (unique indexes make repeated writes harmless). */
+export async function insertIgnoringDuplicates<T>(model: Model<T>, docs: readonly T[]): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+  } catch (error) {
+    if (!isOnlyDuplicateKeys(error)) throw error;
+  }
+}
+
+/**
+ * Inserts in order, stopping at nothing: returns the indexes of documents that existed already.
+ * Order matters to the dispatcher (a crash leaves a prefix of the list written, never a gap).
+ */
+export async function insertInOrder<T>(model: Model<T>, docs: readonly T[]): Promise<Set<number>> {
+  const existing = new Set<number>();
+  let from = 0;
+  while (from < docs.length) {
+    try {
+      await model.collection.insertMany(docs.slice(from) as never[], { ordered: true });
+      return existing;
+    } catch (error) {
+      const first = writeErrorsOf(error)[0];
+      if (!first || first.code !== DUPLICATE_KEY || first.index === undefined) throw error;
+      existing.add(from + first.index);
+      from += first.index + 1;
+    }
+  }
+  return existing;
+}

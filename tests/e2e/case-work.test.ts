@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
+import { buildActor } from "../../src/domain/roles.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+
+const COORDINATOR_ID = 910001;
+const VOLUNTEER_ID = 910002;
+let bot: TestBot;
+
+const draft = (fullName: string, province: string, birthYear: number): CompleteRegistration => ({
+  relation: "mother",
+  fullName,
+  otherNames: null,
+  sex: "male",
+  birthYear,
+  leftYear: null,
+  leftPlace: null,
+  location: "unknown",
+  photoFileId: null,
+  notes: null,
+  familyProvince: province,
+  familyCity: null,
+  lastContactYear: null,
+  lastContactMethod: "none",
+  contactPreference: "telegram",
+});
+
+beforeAll(async () => {
+  bot = await startTestBot({ adminIds: [COORDINATOR_ID] });
+  // The volunteer serves Ardabil only.
+  await bot.app.models.users.create({ _id: VOLUNTEER_ID, roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: COORDINATOR_ID, grantedAt: new Date() }], firstSeenAt: new Date(), lastSeenAt: new Date() });
+});
+afterAll(() => bot?.stop());
+
+async function register(user: EmulatedUser, locale: string, value: CompleteRegistration) {
+  user.sendCommand("start"); // the chat must be started for the bot to write to it
+  await user.waitForReply();
+  return bot.app.services.cases.register({ userId: user.id, locale, draft: value, consentAt: new Date() });
+}
+
+describe("volunteers and coordinators work on cases", () => {
+  it("a status change reaches every linked family exactly once, in their own language, without the internal note", async () => {
+    const persianMother = bot.emulator.createUser({ languageCode: "fa" });
+    const englishSister = bot.emulator.createUser({ languageCode: "en" });
+    const first = await register(persianMother, "fa", draft("بهروز نیک‌نام", "ardabil", 1964));
+    const second = await register(englishSister, "en", draft("Behrooz Niknam", "ardabil", 1964));
+    expect(second.possibleDuplicate).toBe(true);
+
+    const coordinator = bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
+    coordinator.sendCommand("case", second.reference);
+    const card = await coordinator.waitForText("Possibly the same person as");
+    expect(plain(card.text)).toContain(first.reference);
+    coordinator.pressButton(`🔗 Same person as ${first.reference}`);
+    await coordinator.waitForText("now follow the other case");
+
+    coordinator.sendCommand("case", first.reference);
+    await coordinator.waitForText("Families following this case: 2");
+    coordinator.pressButton("➡️ Being reviewed");
+    await coordinator.waitForText("Write a short note for the family");
+    coordinator.sendText("We have received your registration and are checking it.");
+    await coordinator.waitForText("Write an internal note");
+    coordinator.sendText("Called the Ardabil office; details match.");
+    await coordinator.waitForText(`Change case ${first.reference} to "Being reviewed"?`);
+    coordinator.pressButton("✅ Change the status");
+    await coordinator.waitForText('The status is now "Being reviewed". Families told: 2.');
+
+    const persianNews = await persianMother.waitForText("در حال بررسی", { timeoutMs: 10_000 });
+    expect(plain(persianNews.text)).toContain("We have received your registration");
+    const englishNews = await englishSister.waitForText("Being reviewed", { timeoutMs: 10_000 });
+    expect(plain(englishNews.text)).toContain(`News about بهروز نیک‌نام (case ${first.reference}): Being reviewed`);
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const family of [persianMother, englishSister]) {
+      const news = family.botMessages().filter((m) => /در حال بررسی|Being reviewed/.test(plain(m.text)));
+      expect(news).toHaveLength(1);
+      expect(plain(news[0]!.text)).not.toContain("Ardabil office");
+    }
+
+    // The family sees the step in its timeline.
+    englishSister.sendCommand("status");
+    const status = await englishSister.waitForText("Being reviewed");
+    expect(plain(status.text)).toContain("We have received your registration");
+  });
+
+  it("a volunteer works only on cases of their provinces, and only along allowed moves", async () => {
+    const tehranFamily = bot.emulator.createUser({ languageCode: "fa" });
+    const ardabilFamily = bot.emulator.createUser({ languageCode: "fa" });
+    const tehran = await register(tehranFamily, "fa", draft("سیاوش پاکزاد", "tehran", 1970));
+    const ardabil = await register(ardabilFamily, "fa", draft("کامران شیرازی", "ardabil", 1958));
+
+    const volunteer = bot.emulator.createUser({ id: VOLUNTEER_ID, languageCode: "en" });
+    volunteer.sendCommand("case", tehran.reference);
+    await volunteer.waitForText("This case belongs to a province you do not work for.");
+    volunteer.sendCommand("case", ardabil.reference);
+    const card = await volunteer.waitForText("Families following this case: 1");
+    const moves = card.inlineKeyboard?.flat().map((b) => b.text) ?? [];
+    expect(moves).toEqual(["➡️ Being reviewed"]); // closing is for coordinators
+    // A forged "close" button is refused by the server.
+    const caseId = (await bot.app.models.cases.findOne({ reference: ardabil.reference }).lean())!._id.toHexString();
+    const volunteerActor = buildActor({ userId: VOLUNTEER_ID, grants: [{ role: "volunteer", provinces: ["ardabil"] }], isAdmin: false });
+    const refused = await bot.app.services.cases.changeStatus(volunteerActor, caseId, { to: "closed", reason: "other" }, () => ({ text: "x" }));
+    expect(refused).toEqual({ ok: false, error: "not_allowed" });
+
+    // A family member cannot open cases at all.
+    tehranFamily.sendCommand("case", ardabil.reference);
+    await tehranFamily.waitForText("اجازهٔ این کار را ندارید");
+  });
+
+  it("the list of believed locations is data that coordinators keep", async () => {
+    const coordinator = bot.emulator.user(COORDINATOR_ID) ?? bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
+    coordinator.sendCommand("locations");
+    await coordinator.waitForText("Places where relatives are believed to be:");
+    coordinator.pressButton("➕ Add a place");
+    await coordinator.waitForText("Name of the place in Persian:");
+    coordinator.sendText("اردوگاهی در آلبانی");
+    await coordinator.waitForText("Name of the place in English:");
+    coordinator.sendText("A camp in Albania");
+    await coordinator.waitForText("Name of the place in Albanian:");
+    coordinator.pressButton("⏭ Skip");
+    await coordinator.waitForText("Added: اردوگاهی در آلبانی");
+    const locations = await bot.app.services.locations.listActive();
+    expect(locations.map((l) => l.names.en)).toContain("A camp in Albania");
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "mongoose";
+import type { Clock } from "../../src/clock.js";
+import { connectDatabase } from "../../src/db/connection.js";
+import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
+import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
+import { buildActor } from "../../src/domain/roles.js";
+import { silentLogger } from "../../src/logger.js";
+import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
+import { createAuditTrail } from "../../src/services/audit.js";
+import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let database: TestDatabase;
+let connection: Connection;
+let models: Models;
+let cases: CaseService;
+const enqueued: { job: DeliveryJobInput; recipients: Recipient[] }[] = [];
+let failNextEnqueue = false;
+const now = new Date("2026-11-27T09:00:00Z");
+const clock: Clock = { now: () => now };
+const coordinator = buildActor({ userId: 1, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+
+const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration => ({
+  relation: "mother",
+  fullName,
+  otherNames: null,
+  sex: "male",
+  birthYear: 1965,
+  leftYear: 1984,
+  leftPlace: "Tehran",
+  location: "unknown",
+  photoFileId: null,
+  notes: "He had a scar on his left hand.",
+  familyProvince: "fars",
+  familyCity: "Shiraz",
+  lastContactYear: null,
+  lastContactMethod: "letter",
+  contactPreference: "phone",
+  phone: "+989121234567",
+  ...extra,
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  connection = await connectDatabase(database.uri, { log: silentLogger });
+  models = createModels(connection);
+  await ensureIndexes(connection, models);
+  let seed = 1;
+  cases = createCaseService({
+    models,
+    clock,
+    random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
+    cipher: createFieldCipher(parseEncryptionKey("ab".repeat(32))),
+    audit: createAuditTrail(models, clock),
+    delivery: {
+      async enqueue(job, recipients) {
+        if (failNextEnqueue) {
+          failNextEnqueue = false;
+          throw new Error("outbox unavailable");
+        }
+        const list = [...(recipients as Iterable<Recipient>)];
+        enqueued.push({ job, recipients: list });
+        return { created: true, recipients: list.length };
+      },
+    },
+    defaultLocale: "fa",
+  });
+});
+afterAll(async () => {
+  await connection?.close();
+  await database?.drop();
+});
+
+describe("the case service", () => {
+  it("keeps names, places, notes and phone numbers out of the database in the clear", async () => {
+    const saved = await cases.register({ userId: 501, locale: "fa", draft: registration("Hooshang Saberi"), consentAt: now });
+    const raw = JSON.stringify(await connection.db!.collection("cases").findOne({ reference: saved.reference }));
+    const link = JSON.stringify(await connection.db!.collection("case_links").findOne({ userId: 501 }));
+    for (const secret of ["Hooshang", "Saberi", "Tehran", "scar"]) expect(raw).not.toContain(secret);
+    for (const secret of ["Shiraz", "912123"]) expect(link).not.toContain(secret);
+    const view = await cases.getForFamily(501, saved.caseId);
+    expect(view?.draft).toMatchObject({ fullName: "Hooshang Saberi", notes: "He had a scar on his left hand.", familyCity: "Shiraz", phone: "+989121234567" });
+  });
+
+  it("finds the same person across scripts, but not a different person with the same first name", async () => {
+    const first = await cases.register({ userId: 502, locale: "fa", draft: registration("علی رضایی"), consentAt: now });
+    const same = await cases.register({ userId: 503, locale: "en", draft: registration("Ali Rezaei"), consentAt: now });
+    const other = await cases.register({ userId: 504, locale: "en", draft: registration("Ali Mohammadi"), consentAt: now });
+    const sameRecord = await models.cases.findOne({ reference: same.reference }).lean();
+    expect(sameRecord?.possibleDuplicates.map((d) => d.reference)).toEqual([first.reference]);
+    expect(other.possibleDuplicate).toBe(false);
+  });
+
+  it("does not match the same name when the birth years are far apart", async () => {
+    await cases.register({ userId: 505, locale: "en", draft: registration("Farhad Jalali", { birthYear: 1950 }), consentAt: now });
+    const younger = await cases.register({ userId: 506, locale: "en", draft: registration("Farhad Jalali", { birthYear: 1975 }), consentAt: now });
+    expect(younger.possibleDuplicate).toBe(false);
+  });
+
+  it("moves a case only along allowed transitions, once, and notifies through one outbox job per event", async () => {
+    const saved = await cases.register({ userId: 507, locale: "en", draft: registration("Sohrab Azizi"), consentAt: now });
+    const render = (locale: string, change: { status: string }) => ({ text: `${locale}:${change.status}` });
+    const [a, b] = await Promise.all([
+      cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "checking" }, render),
+      cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const job = enqueued.find((e) => e.job.jobId.startsWith("case-status:") && e.recipients.some((r) => r.userId === 507));
+    expect(job?.recipients).toEqual([{ userId: 507, locale: "en" }]);
+    expect(job?.job.contentByLocale.en?.text).toBe("en:under_review");
+    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "contact_established" }, render)).toEqual({ ok: false, error: "not_allowed" });
+    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "closed" }, render)).toEqual({ ok: false, error: "reason_required" });
+  });
+
+  it("hands a lost notification to the outbox again later, under the same job id", async () => {
+    const saved = await cases.register({ userId: 508, locale: "fa", draft: registration("Manouchehr Vafa"), consentAt: now });
+    const render = () => ({ text: "news" });
+    failNextEnqueue = true;
+    await expect(cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render)).rejects.toThrow("outbox unavailable");
+    const retried = await cases.retryPendingNotifications(render, new Date(now.getTime() + 1));
+    expect(retried).toBe(1);
+    const jobs = enqueued.filter((e) => e.recipients.some((r) => r.userId === 508));
+    expect(jobs).toHaveLength(1);
+    expect(await cases.retryPendingNotifications(render, new Date(now.getTime() + 1))).toBe(0);
+  });
+});
