@@ -35,12 +35,16 @@ help-family =
 help-volunteer =
     As a volunteer for your provinces you can also:
     /case <reference> – open a case of your provinces and move its status on
+    /broadcast – send news to the families of your provinces
+    /broadcasts – your recent news and their figures
 help-coordinator =
     As a coordinator you can also manage the team:
     /invite – create an invitation link for a volunteer or coordinator
     /team – see team members and revoke roles
     /case <reference> – open any case
     /locations – the places where relatives are believed to be
+    /broadcast – send news to families
+    /broadcasts – recent news and their figures
 
 ## Language
 language-choose = Choose your language:
@@ -473,3 +477,54 @@ locations-ask-name = Name of the place in { $language }:
 locations-added = Added: { $name }
 locations-removed = Removed from the list. Registrations that chose it keep it.
 locations-cancelled = Nothing was added.
+
+## Broadcasts (volunteers and coordinators)
+menu-broadcast = 📣 Send news
+cmd-broadcast = Send news to families
+cmd-broadcasts = Your recent news messages and their figures
+bc-choose-audience = Who should receive this message?
+bc-audience-families = 👪 Families
+bc-audience-language = 🗣 Families who read a language
+bc-audience-caseStatus = 📁 Families whose case has a status
+bc-audience-signers = ✍️ Signers of a petition
+bc-choose-language = Which language?
+bc-choose-status = Families whose case is:
+bc-choose-petition = Signers of which petition?
+bc-no-petitions = There is no open petition.
+bc-choose-provinces = Which of your provinces? Choose, then press Done.
+bc-choose-provinces-wide = All provinces, or choose some and press Done.
+bc-all-provinces = 🌐 All provinces
+bc-ask-message = Send the message in { $language }. You can format it, and attach one photo or document with the text as its caption.
+bc-ask-translation = Send the { $language } version, or press Skip (those readers then get the first version).
+bc-error-kind = Please send text, or one photo or document with a caption.
+bc-preview-label = Preview ({ $language }):
+bc-preview-count =
+    This message will go to { $count } people.
+    { $breakdown }
+bc-send-now = 📤 Send now
+bc-schedule = 🕒 Schedule
+bc-discard = 🗑 Discard
+bc-discarded = Discarded. Nothing was sent.
+bc-ask-time = When should it be sent? Write the date and time on your clock ({ $zone }), for example 2026-12-01 18:30 or 1405/09/10 18:30.
+bc-error-time-format = I could not read this date and time. Please write it like 2026-12-01 18:30 or 1405/09/10 18:30.
+bc-error-time-past = This time has already passed. Please choose a later time.
+bc-starting = 📤 Starting…
+bc-starting-scheduled = 🕒 Scheduling…
+bc-progress-running = 📤 Sending: { $sent } sent, { $failed } failed, { $pending } remaining of { $total } — about { $minutes } min left.
+bc-progress-scheduled = 🕒 Scheduled: { $total } people will receive it at the chosen time.
+bc-progress-paused = ⏸ Paused: { $sent } sent, { $pending } waiting of { $total }.
+bc-progress-done = ✅ Finished: { $sent } sent, { $failed } failed, { $skipped } not reachable (they blocked the bot) of { $total }.
+bc-progress-cancelled = ✖️ Cancelled: { $sent } had been sent of { $total }; the rest will not be sent.
+bc-pause = ⏸ Pause
+bc-resume = ▶️ Resume
+bc-cancel = ✖️ Cancel sending
+bc-pause-done = Paused.
+bc-resume-done = Resumed.
+bc-cancel-done = Cancelled.
+bc-list-title = Recent news messages:
+bc-list-empty = No news messages yet.
+bc-error-forbidden = Sorry, you are not allowed to do that.
+bc-error-province_not_allowed = You can only send to the provinces you serve.
+bc-error-bad_audience = This audience is not complete. Please start again.
+bc-error-empty_audience = Nobody matches this audience yet, so nothing can be sent.
+bc-error-not_found = This message was not found.

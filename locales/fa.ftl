@@ -35,12 +35,16 @@ help-family =
 help-volunteer =
     شما به‌عنوان داوطلب استان‌های خود می‌توانید:
     /case <شماره> – پروندهٔ استان‌های خود را باز کنید و وضعیت آن را پیش ببرید
+    /broadcast – فرستادن خبر برای خانواده‌های استان‌های خود
+    /broadcasts – خبرهای اخیر شما و آمار آن‌ها
 help-coordinator =
     شما به‌عنوان هماهنگ‌کننده می‌توانید تیم را نیز مدیریت کنید:
     /invite – ساختن پیوند دعوت برای داوطلب یا هماهنگ‌کننده
     /team – دیدن اعضای تیم و لغو نقش‌ها
     /case <شماره> – باز کردن هر پرونده
     /locations – مکان‌هایی که گمان می‌رود عزیزان آنجا باشند
+    /broadcast – فرستادن خبر برای خانواده‌ها
+    /broadcasts – خبرهای اخیر و آمار آن‌ها
 
 ## Language
 language-choose = زبان خود را انتخاب کنید:
@@ -473,3 +477,54 @@ locations-ask-name = نام مکان به { $language }:
 locations-added = افزوده شد: { $name }
 locations-removed = از فهرست برداشته شد. ثبت‌هایی که آن را انتخاب کرده‌اند همچنان آن را دارند.
 locations-cancelled = چیزی افزوده نشد.
+
+## Broadcasts (volunteers and coordinators)
+menu-broadcast = 📣 فرستادن خبر
+cmd-broadcast = فرستادن خبر برای خانواده‌ها
+cmd-broadcasts = خبرهای اخیر شما و آمار آن‌ها
+bc-choose-audience = این پیام برای چه کسانی فرستاده شود؟
+bc-audience-families = 👪 خانواده‌ها
+bc-audience-language = 🗣 خانواده‌هایی که به زبانی می‌خوانند
+bc-audience-caseStatus = 📁 خانواده‌هایی که پرونده‌شان در وضعیتی است
+bc-audience-signers = ✍️ امضاکنندگان یک دادخواست
+bc-choose-language = کدام زبان؟
+bc-choose-status = خانواده‌هایی که پرونده‌شان در این وضعیت است:
+bc-choose-petition = امضاکنندگان کدام دادخواست؟
+bc-no-petitions = هیچ دادخواست بازی وجود ندارد.
+bc-choose-provinces = کدام‌یک از استان‌های شما؟ انتخاب کنید و سپس «تمام» را بزنید.
+bc-choose-provinces-wide = همهٔ استان‌ها، یا چند استان را انتخاب کنید و «تمام» را بزنید.
+bc-all-provinces = 🌐 همهٔ استان‌ها
+bc-ask-message = پیام را به { $language } بفرستید. می‌توانید آن را قالب‌بندی کنید و یک عکس یا سند با متن به‌عنوان توضیح پیوست کنید.
+bc-ask-translation = نسخهٔ { $language } را بفرستید، یا «رد شدن» را بزنید (این خوانندگان نسخهٔ اول را می‌گیرند).
+bc-error-kind = لطفاً متن، یا یک عکس یا سند همراه با توضیح بفرستید.
+bc-preview-label = پیش‌نمایش ({ $language }):
+bc-preview-count =
+    این پیام برای { $count } نفر فرستاده می‌شود.
+    { $breakdown }
+bc-send-now = 📤 همین حالا بفرست
+bc-schedule = 🕒 زمان‌بندی
+bc-discard = 🗑 دور بینداز
+bc-discarded = دور انداخته شد. چیزی فرستاده نشد.
+bc-ask-time = کی فرستاده شود؟ تاریخ و ساعت را به وقت خودتان ({ $zone }) بنویسید، مثلاً ۱۴۰۵/۰۹/۱۰ ۱۸:۳۰ یا 2026-12-01 18:30.
+bc-error-time-format = این تاریخ و ساعت را نتوانستم بخوانم. لطفاً مانند ۱۴۰۵/۰۹/۱۰ ۱۸:۳۰ بنویسید.
+bc-error-time-past = این زمان گذشته است. لطفاً زمان دیرتری انتخاب کنید.
+bc-starting = 📤 در حال شروع…
+bc-starting-scheduled = 🕒 در حال زمان‌بندی…
+bc-progress-running = 📤 در حال فرستادن: { $sent } فرستاده شد، { $failed } ناموفق، { $pending } مانده از { $total } — حدود { $minutes } دقیقهٔ دیگر.
+bc-progress-scheduled = 🕒 زمان‌بندی شد: { $total } نفر آن را در زمان انتخاب‌شده دریافت می‌کنند.
+bc-progress-paused = ⏸ متوقف شد: { $sent } فرستاده شد، { $pending } در انتظار از { $total }.
+bc-progress-done = ✅ تمام شد: { $sent } فرستاده شد، { $failed } ناموفق، { $skipped } در دسترس نبودند (ربات را مسدود کرده‌اند) از { $total }.
+bc-progress-cancelled = ✖️ لغو شد: { $sent } از { $total } فرستاده شده بود؛ بقیه فرستاده نمی‌شوند.
+bc-pause = ⏸ توقف موقت
+bc-resume = ▶️ ادامه
+bc-cancel = ✖️ لغو فرستادن
+bc-pause-done = متوقف شد.
+bc-resume-done = ادامه یافت.
+bc-cancel-done = لغو شد.
+bc-list-title = خبرهای اخیر:
+bc-list-empty = هنوز خبری فرستاده نشده است.
+bc-error-forbidden = متأسفیم، شما اجازهٔ این کار را ندارید.
+bc-error-province_not_allowed = فقط می‌توانید برای استان‌هایی که در آن‌ها فعالیت می‌کنید بفرستید.
+bc-error-bad_audience = گیرندگان کامل مشخص نشده‌اند. لطفاً دوباره شروع کنید.
+bc-error-empty_audience = هنوز کسی با این گیرندگان جور نیست، پس چیزی فرستاده نمی‌شود.
+bc-error-not_found = این پیام پیدا نشد.

@@ -35,12 +35,16 @@ help-family =
 help-volunteer =
     Si vullnetar për provincat tuaja mund edhe:
     /case <numri> – të hapni një rast të provincave tuaja dhe të ndryshoni statusin e tij
+    /broadcast – dërgoni lajme familjeve të provincave tuaja
+    /broadcasts – lajmet tuaja të fundit dhe shifrat
 help-coordinator =
     Si koordinator mund të menaxhoni edhe ekipin:
     /invite – krijoni një lidhje ftese për një vullnetar ose koordinator
     /team – shikoni anëtarët e ekipit dhe hiqni rolet
     /case <numri> – të hapni çdo rast
     /locations – vendet ku besohet se ndodhen të afërmit
+    /broadcast – dërgoni lajme familjeve
+    /broadcasts – lajmet e fundit dhe shifrat
 
 ## Language
 language-choose = Zgjidhni gjuhën tuaj:
@@ -473,3 +477,54 @@ locations-ask-name = Emri i vendit në { $language }:
 locations-added = U shtua: { $name }
 locations-removed = U hoq nga lista. Regjistrimet që e zgjodhën e ruajnë.
 locations-cancelled = Asgjë nuk u shtua.
+
+## Broadcasts (volunteers and coordinators)
+menu-broadcast = 📣 Dërgo lajme
+cmd-broadcast = Dërgo lajme familjeve
+cmd-broadcasts = Lajmet tuaja të fundit dhe shifrat e tyre
+bc-choose-audience = Kush duhet ta marrë këtë mesazh?
+bc-audience-families = 👪 Familjet
+bc-audience-language = 🗣 Familjet që lexojnë një gjuhë
+bc-audience-caseStatus = 📁 Familjet rasti i të cilave ka një status
+bc-audience-signers = ✍️ Nënshkruesit e një peticioni
+bc-choose-language = Cila gjuhë?
+bc-choose-status = Familjet rasti i të cilave është:
+bc-choose-petition = Nënshkruesit e cilit peticion?
+bc-no-petitions = Nuk ka asnjë peticion të hapur.
+bc-choose-provinces = Cilat nga provincat tuaja? Zgjidhni, pastaj shtypni Gati.
+bc-choose-provinces-wide = Të gjitha provincat, ose zgjidhni disa dhe shtypni Gati.
+bc-all-provinces = 🌐 Të gjitha provincat
+bc-ask-message = Dërgoni mesazhin në { $language }. Mund ta formatoni dhe të bashkëngjitni një foto ose dokument me tekstin si përshkrim.
+bc-ask-translation = Dërgoni versionin në { $language }, ose shtypni Kalo (këta lexues marrin versionin e parë).
+bc-error-kind = Ju lutemi dërgoni tekst, ose një foto apo dokument me përshkrim.
+bc-preview-label = Parapamje ({ $language }):
+bc-preview-count =
+    Ky mesazh do t'u shkojë { $count } personave.
+    { $breakdown }
+bc-send-now = 📤 Dërgo tani
+bc-schedule = 🕒 Planifiko
+bc-discard = 🗑 Hidhe
+bc-discarded = U hodh. Asgjë nuk u dërgua.
+bc-ask-time = Kur duhet të dërgohet? Shkruani datën dhe orën sipas orës suaj ({ $zone }), për shembull 2026-12-01 18:30 ose 1405/09/10 18:30.
+bc-error-time-format = Nuk munda ta lexoj këtë datë dhe orë. Ju lutemi shkruajeni si 2026-12-01 18:30.
+bc-error-time-past = Kjo kohë ka kaluar. Ju lutemi zgjidhni një kohë më të vonë.
+bc-starting = 📤 Po fillon…
+bc-starting-scheduled = 🕒 Po planifikohet…
+bc-progress-running = 📤 Po dërgohet: { $sent } të dërguara, { $failed } të dështuara, { $pending } të mbetura nga { $total } — rreth { $minutes } min edhe.
+bc-progress-scheduled = 🕒 I planifikuar: { $total } persona do ta marrin në kohën e zgjedhur.
+bc-progress-paused = ⏸ I ndalur: { $sent } të dërguara, { $pending } në pritje nga { $total }.
+bc-progress-done = ✅ Përfundoi: { $sent } të dërguara, { $failed } të dështuara, { $skipped } të paarritshëm (e kanë bllokuar botin) nga { $total }.
+bc-progress-cancelled = ✖️ U anulua: ishin dërguar { $sent } nga { $total }; pjesa tjetër nuk do të dërgohet.
+bc-pause = ⏸ Ndalo
+bc-resume = ▶️ Vazhdo
+bc-cancel = ✖️ Anulo dërgimin
+bc-pause-done = U ndal.
+bc-resume-done = Vazhdoi.
+bc-cancel-done = U anulua.
+bc-list-title = Lajmet e fundit:
+bc-list-empty = Ende asnjë lajm.
+bc-error-forbidden = Na vjen keq, nuk keni leje për këtë.
+bc-error-province_not_allowed = Mund t'u dërgoni vetëm provincave ku shërbeni.
+bc-error-bad_audience = Marrësit nuk janë të plotë. Ju lutemi filloni përsëri.
+bc-error-empty_audience = Askush nuk përputhet ende me këta marrës, prandaj asgjë nuk mund të dërgohet.
+bc-error-not_found = Ky mesazh nuk u gjet.

@@ -7,6 +7,7 @@ import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import type { Logger } from "./logger.js";
 import { createBot, type CreatedBot } from "./bot/index.js";
 import { registerDefaultCommands } from "./bot/commands.js";
+import { broadcastProgressReporter } from "./bot/features/broadcasts/progressReport.js";
 import { statusNotificationRenderer } from "./bot/features/caseWork/statusConversation.js";
 import { startHttpServer } from "./bot/httpServer.js";
 import { startPolling, type Poller } from "./bot/polling.js";
@@ -21,6 +22,7 @@ import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js
 import { createMilestoneNotice } from "./bot/features/petitions/milestoneNotice.js";
 import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
+import { createBroadcastService } from "./services/broadcasts.js";
 import { createCaseService } from "./services/cases/caseService.js";
 import { createLocationService } from "./services/locations.js";
 import { createPetitionExportService } from "./services/petitionExport.js";
@@ -92,6 +94,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     audit,
     locations: createLocationService(models, clock, audit),
     cases: createCaseService({ models, clock, random, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE }),
+    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE }),
     petitions: createPetitionService({
       models,
       clock,
@@ -164,8 +167,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     concurrency: config.DELIVERY_CONCURRENCY ?? 8,
     paid: { enabled: config.DELIVERY_PAID_ENABLED ?? false, perSecond: config.DELIVERY_PAID_RATE_PER_SECOND ?? 1000 },
     markUnreachable: (userIds) => services.users.markManyUnreachable(userIds),
-    // The bot layer will render a live progress message here (with the compose conversation).
-    onProgress: () => undefined,
+    // The sender's live progress message (sent / failed / remaining / ETA), and the final report.
+    onProgress: broadcastProgressReporter(bot.api, i18n, log),
     ...overrides.delivery,
   });
   workerHolder.worker = deliveryWorker;

@@ -13,7 +13,9 @@ export function defineCallback<Shape extends Record<string, z.ZodType<string | n
   return {
     filter,
     pack(data: Data): string {
-      const packed = [prefix, ...keys.map((k) => String((data as Record<string, unknown>)[k]))].join(":");
+      const values = keys.map((k) => String((data as Record<string, unknown>)[k]));
+      if (values.some((v) => v.includes(":"))) throw new Error(`callback value with ":" for ${prefix}`);
+      const packed = [prefix, ...values].join(":");
       if (Buffer.byteLength(packed, "utf8") > 64) throw new Error(`callback data over 64 bytes for ${prefix}`);
       return packed;
     },

@@ -6,6 +6,7 @@ import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, ConversationContext } from "./context.js";
+import { broadcastsFeature } from "./features/broadcasts/index.js";
 import { cancelFeature } from "./features/cancel/index.js";
 import { caseWorkFeature } from "./features/caseWork/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
@@ -64,7 +65,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const registration = registrationFeature();
   const myCases = myCasesFeature();
   const caseWork = caseWorkFeature(i18n);
-  mainMenu.add(registration.menuEntry, ...myCases.menuEntries);
+  const broadcasts = broadcastsFeature(i18n);
+  mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
   const petitions = petitionsFeature();
   mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
   mainMenu.add(...petitions.menuEntries);
@@ -106,6 +108,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(cancelFeature(mainMenu));
   bot.use(...registration.conversations);
   bot.use(...caseWork.conversations);
+  bot.use(...broadcasts.conversations);
   bot.use(...team.conversations);
   bot.use(...petitions.conversations);
 
@@ -115,6 +118,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(registration.composer);
   bot.use(myCases.composer);
   bot.use(caseWork.composer);
+  bot.use(broadcasts.composer);
   bot.use(language.composer);
   bot.use(mainMenu.composer);
   bot.use(team.composer);

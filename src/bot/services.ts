@@ -7,6 +7,7 @@ import type { AuditTrail } from "../services/audit.js";
 import type { AppealService } from "../services/appeals.js";
 import type { PetitionExportService } from "../services/petitionExport.js";
 import type { PetitionService } from "../services/petitions.js";
+import type { BroadcastService } from "../services/broadcasts.js";
 import type { CaseService } from "../services/cases/caseService.js";
 import type { LocationService } from "../services/locations.js";
 import type { DeliveryService } from "../delivery/types.js";
@@ -20,6 +21,7 @@ export interface BotServices {
   updateClaims: UpdateClaims;
   audit: AuditTrail;
   cases: CaseService;
+  broadcasts: BroadcastService;
   locations: LocationService;
   petitions: PetitionService;
   appeals: AppealService;

@@ -112,7 +112,6 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
         userIds,
         locales,
         skippedUserIds: skippedNow.map((d) => d.userId),
-        dispatchStartedAt: null,
       };
       await models.deliveryRecipients.collection.insertOne(chunk as never);
       sendable += userIds.length;

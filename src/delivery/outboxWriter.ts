@@ -1,16 +1,20 @@
 import type { AnyBulkWriteOperation } from "mongoose";
+import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { DeliveryRecord } from "../db/models/delivery.js";
 import type { DeliveryAttemptRecord } from "../db/models/deliveryAttempt.js";
 import type { Logger } from "../logger.js";
-import { insertIgnoringDuplicates, insertInOrder } from "./duplicateKeys.js";
+import { insertIgnoringDuplicates } from "./duplicateKeys.js";
 
-type Deferred<T> = { resolve: (value: T) => void; reject: (error: Error) => void };
+type Deferred = { resolve: () => void; reject: (error: Error) => void };
 
 type WriteOp =
-  | { kind: "mark"; row: DeliveryAttemptRecord; isNew: boolean; tried: boolean; done: Deferred<boolean> }
-  | { kind: "finish"; outcome: DeliveryRecord; hadRow: boolean; done: Deferred<void> }
-  | { kind: "retry"; id: string; set: Pick<DeliveryAttemptRecord, "attempts" | "nextAttemptAt" | "reason">; done: Deferred<void> };
+  /** The job's cursor moves past recipients just taken (before they are sent). */
+  | { kind: "advance"; jobId: string; next: number; done: Deferred }
+  /** A recipient's attempt row: waiting for a retry (`pending`) or being retried now (`sending`). */
+  | { kind: "attempt"; row: DeliveryAttemptRecord; done: Deferred }
+  /** The recipient's final outcome. */
+  | { kind: "finish"; outcome: DeliveryRecord; hadRow: boolean; done: Deferred };
 
 export class WriterAbandonedError extends Error {
   constructor() {
@@ -18,56 +22,52 @@ export class WriterAbandonedError extends Error {
   }
 }
 
+/** Finished attempt rows are removed in bulk at most this often (rows are few; calls are what cost). */
+const CLEANUP_EVERY_MS = 500;
+
 /**
- * Group commit for the dispatcher's state changes. Each change is queued synchronously (so the
- * queue keeps the order in which recipients were taken) and written with everything queued
- * while the previous write was running: a few database calls per batch, not per message.
- * Within a batch: outcomes, then retries, then new "sending" marks — so a recipient's outcome is
- * durable before the same slot marks its next one, and at most `concurrency` marks are open.
+ * Group commit for the dispatcher's state. Changes are queued synchronously and written together
+ * with everything queued while the previous write ran: two or three database calls per batch,
+ * not per message. In a batch outcomes come first, so a recipient's outcome is durable no later
+ * than the cursor move that lets the same slot send its next message — which bounds what a crash
+ * can duplicate to the messages in flight.
  */
 export class OutboxWriter {
   private queue: WriteOp[] = [];
   private running: Promise<void> | undefined;
   private abandoned = false;
-  /** Attempt rows whose outcome is written; deleted in bulk now and then (one call instead of one per batch). */
+  /** Attempt rows whose outcome is written, removed in bulk now and then. */
   private finishedRows: string[] = [];
   private lastCleanupAt = 0;
   private cleanupNow = false;
 
   constructor(
     private readonly models: Models,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
 
-  /**
-   * Records that a recipient is about to be sent to (`sending`) or waits (`pending`). Resolves
-   * true once durable; false when a new row existed already (another dispatcher has it).
-   */
-  mark(row: DeliveryAttemptRecord, isNew: boolean): Promise<boolean> {
-    return this.push<boolean>((done) => ({ kind: "mark", row, isNew, tried: false, done }));
+  advance(jobId: string, next: number): Promise<void> {
+    return this.push((done) => ({ kind: "advance", jobId, next, done }));
   }
 
-  /** The recipient's final outcome; its attempt row (if any) goes away. */
+  attempt(row: DeliveryAttemptRecord): Promise<void> {
+    return this.push((done) => ({ kind: "attempt", row, done }));
+  }
+
   finish(outcome: DeliveryRecord, hadRow: boolean): Promise<void> {
-    return this.push<void>((done) => ({ kind: "finish", outcome, hadRow, done }));
-  }
-
-  /** A transient failure: the attempt row waits for its retry. */
-  retryLater(id: string, set: Pick<DeliveryAttemptRecord, "attempts" | "nextAttemptAt" | "reason">): Promise<void> {
-    return this.push<void>((done) => ({ kind: "retry", id, set, done }));
+    return this.push((done) => ({ kind: "finish", outcome, hadRow, done }));
   }
 
   get idle(): boolean {
     return this.queue.length === 0 && this.running === undefined;
   }
 
-  /** Resolves when everything queued so far is written (finished attempt rows removed too). */
+  /** Resolves when everything queued so far is written, finished attempt rows removed too. */
   async flush(): Promise<void> {
     if (this.finishedRows.length > 0 && !this.abandoned) {
       this.cleanupNow = true;
-      this.running ??= this.drain().finally(() => {
-        this.running = undefined;
-      });
+      this.start();
     }
     while (this.running) await this.running;
   }
@@ -80,18 +80,26 @@ export class OutboxWriter {
     for (const op of dropped) op.done.reject(new WriterAbandonedError());
   }
 
-  private push<T>(build: (done: Deferred<T>) => WriteOp): Promise<T> {
+  private push(build: (done: Deferred) => WriteOp): Promise<void> {
     if (this.abandoned) return Promise.reject(new WriterAbandonedError());
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push(build({ resolve, reject } as Deferred<T>) as WriteOp);
-      this.running ??= this.drain().finally(() => {
-        this.running = undefined;
-      });
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push(build({ resolve, reject }));
+      this.start();
     });
   }
 
+  private start(): void {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private cleanupDue(): boolean {
+    return this.finishedRows.length > 0 && (this.cleanupNow || performance.now() - this.lastCleanupAt >= CLEANUP_EVERY_MS);
+  }
+
   private async drain(): Promise<void> {
-    // Let the slots that are ready in this tick join the first batch.
+    // Let the slots that are ready in this turn of the event loop join the first batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
     while ((this.queue.length > 0 || this.cleanupDue()) && !this.abandoned) {
       const batch = this.queue;
@@ -106,38 +114,41 @@ export class OutboxWriter {
             for (const op of batch) op.done.reject(new WriterAbandonedError());
             return;
           }
-          // The database is away: keep the batch and try again; nobody sends meanwhile (marks wait).
+          // The database is away: keep the batch and try again (every write here is idempotent).
+          // Meanwhile nothing new is sent: each send waits for its cursor move.
           this.log.warn({ err: (error as Error).message, ops: batch.length }, "outbox write failed; retrying");
-          for (const op of batch) if (op.kind === "mark") op.tried = true;
           await new Promise((resolve) => setTimeout(resolve, delayMs));
           delayMs = Math.min(delayMs * 2, 5_000);
         }
       }
+      for (const op of batch) op.done.resolve();
     }
-  }
-
-  private cleanupDue(): boolean {
-    return this.finishedRows.length > 0 && (this.cleanupNow || performance.now() - this.lastCleanupAt >= CLEANUP_EVERY_MS);
   }
 
   private async write(batch: WriteOp[]): Promise<void> {
-    const t0 = performance.now();
-    try { await this.write2(batch); } finally {
-      if (process.env.DELIVERY_PROFILE) {
-        PROFILE.batches += 1; PROFILE.ops += batch.length; PROFILE.ms += performance.now() - t0;
-        if (performance.now() - PROFILE.last > 2000) { process.stderr.write(`[writer] ${PROFILE.batches} batches, ${(PROFILE.ops / PROFILE.batches).toFixed(1)} ops/batch, ${(PROFILE.ms / PROFILE.batches).toFixed(1)} ms/batch\n`); Object.assign(PROFILE, { batches: 0, ops: 0, ms: 0, last: performance.now() }); }
-      }
+    const outcomes = batch.filter((op) => op.kind === "finish");
+    if (outcomes.length > 0) {
+      await insertIgnoringDuplicates(this.models.deliveries, outcomes.map((op) => op.outcome));
+      for (const op of outcomes) if (op.hadRow) this.finishedRows.push(op.outcome._id);
     }
-  }
 
-  private async write2(batch: WriteOp[]): Promise<void> {
-    const finishes = batch.filter((op) => op.kind === "finish");
-    if (finishes.length > 0) {
-      await insertIgnoringDuplicates(this.models.deliveries, finishes.map((op) => op.outcome));
-      for (const op of finishes) if (op.hadRow) this.finishedRows.push(op.outcome._id);
+    const rows: AnyBulkWriteOperation<DeliveryAttemptRecord>[] = [];
+    for (const op of batch) {
+      if (op.kind !== "attempt") continue;
+      const { _id, ...fields } = op.row;
+      rows.push({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } });
     }
+    if (rows.length > 0) await this.models.deliveryAttempts.bulkWrite(rows, { ordered: true });
+
+    const cursors = new Map<string, number>();
+    for (const op of batch) if (op.kind === "advance") cursors.set(op.jobId, Math.max(op.next, cursors.get(op.jobId) ?? 0));
+    const now = this.clock.now();
+    for (const [jobId, next] of cursors) {
+      await this.models.deliveryCursors.updateOne({ _id: jobId }, { $max: { next }, $set: { updatedAt: now } }).exec();
+    }
+
     if (this.cleanupDue()) {
-      // A row left behind by a crash is harmless: recovery sees its outcome and drops it.
+      // A row left behind by a crash is harmless: recovery sees its outcome and removes it.
       const ids = this.finishedRows.splice(0);
       try {
         await this.models.deliveryAttempts.deleteMany({ _id: { $in: ids } }).exec();
@@ -148,32 +159,5 @@ export class OutboxWriter {
       this.lastCleanupAt = performance.now();
       this.cleanupNow = false;
     }
-
-    const updates: AnyBulkWriteOperation<DeliveryAttemptRecord>[] = [];
-    for (const op of batch) {
-      if (op.kind === "retry") {
-        updates.push({ updateOne: { filter: { _id: op.id }, update: { $set: { ...op.set, state: "pending", leaseUntil: null, holder: null } } } });
-      } else if (op.kind === "mark" && !op.isNew) {
-        const { _id, ...fields } = op.row;
-        updates.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
-      }
-    }
-    if (updates.length > 0) await this.models.deliveryAttempts.bulkWrite(updates, { ordered: true });
-
-    const inserts = batch.filter((op): op is Extract<WriteOp, { kind: "mark" }> => op.kind === "mark" && op.isNew);
-    const existing = inserts.length > 0 ? await insertInOrder(this.models.deliveryAttempts, inserts.map((op) => op.row)) : new Set<number>();
-
-    for (const op of batch) {
-      if (op.kind !== "mark") op.done.resolve(undefined as never);
-    }
-    inserts.forEach((op, index) => {
-      // A row that exists because our own earlier try of this batch wrote it is ours.
-      op.done.resolve(!existing.has(index) || op.tried);
-    });
-    for (const op of batch) if (op.kind === "mark" && !op.isNew) op.done.resolve(true);
   }
 }
-
-const CLEANUP_EVERY_MS = 500;
-
-const PROFILE = { batches: 0, ops: 0, ms: 0, last: 0 };

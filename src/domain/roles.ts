@@ -26,6 +26,8 @@ export type Permission =
   | "case.duplicates"
   /** Maintain the list of places where relatives are believed to be. */
   | "location.manage"
+  /** Send news to families (volunteers: of their own provinces; the service checks scope). */
+  | "broadcast.send"
   /** Create, edit, open, close and mark petitions delivered; see their statistics. */
   | "petition.manage"
   /** Export signatures and appeals (personal data) for delivery. */
@@ -40,6 +42,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "case.status": ["volunteer", "coordinator", "admin"],
   "case.duplicates": ["coordinator", "admin"],
   "location.manage": ["coordinator", "admin"],
+  "broadcast.send": ["volunteer", "coordinator", "admin"],
   "petition.manage": ["coordinator", "admin"],
   "petition.export": ["coordinator", "admin"],
 };

@@ -40,7 +40,6 @@ const deliverySchema = new Schema<DeliveryRecord>(
 );
 deliverySchema.index({ jobId: 1, userId: 1 }, { unique: true });
 deliverySchema.index({ jobId: 1, state: 1 });
-deliverySchema.index({ jobId: 1, seq: -1 });
 
 export type DeliveryModel = Model<DeliveryRecord>;
 export const createDeliveryModel = (connection: Connection): DeliveryModel => connection.model<DeliveryRecord>("Delivery", deliverySchema);

@@ -1,10 +1,11 @@
 import { Schema, type Connection, type Model } from "mongoose";
 
 /**
- * A recipient the dispatcher is working on: `sending` (written before the request leaves, so a
- * crash can be recovered: at most `concurrency` of these exist) or `pending` (waiting for a retry
- * after a transient error, or for the chat's one-second pacing). Small by design — a row is
- * deleted as soon as the recipient's outcome is in `deliveries` — so updating it stays cheap.
+ * A recipient that needs more than one try: `pending` (waiting for a retry after a transient
+ * error, or for the chat's one-second pacing) or `sending` (a retry in flight). First attempts
+ * need no row: the job's cursor (delivery_cursors) is written before they leave. Small by design
+ * — a row is removed soon after the recipient's outcome is in `deliveries` — so updating it stays
+ * cheap even on FerretDB, where an update costs a scan of its whole collection.
  */
 export interface DeliveryAttemptRecord {
   /** `${jobId}:${userId}`, the same as the outcome's id. */
@@ -42,7 +43,6 @@ const deliveryAttemptSchema = new Schema<DeliveryAttemptRecord>(
   { versionKey: false, collection: "delivery_attempts" },
 );
 deliveryAttemptSchema.index({ jobId: 1, userId: 1 }, { unique: true });
-deliveryAttemptSchema.index({ state: 1, leaseUntil: 1 });
 
 export type DeliveryAttemptModel = Model<DeliveryAttemptRecord>;
 export const createDeliveryAttemptModel = (connection: Connection): DeliveryAttemptModel =>

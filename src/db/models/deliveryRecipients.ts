@@ -16,8 +16,6 @@ export interface DeliveryRecipientsRecord {
   locales: string[];
   /** Recipients skipped at enqueue because they blocked the bot; their outcomes exist already. */
   skippedUserIds: number[];
-  /** Set on chunk 0 by the dispatcher before the job's first send: after a restart it must recover, not start over. */
-  dispatchStartedAt: Date | null;
 }
 
 const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
@@ -28,7 +26,6 @@ const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
     userIds: { type: [Number], default: [] },
     locales: { type: [String], default: [] },
     skippedUserIds: { type: [Number], default: [] },
-    dispatchStartedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "delivery_recipients" },
 );

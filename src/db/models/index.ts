@@ -6,6 +6,7 @@ import { createCaseEventModel, type CaseEventModel } from "./caseEvent.js";
 import { createCaseLinkModel, type CaseLinkModel } from "./caseLink.js";
 import { createDeliveryModel, type DeliveryModel } from "./delivery.js";
 import { createDeliveryAttemptModel, type DeliveryAttemptModel } from "./deliveryAttempt.js";
+import { createDeliveryCursorModel, type DeliveryCursorModel } from "./deliveryCursor.js";
 import { createDeliveryJobModel, type DeliveryJobModel } from "./deliveryJob.js";
 import { createDeliveryRecipientsModel, type DeliveryRecipientsModel } from "./deliveryRecipients.js";
 import { createLocationModel, type LocationModel } from "./location.js";
@@ -38,6 +39,7 @@ export interface Models {
   deliveryJobs: DeliveryJobModel;
   deliveryRecipients: DeliveryRecipientsModel;
   deliveryAttempts: DeliveryAttemptModel;
+  deliveryCursors: DeliveryCursorModel;
   deliveries: DeliveryModel;
 }
 
@@ -61,6 +63,7 @@ export function createModels(connection: Connection): Models {
     deliveryJobs: createDeliveryJobModel(connection),
     deliveryRecipients: createDeliveryRecipientsModel(connection),
     deliveryAttempts: createDeliveryAttemptModel(connection),
+    deliveryCursors: createDeliveryCursorModel(connection),
     deliveries: createDeliveryModel(connection),
   };
 }

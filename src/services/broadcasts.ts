@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { Types } from "mongoose";
+import { z } from "zod";
+import type { Clock } from "../clock.js";
+import type { Models } from "../db/models/index.js";
+import type { DeliveryProgress, DeliveryService, OutgoingContent, Recipient } from "../delivery/types.js";
+import { CASE_STATUSES } from "../domain/caseStatus.js";
+import { isProvinceCode } from "../domain/provinces.js";
+import { can, type Actor } from "../domain/roles.js";
+import type { AuditTrail } from "./audit.js";
+
+/** Who a broadcast goes to. `provinces: "all"` is for coordinators; volunteers name their own. */
+export const audienceSchema = z.object({
+  kind: z.enum(["families", "language", "caseStatus", "signers"]),
+  provinces: z.union([z.literal("all"), z.array(z.string()).min(1)]),
+  locale: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  petitionId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
+});
+export type Audience = z.infer<typeof audienceSchema>;
+
+export type BroadcastError = "forbidden" | "province_not_allowed" | "bad_audience" | "empty_audience" | "not_found";
+export type BroadcastResult<T> = { ok: true; value: T } | { ok: false; error: BroadcastError };
+
+export interface AudienceSize {
+  total: number;
+  byLocale: Record<string, number>;
+}
+
+export interface BroadcastService {
+  /** Who would receive it (for the preview), after checking the sender may reach them. */
+  measure(actor: Actor, audience: Audience): Promise<BroadcastResult<AudienceSize>>;
+  start(
+    actor: Actor,
+    input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore?: Date; progressChat: { chatId: number; messageId?: number; locale: string } },
+  ): Promise<BroadcastResult<{ jobId: string; recipients: number }>>;
+  control(actor: Actor, jobId: string, action: "pause" | "resume" | "cancel"): Promise<BroadcastResult<null>>;
+  list(actor: Actor): Promise<BroadcastResult<DeliveryProgress[]>>;
+}
+
+/**
+ * Volunteers and coordinators reach families. Audiences are resolved on the server from the
+ * registrations and signatures, and a volunteer can only reach the provinces they serve.
+ */
+export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string }): BroadcastService {
+  const { models, delivery, audit, defaultLocale } = deps;
+
+  function checkAudience(actor: Actor, audience: Audience): BroadcastError | null {
+    if (!can(actor, "broadcast.send")) return "forbidden";
+    const parsed = audienceSchema.safeParse(audience);
+    if (!parsed.success) return "bad_audience";
+    if (audience.kind === "language" && !audience.locale) return "bad_audience";
+    if (audience.kind === "caseStatus" && !audience.status) return "bad_audience";
+    if (audience.kind === "signers" && !audience.petitionId) return "bad_audience";
+    const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+    if (audience.provinces === "all") return wide ? null : "province_not_allowed";
+    if (!audience.provinces.every((p) => p === "abroad" || isProvinceCode(p))) return "bad_audience";
+    if (!wide && !audience.provinces.every((p) => actor.provinces.includes(p))) return "province_not_allowed";
+    return null;
+  }
+
+  async function resolve(audience: Audience): Promise<Recipient[]> {
+    const inProvinces = (province: string | null | undefined) => audience.provinces === "all" || (province != null && audience.provinces.includes(province));
+    const byUser = new Map<number, string>();
+    if (audience.kind === "signers") {
+      const signatures = await models.petitionSignatures
+        .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active" }, { userId: 1, province: 1, locale: 1 })
+        .lean()
+        .exec();
+      for (const s of signatures) if (inProvinces(s.province ?? "abroad")) byUser.set(s.userId, s.locale);
+    } else {
+      const filter: Record<string, unknown> = { withdrawnAt: null };
+      if (audience.kind === "caseStatus") {
+        const ids = await models.cases.find({ status: audience.status }, { _id: 1 }).lean().exec();
+        filter.caseId = { $in: ids.map((c) => c._id) };
+      }
+      const links = await models.caseLinks.find(filter, { userId: 1, familyProvince: 1, locale: 1 }).lean().exec();
+      for (const link of links) if (inProvinces(link.familyProvince)) byUser.set(link.userId, link.locale);
+    }
+    // The language a person chose last (/language) wins over the one they registered in.
+    const ids = [...byUser.keys()];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const users = await models.users.find({ _id: { $in: ids.slice(i, i + 1000) }, locale: { $exists: true } }, { locale: 1 }).lean().exec();
+      for (const u of users) if (u.locale) byUser.set(u._id, u.locale);
+    }
+    const recipients = [...byUser].map(([userId, locale]) => ({ userId, locale }));
+    return audience.kind === "language" ? recipients.filter((r) => r.locale === audience.locale) : recipients;
+  }
+
+  return {
+    async measure(actor, audience) {
+      const problem = checkAudience(actor, audience);
+      if (problem) return { ok: false, error: problem };
+      const recipients = await resolve(audience);
+      const byLocale: Record<string, number> = {};
+      for (const r of recipients) byLocale[r.locale ?? defaultLocale] = (byLocale[r.locale ?? defaultLocale] ?? 0) + 1;
+      return { ok: true, value: { total: recipients.length, byLocale } };
+    },
+
+    async start(actor, input) {
+      const problem = checkAudience(actor, input.audience);
+      if (problem) return { ok: false, error: problem };
+      const recipients = await resolve(input.audience);
+      if (recipients.length === 0) return { ok: false, error: "empty_audience" };
+      const jobId = `broadcast:${randomBytes(6).toString("hex")}`;
+      await delivery.enqueue(
+        { jobId, kind: "broadcast", createdBy: actor.userId, contentByLocale: input.contentByLocale, defaultLocale, notBefore: input.notBefore, progressChat: input.progressChat },
+        recipients,
+      );
+      await audit.record(actor.userId, "broadcast.start", jobId, { kind: input.audience.kind, provinces: input.audience.provinces, recipients: recipients.length });
+      return { ok: true, value: { jobId, recipients: recipients.length } };
+    },
+
+    async control(actor, jobId, action) {
+      if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
+      const owned = await models.deliveryJobs.findOne({ _id: jobId, kind: "broadcast" }, { createdBy: 1 }).lean().exec();
+      if (!owned) return { ok: false, error: "not_found" };
+      const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+      if (!wide && owned.createdBy !== actor.userId) return { ok: false, error: "forbidden" };
+      const done = action === "pause" ? await delivery.pause(jobId) : action === "resume" ? await delivery.resume(jobId) : await delivery.cancel(jobId);
+      if (!done) return { ok: false, error: "not_found" };
+      await audit.record(actor.userId, `broadcast.${action}`, jobId);
+      return { ok: true, value: null };
+    },
+
+    async list(actor) {
+      if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
+      const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+      return { ok: true, value: await delivery.listJobs({ kind: "broadcast", limit: 20, ...(wide ? {} : { createdBy: actor.userId }) }) };
+    },
+  };
+}
