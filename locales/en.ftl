@@ -29,6 +29,8 @@ help-family =
     /register – register a missing relative
     /mycases – see, change or delete what you registered
     /status – news and timeline of your cases
+    /petitions – petitions you can sign
+    /letter – write a letter to your relative
     /language – change the language
     /cancel – stop what you are doing
     /help – this help
@@ -38,13 +40,14 @@ help-volunteer =
     /broadcast – send news to the families of your provinces
     /broadcasts – your recent news and their figures
 help-coordinator =
-    As a coordinator you can also manage the team:
+    As a coordinator you can also:
     /invite – create an invitation link for a volunteer or coordinator
     /team – see team members and revoke roles
     /case <reference> – open any case
     /locations – the places where relatives are believed to be
     /broadcast – send news to families
     /broadcasts – recent news and their figures
+    /managepetitions, /newpetition – petitions
 
 ## Language
 language-choose = Choose your language:

@@ -29,6 +29,8 @@ help-family =
     /register – regjistro një të afërm që mungon
     /mycases – shiko, ndrysho ose fshi atë që regjistrove
     /status – lajmet dhe ecuria e rasteve tuaja
+    /petitions – peticionet që mund të nënshkruani
+    /letter – shkruani një letër për të afërmin tuaj
     /language – ndrysho gjuhën
     /cancel – ndalo atë që po bëni
     /help – kjo ndihmë
@@ -38,13 +40,14 @@ help-volunteer =
     /broadcast – dërgoni lajme familjeve të provincave tuaja
     /broadcasts – lajmet tuaja të fundit dhe shifrat
 help-coordinator =
-    Si koordinator mund të menaxhoni edhe ekipin:
+    Si koordinator mund edhe:
     /invite – krijoni një lidhje ftese për një vullnetar ose koordinator
     /team – shikoni anëtarët e ekipit dhe hiqni rolet
     /case <numri> – të hapni çdo rast
     /locations – vendet ku besohet se ndodhen të afërmit
     /broadcast – dërgoni lajme familjeve
     /broadcasts – lajmet e fundit dhe shifrat
+    /managepetitions, /newpetition – peticionet
 
 ## Language
 language-choose = Zgjidhni gjuhën tuaj:

@@ -113,7 +113,7 @@ class Dispatcher implements DeliveryWorker {
     this.log = options.log;
     this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leases = createLeases(options.models, options.clock);
-    this.writer = new OutboxWriter(options.models, options.log);
+    this.writer = new OutboxWriter(options.models, options.clock, options.log);
     // Every slot waits on this signal (budget, 429 pause): more listeners than Node's default warning level.
     setMaxListeners(0, this.abort.signal);
     this.paidBudget = options.paid?.enabled ? createSendBudget({ perSecond: options.paid.perSecond, now: options.monotonicNow }) : undefined;
@@ -313,7 +313,7 @@ class Dispatcher implements DeliveryWorker {
       .updateOne({ _id: job.jobId, state: "running" }, { $set: { state: "done", finishedAt: now, summary: { ...job.counts } } })
       .exec();
     if (result.modifiedCount === 0) return; // paused or cancelled meanwhile: looked at again next tick
-    await this.models.deliveryRecipients.deleteMany({ jobId: job.jobId }).exec();
+    await this.forgetListOf(job.jobId);
     this.jobs.delete(job.jobId);
     this.log.info({ job: job.jobId, ...job.counts }, "delivery job done");
     await this.report(job, "done", true);
@@ -336,10 +336,16 @@ class Dispatcher implements DeliveryWorker {
     }
     await this.writer.flush();
     await this.models.deliveryJobs.updateOne({ _id: job.jobId }, { $set: { finishedAt: this.clock.now(), summary: { ...job.counts } } }).exec();
-    await this.models.deliveryRecipients.deleteMany({ jobId: job.jobId }).exec();
+    await this.forgetListOf(job.jobId);
     this.jobs.delete(job.jobId);
     this.log.info({ job: job.jobId, ...job.counts }, "delivery job cancelled");
     await this.report(job, "cancelled", true);
+  }
+
+  /** A finished job keeps its outcomes; its recipient list and cursor are no longer needed. */
+  private async forgetListOf(jobId: string): Promise<void> {
+    await this.models.deliveryRecipients.deleteMany({ jobId }).exec();
+    await this.models.deliveryCursors.deleteOne({ _id: jobId }).exec();
   }
 
   private reportProgress(): void {
@@ -408,12 +414,15 @@ class Dispatcher implements DeliveryWorker {
       }
       const now = this.clock.now().getTime();
       const { item, deferred } = job.take(now, this.pacedUntil);
-      // Synchronously after taking them, so the marks are queued in list order.
+      // Queued synchronously after taking them: the cursor never passes a recipient before it is recorded.
+      let furthest = -1;
       for (const waiting of deferred) {
-        this.writer.mark(this.attemptRow(job, waiting, "pending"), true).catch(() => undefined);
+        this.writer.attempt(this.attemptRow(job, waiting, "pending")).catch(() => undefined);
         job.retries.push({ ...waiting, hasRow: true });
+        furthest = Math.max(furthest, waiting.seq);
       }
       if (!item) {
+        if (furthest >= 0) this.writer.advance(job.jobId, furthest + 1).catch(() => undefined);
         budget.refund();
         continue;
       }
@@ -421,13 +430,10 @@ class Dispatcher implements DeliveryWorker {
       this.inFlight += 1;
       try {
         const attempt: DeliveryItem = { ...item, attempts: item.attempts + 1 };
-        const ours = await this.writer.mark(this.attemptRow(job, attempt, "sending"), !item.hasRow);
-        if (!ours) {
-          this.log.warn({ job: job.jobId, seq: item.seq }, "recipient already taken by another dispatcher; not sent");
-          budget.refund();
-          continue;
-        }
-        await this.deliver(job, { ...attempt, hasRow: true });
+        // Durable before the request leaves: a retry's row says `sending`; a first attempt moves the cursor.
+        if (item.hasRow) await this.writer.attempt(this.attemptRow(job, attempt, "sending"));
+        else await this.writer.advance(job.jobId, Math.max(item.seq, furthest) + 1);
+        await this.deliver(job, attempt);
       } catch (error) {
         if (!this.crashed) this.log.error({ job: job.jobId, err: (error as Error).message }, "delivery slot failed");
       } finally {
@@ -500,9 +506,9 @@ class Dispatcher implements DeliveryWorker {
           this.recordOutcome(job, item, { state: "failed", reason: failure.reason, locale });
           return;
         }
-        const dueAt = this.clock.now().getTime() + backoffDelayMs(item.attempts, this.retry, this.random);
-        this.writer.retryLater(item.id, { attempts: item.attempts, nextAttemptAt: new Date(dueAt), reason: failure.reason }).catch(() => undefined);
-        job.retries.push({ ...item, dueAt });
+        const waiting: DeliveryItem = { ...item, dueAt: this.clock.now().getTime() + backoffDelayMs(item.attempts, this.retry, this.random), hasRow: true };
+        this.writer.attempt(this.attemptRow(job, waiting, "pending", failure.reason)).catch(() => undefined);
+        job.retries.push(waiting);
         return;
       }
     }
@@ -531,7 +537,7 @@ class Dispatcher implements DeliveryWorker {
     this.writer.finish(record, item.hasRow).catch(() => undefined);
   }
 
-  private attemptRow(job: ActiveJob, item: DeliveryItem, state: DeliveryAttemptRecord["state"]): DeliveryAttemptRecord {
+  private attemptRow(job: ActiveJob, item: DeliveryItem, state: DeliveryAttemptRecord["state"], reason: string | null = null): DeliveryAttemptRecord {
     return {
       _id: item.id,
       jobId: job.jobId,
@@ -543,7 +549,7 @@ class Dispatcher implements DeliveryWorker {
       nextAttemptAt: new Date(item.dueAt),
       leaseUntil: state === "sending" ? new Date(this.leaseUntil) : null,
       holder: state === "sending" ? this.holder : null,
-      reason: null,
+      reason,
     };
   }
 

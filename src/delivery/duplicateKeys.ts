@@ -28,24 +28,3 @@ export async function insertIgnoringDuplicates<T>(model: Model<T>, docs: readonl
     if (!isOnlyDuplicateKeys(error)) throw error;
   }
 }
-
-/**
- * Inserts in order, stopping at nothing: returns the indexes of documents that existed already.
- * Order matters to the dispatcher (a crash leaves a prefix of the list written, never a gap).
- */
-export async function insertInOrder<T>(model: Model<T>, docs: readonly T[]): Promise<Set<number>> {
-  const existing = new Set<number>();
-  let from = 0;
-  while (from < docs.length) {
-    try {
-      await model.collection.insertMany(docs.slice(from) as never[], { ordered: true });
-      return existing;
-    } catch (error) {
-      const first = writeErrorsOf(error)[0];
-      if (!first || first.code !== DUPLICATE_KEY || first.index === undefined) throw error;
-      existing.add(from + first.index);
-      from += first.index + 1;
-    }
-  }
-  return existing;
-}
