@@ -124,13 +124,13 @@ export async function askStep(
           await next.reply(
             next.t("reg-year-which", {
               solar: formatDigits(parsed.asSolarHijri.solarHijri, env.locale),
-              gregorian: String(parsed.asGregorian.gregorian),
+              gregorian: formatDigits(parsed.asGregorian.gregorian, env.locale),
             }),
             {
               reply_markup: {
                 inline_keyboard: [
                   [{ text: next.t("reg-year-solar", { year: formatDigits(parsed.asSolarHijri.solarHijri, env.locale) }), callback_data: calendarButton.pack({ calendar: "solarHijri" }) }],
-                  [{ text: next.t("reg-year-gregorian", { year: String(parsed.asGregorian.gregorian) }), callback_data: calendarButton.pack({ calendar: "gregorian" }) }],
+                  [{ text: next.t("reg-year-gregorian", { year: formatDigits(parsed.asGregorian.gregorian, env.locale) }), callback_data: calendarButton.pack({ calendar: "gregorian" }) }],
                 ],
               },
             },
