@@ -5,7 +5,8 @@
 //   npm run bench:broadcast              10,000 recipients, cap 300/s
 //   npm run bench:broadcast -- --kill    kill -9 the bot half way and start it again
 //   npm run bench:broadcast -- --paid    100,000 recipients, paid mode at 1000/s
-//   (--recipients N overrides the count)
+//   (--recipients N overrides the count; BENCH_CONCURRENCY=N the bot's DELIVERY_CONCURRENCY;
+//    BENCH_DEBUG=1 prints sends per second from the emulator's call log)
 //
 // Ends with one line: broadcast ratio=… lost=… duplicates=… refused429=… rss_mb=…
 import { spawn, type ChildProcess } from "node:child_process";
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
   const startBot = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: repoRoot,
-      stdio: ["ignore", "ignore", "inherit"],
+      // The bot's own log (warnings and errors only) goes to stderr, next to ours.
+      stdio: ["ignore", 2, 2],
       env: {
         ...process.env,
         BOT_TOKEN: emulator.token,
@@ -72,14 +74,15 @@ async function main(): Promise<void> {
         MONGODB_URI: mongoUri,
         DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         PORT: String(await freePort()),
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: "info",
         DELIVERY_RATE_PER_SECOND: "300",
         DELIVERY_PAID_ENABLED: paid ? "true" : "false",
         DELIVERY_PAID_RATE_PER_SECOND: "1000",
         DELIVERY_CONCURRENCY: String(concurrency),
       },
     });
-    const polls = () => emulator.state.log.summary().byMethod.getUpdates?.calls ?? 0;
+    // deleteWebhook is the bot's last call before polling (a long poll is logged only when answered).
+    const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
     const before = polls();
     const until = Date.now() + 60_000;
     while (polls() === before) {

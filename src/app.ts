@@ -84,7 +84,10 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   let botUsername = "";
   // The worker starts after the bot; the service wakes it through this holder once it exists.
   const workerHolder: { worker?: DeliveryWorker } = {};
-  const delivery = createDeliveryService(models, clock, { onChange: () => workerHolder.worker?.wake() });
+  const delivery = createDeliveryService(models, clock, {
+    onChange: () => workerHolder.worker?.wake(),
+    liveProgress: (jobId) => workerHolder.worker?.progressOf(jobId),
+  });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -114,10 +117,19 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   };
   const services = overrides.wrapServices ? overrides.wrapServices(baseServices) : baseServices;
 
-  const { bot, i18n } = createBot({ token: config.botToken, apiRoot: config.apiRoot, services, connection, log, defaultLocale: config.DEFAULT_LOCALE, floodLimit: overrides.floodLimit });
-  // One sending budget per process: replies spend from it without waiting, broadcasts wait for what is left.
+  // One sending budget per process: replies (also those inside conversations) spend from it without
+  // waiting, broadcasts wait for what is left.
   const sendBudget = createSendBudget({ perSecond: config.DELIVERY_RATE_PER_SECOND ?? 30 });
-  bot.api.config.use(spendFromBudget(sendBudget));
+  const { bot, i18n } = createBot({
+    token: config.botToken,
+    apiRoot: config.apiRoot,
+    services,
+    connection,
+    log,
+    defaultLocale: config.DEFAULT_LOCALE,
+    floodLimit: overrides.floodLimit,
+    outgoing: [spendFromBudget(sendBudget)],
+  });
   await bot.init();
   botUsername = bot.botInfo.username;
   await registerDefaultCommands(bot.api, i18n as never, config.DEFAULT_LOCALE).catch((error: unknown) =>

@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
 import type { Logger } from "../logger.js";
@@ -12,6 +12,7 @@ import { caseWorkFeature } from "./features/caseWork/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
 import { languageFeature } from "./features/language/index.js";
+import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
 import { registrationFeature } from "./features/registration/index.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
@@ -38,6 +39,8 @@ export interface CreateBotOptions {
   defaultLocale: string;
   /** Per-user flood limit on incoming updates (default 12 per 3 s). */
   floodLimit?: { limit: number; timeFrameMs: number };
+  /** Transformers for every outgoing call, inside conversations too (e.g. the shared send budget). */
+  outgoing?: Transformer[];
 }
 
 export interface CreatedBot {
@@ -49,8 +52,8 @@ export interface CreatedBot {
 export function createBot(options: CreateBotOptions): CreatedBot {
   const { services, log, defaultLocale } = options;
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
-  const retryOutgoing = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  bot.api.config.use(retryOutgoing);
+  const outgoing: Transformer[] = [...(options.outgoing ?? []), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 })];
+  bot.api.config.use(...outgoing);
 
   const i18n: I18n<BotContext> = createI18n<BotContext>(defaultLocale, async (ctx): Promise<string | undefined> => {
     const userId = ctx.from?.id;
@@ -89,9 +92,9 @@ export function createBot(options: CreateBotOptions): CreatedBot {
     conversations<BotContext, ConversationContext>({
       storage: { type: "key", adapter: conversationStorage, prefix: "conv:" },
       plugins: [
-        // Plugins are not inherited inside conversations: retry 429/5xx there too.
+        // Plugins are not inherited inside conversations: the same outgoing transformers there too.
         async (ctx, next) => {
-          ctx.api.config.use(retryOutgoing);
+          ctx.api.config.use(...outgoing);
           await next();
         },
         i18n as never,
@@ -113,6 +116,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(...petitions.conversations);
 
   // Features, in one visible order.
+  bot.use(membershipFeature());
   bot.use(startFeature(mainMenu, { openPetition: petitions.openFromLink }));
   bot.use(helpFeature());
   bot.use(registration.composer);

@@ -15,6 +15,11 @@ export interface DeliveryServiceOptions {
   onChange?: () => void;
   /** Recipients per stored chunk (tests use small chunks). */
   chunkSize?: number;
+  /**
+   * Progress of a job the dispatcher of this process is sending, from its memory. Saves counting
+   * outcomes in the database (a scan of the collection on FerretDB) while the job runs.
+   */
+  liveProgress?: (jobId: string) => DeliveryProgress | undefined;
 }
 
 export const DEFAULT_CHUNK_SIZE = 1000;
@@ -160,6 +165,8 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
   }
 
   async function progressOf(job: DeliveryJobRecord): Promise<DeliveryProgress> {
+    const live = job.finishedAt ? undefined : options.liveProgress?.(job._id);
+    if (live) return { ...live, state: job.state };
     const counts = job.summary ?? (await countOutcomes(job._id));
     const pending = Math.max(0, job.total - counts.sent - counts.failed - counts.skipped);
     const progress: DeliveryProgress = { jobId: job._id, state: job.state, total: job.total, ...counts, pending };

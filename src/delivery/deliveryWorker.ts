@@ -15,7 +15,7 @@ import { openJob } from "./openJob.js";
 import { OutboxWriter } from "./outboxWriter.js";
 import { contentFor, sendContent } from "./renderContent.js";
 import { createSendBudget, type SendBudget } from "./sendBudget.js";
-import type { DeliveryProgressListener } from "./types.js";
+import type { DeliveryProgress, DeliveryProgressListener } from "./types.js";
 
 export interface DeliveryWorkerOptions {
   models: Models;
@@ -55,6 +55,8 @@ export interface DeliveryWorker {
   /** True while this process holds the dispatcher lease. */
   readonly dispatching: boolean;
   readonly holder: string;
+  /** Counts of a job this worker is sending now, from memory (undefined for any other job). */
+  progressOf(jobId: string): DeliveryProgress | undefined;
   /** Graceful: no new sends, in-flight ones are answered and recorded, the lease is given back. */
   stop(): Promise<void>;
   /** Test hook: stops at once as kill -9 would — nothing more is written, the lease is kept. */
@@ -62,6 +64,23 @@ export interface DeliveryWorker {
 }
 
 export const DISPATCHER_LEASE = "delivery:dispatcher";
+
+/*
+ * The life of one message:
+ * 1. A slot picks a job (round robin, so a one-family notification is not stuck behind a
+ *    100,000-family broadcast), waits for a token from the sending budget, and takes the next
+ *    recipient: a due retry first, else the next on the list (a chat messaged less than a second
+ *    ago waits as a retry instead).
+ * 2. Before the request leaves, what a crash must not forget is durable: the job's cursor moves
+ *    past a first attempt; a retry's attempt row says `sending`. (Group commit: one write for
+ *    everything the slots queued meanwhile.)
+ * 3. The send. 429: every slot stops until retry_after has passed, then the same message again.
+ *    403: skipped(blocked) and the user is marked unreachable. 400: failed. 5xx/network: a
+ *    `pending` row with exponential backoff, until the attempts run out.
+ * 4. The outcome is queued; it is written no later than this slot's next cursor move, so at any
+ *    time at most `concurrency` recipients are "sent, maybe, but not recorded".
+ * Only the holder of the dispatcher lease sends; the others look for work once a second.
+ */
 
 export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const dispatcher = new Dispatcher(options);
@@ -130,6 +149,10 @@ class Dispatcher implements DeliveryWorker {
 
   get dispatching(): boolean {
     return this.leader;
+  }
+
+  progressOf(jobId: string): DeliveryProgress | undefined {
+    return this.leader ? this.jobs.get(jobId)?.progress() : undefined;
   }
 
   start(): void {
@@ -278,7 +301,8 @@ class Dispatcher implements DeliveryWorker {
       const job = await openJob(this.models, { ...full, state: record.state === "scheduled" ? "running" : full.state }, { clock: this.clock, log: this.log });
       if (!this.leader) return;
       this.jobs.set(job.jobId, job);
-      this.log.info({ job: job.jobId, total: job.total, state: job.state }, "delivery job opened");
+      this.log.info({ job: job.jobId, total: job.total, state: job.state, paid: job.paid && this.paidBudget !== undefined }, "delivery job opened");
+      if (job.paid && !this.paidBudget) this.log.warn({ job: job.jobId }, "job asks for paid broadcast but DELIVERY_PAID_ENABLED is off: sent at the free rate");
     }
     for (const [jobId, job] of this.jobs) {
       if (!seen.has(jobId) && job.inFlight === 0 && !job.finishing) this.jobs.delete(jobId);

@@ -15,6 +15,14 @@ export function maintenanceJobs(models: Models, updateClaims: UpdateClaims): Sch
       },
     },
     {
+      // Who received which message is kept for three months (figures, support), then forgotten.
+      name: "purge-old-deliveries",
+      cron: "41 4 * * *",
+      run: async (now) => {
+        await models.deliveries.deleteMany({ at: { $lt: new Date(now.getTime() - 90 * DAY_MS) } }).exec();
+      },
+    },
+    {
       name: "purge-unused-invites",
       cron: "23 3 * * *",
       run: async (now) => {

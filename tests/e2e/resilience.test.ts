@@ -178,3 +178,22 @@ describe("bad configuration", () => {
     expect(result.stdout).toBe("");
   });
 });
+
+describe("someone blocks the bot", () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot?.stop());
+
+  it("is marked unreachable at once (no broadcast will try them) and reachable again when they come back", async () => {
+    const user = bot.emulator.createUser({ languageCode: "fa" });
+    user.sendCommand("start");
+    await user.waitForReply();
+    bot.emulator.blockBot(user.id);
+    await waitUntil(async () => (await bot.app.models.users.findById(user.id).lean())?.unreachableSince != null, 5_000, "marked unreachable");
+    user.sendCommand("start");
+    await user.waitForReply();
+    await waitUntil(async () => (await bot.app.models.users.findById(user.id).lean())?.unreachableSince == null, 5_000, "reachable again");
+  });
+});

@@ -1,0 +1,101 @@
+// The whole bot with its delivery worker: news enqueued by a feature reaches families through the
+// emulator, Telegram's cap is shared with conversations, and a family who blocked the bot is remembered.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DeliveryProgress } from "../../src/delivery/types.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+
+let bot: TestBot;
+const progressReports: { final: boolean; progress: DeliveryProgress }[] = [];
+
+beforeAll(async () => {
+  bot = await startTestBot({
+    // Telegram allows this bot 12 messages a second; the outbox is configured for 10.
+    emulator: { limits: { globalPerSecond: 12, perChatPerSecond: 30, perChatBurst: 30 } },
+    config: { DELIVERY_RATE_PER_SECOND: 10, DELIVERY_CONCURRENCY: 4 },
+    overrides: {
+      delivery: {
+        tickMs: 200,
+        retry: { baseDelayMs: 100 },
+        onProgress: (_job, progress, final) => {
+          progressReports.push({ final, progress });
+        },
+      },
+    },
+  });
+});
+afterAll(() => bot?.stop());
+
+async function family(languageCode: "fa" | "en"): Promise<EmulatedUser> {
+  const user = bot.emulator.createUser({ languageCode });
+  user.sendCommand("start");
+  await user.waitForReply();
+  return user;
+}
+
+describe("news for the families", () => {
+  it("reaches every Persian and English family once, while a mother talking to the bot is answered at once", async () => {
+    const persian = await Promise.all(Array.from({ length: 14 }, () => family("fa")));
+    const english = await Promise.all(Array.from({ length: 14 }, () => family("en")));
+    const blocker = english[0]!;
+    bot.emulator.blockBot(blocker.id);
+    const since = bot.emulator.calls.length;
+
+    const { services } = bot.app;
+    await services.delivery.enqueue(
+      {
+        jobId: "e2e-news-1",
+        kind: "broadcast",
+        createdBy: persian[0]!.id,
+        defaultLocale: "fa",
+        contentByLocale: { fa: { text: "نامه‌های شما به دفتر رسید." }, en: { text: "Your letters reached the office." } },
+      },
+      [...persian.map((u) => ({ userId: u.id, locale: "fa" })), ...english.map((u) => ({ userId: u.id, locale: "en" }))],
+    );
+
+    // Half way through the broadcast a mother asks for help: her answer does not queue behind the news.
+    const mother = persian[5]!;
+    await waitUntil(async () => ((await services.delivery.progress("e2e-news-1"))?.sent ?? 0) >= 8);
+    const askedAt = Date.now();
+    mother.sendCommand("help");
+    const help = await mother.waitForText("/language", { timeoutMs: 3_000 });
+    expect(Date.now() - askedAt).toBeLessThan(1_500);
+    expect(plain(help.text)).toContain("/language");
+
+    const final = await waitFor(() => services.delivery.progress("e2e-news-1"), (p) => p?.state === "done", 20_000);
+    expect(final).toMatchObject({ total: 28, sent: 27, skipped: 1, failed: 0, pending: 0 });
+    for (const user of persian) expect(user.botMessages().filter((m) => plain(m.text) === "نامه‌های شما به دفتر رسید.")).toHaveLength(1);
+    for (const user of english.slice(1)) expect(user.botMessages().filter((m) => m.text === "Your letters reached the office.")).toHaveLength(1);
+
+    // The family who blocked the bot is remembered, so the next job does not even try.
+    expect((await bot.app.models.users.findById(blocker.id).lean())?.unreachableSince).toBeInstanceOf(Date);
+    const sends = bot.emulator.calls.slice(since).filter((c) => c.method === "sendMessage");
+    expect(sends.filter((c) => c.errorCode === 429)).toEqual([]);
+    expect(sends.filter((c) => Number(c.params.chat_id) === blocker.id)).toHaveLength(1);
+
+    await services.delivery.enqueue(
+      { jobId: "e2e-news-2", kind: "broadcast", defaultLocale: "en", contentByLocale: { en: { text: "One more thing." } } },
+      english.map((u) => ({ userId: u.id })),
+    );
+    expect(await waitFor(() => services.delivery.progress("e2e-news-2"), (p) => p?.state === "done", 10_000)).toMatchObject({ sent: 13, skipped: 1 });
+    expect(bot.emulator.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === blocker.id)).toHaveLength(1);
+
+    // The final report comes right after the job is marked done.
+    await waitUntil(async () => progressReports.filter((r) => r.final).length === 2);
+    expect(progressReports.filter((r) => r.final).map((r) => r.progress.jobId)).toEqual(["e2e-news-1", "e2e-news-2"]);
+  }, 30_000);
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  await waitFor(condition, (ok) => ok, timeoutMs);
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not there in time: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
