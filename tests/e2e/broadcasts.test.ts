@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { sampleRegistration } from "../support/fixtures.js";
 
 const COORDINATOR_ID = 920001;
 const VOLUNTEER_ID = 920002;
@@ -10,23 +10,7 @@ const TWO_PROVINCE_VOLUNTEER_ID = 920003;
 let bot: TestBot;
 const families: Record<string, EmulatedUser> = {};
 
-const draft = (province: string): CompleteRegistration => ({
-  relation: "mother",
-  fullName: "Kourosh Test",
-  otherNames: null,
-  sex: "male",
-  birthYear: 1960,
-  leftYear: null,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: province,
-  familyCity: null,
-  lastContactYear: null,
-  lastContactMethod: "none",
-  contactPreference: "telegram",
-});
+const draft = (province: string) => sampleRegistration({ fullName: "Kourosh Test", familyProvince: province });
 
 beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });

@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { sampleRegistration } from "../support/fixtures.js";
+import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 
 const COORDINATOR_ID = 910001;
 const VOLUNTEER_ID = 910002;
 let bot: TestBot;
 
-const draft = (fullName: string, province: string, birthYear: number): CompleteRegistration => ({
-  relation: "mother",
-  fullName,
-  otherNames: null,
-  sex: "male",
-  birthYear,
-  leftYear: null,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: province,
-  familyCity: null,
-  lastContactYear: null,
-  lastContactMethod: "none",
-  contactPreference: "telegram",
-});
+const draft = (fullName: string, province: string, birthYear: number) => sampleRegistration({ fullName, familyProvince: province, birthYear });
 
 beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });

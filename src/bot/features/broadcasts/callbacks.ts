@@ -6,8 +6,7 @@ export const audienceKindButton = defineCallback("bak", { kind: z.enum(["familie
 export const audienceLocaleButton = defineCallback("bal", { locale: z.string().regex(/^[a-z]{2,3}$/) });
 export const audienceStatusButton = defineCallback("bas", { status: z.enum(CASE_STATUSES) });
 export const audiencePetitionButton = defineCallback("bap", { petitionId: z.string().regex(/^[a-f0-9]{24}$/) });
-export const provinceToggle = defineCallback("bpt", { code: z.string().regex(/^[a-z_]{2,30}$/) });
-export const composeControl = defineCallback("bcx", { action: z.enum(["all", "done", "skip", "cancel", "send", "schedule", "discard"]) });
+export const composeControl = defineCallback("bcx", { action: z.enum(["skip", "cancel", "send", "schedule", "discard"]) });
 /** Pause, resume or cancel a running broadcast from its progress message (`broadcast:<id>` carries only <id>). */
 const jobControlData = defineCallback("bjc", { action: z.enum(["pause", "resume", "cancel"]), id: z.string().regex(/^[a-f0-9]{12}$/) });
 export const jobControl = {

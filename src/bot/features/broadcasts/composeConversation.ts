@@ -5,17 +5,17 @@ import { CASE_STATUSES } from "../../../domain/caseStatus.js";
 import { formatDigits } from "../../../domain/digits.js";
 import { entitiesToHtml } from "../../../domain/formattedText.js";
 import { defaultTimeZone, parseLocalDateTime } from "../../../domain/localTime.js";
-import { listProvinces, provinceName } from "../../../domain/provinces.js";
+import { listProvinces } from "../../../domain/provinces.js";
 import type { Audience } from "../../../services/broadcasts.js";
 import type { ConversationContext } from "../../context.js";
 import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { pickProvinces } from "../../provincePicker.js";
 import {
   audienceKindButton,
   audienceLocaleButton,
   audiencePetitionButton,
   audienceStatusButton,
   composeControl,
-  provinceToggle,
 } from "./callbacks.js";
 import { progressKeyboard } from "./progressReport.js";
 
@@ -112,49 +112,14 @@ async function composeBroadcast(conversation: BotConversation, ctx: Conversation
   if (!wide && choosable.length === 1) {
     audience.provinces = choosable;
   } else {
-    const selected = new Set<string>();
-    const keyboard = () => {
-      const kb = new InlineKeyboard();
-      if (wide) kb.text(ctx.t("bc-all-provinces"), composeControl.pack({ action: "all" })).row();
-      const codes = wide ? listProvinces().map((p) => p.code) : choosable;
-      codes.forEach((code, index) => {
-        kb.text((selected.has(code) ? "✅ " : "") + provinceName(code, locale), provinceToggle.pack({ code }));
-        if (index % 2 === 1) kb.row();
-      });
-      return kb.row().text(ctx.t("button-done"), composeControl.pack({ action: "done" })).text(ctx.t("button-cancel"), composeControl.pack({ action: "cancel" }));
-    };
-    await ctx.reply(ctx.t(wide ? "bc-choose-provinces-wide" : "bc-choose-provinces"), { reply_markup: keyboard() });
-    for (;;) {
-      const press = await waitForButton(conversation, [provinceToggle.filter, composeControl.filter], "reg-error-use-buttons");
-      const toggled = provinceToggle.unpack(press.callbackQuery.data);
-      const action = composeControl.unpack(press.callbackQuery.data)?.action;
-      if (toggled) {
-        if (selected.has(toggled.code)) selected.delete(toggled.code);
-        else selected.add(toggled.code);
-        await press.answerCallbackQuery();
-        await press.editMessageReplyMarkup({ reply_markup: keyboard() });
-        continue;
-      }
-      if (action === "cancel") {
-        await press.answerCallbackQuery();
-        return cancelled(press);
-      }
-      if (action === "all" && wide) {
-        await press.answerCallbackQuery();
-        audience.provinces = "all";
-        break;
-      }
-      if (action === "done") {
-        if (selected.size === 0) {
-          await press.answerCallbackQuery({ text: ctx.t("invite-provinces-none-selected"), show_alert: true });
-          continue;
-        }
-        await press.answerCallbackQuery();
-        audience.provinces = [...selected].sort();
-        break;
-      }
-      await press.answerCallbackQuery();
-    }
+    const picked = await pickProvinces(conversation, ctx, {
+      codes: wide ? listProvinces().map((p) => p.code) : choosable,
+      locale,
+      promptKey: wide ? "bc-choose-provinces-wide" : "bc-choose-provinces",
+      allowAll: wide,
+    });
+    if (picked === null) return cancelled(ctx);
+    audience.provinces = picked;
   }
 
   // 3. The message, first in the default language, then optional versions for the others.

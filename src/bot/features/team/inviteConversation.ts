@@ -1,17 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { listProvinces, provinceName } from "../../../domain/provinces.js";
+import { listProvinces } from "../../../domain/provinces.js";
 import { can, invitePermission, type GrantableRole } from "../../../domain/roles.js";
 import { inviteStartPayload } from "../../../domain/startPayload.js";
 import { defineCallback } from "../../callbackData.js";
 import type { ConversationContext } from "../../context.js";
 import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { pickProvinces } from "../../provincePicker.js";
 
 export const INVITE_CONVERSATION = "createInvite";
 
 const pickRole = defineCallback("invr", { role: z.enum(["volunteer", "coordinator", "cancel"]) });
-const toggleProvince = defineCallback("invp", { code: z.string().regex(/^[a-z_]{2,30}$/) });
-const finishProvinces = defineCallback("invd", { action: z.enum(["done", "cancel"]) });
 
 /**
  * A coordinator creates a single-use invite link: role, then (for volunteers) the provinces they serve.
@@ -44,43 +43,17 @@ export async function createInviteConversation(conversation: BotConversation, ct
 
   let provinces: string[] = [];
   if (role === "volunteer") {
-    const selected = new Set<string>();
-    const keyboard = () => {
-      const kb = new InlineKeyboard();
-      listProvinces().forEach((province, index) => {
-        const mark = selected.has(province.code) ? "✅ " : "";
-        kb.text(mark + provinceName(province.code, locale), toggleProvince.pack({ code: province.code }));
-        if (index % 2 === 1) kb.row();
-      });
-      return kb.row().text(ctx.t("button-done"), finishProvinces.pack({ action: "done" })).text(ctx.t("button-cancel"), finishProvinces.pack({ action: "cancel" }));
-    };
-    await roleCtx.editMessageText(ctx.t("invite-choose-provinces"), { reply_markup: keyboard() });
-    for (;;) {
-      const press = await waitForButton(conversation, [toggleProvince.filter, finishProvinces.filter], "invite-use-buttons");
-      const data = press.callbackQuery.data;
-      const toggled = toggleProvince.unpack(data);
-      if (toggled) {
-        if (selected.has(toggled.code)) selected.delete(toggled.code);
-        else selected.add(toggled.code);
-        await press.answerCallbackQuery();
-        await press.editMessageReplyMarkup({ reply_markup: keyboard() });
-        continue;
-      }
-      const finish = finishProvinces.unpack(data);
-      if (finish?.action === "cancel") {
-        await press.answerCallbackQuery();
-        await press.editMessageText(ctx.t("invite-cancelled"));
-        return;
-      }
-      if (selected.size === 0) {
-        await press.answerCallbackQuery({ text: ctx.t("invite-provinces-none-selected"), show_alert: true });
-        continue;
-      }
-      await press.answerCallbackQuery();
-      await press.editMessageText(ctx.t("invite-choose-provinces"));
-      provinces = [...selected].sort();
-      break;
+    const picked = await pickProvinces(conversation, ctx, {
+      codes: listProvinces().map((p) => p.code),
+      locale,
+      promptKey: "invite-choose-provinces",
+      editInPlace: roleCtx,
+    });
+    if (picked === null || picked === "all") {
+      await ctx.reply(ctx.t("invite-cancelled"));
+      return;
     }
+    provinces = picked;
   }
 
   const created = await conversation.external((outside) => outside.services.team.createInvite(actor, role, provinces));
