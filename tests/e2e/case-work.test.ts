@@ -91,6 +91,24 @@ describe("volunteers and coordinators work on cases", () => {
     await tehranFamily.waitForText("اجازهٔ این کار را ندارید");
   });
 
+  it("a coordinator can also decide two similar registrations are different people", async () => {
+    const one = bot.emulator.createUser({ languageCode: "en" });
+    const two = bot.emulator.createUser({ languageCode: "en" });
+    await register(one, "en", draft("Omid Rahimi", "fars", 1971));
+    const second = await register(two, "en", draft("Omid Rahimi", "fars", 1971));
+    expect(second.possibleDuplicate).toBe(true);
+    const coordinator = bot.emulator.user(COORDINATOR_ID) ?? bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
+    coordinator.sendCommand("case", second.reference);
+    await coordinator.waitForText("Possibly the same person as");
+    coordinator.pressButton("✖️ Not the same person");
+    await coordinator.waitForText("Noted: not the same person.");
+    const stored = await bot.app.models.cases.findOne({ reference: second.reference }).lean();
+    expect(stored?.duplicateReview).toBe("rejected");
+    coordinator.sendCommand("case", second.reference);
+    const card = await coordinator.waitForText("Families following this case: 1");
+    expect(plain(card.text)).not.toContain("Possibly the same person");
+  });
+
   it("the list of believed locations is data that coordinators keep", async () => {
     const coordinator = bot.emulator.user(COORDINATOR_ID) ?? bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
     coordinator.sendCommand("locations");

@@ -76,6 +76,8 @@ export interface CaseService {
   findForStaff(actor: Actor, reference: string): Promise<CaseResult<StaffCaseView>>;
   changeStatus(actor: Actor, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
   confirmDuplicate(actor: Actor, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
+  /** A coordinator decided the flagged cases are different people. */
+  rejectDuplicates(actor: Actor, caseId: string): Promise<CaseResult<null>>;
   referenceFor(caseId: string): Promise<string | null>;
   /** Hands to the outbox the notifications of status events that were not (a crash between two writes). */
   retryPendingNotifications(render: StatusNotificationRenderer, olderThan: Date): Promise<number>;
@@ -340,6 +342,16 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const id = objectId(caseId);
       const record = id ? await models.cases.findById(id, { reference: 1 }).lean().exec() : null;
       return record?.reference ?? null;
+    },
+
+    async rejectDuplicates(actor, caseId) {
+      if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
+      const id = objectId(caseId);
+      const record = id ? await models.cases.findById(id).lean().exec() : null;
+      if (!record) return { ok: false, error: "not_found" };
+      await models.cases.updateOne({ _id: record._id }, { $set: { duplicateReview: "rejected", updatedAt: clock.now() } }).exec();
+      await audit.record(actor.userId, "case.duplicate.reject", record.reference);
+      return { ok: true, value: null };
     },
 
     async confirmDuplicate(actor, caseId, duplicateOfCaseId) {

@@ -8,6 +8,8 @@ const objectId = z.string().regex(/^[a-f0-9]{24}$/);
 export const moveCase = defineCallback("cst", { caseId: objectId, to: z.enum(CASE_STATUSES) });
 /** Confirm that a registration is a duplicate of another case. */
 export const confirmDuplicate = defineCallback("cdp", { caseId: objectId, of: objectId });
+/** Not the same person: clear the flag. */
+export const rejectDuplicates = defineCallback("cdr", { caseId: objectId });
 /** Inside the status conversation. */
 export const closeReasonButton = defineCallback("csr", { reason: z.enum(CLOSE_REASONS) });
 export const statusControl = defineCallback("csx", { action: z.enum(["skip", "confirm", "cancel"]) });

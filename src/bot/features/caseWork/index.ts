@@ -12,7 +12,7 @@ import type { BotContext, ConversationContext } from "../../context.js";
 import { enterConversation } from "../../conversationKit.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import { timelineLines } from "../myCases/index.js";
-import { confirmDuplicate, moveCase } from "./callbacks.js";
+import { confirmDuplicate, moveCase, rejectDuplicates } from "./callbacks.js";
 import { locationsFeature } from "./locations.js";
 import { createStatusConversation, STATUS_CONVERSATION, type StatusChangeInput } from "./statusConversation.js";
 
@@ -51,6 +51,7 @@ export function caseWorkFeature(i18n: I18n<BotContext>) {
       for (const d of view.possibleDuplicates) {
         keyboard.text(ctx.t("casework-confirm-duplicate", { reference: formatDigits(d.reference, locale) }), confirmDuplicate.pack({ caseId: view.caseId, of: d.caseId })).row();
       }
+      keyboard.text(ctx.t("casework-reject-duplicates"), rejectDuplicates.pack({ caseId: view.caseId })).row();
     }
     await ctx.reply(`${lines.join("\n")}\n\n${timeline.join("\n")}`, { reply_markup: keyboard });
   }
@@ -79,6 +80,14 @@ export function caseWorkFeature(i18n: I18n<BotContext>) {
     await ctx.answerCallbackQuery();
     const result = await ctx.services.cases.confirmDuplicate(ctx.profile.actor, data.caseId, data.of);
     await ctx.reply(result.ok ? ctx.t("casework-duplicate-confirmed", { families: result.value.movedFamilies }) : ctx.t("casework-not-found"));
+  });
+
+  composer.callbackQuery(rejectDuplicates.filter, requirePermission("case.duplicates"), async (ctx) => {
+    const data = rejectDuplicates.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+    await ctx.answerCallbackQuery();
+    const result = await ctx.services.cases.rejectDuplicates(ctx.profile.actor, data.caseId);
+    await ctx.reply(ctx.t(result.ok ? "casework-duplicates-rejected" : "casework-not-found"));
   });
 
   composer.use(locations.composer);
