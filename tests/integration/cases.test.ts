@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
-import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { type Models } from "../../src/db/models/index.js";
 import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { buildActor } from "../../src/domain/roles.js";
-import { silentLogger } from "../../src/logger.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -43,10 +41,7 @@ const registration = (fullName: string, extra: Partial<CompleteRegistration> = {
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
-  await ensureIndexes(connection, models);
+  ({ database, connection, models } = await openTestModels());
   let seed = 1;
   cases = createCaseService({
     models,

@@ -5,7 +5,7 @@ import type { Connection } from "mongoose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
 import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { createModels, type Models } from "../../src/db/models/index.js";
 import { createDeliveryService } from "../../src/delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "../../src/delivery/deliveryWorker.js";
 import { createSendBudget } from "../../src/delivery/sendBudget.js";
@@ -13,7 +13,7 @@ import type { DeliveryJobInput, DeliveryProgress, Recipient } from "../../src/de
 import { TelegramEmulator, type ApiCall } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -26,10 +26,7 @@ const workers: DeliveryWorker[] = [];
 const extraConnections: Connection[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
-  await ensureIndexes(connection, models);
+  ({ database, connection, models } = await openTestModels());
   emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
 });
 

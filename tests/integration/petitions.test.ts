@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
-import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { type Models } from "../../src/db/models/index.js";
 import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
 import { UTF8_BOM } from "../../src/domain/petitions/csv.js";
 import { buildActor } from "../../src/domain/roles.js";
-import { silentLogger } from "../../src/logger.js";
 import { createFieldCipher } from "../../src/security/fieldCipher.js";
 import { createAppealService } from "../../src/services/appeals.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createPetitionExportService, SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
 import { createPetitionService, type MilestoneNotice, type NewPetition, type PetitionService, type SignInput } from "../../src/services/petitions.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -95,10 +93,7 @@ async function openPetition(petitions: PetitionService, overrides: Partial<NewPe
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
-  await ensureIndexes(connection, models);
+  ({ database, connection, models } = await openTestModels());
 });
 afterAll(async () => {
   await connection?.close();

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
-import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { type Models } from "../../src/db/models/index.js";
 import { buildActor } from "../../src/domain/roles.js";
-import { silentLogger } from "../../src/logger.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createLeases } from "../../src/services/leases.js";
 import { createTeamService } from "../../src/services/team.js";
 import { createUpdateClaims } from "../../src/services/updateClaims.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -18,10 +16,7 @@ let now = new Date("2026-11-27T08:00:00Z");
 const clock: Clock = { now: () => now };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
-  await ensureIndexes(connection, models);
+  ({ database, connection, models } = await openTestModels());
 });
 afterAll(async () => {
   await connection?.close();

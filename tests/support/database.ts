@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { inject } from "vitest";
+import type { Connection } from "mongoose";
+import { connectDatabase } from "../../src/db/connection.js";
+import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
 import { withDatabaseName } from "../../src/db/server/index.js";
+import { silentLogger } from "../../src/logger.js";
 
 export interface TestDatabase {
   /** Connection string of this database, ready for mongoose.connect / createConnection. */
@@ -32,4 +36,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+export interface TestModels {
+  database: TestDatabase;
+  connection: Connection;
+  models: Models;
+}
+
+/** A fresh database with the app's models and indexes, for service-level tests. */
+export async function openTestModels(): Promise<TestModels> {
+  const database = await createTestDatabase();
+  const connection = await connectDatabase(database.uri, { log: silentLogger });
+  const models = createModels(connection);
+  await ensureIndexes(connection, models);
+  return { database, connection, models };
 }
