@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { waitUntil } from "../support/waitUntil.js";
 
 const ADMIN_ID = 840001;
 const SIGNERS = 210;
@@ -12,13 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.stop());
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const isNews = (text: string | undefined, milestone: "100" | "200") =>
   milestone === "100"
@@ -73,8 +67,8 @@ describe("milestone news under a burst of signatures", () => {
 
     // At 200 every one of them had signed: all who asked get that news.
     const expectedAt200 = signers.filter((_, i) => wantsNews(i));
-    await waitFor(() => expectedAt200.every((u) => u.botMessages().some((m) => isNews(m.text, "200"))), 60_000);
-    await waitFor(async () => (await bot.app.services.delivery.progress(`petition-milestone:${id}:100`))?.state === "done", 30_000);
+    await waitUntil(() => expectedAt200.every((u) => u.botMessages().some((m) => isNews(m.text, "200"))), 60_000);
+    await waitUntil(async () => (await bot.app.services.delivery.progress(`petition-milestone:${id}:100`))?.state === "done", 30_000);
 
     signers.forEach((user, index) => {
       const at100 = user.botMessages().filter((m) => isNews(m.text, "100"));

@@ -4,6 +4,8 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
+import { waitUntil } from "../support/waitUntil.js";
 
 const ADMIN_ID = 810001;
 const now = new Date("2026-11-27T10:00:00Z");
@@ -22,21 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.stop());
 
-async function say(user: EmulatedUser, text: string, expected: string | RegExp): Promise<void> {
-  user.sendText(text);
-  await user.waitForText(expected);
-}
-async function press(user: EmulatedUser, label: string | RegExp, expected: string | RegExp, opts: { messageId?: number } = {}): Promise<void> {
-  user.pressButton(label, opts);
-  await user.waitForText(expected);
-}
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A coordinator (here the admin) writes a petition through the whole conversation and opens it. */
 async function createAndOpen(admin: EmulatedUser, titles: { fa: string; en: string }, milestones: string | null): Promise<string> {
@@ -51,17 +38,17 @@ async function createAndOpen(admin: EmulatedUser, titles: { fa: string; en: stri
 async function createDraft(admin: EmulatedUser, titles: { fa: string; en: string }, milestones: string | null): Promise<void> {
   admin.sendCommand("newpetition");
   await admin.waitForText("Title in Persian:");
-  await say(admin, titles.fa, "The full text in Persian");
-  await say(admin, FA_BODY, "Title in English:");
-  await say(admin, titles.en, "The full text in English");
-  await say(admin, EN_BODY, "Title in Albanian:");
+  await answer(admin, titles.fa, "The full text in Persian");
+  await answer(admin, FA_BODY, "Title in English:");
+  await answer(admin, titles.en, "The full text in English");
+  await answer(admin, EN_BODY, "Title in Albanian:");
   await press(admin, "Skip this language", "To whom is the petition addressed?");
-  await say(admin, ADDRESSEE, "How many signatures is the goal?");
-  await say(admin, "ten thousand", "Please send a whole number");
-  await say(admin, "10,000", "Until when can people sign?");
-  await say(admin, "2020-01-01", "That day has passed.");
-  await say(admin, "۱۴۰۶/۰۶/۳۱", "At which counts should signers get news?");
-  if (milestones) await say(admin, milestones, "Please check the new petition");
+  await answer(admin, ADDRESSEE, "How many signatures is the goal?");
+  await answer(admin, "ten thousand", "Please send a whole number");
+  await answer(admin, "10,000", "Until when can people sign?");
+  await answer(admin, "2020-01-01", "That day has passed.");
+  await answer(admin, "۱۴۰۶/۰۶/۳۱", "At which counts should signers get news?");
+  if (milestones) await answer(admin, milestones, "Please check the new petition");
   else await press(admin, "No milestones", "Please check the new petition");
   await press(admin, "💾 Save as draft", /Status: Draft/);
   const card = admin.lastBotMessage()!;
@@ -73,7 +60,7 @@ async function signInPersian(user: EmulatedUser, cardMessageId: number, answers:
   await press(user, "✍️ امضا می‌کنم", "نام شما در فهرست", { messageId: cardMessageId });
   if (answers.name) {
     await press(user, "✍️ با نام خودم", "لطفاً نامتان را");
-    await say(user, answers.name, "در کدام استان زندگی می‌کنید؟");
+    await answer(user, answers.name, "در کدام استان زندگی می‌کنید؟");
   } else {
     await press(user, "👤 بدون نام", "در کدام استان زندگی می‌کنید؟");
   }
@@ -81,7 +68,7 @@ async function signInPersian(user: EmulatedUser, cardMessageId: number, answers:
     await press(user, answers.province, "آیا یکی از عزیزانتان در اردوگاه است؟");
   } else {
     await press(user, "🌍 خارج از ایران زندگی می‌کنم", "در کدام کشور زندگی می‌کنید؟");
-    await say(user, answers.country!, "آیا یکی از عزیزانتان در اردوگاه است؟");
+    await answer(user, answers.country!, "آیا یکی از عزیزانتان در اردوگاه است؟");
   }
   await press(user, answers.relation, "خبر بدهیم؟");
   await press(user, answers.news ? "🔔 بله، خبرم کنید" : "نه، خبر لازم نیست", "لطفاً پیش از امضای");
@@ -116,12 +103,12 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     // A second tap on ✅ (its message still on screen) signs nothing more.
     const confirm = mother.botMessages().findLast((m) => plain(m.text).includes("لطفاً پیش از امضای"))!;
     mother.pressCallback(confirm.messageId, "psc:sign");
-    await waitFor(() => mother.callbackAnswers().at(-1)?.text === "این دکمه دیگر معتبر نیست.");
+    await waitUntil(() => mother.callbackAnswers().at(-1)?.text === "این دکمه دیگر معتبر نیست.");
     await press(mother, "نه، متشکرم", "با دکمهٔ «ارسال برای دیگران»");
 
     // The old Sign button, tapped again: a kind answer, no second signature.
     mother.pressButton("✍️ امضا می‌کنم", { messageId: card.messageId });
-    await waitFor(() => mother.callbackAnswers().some((a) => a.text?.includes("شما پیش‌تر این طومار را امضا کرده‌اید")));
+    await waitUntil(() => mother.callbackAnswers().some((a) => a.text?.includes("شما پیش‌تر این طومار را امضا کرده‌اید")));
     expect((await bot.app.services.petitions.get(ref))?.count).toBe(1);
     // Now the text is frozen.
     expect((await bot.app.services.petitions.get(ref))?.frozen).toBe(true);
@@ -179,8 +166,8 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     mother.sendCommand("start", `p_${ref}`);
     const again = await mother.waitForText("✅ شما در تاریخ");
     await press(mother, "✉️ افزودن پیام شخصی", "اکنون پیامتان را بفرستید", { messageId: again.messageId });
-    await say(mother, "x".repeat(2001), "حداکثر ۲٬۰۰۰ حرف");
-    await say(mother, "پسرم، سی سال است منتظرت هستیم. صدایت را می‌خواهیم بشنویم.", "پیام شما ذخیره شد");
+    await answer(mother, "x".repeat(2001), "حداکثر ۲٬۰۰۰ حرف");
+    await answer(mother, "پسرم، سی سال است منتظرت هستیم. صدایت را می‌خواهیم بشنویم.", "پیام شما ذخیره شد");
 
     const appeals = await bot.app.models.appeals.find({ userId: mother.id, state: "active" }).sort({ createdAt: 1, _id: 1 }).lean();
     expect(appeals.map((a) => a.kind)).toEqual(["voice", "photo", "text"]);
@@ -195,9 +182,9 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     await brother.waitForText("سلام");
     brother.pressReplyButton("✉️ نامه به عزیزم");
     await brother.waitForText("نامه برای چه کسی است؟");
-    await say(brother, "امیر حسن‌زاده", "نامه با چه امضایی باشد؟");
-    await say(brother, "برادرت، رضا", "اکنون نامه را بفرستید");
-    await say(brother, "امیر جان، همه سلام می‌رسانند.", "نامهٔ شما ذخیره شد");
+    await answer(brother, "امیر حسن‌زاده", "نامه با چه امضایی باشد؟");
+    await answer(brother, "برادرت، رضا", "اکنون نامه را بفرستید");
+    await answer(brother, "امیر جان، همه سلام می‌رسانند.", "نامهٔ شما ذخیره شد");
     const letter = await bot.app.models.appeals.findOne({ userId: brother.id, petitionId: null }).lean();
     expect(letter).toMatchObject({ kind: "text", state: "active" });
     expect(letter?.recipientName).toMatch(/^v1:/);
@@ -237,13 +224,13 @@ describe("the text cannot change once people have signed", () => {
     const admin = bot.emulator.user(ADMIN_ID)!;
     await createDraft(admin, { fa: "طومار سوم", en: "Third petition, first wording" }, null);
     await press(admin, "✏️ Edit text", "Title in Persian:");
-    await say(admin, "طومار سوم", "The full text in Persian");
-    await say(admin, FA_BODY, "Title in English:");
-    await say(admin, "Third petition", "The full text in English");
-    await say(admin, EN_BODY, "Title in Albanian:");
-    await say(admin, "Peticioni i tretë", "The full text in Albanian");
-    await say(admin, "Ne, familjet, kërkojmë…", "To whom is the petition addressed?");
-    await say(admin, ADDRESSEE, "The new text was saved (version 2).");
+    await answer(admin, "طومار سوم", "The full text in Persian");
+    await answer(admin, FA_BODY, "Title in English:");
+    await answer(admin, "Third petition", "The full text in English");
+    await answer(admin, EN_BODY, "Title in Albanian:");
+    await answer(admin, "Peticioni i tretë", "The full text in Albanian");
+    await answer(admin, "Ne, familjet, kërkojmë…", "To whom is the petition addressed?");
+    await answer(admin, ADDRESSEE, "The new text was saved (version 2).");
     await press(admin, "🟢 Open for signing", /Status: Open/);
     const thirdRef = /start=p_([a-z0-9]+)/.exec(plain(admin.lastBotMessage()!.text))![1]!;
 
@@ -289,7 +276,7 @@ describe("only coordinators create, close and export", () => {
       for (const forged of [`pma:${ref}:export`, `pma:${ref}:close`, `pma:${ref}:stats`, "pnew", "plx", `pf:${ref}:0`]) {
         const before = user.callbackAnswers().length;
         user.pressCallback(message.messageId, forged);
-        await waitFor(() => user.callbackAnswers().length > before);
+        await waitUntil(() => user.callbackAnswers().length > before);
         expect(user.callbackAnswers().at(-1)?.text).toBe("Sorry, you are not allowed to do that.");
       }
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -11,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.stop());
 
-/** Sends an answer and waits for the next question (or message) to arrive. */
-async function answer(user: EmulatedUser, text: string, expect: string | RegExp): Promise<void> {
-  user.sendText(text);
-  await user.waitForText(expect);
-}
-async function press(user: EmulatedUser, label: string | RegExp, expect: string | RegExp): Promise<void> {
-  user.pressButton(label);
-  await user.waitForText(expect);
-}
 
 async function startEnglishRegistration(user: EmulatedUser): Promise<void> {
   user.sendCommand("register");
