@@ -173,7 +173,7 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     expect(appeals.map((a) => a.kind)).toEqual(["voice", "photo", "text"]);
     expect(appeals[0]).toMatchObject({ durationSeconds: 75 });
     // Free text is encrypted at rest.
-    expect(appeals[2]?.text).toMatch(/^v1:/);
+    expect(appeals[2]?.text).toMatch(/^v2:/);
   });
 
   it("someone writes a standalone letter to a relative from the menu", async () => {
@@ -187,7 +187,7 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     await answer(brother, "امیر جان، همه سلام می‌رسانند.", "نامهٔ شما ذخیره شد");
     const letter = await bot.app.models.appeals.findOne({ userId: brother.id, petitionId: null }).lean();
     expect(letter).toMatchObject({ kind: "text", state: "active" });
-    expect(letter?.recipientName).toMatch(/^v1:/);
+    expect(letter?.recipientName).toMatch(/^v2:/);
   });
 });
 

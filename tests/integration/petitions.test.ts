@@ -184,7 +184,7 @@ describe("one signature per person", () => {
     await petitions.sign(signer(701, ref, { name: "Maryam Rahimi", province: null, country: "Canada" }));
     const petition = await models.petitions.findOne({ ref }).lean();
     const raw = await connection.db!.collection("petition_signatures").findOne({ petitionId: petition!._id, userId: 701 });
-    expect(String(raw?.name)).toMatch(/^v1:/);
+    expect(String(raw?.name)).toMatch(/^v2:/);
     expect(JSON.stringify(raw)).not.toContain("Maryam");
     expect(JSON.stringify(raw)).not.toContain("Canada");
   });
