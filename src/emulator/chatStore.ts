@@ -15,6 +15,24 @@ export interface UserRecord {
   blockedBot: boolean;
 }
 
+/** A group, supergroup or channel the emulated users share; the bot is in it only after being added. */
+export interface GroupRecord {
+  id: number;
+  type: "group" | "supergroup" | "channel";
+  title: string;
+  /** Users who post in the group (channels: the admins who post). */
+  memberIds: number[];
+  /** The bot's membership, as my_chat_member reports it. */
+  botStatus: "left" | "member" | "administrator";
+}
+
+export interface NewGroup {
+  id?: number;
+  type?: GroupRecord["type"];
+  title?: string;
+  memberIds?: number[];
+}
+
 export interface StoredMessage {
   chatId: number;
   messageId: number;
@@ -58,7 +76,9 @@ export type ChatEvent =
   | { type: "delete"; userId: number; seq: number; messageId: number }
   | { type: "callbackAnswer"; userId: number; seq: number; answer: CallbackAnswer }
   | { type: "inlineAnswer"; userId: number; seq: number; answer: InlineAnswer }
-  | { type: "user"; userId: number; seq: number; user: UserRecord };
+  | { type: "user"; userId: number; seq: number; user: UserRecord }
+  /** A group's record changed (the bot joined or left); `userId` is the group's chat id. */
+  | { type: "group"; userId: number; seq: number; group: GroupRecord };
 
 export interface NewUser {
   id?: number;
@@ -71,12 +91,15 @@ export interface NewUser {
 }
 
 const firstAutoUserId = 100001;
+/** Real ids: basic groups are small negatives, supergroups and channels -100…. */
+const firstAutoGroupId: Record<GroupRecord["type"], number> = { group: -4_000_000_001, supergroup: -1_002_000_000_001, channel: -1_003_000_000_001 };
 
 export class ChatStore {
   readonly events = new EventEmitter();
   private seq = 0;
   private nextUserId = firstAutoUserId;
   private readonly users = new Map<number, UserRecord>();
+  private readonly groups = new Map<number, GroupRecord>();
   private readonly chats = new Map<number, ChatState>();
   private readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   private callbackCounter = 0;
@@ -124,6 +147,30 @@ export class ChatStore {
   updateUser(user: UserRecord, change: Partial<Pick<UserRecord, "started" | "blockedBot">>): void {
     Object.assign(user, change);
     this.emitUser(user);
+  }
+
+  createGroup(input: NewGroup = {}): GroupRecord {
+    const type = input.type ?? "group";
+    let id = input.id;
+    if (id === undefined) {
+      id = firstAutoGroupId[type];
+      while (this.groups.has(id)) id -= 1;
+    }
+    if (id >= 0) throw new Error(`Group ids are negative, got ${id}`);
+    if (this.groups.has(id)) throw new Error(`Group ${id} already exists`);
+    const group: GroupRecord = { id, type, title: input.title ?? `Group ${-id}`, memberIds: [...(input.memberIds ?? [])], botStatus: "left" };
+    this.groups.set(id, group);
+    return group;
+  }
+
+  group(id: number): GroupRecord | undefined {
+    return this.groups.get(id);
+  }
+
+  updateGroup(group: GroupRecord, change: Partial<Pick<GroupRecord, "botStatus" | "memberIds">>): void {
+    Object.assign(group, change);
+    const seq = this.bump(group.id);
+    this.events.emit("change", { type: "group", userId: group.id, seq, group: { ...group, memberIds: [...group.memberIds] } } satisfies ChatEvent);
   }
 
   /** A chat the bot may talk to: the user exists and has started it. */

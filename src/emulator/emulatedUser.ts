@@ -1,9 +1,10 @@
 // A simulated person in a private chat with the bot: sends messages, presses buttons, waits for replies.
-import type { ChatEvent, StoredMessage, UserRecord } from "./chatStore.js";
+import type { StoredMessage, UserRecord } from "./chatStore.js";
 import { toChatMessage } from "./chatMessageView.js";
 import { enqueueMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser, type EmulatorState } from "./emulatorState.js";
 import type { FileKind, NewFile } from "./fileStore.js";
 import type { CallbackAnswer, ChatMessage, InlineAnswer, TelegramObject } from "./types.js";
+import { waitForChange } from "./waitForChange.js";
 
 const defaultWaitMs = 5000;
 
@@ -182,27 +183,13 @@ export class EmulatedUser {
   }
 
   private waitFor<T>(check: () => T | undefined, timeoutMs = defaultWaitMs, what: string): Promise<T> {
-    const ready = check();
-    if (ready !== undefined) return Promise.resolve(ready);
-    return new Promise<T>((resolve, reject) => {
-      const events = this.state.store.events;
-      const onChange = (event: ChatEvent) => {
-        if (event.userId !== this.id) return;
-        const value = check();
-        if (value === undefined) return;
-        cleanup();
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`User ${this.id} waited ${timeoutMs} ms for ${what} after their last action.\n${this.transcriptTail()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        events.off("change", onChange);
-      };
-      events.on("change", onChange);
-    });
+    return waitForChange(
+      this.state.store,
+      this.id,
+      check,
+      timeoutMs,
+      () => `User ${this.id} waited ${timeoutMs} ms for ${what} after their last action.\n${this.transcriptTail()}`,
+    );
   }
 
   private changedSinceAction(): ChatMessage[] {
@@ -264,11 +251,11 @@ export class EmulatedUser {
   }
 }
 
-function inlineButtons(message: StoredMessage): TelegramObject[] {
+export function inlineButtons(message: StoredMessage): TelegramObject[] {
   return message.markup?.kind === "inline" ? message.markup.markup.inline_keyboard.flat() : [];
 }
 
-function describeMessage(m: ChatMessage): string {
+export function describeMessage(m: ChatMessage): string {
   const body = m.text ?? m.caption ?? (m.photo ? "[photo]" : m.document ? "[document]" : m.voice ? "[voice]" : "[other]");
   const buttons = m.inlineKeyboard ? ` {${m.inlineKeyboard.flat().map((b) => b.text).join(" | ")}}` : "";
   return `  ${m.from === "bot" ? "bot " : "user"} #${m.messageId}${m.edited ? " (edited)" : ""}: ${body}${buttons}`;
@@ -277,6 +264,6 @@ function describeMessage(m: ChatMessage): string {
 const size = (fileSize: number | undefined) => (fileSize !== undefined ? { fileSize } : {});
 
 /** Text as the user sees it: Unicode isolation marks (LRI/RLI/FSI/PDI) are invisible. */
-function visibleText(text: string): string {
+export function visibleText(text: string): string {
   return text.replace(/[\u2066-\u2069]/g, "");
 }

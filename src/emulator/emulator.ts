@@ -1,7 +1,8 @@
 // TelegramEmulator: a local Bot API server an unmodified grammY bot can talk to via `client.apiRoot`.
 import type { AddressInfo } from "node:net";
 import { callBotApi } from "./botApi.js";
-import type { NewUser } from "./chatStore.js";
+import type { NewGroup, NewUser } from "./chatStore.js";
+import { EmulatedGroup } from "./emulatedGroup.js";
 import { EmulatedUser } from "./emulatedUser.js";
 import { createEmulatorState, enqueueMembershipChange, type EmulatorState } from "./emulatorState.js";
 import { createEmulatorServer, type EmulatorServer } from "./server.js";
@@ -14,6 +15,7 @@ export class TelegramEmulator {
   /** @internal Shared with the HTTP layers. */
   readonly state: EmulatorState;
   private readonly users = new Map<number, EmulatedUser>();
+  private readonly groups = new Map<number, EmulatedGroup>();
   private readonly http: EmulatorServer;
   private stopped = false;
 
@@ -93,6 +95,19 @@ export class TelegramEmulator {
       this.createUser({ id: firstId + i, ...(languageCode ? { languageCode } : {}), started: input.started === true });
     }
     return { firstId, lastId: firstId + input.count - 1, count: input.count };
+  }
+
+  /** A group, supergroup or channel with these users as members; the bot is not in it until `addBot`. */
+  createGroup(input: Omit<NewGroup, "memberIds"> & { members?: EmulatedUser[] } = {}): EmulatedGroup {
+    const { members = [], ...rest } = input;
+    const record = this.state.store.createGroup({ ...rest, memberIds: members.map((m) => m.id) });
+    const group = new EmulatedGroup(this.state, record);
+    this.groups.set(record.id, group);
+    return group;
+  }
+
+  group(id: number): EmulatedGroup | undefined {
+    return this.groups.get(id);
   }
 
   user(id: number): EmulatedUser | undefined {

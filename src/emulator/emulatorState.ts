@@ -1,5 +1,5 @@
 // Everything one emulated bot account owns, shared by the Bot API methods and the user side.
-import { ChatStore, type UserRecord } from "./chatStore.js";
+import { ChatStore, type GroupRecord, type UserRecord } from "./chatStore.js";
 import { CallLog } from "./callLog.js";
 import { FaultInjector } from "./faults.js";
 import { FileStore } from "./fileStore.js";
@@ -88,6 +88,51 @@ export function privateChat(user: UserRecord): TelegramObject {
     ...(user.lastName ? { last_name: user.lastName } : {}),
     ...(user.username ? { username: user.username } : {}),
   };
+}
+
+export function groupChat(group: GroupRecord): TelegramObject {
+  return { id: group.id, title: group.title, type: group.type };
+}
+
+/** The bot's ChatMember object for a status, with the rights Telegram lists for an administrator. */
+export function botChatMember(state: EmulatorState, status: GroupRecord["botStatus"], chatType: GroupRecord["type"]): TelegramObject {
+  if (status !== "administrator") return { user: botUser(state), status };
+  return {
+    user: botUser(state),
+    status,
+    can_be_edited: false,
+    is_anonymous: false,
+    can_manage_chat: true,
+    can_delete_messages: true,
+    can_manage_video_chats: true,
+    can_restrict_members: true,
+    can_promote_members: false,
+    can_change_info: true,
+    can_invite_users: true,
+    can_post_stories: chatType === "channel",
+    can_edit_stories: chatType === "channel",
+    can_delete_stories: chatType === "channel",
+    ...(chatType === "channel" ? { can_post_messages: true, can_edit_messages: true } : { can_pin_messages: true, can_manage_topics: false }),
+  };
+}
+
+/** The my_chat_member update for a change of the bot's status in a group; `from` is who changed it. */
+export function enqueueGroupMembershipChange(
+  state: EmulatorState,
+  group: GroupRecord,
+  from: TelegramObject,
+  before: GroupRecord["botStatus"],
+  after: GroupRecord["botStatus"],
+): number {
+  return enqueueUpdate(state, {
+    my_chat_member: {
+      chat: groupChat(group),
+      from,
+      date: nowSeconds(state),
+      old_chat_member: botChatMember(state, before, group.type),
+      new_chat_member: botChatMember(state, after, group.type),
+    },
+  });
 }
 
 /** Adds an update with a fresh update_id and returns that id. */

@@ -1,6 +1,7 @@
 // Public entry of the Telegram Bot API emulator.
 export { TelegramEmulator } from "./emulator.js";
 export { EmulatedUser } from "./emulatedUser.js";
+export { EmulatedGroup } from "./emulatedGroup.js";
 export type { CallStats } from "./callLog.js";
 export type {
   ApiCall,

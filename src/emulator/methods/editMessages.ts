@@ -8,7 +8,7 @@ import { captionText, messageText } from "../formattedText.js";
 import { parseInlineKeyboardOnly, type ReplyMarkup } from "../replyMarkup.js";
 import type { TelegramObject } from "../types.js";
 import { arrayParam, chatIdParam, intParam, parseParams, stringParam } from "../validation.js";
-import { immediate, type MethodSpec } from "./methodTypes.js";
+import { immediate, writableChat, type MethodSpec } from "./methodTypes.js";
 
 const target = {
   chat_id: chatIdParam.optional(),
@@ -26,8 +26,7 @@ function editableMessage(state: EmulatorState, p: { chat_id?: number | string; m
   if (p.inline_message_id !== undefined) throw badRequest("message to edit not found");
   if (p.chat_id === undefined) throw badRequest("chat_id is empty");
   if (p.message_id === undefined) throw badRequest("message identifier is not specified");
-  const chatId = typeof p.chat_id === "number" ? p.chat_id : NaN;
-  if (!state.store.startedUser(chatId)) throw badRequest("chat not found");
+  const chatId = writableChat(state, p.chat_id).id;
   const stored = state.store.message(chatId, p.message_id);
   if (!stored) throw badRequest("message to edit not found");
   if (stored.from !== "bot") throw badRequest("message can't be edited");
@@ -125,8 +124,7 @@ const deleteMessage: MethodSpec = {
   name: "deleteMessage",
   prepare(params, { state }) {
     const p = parseParams(deleteSchema, params);
-    const chatId = typeof p.chat_id === "number" ? p.chat_id : NaN;
-    if (!state.store.startedUser(chatId)) throw badRequest("chat not found");
+    const chatId = writableChat(state, p.chat_id).id;
     const stored = state.store.message(chatId, p.message_id);
     if (!stored) throw badRequest("message to delete not found");
     return immediate(() => {
@@ -142,8 +140,7 @@ const deleteMessages: MethodSpec = {
   name: "deleteMessages",
   prepare(params, { state }) {
     const p = parseParams(deleteManySchema, params);
-    const chatId = typeof p.chat_id === "number" ? p.chat_id : NaN;
-    if (!state.store.startedUser(chatId)) throw badRequest("chat not found");
+    const chatId = writableChat(state, p.chat_id).id;
     return immediate(() => {
       for (const id of p.message_ids) {
         const stored = state.store.message(chatId, id);

@@ -1,9 +1,10 @@
 // answerCallbackQuery, answerInlineQuery, sendChatAction, getChat, getFile and small acknowledgements.
 import { z } from "zod";
-import { badRequest } from "../botApiError.js";
+import { badRequest, chatNotFound } from "../botApiError.js";
 import type { FileKind } from "../fileStore.js";
 import { boolParam, chatIdParam, intParam, parseParams, stringParam } from "../validation.js";
-import { immediate, startedChat, type MethodSpec } from "./methodTypes.js";
+import { botUser, enqueueGroupMembershipChange } from "../emulatorState.js";
+import { immediate, notAMember, writableChat, type MethodSpec } from "./methodTypes.js";
 
 /** Telegram forgets callback queries after 15 minutes. */
 const callbackQueryLifetimeMs = 15 * 60 * 1000;
@@ -99,9 +100,9 @@ const sendChatAction: MethodSpec = {
   blockable: true,
   prepare(params, { state }) {
     const p = parseParams(chatActionSchema, params);
-    const user = startedChat(state, p.chat_id);
+    const target = writableChat(state, p.chat_id);
     if (!chatActions.has(p.action)) throw badRequest("wrong parameter action in request");
-    return { chatId: user.id, run: () => true };
+    return { chatId: target.id, run: () => true };
   },
 };
 
@@ -110,7 +111,9 @@ const chatSchema = z.looseObject({ chat_id: chatIdParam });
 const getChat: MethodSpec = {
   name: "getChat",
   prepare(params, { state }) {
-    const user = startedChat(state, parseParams(chatSchema, params).chat_id);
+    const target = writableChat(state, parseParams(chatSchema, params).chat_id);
+    if (target.group) return immediate(() => ({ ...target.chat, accent_color_id: 0, max_reaction_count: 11 }));
+    const user = target.user!;
     return immediate(() => ({
       id: user.id,
       type: "private",
@@ -153,13 +156,37 @@ const acknowledged = ["setMessageReaction", "pinChatMessage", "unpinChatMessage"
   (name): MethodSpec => ({
     name,
     prepare(params, { state }) {
-      startedChat(state, parseParams(chatSchema, params).chat_id);
+      writableChat(state, parseParams(chatSchema, params).chat_id);
       return immediate(() => true);
     },
   }),
 );
 
+/**
+ * The bot leaves a group, supergroup or channel. Telegram then sends the bot its own my_chat_member
+ * (member → left); afterwards sends to the chat get 403.
+ */
+const leaveChat: MethodSpec = {
+  name: "leaveChat",
+  prepare(params, { state }) {
+    const chatId = parseParams(chatSchema, params).chat_id;
+    const group = typeof chatId === "number" ? state.store.group(chatId) : undefined;
+    if (!group) {
+      if (typeof chatId === "number" && state.store.user(chatId)) throw badRequest("chat member status can't be changed in private chats");
+      throw chatNotFound();
+    }
+    if (group.botStatus === "left") throw notAMember(group);
+    return immediate(() => {
+      const before = group.botStatus;
+      state.store.updateGroup(group, { botStatus: "left" });
+      enqueueGroupMembershipChange(state, group, botUser(state), before, "left");
+      return true;
+    });
+  },
+};
+
 export const interactionMethods: MethodSpec[] = [
+  leaveChat,
   answerCallbackQuery,
   answerInlineQuery,
   sendChatAction,

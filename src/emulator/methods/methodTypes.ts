@@ -1,7 +1,8 @@
 // The contract between the dispatcher and each Bot API method.
-import { botBlocked, chatNotFound } from "../botApiError.js";
-import type { UserRecord } from "../chatStore.js";
-import type { EmulatorState } from "../emulatorState.js";
+import { BotApiError, botBlocked, chatNotFound } from "../botApiError.js";
+import type { GroupRecord, UserRecord } from "../chatStore.js";
+import { groupChat, privateChat, type EmulatorState } from "../emulatorState.js";
+import type { TelegramObject } from "../types.js";
 import type { Upload } from "../requestBody.js";
 
 export interface MethodContext {
@@ -35,6 +36,28 @@ export function startedChat(state: EmulatorState, chatId: number | string): User
   if (!user) throw chatNotFound();
   return user;
 }
+
+/** A chat the bot can write to: a started private chat, or a group it is a member of. */
+export interface ChatTarget {
+  id: number;
+  /** The Chat object as messages in it carry it. */
+  chat: TelegramObject;
+  user?: UserRecord;
+  group?: GroupRecord;
+}
+
+export function writableChat(state: EmulatorState, chatId: number | string): ChatTarget {
+  if (typeof chatId === "number" && chatId < 0) {
+    const group = state.store.group(chatId);
+    if (!group) throw chatNotFound();
+    if (group.botStatus === "left") throw notAMember(group);
+    return { id: group.id, chat: groupChat(group), group };
+  }
+  const user = startedChat(state, chatId);
+  return { id: user.id, chat: privateChat(user), user };
+}
+
+export const notAMember = (group: GroupRecord): BotApiError => new BotApiError(403, `Forbidden: bot is not a member of the ${group.type} chat`);
 
 export function isBlocked(state: EmulatorState, chatId: number): boolean {
   return state.store.user(chatId)?.blockedBot === true || state.faults.isBlocked(chatId);

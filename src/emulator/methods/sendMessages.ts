@@ -1,14 +1,13 @@
 // sendMessage, sendPhoto, sendDocument, sendVoice, copyMessage, forwardMessage.
 import { z } from "zod";
 import { badRequest } from "../botApiError.js";
-import type { UserRecord } from "../chatStore.js";
-import { botUser, nowSeconds, privateChat, type EmulatorState } from "../emulatorState.js";
+import { botUser, nowSeconds, type EmulatorState } from "../emulatorState.js";
 import type { FileKind, NewFile, StoredFile } from "../fileStore.js";
 import { captionText, messageText, type FormattedText } from "../formattedText.js";
 import { parseReplyMarkup, type ReplyMarkup } from "../replyMarkup.js";
 import type { TelegramObject } from "../types.js";
 import { arrayParam, boolParam, chatIdParam, intParam, parseParams, stringParam } from "../validation.js";
-import { startedChat, type MethodContext, type MethodSpec } from "./methodTypes.js";
+import { writableChat, type ChatTarget, type MethodContext, type MethodSpec } from "./methodTypes.js";
 
 const sendBase = {
   chat_id: chatIdParam,
@@ -36,7 +35,7 @@ const sendMediaSchema = z.looseObject({
 });
 
 interface BotMessageInput {
-  user: UserRecord;
+  target: ChatTarget;
   content: TelegramObject;
   markup: ReplyMarkup | undefined;
   parseMode: string | undefined;
@@ -45,12 +44,13 @@ interface BotMessageInput {
 
 export function storeBotMessage(state: EmulatorState, input: BotMessageInput): TelegramObject {
   const stored = state.store.addMessage(
-    input.user.id,
+    input.target.id,
     "bot",
     (messageId) => ({
       message_id: messageId,
-      from: botUser(state),
-      chat: privateChat(input.user),
+      // Channel posts carry the channel as their sender instead of the bot.
+      ...(input.target.group?.type === "channel" ? { sender_chat: input.target.chat } : { from: botUser(state) }),
+      chat: input.target.chat,
       date: nowSeconds(state),
       ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
       ...input.content,
@@ -91,15 +91,15 @@ const sendMessage: MethodSpec = {
   sending: true,
   prepare(params, { state }) {
     const p = parseParams(sendMessageSchema, params);
-    const user = startedChat(state, p.chat_id);
+    const target = writableChat(state, p.chat_id);
     const formatted = messageText(p.text, p.parse_mode, p.entities);
     const markup = parseReplyMarkup(p.reply_markup);
-    const replyTo = repliedMessage(state, user.id, p);
+    const replyTo = repliedMessage(state, target.id, p);
     return {
-      chatId: user.id,
+      chatId: target.id,
       paid: p.allow_paid_broadcast === true,
       run: () =>
-        storeBotMessage(state, { user, content: withText("entities", formatted, "text"), markup, parseMode: p.parse_mode, replyTo }),
+        storeBotMessage(state, { target, content: withText("entities", formatted, "text"), markup, parseMode: p.parse_mode, replyTo }),
     };
   },
 };
@@ -145,17 +145,17 @@ function mediaMethod(name: string, kind: "photo" | "document" | "voice"): Method
     prepare(params, ctx) {
       const { state } = ctx;
       const p = parseParams(sendMediaSchema, params);
-      const user = startedChat(state, p.chat_id);
+      const target = writableChat(state, p.chat_id);
       const file = mediaSource(ctx, kind, params[kind], { kind, ...(p.duration !== undefined ? { duration: p.duration } : {}) });
       const caption = captionText(p.caption, p.parse_mode, p.caption_entities);
       const markup = parseReplyMarkup(p.reply_markup);
-      const replyTo = repliedMessage(state, user.id, p);
+      const replyTo = repliedMessage(state, target.id, p);
       return {
-        chatId: user.id,
+        chatId: target.id,
         paid: p.allow_paid_broadcast === true,
         run: () =>
           storeBotMessage(state, {
-            user,
+            target,
             content: { [kind]: file().telegramValue, ...withText("caption_entities", caption, "caption") },
             markup,
             parseMode: p.parse_mode,
@@ -188,17 +188,17 @@ const copyMessage: MethodSpec = {
   sending: true,
   prepare(params, { state }) {
     const p = parseParams(copySchema, params);
-    const user = startedChat(state, p.chat_id);
+    const target = writableChat(state, p.chat_id);
     const content = sourceMessage(state, p.from_chat_id, p.message_id, "copy");
     const caption = captionText(p.caption, p.parse_mode, p.caption_entities);
     if (caption) Object.assign(content, withText("caption_entities", caption, "caption"));
     const markup = parseReplyMarkup(p.reply_markup);
-    const replyTo = repliedMessage(state, user.id, p);
+    const replyTo = repliedMessage(state, target.id, p);
     return {
-      chatId: user.id,
+      chatId: target.id,
       paid: p.allow_paid_broadcast === true,
       run: () => ({
-        message_id: storeBotMessage(state, { user, content, markup, parseMode: p.parse_mode, replyTo }).message_id,
+        message_id: storeBotMessage(state, { target, content, markup, parseMode: p.parse_mode, replyTo }).message_id,
       }),
     };
   },
@@ -209,15 +209,15 @@ const forwardMessage: MethodSpec = {
   sending: true,
   prepare(params, { state }) {
     const p = parseParams(copySchema, params);
-    const user = startedChat(state, p.chat_id);
+    const target = writableChat(state, p.chat_id);
     const content = sourceMessage(state, p.from_chat_id, p.message_id, "forward");
     const original = state.store.message(Number(p.from_chat_id), p.message_id)!.message;
     const origin = { type: "user", sender_user: original.from, date: original.date };
     return {
-      chatId: user.id,
+      chatId: target.id,
       paid: p.allow_paid_broadcast === true,
       run: () =>
-        storeBotMessage(state, { user, content: { forward_origin: origin, ...content }, markup: undefined, parseMode: undefined, replyTo: undefined }),
+        storeBotMessage(state, { target, content: { forward_origin: origin, ...content }, markup: undefined, parseMode: undefined, replyTo: undefined }),
     };
   },
 };
