@@ -3,6 +3,7 @@ import { webhookCallback, type Bot } from "grammy";
 import { isDatabaseUnavailableError } from "../db/connection.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
+import { boundedHttpAdapter, declaresBodyOver, MAX_WEBHOOK_BODY_BYTES, refuseBody, WebhookBodyRefused } from "./webhookBody.js";
 
 export interface HttpServerOptions {
   port: number;
@@ -17,12 +18,13 @@ export interface HttpServerOptions {
 /**
  * One small HTTP server for the health check and, in webhook mode, Telegram's updates. A request
  * without the right secret gets 401 and changes nothing (grammY's webhookCallback checks it). When the
- * database is away the update is answered 503, so Telegram delivers it again later.
+ * database is away the update is answered 503, so Telegram delivers it again later. A body over
+ * 1 MB is answered 413 without being held in memory (src/bot/webhookBody.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
   const { log } = options;
   const handleWebhook = options.webhook
-    ? webhookCallback(options.webhook.bot, "http", { secretToken: options.webhook.secretToken, onTimeout: "throw", timeoutMilliseconds: 55_000 })
+    ? webhookCallback(options.webhook.bot, boundedHttpAdapter(MAX_WEBHOOK_BODY_BYTES), { secretToken: options.webhook.secretToken, onTimeout: "throw", timeoutMilliseconds: 55_000 })
     : undefined;
 
   const server = http.createServer(async (req, res) => {
@@ -34,9 +36,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
       return;
     }
     if (handleWebhook && req.method === "POST" && path === options.webhook!.path) {
+      if (declaresBodyOver(req, MAX_WEBHOOK_BODY_BYTES)) {
+        refuseBody(req, res, 413);
+        return;
+      }
       try {
         await handleWebhook(req, res);
       } catch (error) {
+        if (error instanceof WebhookBodyRefused) {
+          refuseBody(req, res, error.status);
+          return;
+        }
         const unavailable = isDatabaseUnavailableError(error);
         if (!unavailable) log.error({ err: (error as Error).message }, "webhook update failed");
         if (!res.headersSent) {
