@@ -1,11 +1,10 @@
 // Families type digits in Persian (۰–۹) or Arabic-Indic (٠–٩) script as often as in ASCII.
 // Everything numeric that comes in goes through normalizeDigits first.
 
+import { INVISIBLE_WITH_ZWNJ } from "./invisibleCharacters.js";
+
 const PERSIAN_ZERO = 0x06f0;
 const ARABIC_INDIC_ZERO = 0x0660;
-
-/** Invisible marks a phone keyboard or a copy-paste leaves around numbers and names. */
-const INVISIBLE_MARKS = /[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
  * Maps Persian and Arabic-Indic digits to ASCII, the Arabic decimal separator (٫) to "."
@@ -24,9 +23,12 @@ export function normalizeDigits(s: string): string {
   return out;
 }
 
-/** Removes zero-width joiners/non-joiners and bidi marks (LRM, RLM, ALM, embeddings, isolates). */
+/**
+ * Removes what a phone keyboard or a copy-paste leaves invisibly around numbers: zero-width
+ * joiners/non-joiners, bidi marks (LRM, RLM, ALM, embeddings, isolates), word joiners, soft hyphens.
+ */
 export function stripInvisibleMarks(s: string): string {
-  return s.replace(INVISIBLE_MARKS, "");
+  return s.replace(INVISIBLE_WITH_ZWNJ, "");
 }
 
 /** True for "fa" and its regional variants ("fa-IR"). */

@@ -3,6 +3,7 @@
 // romanisations of the same name. Two registrations of one person must be found and compared.
 
 import { normalizeDigits } from "./digits.js";
+import { INVISIBLE_IN_NAMES, INVISIBLE_WITH_ZWNJ } from "./invisibleCharacters.js";
 
 // ─── Cleaning what a family typed ────────────────────────────────────────────────────────────
 
@@ -14,8 +15,6 @@ export type CleanNameResult =
 
 const LINE_BREAKS_AND_TABS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 const CONTROL_CHARACTERS = /\p{Cc}/gu;
-/** Zero-width and bidi controls other than ZWNJ, plus the BOM and the soft hyphen. */
-const INVISIBLE_EXCEPT_ZWNJ = /[\u00ad\u200b\u200d-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 
 function isArabicScriptLetter(ch: string, orMark = false): boolean {
@@ -31,7 +30,7 @@ export function cleanName(raw: string): CleanNameResult {
     .normalize("NFC")
     .replace(LINE_BREAKS_AND_TABS, " ")
     .replace(CONTROL_CHARACTERS, "")
-    .replace(INVISIBLE_EXCEPT_ZWNJ, "");
+    .replace(INVISIBLE_IN_NAMES, "");
   const chars = Array.from(withoutControls);
   let kept = "";
   for (let i = 0; i < chars.length; i += 1) {
@@ -92,7 +91,6 @@ const LATIN_SPECIAL: Readonly<Record<string, string>> = {
   "ł": "l",
 };
 
-const ZERO_WIDTH_AND_BIDI = /[\u00ad\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const TATWEEL = /\u0640/g;
 /** Apostrophes stand for ع or ء in romanised names ("Ja'fari"): removed, not a word break. */
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
@@ -102,11 +100,11 @@ const APOSTROPHES = /['’‘ʼʻ`´]/g;
  * lower case, punctuation as spaces, single spaces. «حسن‌زاده» → «حسنزاده», "Ja'fari" → "jafari".
  */
 export function normalizeName(s: string): string {
-  const lowered = normalizeDigits(s.normalize("NFKC")).toLowerCase();
+  // Invisible characters go first: left in, the punctuation rule below would split a word at them.
+  const lowered = normalizeDigits(s.replace(INVISIBLE_WITH_ZWNJ, "").normalize("NFKC")).toLowerCase();
   let mapped = "";
   for (const ch of lowered) mapped += ARABIC_TO_PERSIAN[ch] ?? LATIN_SPECIAL[ch] ?? ch;
   return mapped
-    .replace(ZERO_WIDTH_AND_BIDI, "")
     .replace(TATWEEL, "")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

@@ -1,6 +1,7 @@
 // What coordinators and signers may put into a petition or an appeal, and the limits on it.
 
 import { normalizeDigits, stripInvisibleMarks } from "../digits.js";
+import { INVISIBLE_IN_FREE_TEXT } from "../invisibleCharacters.js";
 import { toGregorian, isValidSolarHijriDate } from "../solarHijri.js";
 
 export const PETITION_LIMITS = {
@@ -25,11 +26,11 @@ export const APPEAL_LIMITS = {
 export type TextAnswer = { ok: true; value: string } | { ok: false; error: "empty" | "too-long"; limit: number };
 
 /**
- * Free text as typed: bidi overrides and zero-width spaces removed (they can hide or scramble
+ * Free text as typed: bidi overrides and invisible characters removed (they can hide or scramble
  * text), spaces collapsed, line breaks kept when multiline, at most `limit` characters.
  */
 export function cleanText(raw: string, limit: number, options: { multiline?: boolean } = {}): TextAnswer {
-  let text = raw.normalize("NFC").replace(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/g, "");
+  let text = raw.normalize("NFC").replace(INVISIBLE_IN_FREE_TEXT, "");
   text = options.multiline ? text.replace(/\r\n?/g, "\n").replace(/[^\S\n]+/g, " ").replace(/\n{3,}/g, "\n\n") : text.replace(/\s+/g, " ");
   text = text.replace(/\p{Cc}/gu, (c) => (options.multiline && c === "\n" ? c : "")).trim();
   if (text === "") return { ok: false, error: "empty", limit };

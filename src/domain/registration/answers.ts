@@ -1,4 +1,5 @@
 import { normalizeDigits, stripInvisibleMarks } from "../digits.js";
+import { INVISIBLE_IN_FREE_TEXT, INVISIBLE_IN_NAMES } from "../invisibleCharacters.js";
 import { cleanName } from "../personName.js";
 import { parseYear, type YearPair } from "../yearInput.js";
 import type { RegistrationDraft } from "./draft.js";
@@ -27,11 +28,13 @@ export function parseFullName(raw: string): Answer<string> {
 }
 
 /**
- * Free text as a family types it: control characters and bidi overrides removed (they could hide
- * text or scramble a line), spaces collapsed, line breaks kept only where asked for.
+ * Free text as a family types it: control characters, bidi overrides and invisible characters
+ * removed (they could hide text or scramble a line), spaces collapsed, line breaks kept only where
+ * asked for. An answer that names someone or somewhere (`name`) also loses LRM/RLM/ALM and ZWJ,
+ * like a full name does.
  */
-export function parseFreeText(raw: string, limit: number, options: { multiline?: boolean } = {}): Answer<string> {
-  let text = raw.normalize("NFC").replace(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/g, "");
+export function parseFreeText(raw: string, limit: number, options: { multiline?: boolean; name?: boolean } = {}): Answer<string> {
+  let text = raw.normalize("NFC").replace(options.name ? INVISIBLE_IN_NAMES : INVISIBLE_IN_FREE_TEXT, "");
   text = options.multiline ? text.replace(/\r\n?/g, "\n").replace(/[^\S\n]+/g, " ").replace(/\n{3,}/g, "\n\n") : text.replace(/\s+/g, " ");
   text = text.replace(/[\p{Cc}]/gu, (c) => (options.multiline && c === "\n" ? c : "")).trim();
   if (text === "") return { ok: false, error: "text-empty" };

@@ -148,7 +148,7 @@ export async function askStep(
         const parsed =
           step === "fullName"
             ? parseFullName(text)
-            : parseFreeText(text, textLimit(step), { multiline: step === "notes" });
+            : parseFreeText(text, textLimit(step), { multiline: step === "notes", name: step !== "notes" });
         if (parsed.ok) return answered({ ...draft, [step]: parsed.value });
         error = parsed.error;
         limit = parsed.limit;
