@@ -88,16 +88,19 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     onChange: () => workerHolder.worker?.wake(),
     liveProgress: (jobId) => workerHolder.worker?.progressOf(jobId),
   });
+  const users = createUserService(models, clock, config.ADMIN_IDS);
+  // Every privileged service re-reads the acting user's roles through this at the moment it acts.
+  const actorNow = users.actorNow;
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
-    users: createUserService(models, clock, config.ADMIN_IDS),
-    team: createTeamService(models, clock, audit),
+    users,
+    team: createTeamService(models, clock, audit, actorNow),
     updateClaims: createUpdateClaims(models, clock),
     audit,
-    locations: createLocationService(models, clock, audit),
-    cases: createCaseService({ models, clock, random, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE }),
-    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE }),
+    locations: createLocationService(models, clock, audit, actorNow),
+    cases: createCaseService({ models, clock, random, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
+    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
     petitions: createPetitionService({
       models,
       clock,
@@ -108,9 +111,10 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       log,
       milestoneNotice: createMilestoneNotice({ defaultLocale: config.DEFAULT_LOCALE, botUsername: () => botUsername }),
       delivery: () => delivery,
+      actorNow,
     }),
     appeals: createAppealService({ models, clock, fields: cipher }),
-    petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher }),
+    petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     delivery,
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,

@@ -13,6 +13,16 @@ export interface Actor {
   provinces: readonly string[];
 }
 
+/**
+ * Who asks for a privileged action. Services trust only the id and re-read the roles from the
+ * database at the moment they act: a role revoked a second ago (or while a conversation was open)
+ * no longer counts, whatever Actor the caller built earlier.
+ */
+export type ActingUser = Pick<Actor, "userId">;
+
+/** The actor as stored right now (`users.actorNow`), for the services' checks. */
+export type ActorLookup = (userId: Actor["userId"]) => Promise<Actor>;
+
 export type Permission =
   | "team.invite.volunteer"
   | "team.invite.coordinator"
@@ -78,9 +88,14 @@ export function buildActor(input: { userId: number; grants: readonly { role: Gra
   return { userId: input.userId, roles: [...roles], provinces: [...provinces].sort() };
 }
 
+/** Coordinators and admins see the whole picture; volunteers only their provinces. */
+export function seesEveryProvince(actor: Actor): boolean {
+  return actor.roles.includes("coordinator") || actor.roles.includes("admin");
+}
+
 /** Whether a volunteer's provinces (or a coordinator's or admin's whole view) cover a case's province. */
 export function coversProvince(actor: Actor, province: string): boolean {
-  if (actor.roles.includes("coordinator") || actor.roles.includes("admin")) return true;
+  if (seesEveryProvince(actor)) return true;
   return actor.roles.includes("volunteer") && actor.provinces.includes(province);
 }
 

@@ -6,7 +6,7 @@ import type { Models } from "../db/models/index.js";
 import type { DeliveryProgress, DeliveryService, OutgoingContent, Recipient } from "../delivery/types.js";
 import { CASE_STATUSES } from "../domain/caseStatus.js";
 import { isProvinceCode } from "../domain/provinces.js";
-import { can, type Actor } from "../domain/roles.js";
+import { can, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../domain/roles.js";
 import type { AuditTrail } from "./audit.js";
 
 /** Who a broadcast goes to. `provinces: "all"` is for coordinators; volunteers name their own. */
@@ -29,21 +29,22 @@ export interface AudienceSize {
 
 export interface BroadcastService {
   /** Who would receive it (for the preview), after checking the sender may reach them. */
-  measure(actor: Actor, audience: Audience): Promise<BroadcastResult<AudienceSize>>;
+  measure(actor: ActingUser, audience: Audience): Promise<BroadcastResult<AudienceSize>>;
   start(
-    actor: Actor,
+    actor: ActingUser,
     input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore?: Date; progressChat: { chatId: number; messageId?: number; locale: string } },
   ): Promise<BroadcastResult<{ jobId: string; recipients: number }>>;
-  control(actor: Actor, jobId: string, action: "pause" | "resume" | "cancel"): Promise<BroadcastResult<null>>;
-  list(actor: Actor): Promise<BroadcastResult<DeliveryProgress[]>>;
+  control(actor: ActingUser, jobId: string, action: "pause" | "resume" | "cancel"): Promise<BroadcastResult<null>>;
+  list(actor: ActingUser): Promise<BroadcastResult<DeliveryProgress[]>>;
 }
 
 /**
  * Volunteers and coordinators reach families. Audiences are resolved on the server from the
- * registrations and signatures, and a volunteer can only reach the provinces they serve.
+ * registrations and signatures, and a volunteer can only reach the provinces they serve — as
+ * stored at the moment of sending (`actorNow`), not when the compose conversation began.
  */
-export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string }): BroadcastService {
-  const { models, delivery, audit, defaultLocale } = deps;
+export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string; actorNow: ActorLookup }): BroadcastService {
+  const { models, delivery, audit, defaultLocale, actorNow } = deps;
 
   function checkAudience(actor: Actor, audience: Audience): BroadcastError | null {
     if (!can(actor, "broadcast.send")) return "forbidden";
@@ -52,7 +53,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
     if (audience.kind === "language" && !audience.locale) return "bad_audience";
     if (audience.kind === "caseStatus" && !audience.status) return "bad_audience";
     if (audience.kind === "signers" && !audience.petitionId) return "bad_audience";
-    const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+    const wide = seesEveryProvince(actor);
     if (audience.provinces === "all") return wide ? null : "province_not_allowed";
     if (!audience.provinces.every((p) => p === "abroad" || isProvinceCode(p))) return "bad_audience";
     if (!wide && !audience.provinces.every((p) => actor.provinces.includes(p))) return "province_not_allowed";
@@ -88,7 +89,8 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
   }
 
   return {
-    async measure(actor, audience) {
+    async measure(acting, audience) {
+      const actor = await actorNow(acting.userId);
       const problem = checkAudience(actor, audience);
       if (problem) return { ok: false, error: problem };
       const recipients = await resolve(audience);
@@ -97,7 +99,8 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       return { ok: true, value: { total: recipients.length, byLocale } };
     },
 
-    async start(actor, input) {
+    async start(acting, input) {
+      const actor = await actorNow(acting.userId);
       const problem = checkAudience(actor, input.audience);
       if (problem) return { ok: false, error: problem };
       const recipients = await resolve(input.audience);
@@ -111,11 +114,12 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       return { ok: true, value: { jobId, recipients: recipients.length } };
     },
 
-    async control(actor, jobId, action) {
+    async control(acting, jobId, action) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
       const owned = await models.deliveryJobs.findOne({ _id: jobId, kind: "broadcast" }, { createdBy: 1 }).lean().exec();
       if (!owned) return { ok: false, error: "not_found" };
-      const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+      const wide = seesEveryProvince(actor);
       if (!wide && owned.createdBy !== actor.userId) return { ok: false, error: "forbidden" };
       const done = action === "pause" ? await delivery.pause(jobId) : action === "resume" ? await delivery.resume(jobId) : await delivery.cancel(jobId);
       if (!done) return { ok: false, error: "not_found" };
@@ -123,9 +127,10 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       return { ok: true, value: null };
     },
 
-    async list(actor) {
+    async list(acting) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
-      const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+      const wide = seesEveryProvince(actor);
       return { ok: true, value: await delivery.listJobs({ kind: "broadcast", limit: 20, ...(wide ? {} : { createdBy: actor.userId }) }) };
     },
   };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
-import { can, type Actor } from "../domain/roles.js";
+import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
 import type { AuditTrail } from "./audit.js";
 
 export interface BelievedLocation {
@@ -12,20 +12,21 @@ export interface BelievedLocation {
 
 export interface LocationService {
   listActive(): Promise<BelievedLocation[]>;
-  add(actor: Actor, names: Record<string, string>): Promise<{ ok: true; value: BelievedLocation } | { ok: false; error: "forbidden" | "name_required" }>;
-  deactivate(actor: Actor, code: string): Promise<boolean>;
+  add(actor: ActingUser, names: Record<string, string>): Promise<{ ok: true; value: BelievedLocation } | { ok: false; error: "forbidden" | "name_required" }>;
+  deactivate(actor: ActingUser, code: string): Promise<boolean>;
 }
 
 const namesSchema = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().min(1).max(80));
 
-/** The list of places where relatives are believed to be, kept by coordinators as data. */
-export function createLocationService(models: Models, clock: Clock, audit: AuditTrail): LocationService {
+/** The list of places where relatives are believed to be, kept by coordinators as data (roles re-read as they act). */
+export function createLocationService(models: Models, clock: Clock, audit: AuditTrail, actorNow: ActorLookup): LocationService {
   return {
     async listActive() {
       const rows = await models.locations.find({ active: true }).sort({ createdAt: 1 }).lean().exec();
       return rows.map((row) => ({ code: row.code, names: namesSchema.parse(JSON.parse(row.namesJson)) }));
     },
-    async add(actor, names) {
+    async add(acting, names) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "location.manage")) return { ok: false, error: "forbidden" };
       const parsed = namesSchema.safeParse(names);
       if (!parsed.success || Object.keys(parsed.data).length === 0) return { ok: false, error: "name_required" };
@@ -34,7 +35,8 @@ export function createLocationService(models: Models, clock: Clock, audit: Audit
       await audit.record(actor.userId, "location.add", code);
       return { ok: true, value: { code, names: parsed.data } };
     },
-    async deactivate(actor, code) {
+    async deactivate(acting, code) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "location.manage")) return false;
       const result = await models.locations.updateOne({ code }, { $set: { active: false } }).exec();
       if (result.modifiedCount > 0) await audit.record(actor.userId, "location.deactivate", code);

@@ -5,7 +5,7 @@ import type { AppealRecord } from "../db/models/appeal.js";
 import type { PetitionRecord } from "../db/models/petition.js";
 import { csvDocument, type CsvValue } from "../domain/petitions/csv.js";
 import { provinceName } from "../domain/provinces.js";
-import { can, type Actor } from "../domain/roles.js";
+import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
 import type { AuditTrail } from "./audit.js";
 import { petitionView, plainFields, type FieldSealer, type PetitionResult, type PetitionView } from "./petitions.js";
 
@@ -61,10 +61,10 @@ export interface LettersExport {
 }
 
 export interface PetitionExportService {
-  exportPetition(actor: Actor, ref: string): Promise<PetitionResult<PetitionExport>>;
-  exportLetters(actor: Actor): Promise<PetitionResult<LettersExport>>;
+  exportPetition(actor: ActingUser, ref: string): Promise<PetitionResult<PetitionExport>>;
+  exportLetters(actor: ActingUser): Promise<PetitionResult<LettersExport>>;
   /** The photos and voice messages of an export ("letters" or a petition ref), numbered as in its file. */
-  attachments(actor: Actor, scope: string): Promise<PetitionResult<ExportAttachment[]>>;
+  attachments(actor: ActingUser, scope: string): Promise<PetitionResult<ExportAttachment[]>>;
 }
 
 const extensionOf = (kind: AppealRecord["kind"]) => (kind === "photo" ? "jpg" : kind === "voice" ? "ogg" : "");
@@ -86,8 +86,8 @@ function attachmentCells(appeal: AppealRecord, name: string): CsvValue[] {
   return [`${name}.${extensionOf(appeal.kind)}`, appeal.fileId, appeal.fileSize ?? null, appeal.durationSeconds ?? null];
 }
 
-export function createPetitionExportService(deps: { models: Models; clock: Clock; audit: AuditTrail; fields?: FieldSealer }): PetitionExportService {
-  const { models, clock, audit } = deps;
+export function createPetitionExportService(deps: { models: Models; clock: Clock; audit: AuditTrail; fields?: FieldSealer; actorNow: ActorLookup }): PetitionExportService {
+  const { models, clock, audit, actorNow } = deps;
   const fields = deps.fields ?? plainFields;
 
   /** Active signatures in signing order, and the appeals given with them (an appeal without its signature is not delivered). */
@@ -101,7 +101,8 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
   const loadLetters = () => models.appeals.find({ petitionId: null, state: "active" }).sort({ createdAt: 1, _id: 1 }).lean().exec();
 
   return {
-    async exportPetition(actor, ref) {
+    async exportPetition(acting, ref) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.export")) return { ok: false, error: "forbidden" };
       const petition = await models.petitions.findOne({ ref }).lean<PetitionRecord>().exec();
       if (!petition) return { ok: false, error: "not_found" };
@@ -167,7 +168,8 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
       };
     },
 
-    async exportLetters(actor) {
+    async exportLetters(acting) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.export")) return { ok: false, error: "forbidden" };
       const letters = await loadLetters();
       const numbered = numberAppeals(letters, "L");
@@ -184,7 +186,8 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
       return { ok: true, value: { count: letters.length, lettersCsv: csvDocument(LETTER_COLUMNS, rows), attachments: attachmentsOf(numbered), exportedAt: clock.now() } };
     },
 
-    async attachments(actor, scope) {
+    async attachments(acting, scope) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.export")) return { ok: false, error: "forbidden" };
       if (scope === "letters") return { ok: true, value: attachmentsOf(numberAppeals(await loadLetters(), "L")) };
       const petition = await models.petitions.findOne({ ref: scope }, { _id: 1 }).lean().exec();

@@ -10,7 +10,7 @@ import { canTransition, notSignableReason, type PetitionStatus } from "../domain
 import { newlyReachedMilestones } from "../domain/petitions/milestones.js";
 import { generatePetitionRef } from "../domain/petitions/petitionRef.js";
 import type { NameDisplay } from "../domain/petitions/signerName.js";
-import { can, type Actor } from "../domain/roles.js";
+import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
 import type { AuditTrail } from "./audit.js";
 import { freshCounter } from "./freshCount.js";
@@ -119,18 +119,18 @@ export type MilestoneNotice = (input: { ref: string; titles: { locale: string; t
 export interface PetitionService {
   /** The organisers' time zone: per-day counts and deadlines are in it. */
   readonly timeZone: string;
-  create(actor: Actor, input: NewPetition): Promise<PetitionResult<PetitionView>>;
+  create(actor: ActingUser, input: NewPetition): Promise<PetitionResult<PetitionView>>;
   /** New texts or addressee; refused once anybody has signed. */
-  editText(actor: Actor, ref: string, input: PetitionTexts): Promise<PetitionResult<PetitionView>>;
-  changeStatus(actor: Actor, ref: string, to: PetitionStatus): Promise<PetitionResult<PetitionView>>;
+  editText(actor: ActingUser, ref: string, input: PetitionTexts): Promise<PetitionResult<PetitionView>>;
+  changeStatus(actor: ActingUser, ref: string, to: PetitionStatus): Promise<PetitionResult<PetitionView>>;
   get(ref: string): Promise<PetitionSummary | null>;
   /** Petitions people can sign now, newest first. */
   listOpen(): Promise<PetitionSummary[]>;
-  listForManagement(actor: Actor): Promise<PetitionResult<PetitionSummary[]>>;
+  listForManagement(actor: ActingUser): Promise<PetitionResult<PetitionSummary[]>>;
   signatureOf(userId: number, ref: string): Promise<SignatureStatus | null>;
   sign(input: SignInput): Promise<PetitionResult<{ count: number }>>;
   withdraw(userId: number, ref: string): Promise<PetitionResult<{ count: number }>>;
-  stats(actor: Actor, ref: string): Promise<PetitionResult<PetitionStats>>;
+  stats(actor: ActingUser, ref: string): Promise<PetitionResult<PetitionStats>>;
   parseDeadline(raw: string): DeadlineParse;
   /** Enqueues news for milestones whose notice is missing (a crash between record and enqueue). */
   notifyPendingMilestones(olderThanMs?: number): Promise<number>;
@@ -147,6 +147,8 @@ export interface PetitionServiceDeps {
   delivery?: () => Pick<DeliveryService, "enqueue"> | undefined;
   milestoneNotice?: MilestoneNotice;
   log?: Logger;
+  /** The acting user's roles as stored now (users.actorNow): managing methods check these, not the caller's Actor. */
+  actorNow: ActorLookup;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -178,7 +180,7 @@ export function petitionView(record: PetitionRecord): PetitionView {
 }
 
 export function createPetitionService(deps: PetitionServiceDeps): PetitionService {
-  const { models, clock, audit, timeZone } = deps;
+  const { models, clock, audit, timeZone, actorNow } = deps;
   const random = deps.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
   const fields = deps.fields ?? plainFields;
 
@@ -272,7 +274,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
   return {
     timeZone,
 
-    async create(actor, input) {
+    async create(acting, input) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.manage")) return { ok: false, error: "forbidden" };
       const now = clock.now();
       for (let attempt = 0; ; attempt += 1) {
@@ -302,7 +305,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       }
     },
 
-    async editText(actor, ref, input) {
+    async editText(acting, ref, input) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.manage")) return { ok: false, error: "forbidden" };
       // Atomic with the first signature, which sets frozenAt: one of the two wins.
       const updated = await models.petitions
@@ -323,7 +327,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       return { ok: true, value: petitionView(updated) };
     },
 
-    async changeStatus(actor, ref, to) {
+    async changeStatus(acting, ref, to) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.manage")) return { ok: false, error: "forbidden" };
       const existing = await findByRef(ref);
       if (!existing) return { ok: false, error: "not_found" };
@@ -350,7 +355,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       return Promise.all(records.filter((r) => notSignableReason(r, now) === null).map(withCount));
     },
 
-    async listForManagement(actor) {
+    async listForManagement(acting) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.manage")) return { ok: false, error: "forbidden" };
       const records = await models.petitions.find({}).sort({ createdAt: -1 }).limit(MANAGEMENT_LIST_LIMIT).lean<PetitionRecord[]>().exec();
       return { ok: true, value: await Promise.all(records.map(withCount)) };
@@ -433,7 +439,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       return { ok: true, value: { count: await countAfterWrite(petition._id.toHexString()) } };
     },
 
-    async stats(actor, ref) {
+    async stats(acting, ref) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.manage")) return { ok: false, error: "forbidden" };
       const petition = await findByRef(ref);
       if (!petition) return { ok: false, error: "not_found" };

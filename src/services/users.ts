@@ -17,6 +17,8 @@ export interface UserService {
   /** Telegram answered 403 for these users (blocked the bot, deactivated): later broadcasts skip them. */
   markManyUnreachable(userIds: readonly number[]): Promise<void>;
   get(userId: number): Promise<UserProfile | null>;
+  /** The user's roles as stored at this moment; privileged services call it right before they act. */
+  actorNow(userId: number): Promise<Actor>;
   /** The user's chosen locale, cached briefly: read on every update, also inside conversations. */
   localeOf(userId: number): Promise<string | undefined>;
 }
@@ -64,6 +66,10 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
     async get(userId) {
       const record = await models.users.findById(userId).lean().exec();
       return record ? toProfile(record) : null;
+    },
+    async actorNow(userId) {
+      const record = await models.users.findById(userId, { roles: 1 }).lean().exec();
+      return buildActor({ userId, grants: record?.roles ?? [], isAdmin: adminIds.includes(userId) });
     },
     async localeOf(userId) {
       const cached = localeCache.get(userId);

@@ -5,6 +5,7 @@ import { type Models } from "../../src/db/models/index.js";
 import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { buildActor } from "../../src/domain/roles.js";
+import { storedActors } from "../support/storedActors.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
@@ -61,6 +62,7 @@ beforeAll(async () => {
       },
     },
     defaultLocale: "fa",
+    actorNow: storedActors(coordinator),
   });
 });
 afterAll(async () => {

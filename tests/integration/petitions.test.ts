@@ -5,6 +5,7 @@ import { type Models } from "../../src/db/models/index.js";
 import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
 import { UTF8_BOM } from "../../src/domain/petitions/csv.js";
 import { buildActor } from "../../src/domain/roles.js";
+import { storedActors } from "../support/storedActors.js";
 import { createFieldCipher } from "../../src/security/fieldCipher.js";
 import { createAppealService } from "../../src/services/appeals.js";
 import { createAuditTrail } from "../../src/services/audit.js";
@@ -56,6 +57,7 @@ function service(delivery?: ReturnType<typeof recordingDelivery>): PetitionServi
     random: refs(),
     fields: cipher,
     milestoneNotice: notice,
+    actorNow: storedActors(coordinator, volunteer, family),
     ...(delivery ? { delivery: () => delivery } : {}),
   });
 }
@@ -267,7 +269,7 @@ describe("export", () => {
   it("only coordinators export; the CSV has a BOM, the documented header, one row per signature and Persian intact", async () => {
     const petitions = service();
     const appeals = createAppealService({ models, clock, fields: cipher });
-    const exporter = createPetitionExportService({ models, clock, audit: createAuditTrail(models, clock), fields: cipher });
+    const exporter = createPetitionExportService({ models, clock, audit: createAuditTrail(models, clock), fields: cipher, actorNow: storedActors(coordinator, volunteer, family) });
     const ref = await openPetition(petitions);
     await petitions.sign(signer(1101, ref, { name: "زهرا حسن‌زاده", province: "ardabil", relation: "mother" }));
     await petitions.sign(signer(1102, ref, { nameDisplay: "initials", name: "M. R.", province: null, country: "Germany, Cologne" }));

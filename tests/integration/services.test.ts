@@ -8,6 +8,7 @@ import { createLeases } from "../../src/services/leases.js";
 import { createTeamService } from "../../src/services/team.js";
 import { createUpdateClaims } from "../../src/services/updateClaims.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { storedActors } from "../support/storedActors.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -68,9 +69,13 @@ describe("leases", () => {
 });
 
 describe("invites", () => {
+  const coordinator = buildActor({ userId: 10, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+  const volunteer = buildActor({ userId: 20, grants: [{ role: "volunteer", provinces: ["fars"] }], isAdmin: false });
+  const admin = buildActor({ userId: 21, grants: [], isAdmin: true });
+  const teamService = () => createTeamService(models, clock, createAuditTrail(models, clock), storedActors(coordinator, volunteer, admin));
+
   it("grant a role once, even when accepted from two devices at the same moment", async () => {
-    const team = createTeamService(models, clock, createAuditTrail(models, clock));
-    const coordinator = buildActor({ userId: 10, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+    const team = teamService();
     const created = await team.createInvite(coordinator, "volunteer", ["ardabil"]);
     if (!created.ok) throw new Error(created.error);
     const results = await Promise.all([11, 12, 13, 14].map((userId) => team.acceptInvite(userId, created.value.code)));
@@ -79,10 +84,15 @@ describe("invites", () => {
   });
 
   it("are refused to a volunteer and need provinces for volunteers", async () => {
-    const team = createTeamService(models, clock, createAuditTrail(models, clock));
-    const volunteer = buildActor({ userId: 20, grants: [{ role: "volunteer", provinces: ["fars"] }], isAdmin: false });
+    const team = teamService();
     expect(await team.createInvite(volunteer, "volunteer", ["fars"])).toEqual({ ok: false, error: "forbidden" });
-    const admin = buildActor({ userId: 21, grants: [], isAdmin: true });
     expect(await team.createInvite(admin, "volunteer", [])).toEqual({ ok: false, error: "provinces_required" });
+  });
+
+  it("trust only the roles stored now, not the roles an Actor claims", async () => {
+    const team = teamService();
+    const forged = buildActor({ userId: 20, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+    expect(await team.createInvite(forged, "coordinator", [])).toEqual({ ok: false, error: "forbidden" });
+    expect(await team.listMembers(forged)).toEqual({ ok: false, error: "forbidden" });
   });
 });

@@ -3,6 +3,7 @@ import type { GrantedRole } from "./user.js";
 
 /** A single-use deep-link invitation that grants a role. */
 export interface InviteRecord {
+  /** SHA-256 (hex) of the code; the code itself exists only in the link given to the inviter. */
   _id: string;
   role: GrantedRole;
   provinces: string[];

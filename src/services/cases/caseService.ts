@@ -8,7 +8,7 @@ import { generateCaseReference } from "../../domain/caseReference.js";
 import { transition, type CaseStatus, type CloseReason } from "../../domain/caseStatus.js";
 import { scoreCaseMatch } from "../../domain/personName.js";
 import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
-import { can, caseActorOf, coversProvince, type Actor } from "../../domain/roles.js";
+import { can, caseActorOf, coversProvince, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../../domain/roles.js";
 import type { FieldCipher } from "../../security/fieldCipher.js";
 import type { AuditTrail } from "../audit.js";
 import { draftFromRecords, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
@@ -73,12 +73,14 @@ export interface CaseService {
   getForFamily(userId: number, caseId: string): Promise<FamilyCaseView | null>;
   updateForFamily(userId: number, caseId: string, draft: CompleteRegistration): Promise<CaseResult<null>>;
   withdraw(userId: number, caseId: string): Promise<CaseResult<{ reference: string }>>;
-  findForStaff(actor: Actor, reference: string): Promise<CaseResult<StaffCaseView>>;
-  changeStatus(actor: Actor, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
-  confirmDuplicate(actor: Actor, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
+  /** Staff methods re-read the acting user's roles and provinces at the moment they act. */
+  findForStaff(actor: ActingUser, reference: string): Promise<CaseResult<StaffCaseView>>;
+  changeStatus(actor: ActingUser, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
+  confirmDuplicate(actor: ActingUser, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
   /** A coordinator decided the flagged cases are different people. */
-  rejectDuplicates(actor: Actor, caseId: string): Promise<CaseResult<null>>;
-  referenceFor(caseId: string): Promise<string | null>;
+  rejectDuplicates(actor: ActingUser, caseId: string): Promise<CaseResult<null>>;
+  /** The reference of a case the acting user may move (a button's case id may be forged). */
+  referenceForStatusMove(actor: ActingUser, caseId: string): Promise<CaseResult<string>>;
   /** Hands to the outbox the notifications of status events that were not (a crash between two writes). */
   retryPendingNotifications(render: StatusNotificationRenderer, olderThan: Date): Promise<number>;
 }
@@ -92,12 +94,14 @@ export interface CaseServiceDeps {
   /** The outbox for notifications; families are told of status changes through it. */
   delivery: Pick<DeliveryService, "enqueue">;
   defaultLocale: string;
+  /** The acting user's roles as stored now (users.actorNow). */
+  actorNow: ActorLookup;
 }
 
 const CANDIDATE_LIMIT = 50;
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
-  const { models, clock, random, cipher, audit, delivery, defaultLocale } = deps;
+  const { models, clock, random, cipher, audit, delivery, defaultLocale, actorNow } = deps;
 
   const objectId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
 
@@ -105,6 +109,15 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const id = objectId(caseId);
     if (!id) return null;
     return models.caseLinks.findOne({ caseId: id, userId, withdrawnAt: null }).lean().exec();
+  }
+
+  /** Possible duplicates the actor may know of: a volunteer sees none of another province, not even a reference. */
+  async function duplicatesVisibleTo(actor: Actor, duplicates: CaseRecord["possibleDuplicates"]): Promise<CaseRecord["possibleDuplicates"]> {
+    if (duplicates.length === 0 || seesEveryProvince(actor)) return duplicates;
+    const ids = duplicates.map((d) => objectId(d.caseId)).filter((id): id is Types.ObjectId => id !== null);
+    const provinces = await models.cases.find({ _id: { $in: ids } }, { province: 1 }).lean().exec();
+    const covered = new Set(provinces.filter((c) => coversProvince(actor, c.province)).map((c) => c._id.toHexString()));
+    return duplicates.filter((d) => covered.has(d.caseId));
   }
 
   async function timelineOf(caseId: Types.ObjectId, forStaff: boolean): Promise<TimelineEntry[]> {
@@ -277,7 +290,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { ok: true, value: { reference: record.reference } };
     },
 
-    async findForStaff(actor, reference) {
+    async findForStaff(acting, reference) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
       const record = await models.cases.findOne({ reference }).lean().exec();
       if (!record) return { ok: false, error: "not_found" };
@@ -299,15 +313,17 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           leftYear: record.relative.leftYear,
           location: record.relative.location,
           familyCount,
-          possibleDuplicates: record.possibleDuplicates,
+          possibleDuplicates: await duplicatesVisibleTo(actor, record.possibleDuplicates),
           duplicateReview: record.duplicateReview,
           timeline: await timelineOf(record._id, true),
         },
       };
     },
 
-    async changeStatus(actor, caseId, change, render) {
-      if (!can(actor, "case.status")) return { ok: false, error: "forbidden" };
+    async changeStatus(acting, caseId, change, render) {
+      const actor = await actorNow(acting.userId);
+      // A role revoked while the status conversation was open ends here.
+      if (!can(actor, "case.status")) return { ok: false, error: "not_allowed" };
       const id = objectId(caseId);
       const record = id ? await models.cases.findById(id).lean().exec() : null;
       if (!record) return { ok: false, error: "not_found" };
@@ -338,13 +354,18 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { ok: true, value: { eventId: event._id.toHexString(), status: result.status, notified } };
     },
 
-    async referenceFor(caseId) {
+    async referenceForStatusMove(acting, caseId) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.status")) return { ok: false, error: "forbidden" };
       const id = objectId(caseId);
-      const record = id ? await models.cases.findById(id, { reference: 1 }).lean().exec() : null;
-      return record?.reference ?? null;
+      const record = id ? await models.cases.findById(id, { reference: 1, province: 1 }).lean().exec() : null;
+      if (!record) return { ok: false, error: "not_found" };
+      if (!coversProvince(actor, record.province)) return { ok: false, error: "forbidden" };
+      return { ok: true, value: record.reference };
     },
 
-    async rejectDuplicates(actor, caseId) {
+    async rejectDuplicates(acting, caseId) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
       const id = objectId(caseId);
       const record = id ? await models.cases.findById(id).lean().exec() : null;
@@ -354,7 +375,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { ok: true, value: null };
     },
 
-    async confirmDuplicate(actor, caseId, duplicateOfCaseId) {
+    async confirmDuplicate(acting, caseId, duplicateOfCaseId) {
+      const actor = await actorNow(acting.userId);
       if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
       const duplicateId = objectId(caseId);
       const canonicalId = objectId(duplicateOfCaseId);

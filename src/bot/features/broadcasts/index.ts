@@ -44,6 +44,13 @@ export function broadcastsFeature(i18n: I18n<BotContext>) {
     ctx.log.info({ action: data.action }, "broadcast controlled");
   });
 
-  const menuEntry: MenuEntry = { labelKey: "menu-broadcast", visibleTo: (actor) => can(actor, "broadcast.send"), run: compose };
+  // Anyone can type the button's label: it is guarded exactly like /broadcast.
+  const menuEntry: MenuEntry = {
+    labelKey: "menu-broadcast",
+    visibleTo: (actor) => can(actor, "broadcast.send"),
+    run: async (ctx) => {
+      await requirePermission("broadcast.send")(ctx, () => compose(ctx));
+    },
+  };
   return { composer, conversations: [conversation], menuEntry };
 }

@@ -68,9 +68,11 @@ export function caseWorkFeature(i18n: I18n<BotContext>) {
     const data = moveCase.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
     await ctx.answerCallbackQuery();
-    const reference = await ctx.services.cases.referenceFor(data.caseId);
-    if (!reference) return ctx.reply(ctx.t("casework-not-found"));
-    const input: StatusChangeInput = { caseId: data.caseId, reference, to: data.to };
+    // The case id comes from a button, which can be forged: the service checks it against the
+    // volunteer's provinces before anything about the case is shown.
+    const found = await ctx.services.cases.referenceForStatusMove(ctx.profile.actor, data.caseId);
+    if (!found.ok) return ctx.reply(ctx.t(found.error === "forbidden" ? "casework-not-your-province" : "casework-not-found"));
+    const input: StatusChangeInput = { caseId: data.caseId, reference: found.value, to: data.to };
     await enterConversation(ctx, STATUS_CONVERSATION, input);
   });
 

@@ -14,10 +14,10 @@ const pickRole = defineCallback("invr", { role: z.enum(["volunteer", "coordinato
 
 /**
  * A coordinator creates a single-use invite link: role, then (for volunteers) the provinces they serve.
- * Permission is checked when the conversation starts and again by the service that creates the invite.
+ * Permission is checked when the conversation starts, when the role is chosen, and by the service
+ * at the moment it creates the invite (roles re-read from the database each time).
  */
 export async function createInviteConversation(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
-  const actor = await conversation.external((outside) => outside.profile.actor);
   const botUsername = await conversation.external((outside) => outside.services.botUsername());
   const locale = await conversation.external((outside) => outside.i18n.getLocale());
 
@@ -36,7 +36,9 @@ export async function createInviteConversation(conversation: BotConversation, ct
     return;
   }
   const role: GrantableRole = choice;
-  if (!can(actor, invitePermission(role))) {
+  // Roles as stored now, not when /invite was sent (a coordinator may have been revoked meanwhile).
+  const allowed = await conversation.external(async (outside) => can(await outside.services.users.actorNow(outside.profile.id), invitePermission(role)));
+  if (!allowed) {
     await roleCtx.editMessageText(ctx.t("error-not-allowed"));
     return;
   }
@@ -56,7 +58,8 @@ export async function createInviteConversation(conversation: BotConversation, ct
     provinces = picked;
   }
 
-  const created = await conversation.external((outside) => outside.services.team.createInvite(actor, role, provinces));
+  // The service re-reads the inviter's roles at this moment and refuses a member revoked meanwhile.
+  const created = await conversation.external((outside) => outside.services.team.createInvite(outside.profile.actor, role, provinces));
   if (!created.ok) {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
