@@ -19,6 +19,7 @@ import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
+import { verifyEncryptionKey } from "./security/keyCheck.js";
 import { createMilestoneNotice } from "./bot/features/petitions/milestoneNotice.js";
 import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
@@ -38,6 +39,8 @@ export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRE
   mongoUri: string;
   /** 32 bytes as hex or base64 (DATA_ENCRYPTION_KEY). */
   dataEncryptionKey: string;
+  /** Older keys still read during a key rotation (DATA_ENCRYPTION_OLD_KEYS). */
+  dataEncryptionOldKeys?: string[];
 };
 
 export interface AppOverrides {
@@ -75,11 +78,19 @@ export interface App {
 export async function startApp(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const connection = await connectDatabase(config.mongoUri, { log });
+  const cipher = createFieldCipher(parseEncryptionKey(config.dataEncryptionKey), (config.dataEncryptionOldKeys ?? []).map(parseEncryptionKey));
+  // Before anything writes: a wrong key (or a rotation not yet run) stops here (main.ts: exit 2).
+  try {
+    const keyCheck = await verifyEncryptionKey(connection.db!, cipher, { now: clock.now(), accept: "current-key" });
+    log.info({ keyId: cipher.keyId, firstStart: keyCheck.created }, "encryption key verified");
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   const models = createModels(connection);
   await ensureIndexes(connection, models);
 
   const audit = createAuditTrail(models, clock);
-  const cipher = createFieldCipher(parseEncryptionKey(config.dataEncryptionKey));
   const random = overrides.random ?? Math.random;
   let botUsername = "";
   // The worker starts after the bot; the service wakes it through this holder once it exists.

@@ -27,6 +27,20 @@ const encryptionKey = z
     message: "must be 32 bytes as 64 hex characters or 44 base64 characters (openssl rand -base64 32)",
   });
 
+/** Keys a rotation reads from (comma-separated, same formats). A bad one is named by position, never echoed. */
+const olderEncryptionKeys = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const keys = (value ?? "").split(",").map((key) => key.trim()).filter((key) => key !== "");
+    keys.forEach((key, index) => {
+      if (!/^[A-Za-z0-9+/]{43}=$/.test(key) && !/^[0-9a-fA-F]{64}$/.test(key)) {
+        ctx.addIssue({ code: "custom", message: `key ${index + 1} must be 32 bytes as 64 hex characters or 44 base64 characters` });
+      }
+    });
+    return keys;
+  });
+
 const baseSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -48,6 +62,7 @@ const baseSchema = z.object({
   DEFAULT_LOCALE: z.enum(["fa", "en", "sq"]).default("fa"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_ENCRYPTION_KEY: encryptionKey,
+  DATA_ENCRYPTION_OLD_KEYS: olderEncryptionKeys,
   TZ_DEFAULT: z.string().default("Asia/Tehran"),
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
   DELIVERY_PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),

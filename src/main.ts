@@ -7,6 +7,7 @@ import { ConfigError, parseConfig, type Config } from "./config.js";
 import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
 import { TelegramEmulator } from "./emulator/index.js";
 import { createLogger, type Logger } from "./logger.js";
+import { EncryptionKeyError } from "./security/keyCheck.js";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const LOCAL_DATABASE_NAME = "family_reach";
@@ -38,10 +39,29 @@ async function main(): Promise<void> {
     dataEncryptionKey ??= localEncryptionKey();
   }
 
-  const app: App = await startApp(
-    { ...config, ADMIN_IDS: adminIds, botToken: botToken!, apiRoot, mongoUri: mongoUri!, dataEncryptionKey: dataEncryptionKey! },
-    log,
-  );
+  let app: App;
+  try {
+    app = await startApp(
+      {
+        ...config,
+        ADMIN_IDS: adminIds,
+        botToken: botToken!,
+        apiRoot,
+        mongoUri: mongoUri!,
+        dataEncryptionKey: dataEncryptionKey!,
+        dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
+      },
+      log,
+    );
+  } catch (error) {
+    if (error instanceof EncryptionKeyError) {
+      // Like a bad configuration: one clear message, exit 2, nothing written (local mode's database stops first).
+      for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   cleanups.unshift(() => app.stop());
 
   if (emulator) {

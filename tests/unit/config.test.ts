@@ -42,6 +42,15 @@ describe("configuration", () => {
     expect(found).toEqual([expect.stringMatching(/^WEBHOOK_URL/), expect.stringMatching(/^WEBHOOK_SECRET/)]);
   });
 
+  it("reads older encryption keys for a rotation, and names a bad one by position without echoing it", () => {
+    const older = Buffer.alloc(32, 1).toString("base64");
+    expect(parseConfig(production).DATA_ENCRYPTION_OLD_KEYS).toEqual([]);
+    expect(parseConfig({ ...production, DATA_ENCRYPTION_OLD_KEYS: ` ${older} , ${"b".repeat(64)}` }).DATA_ENCRYPTION_OLD_KEYS).toEqual([older, "b".repeat(64)]);
+    const found = problems({ ...production, DATA_ENCRYPTION_OLD_KEYS: `${older},not-a-key-secret` });
+    expect(found).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_OLD_KEYS: key 2 must be 32 bytes/)]);
+    expect(found.join("\n")).not.toContain("not-a-key-secret");
+  });
+
   it("requires a database and an encryption key when running against Telegram", () => {
     const found = problems({ BOT_TOKEN: production.BOT_TOKEN });
     expect(found).toEqual([expect.stringMatching(/^MONGODB_URI/), expect.stringMatching(/^DATA_ENCRYPTION_KEY/)]);

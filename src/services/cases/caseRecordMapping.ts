@@ -41,6 +41,15 @@ export function nameTokensOf(fullName: string, otherNames: string | null | undef
   return [...new Set(names.flatMap((name) => nameSearchKeys(name)).map((key) => cipher.searchToken(key)))];
 }
 
+/**
+ * The name tokens of a stored case, recomputed from its encrypted names under the cipher's current
+ * key (`npm run rotate-key`: a keyed hash cannot be re-keyed from the hash). An erased case has none.
+ */
+export function nameTokensOfStored(relative: Pick<CaseRecord["relative"], "fullNameEnc" | "otherNamesEnc"> | undefined, cipher: FieldCipher): string[] {
+  const fullName = cipher.decryptOptional(relative?.fullNameEnc);
+  return fullName ? nameTokensOf(fullName, cipher.decryptOptional(relative?.otherNamesEnc), cipher) : [];
+}
+
 /** A stored case and link back as the answers the family gave (for viewing and editing). */
 export function draftFromRecords(record: CaseRecord, link: CaseLinkRecord, cipher: FieldCipher): RegistrationDraft {
   const r = record.relative;
