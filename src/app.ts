@@ -110,7 +110,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     updateClaims: createUpdateClaims(models, clock),
     audit,
     locations: createLocationService(models, clock, audit, actorNow),
-    cases: createCaseService({ models, clock, random, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
+    cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
     petitions: createPetitionService({
       models,

@@ -1,6 +1,8 @@
 // Case references a family can read over the phone: eight random digits and a Damm check
 // digit, written "1234-5678-9". The Damm check catches every single wrong digit and every swap
-// of two neighbouring digits, the mistakes people make when reading numbers aloud.
+// of two neighbouring digits, the mistakes people make when reading numbers aloud. A reference
+// finds a case when someone types it, so its digits come from a cryptographic source: one
+// reference must say nothing about the next.
 
 import { normalizeDigits, stripInvisibleMarks } from "./digits.js";
 
@@ -32,10 +34,20 @@ function format(nineDigits: string): string {
   return `${nineDigits.slice(0, 4)}-${nineDigits.slice(4, 8)}-${nineDigits.slice(8)}`;
 }
 
-/** A new reference from an injected random source returning numbers in [0, 1). */
-export function generateCaseReference(random: () => number): string {
-  let body = "";
-  for (let i = 0; i < BODY_DIGITS; i += 1) body += String(Math.min(9, Math.max(0, Math.floor(random() * 10))));
+/**
+ * A uniform random integer in [0, maxExclusive). Production passes node:crypto's randomInt
+ * (cryptoRandomInt in src/clock.ts); tests pass a fixed sequence.
+ */
+export type UniformRandomInt = (maxExclusive: number) => number;
+
+const BODY_RANGE = 10 ** BODY_DIGITS;
+
+/** A new reference: eight digits drawn at once from the source, then the check digit. */
+export function generateCaseReference(randomInt: UniformRandomInt): string {
+  const drawn = randomInt(BODY_RANGE);
+  // A broken source must fail loudly, not quietly produce a biased or malformed reference.
+  if (!Number.isSafeInteger(drawn) || drawn < 0 || drawn >= BODY_RANGE) throw new RangeError(`random source returned ${drawn}, not an integer in [0, ${BODY_RANGE})`);
+  const body = String(drawn).padStart(BODY_DIGITS, "0");
   return format(body + String(dammCheckDigit(body)));
 }
 

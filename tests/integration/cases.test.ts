@@ -47,7 +47,7 @@ beforeAll(async () => {
   cases = createCaseService({
     models,
     clock,
-    random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
+    referenceRandom: (max) => (seed = (seed * 16807) % 2147483647) % max,
     cipher: createFieldCipher(parseEncryptionKey("ab".repeat(32))),
     audit: createAuditTrail(models, clock),
     delivery: {

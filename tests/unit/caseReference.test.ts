@@ -1,10 +1,19 @@
-import { describe, it, expect } from "vitest";
-import { dammCheckDigit, generateCaseReference, parseCaseReference } from "../../src/domain/caseReference.js";
+import { randomInt } from "node:crypto";
+import { describe, it, expect, vi } from "vitest";
+import { cryptoRandomInt } from "../../src/clock.js";
+import { dammCheckDigit, generateCaseReference, parseCaseReference, type UniformRandomInt } from "../../src/domain/caseReference.js";
 
-/** A deterministic random source that yields the given digits. */
-function digitsSource(digits: string): () => number {
-  let i = 0;
-  return () => Number(digits[i++ % digits.length]) / 10 + 0.05;
+vi.mock("node:crypto", async (importOriginal) => {
+  const original = await importOriginal<typeof import("node:crypto")>();
+  return { ...original, randomInt: vi.fn(original.randomInt) };
+});
+
+/** A deterministic source standing in for node:crypto's randomInt: it draws the given eight digits. */
+function digitsSource(digits: string): UniformRandomInt {
+  return (max) => {
+    expect(max).toBe(100_000_000);
+    return Number(digits);
+  };
 }
 
 describe("dammCheckDigit", () => {
@@ -28,22 +37,29 @@ describe("generateCaseReference", () => {
     expect(generateCaseReference(digitsSource(digits))).toBe(reference);
   });
 
-  it("stays in range when the source returns its extremes", () => {
-    expect(generateCaseReference(() => 0)).toBe("0000-0000-0");
-    expect(generateCaseReference(() => 0.9999999)).toMatch(/^9999-9999-\d$/);
+  it("refuses a broken source instead of making a biased or malformed reference", () => {
+    for (const broken of [-1, 100_000_000, 0.5, Number.NaN]) expect(() => generateCaseReference(() => broken)).toThrow(RangeError);
   });
 
   it("always produces a reference that parses back to itself", () => {
-    let seed = 42;
-    const lcg = (): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
     for (let i = 0; i < 500; i += 1) {
-      const reference = generateCaseReference(lcg);
+      const reference = generateCaseReference(cryptoRandomInt);
       expect(reference).toMatch(/^\d{4}-\d{4}-\d$/);
       expect(parseCaseReference(reference)).toBe(reference);
     }
+  });
+});
+
+describe("the production source of references", () => {
+  it("is node:crypto's randomInt, not Math.random", () => {
+    const mathRandom = vi.spyOn(Math, "random");
+    vi.mocked(randomInt).mockClear();
+    const references = new Set(Array.from({ length: 200 }, () => generateCaseReference(cryptoRandomInt)));
+    expect(vi.mocked(randomInt)).toHaveBeenCalledTimes(200);
+    expect(vi.mocked(randomInt)).toHaveBeenCalledWith(100_000_000);
+    expect(mathRandom).not.toHaveBeenCalled();
+    expect(references.size).toBeGreaterThan(1);
+    mathRandom.mockRestore();
   });
 });
 

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { Clock, RandomSource } from "../../clock.js";
+import { cryptoRandomInt, type Clock, type RandomInt } from "../../clock.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import type { CaseEventRecord } from "../../db/models/caseEvent.js";
 import type { Models } from "../../db/models/index.js";
@@ -88,7 +88,8 @@ export interface CaseService {
 export interface CaseServiceDeps {
   models: Models;
   clock: Clock;
-  random: RandomSource;
+  /** Digits of new case references: node:crypto unless a test injects a fixed sequence. */
+  referenceRandom?: RandomInt;
   cipher: FieldCipher;
   audit: AuditTrail;
   /** The outbox for notifications; families are told of status changes through it. */
@@ -101,7 +102,8 @@ export interface CaseServiceDeps {
 const CANDIDATE_LIMIT = 50;
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
-  const { models, clock, random, cipher, audit, delivery, defaultLocale, actorNow } = deps;
+  const { models, clock, cipher, audit, delivery, defaultLocale, actorNow } = deps;
+  const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
 
   const objectId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
 
@@ -202,7 +204,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       let created: CaseRecord | undefined;
       for (let attempt = 0; attempt < 5 && !created; attempt++) {
         try {
-          created = (await models.cases.create({ ...base, reference: generateCaseReference(random) })).toObject();
+          created = (await models.cases.create({ ...base, reference: generateCaseReference(referenceRandom) })).toObject();
         } catch (error) {
           if ((error as { code?: number }).code !== 11000) throw error;
         }
