@@ -36,8 +36,8 @@ function run(script: string, env: Record<string, string>): { child: ChildProcess
   return { child, output: () => output, exited };
 }
 
-/** Starts the bot (local mode: its own emulator), opens its web chat, and stops it with SIGTERM. */
-async function startAndStop(env: Record<string, string>): Promise<Finished & { webChat?: number }> {
+/** Starts the bot (local mode: its own emulator), opens its web chat, lets a user talk, and stops it with SIGTERM. */
+async function startAndStop(env: Record<string, string>, whileRunning?: (webUrl: string) => Promise<void>): Promise<Finished & { webChat?: number }> {
   const bot = run("src/main.ts", env);
   const webUrl = await Promise.race([
     new Promise<string>((resolve) => {
@@ -55,13 +55,47 @@ async function startAndStop(env: Record<string, string>): Promise<Finished & { w
     return bot.exited;
   }
   const webChat = (await fetch(webUrl)).status;
-  bot.child.kill("SIGTERM");
+  try {
+    await whileRunning?.(webUrl);
+  } finally {
+    bot.child.kill("SIGTERM");
+  }
   return { ...(await bot.exited), webChat };
 }
 
+async function api<T>(base: string, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(`_emulator/${route}`, base), {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as T;
+}
+
+async function waitForBotText(base: string, userId: number, match: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const transcript = await api<{ messages: { from: string; text?: string }[] }>(base, "GET", `users/${userId}/transcript`);
+    const found = transcript.messages.filter((m) => m.from === "bot").map((m) => (m.text ?? "").replace(/[\u2066-\u2069]/g, "")).find((t) => match.test(t));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bot message matching ${match}`);
+}
+
+const maryam = 7_770_000_555;
+
 describe("the data key", () => {
-  it("an operator who starts the bot with the wrong key is stopped with exit code 2; after npm run rotate-key the new key alone starts it", async () => {
-    const first = await startAndStop({ DATA_ENCRYPTION_KEY: A });
+  it("an operator who starts the bot with the wrong key is stopped with exit code 2; after npm run rotate-key the new key alone starts it and knows the families", async () => {
+    // Maryam chooses English while the database is under key A (her user row is keyed by a pseudonym under A).
+    const first = await startAndStop({ DATA_ENCRYPTION_KEY: A }, async (web) => {
+      await api(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
+      await api(web, "POST", `users/${maryam}/messages`, { command: "language" });
+      await waitForBotText(web, maryam, /زبان خود را انتخاب کنید/);
+      await api(web, "POST", `users/${maryam}/press`, { label: "English" });
+      await waitForBotText(web, maryam, /Language changed to English/);
+    });
     expect(first.webChat, first.output).toBe(200);
     expect(first.code, first.output).toBe(0);
 
@@ -82,8 +116,14 @@ describe("the data key", () => {
     expect(rotation.code, rotation.output).toBe(0);
     expect(rotation.output).toContain(`Done: the database is now under key id ${createFieldCipher(keyB).keyId}`);
     expect(rotation.output).toMatch(/^app_meta\s+documents \d+/m);
+    expect(rotation.output).toMatch(/^users\s+documents 1 {2}rewritten 1 .*movedIds 1 /m); // Maryam's row, under a new pseudonym
 
-    const after = await startAndStop({ DATA_ENCRYPTION_KEY: B });
+    // Key B alone: Maryam is still known, and greeted in the language she chose.
+    const after = await startAndStop({ DATA_ENCRYPTION_KEY: B }, async (web) => {
+      await api(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
+      await api(web, "POST", `users/${maryam}/messages`, { command: "start" });
+      expect(await waitForBotText(web, maryam, /^(Hello\.|سلام)/)).toMatch(/^Hello\./);
+    });
     expect(after.webChat, after.output).toBe(200);
     expect(after.code, after.output).toBe(0);
     // And the old key is now the wrong one.
