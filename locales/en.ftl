@@ -533,3 +533,7 @@ bc-error-province_not_allowed = You can only send to the provinces you serve.
 bc-error-bad_audience = This audience is not complete. Please start again.
 bc-error-empty_audience = Nobody matches this audience yet, so nothing can be sent.
 bc-error-not_found = This message was not found.
+
+# Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
+private-only-group = For your safety and your family's, I work only in a private chat. Please write to me privately here: { $link }
+private-only-button = This button works only in a private chat with the bot.

@@ -533,3 +533,7 @@ bc-error-province_not_allowed = فقط می‌توانید برای استان�
 bc-error-bad_audience = گیرندگان کامل مشخص نشده‌اند. لطفاً دوباره شروع کنید.
 bc-error-empty_audience = هنوز کسی با این گیرندگان جور نیست، پس چیزی فرستاده نمی‌شود.
 bc-error-not_found = این پیام پیدا نشد.
+
+# Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
+private-only-group = برای امنیت شما و خانواده‌تان، فقط در گفت‌وگوی خصوصی کار می‌کنم. لطفاً از این پیوند به من پیام خصوصی بدهید: { $link }
+private-only-button = این دکمه فقط در گفت‌وگوی خصوصی با ربات کار می‌کند.

@@ -533,3 +533,7 @@ bc-error-province_not_allowed = Mund t'u dërgoni vetëm provincave ku shërbeni
 bc-error-bad_audience = Marrësit nuk janë të plotë. Ju lutemi filloni përsëri.
 bc-error-empty_audience = Askush nuk përputhet ende me këta marrës, prandaj asgjë nuk mund të dërgohet.
 bc-error-not_found = Ky mesazh nuk u gjet.
+
+# Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
+private-only-group = Për sigurinë tuaj dhe të familjes suaj, punoj vetëm në bisedë private. Ju lutem më shkruani privatisht këtu: { $link }
+private-only-button = Ky buton punon vetëm në bisedë private me robotin.

@@ -25,6 +25,7 @@ import { deduplicateUpdates } from "./middleware/deduplicateUpdates.js";
 import { errorBoundary } from "./middleware/errorBoundary.js";
 import { floodLimit } from "./middleware/floodLimit.js";
 import { loadProfile } from "./middleware/loadProfile.js";
+import { privateChatsOnly } from "./middleware/privateChatsOnly.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 import type { BotServices } from "./services.js";
 
@@ -84,6 +85,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   });
   bot.use(errorBoundary(i18n, defaultLocale));
   bot.use(floodLimit(i18n, defaultLocale, options.floodLimit));
+  // Groups, supergroups and channels stop here, before any user row or conversation state exists for them.
+  bot.use(privateChatsOnly(i18n, defaultLocale));
   bot.use(databaseGate());
   bot.use(deduplicateUpdates());
   bot.use(loadProfile());

@@ -8,17 +8,21 @@ export type StartPayload =
   | { kind: "none" }
   | { kind: "invite"; code: string }
   | { kind: "petition"; ref: string }
+  /** The link the bot gives in a group: the person continues here, in private. */
+  | { kind: "fromGroup" }
   | { kind: "unknown" };
 
 const payloadSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const invitePattern = /^inv_([A-Za-z0-9_-]{16,40})$/;
 /** Petition refs: see domain/petitions/petitionRef.ts (a stale or mistyped one is looked up and answered kindly). */
 const petitionPattern = /^p_([a-z0-9]{4,16})$/;
+const fromGroupPayload = "from_group";
 
 export function parseStartPayload(raw: string | undefined): StartPayload {
   const trimmed = (raw ?? "").trim();
   if (trimmed === "") return { kind: "none" };
   if (!payloadSchema.safeParse(trimmed).success) return { kind: "unknown" };
+  if (trimmed === fromGroupPayload) return { kind: "fromGroup" };
   const invite = invitePattern.exec(trimmed);
   if (invite?.[1]) return { kind: "invite", code: invite[1] };
   const petition = petitionPattern.exec(trimmed);
@@ -32,4 +36,9 @@ export function inviteStartPayload(code: string): string {
 
 export function petitionStartPayload(ref: string): string {
   return `p_${ref}`;
+}
+
+/** Carries nothing about the group or the person: it only says "continue in private". */
+export function fromGroupStartPayload(): string {
+  return fromGroupPayload;
 }

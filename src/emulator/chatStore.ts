@@ -31,6 +31,8 @@ export interface NewGroup {
   type?: GroupRecord["type"];
   title?: string;
   memberIds?: number[];
+  /** The bot was added before (as a member), without an update being queued: like a group from an older release. */
+  withBot?: boolean;
 }
 
 export interface StoredMessage {
@@ -158,7 +160,7 @@ export class ChatStore {
     }
     if (id >= 0) throw new Error(`Group ids are negative, got ${id}`);
     if (this.groups.has(id)) throw new Error(`Group ${id} already exists`);
-    const group: GroupRecord = { id, type, title: input.title ?? `Group ${-id}`, memberIds: [...(input.memberIds ?? [])], botStatus: "left" };
+    const group: GroupRecord = { id, type, title: input.title ?? `Group ${-id}`, memberIds: [...(input.memberIds ?? [])], botStatus: input.withBot ? "member" : "left" };
     this.groups.set(id, group);
     return group;
   }

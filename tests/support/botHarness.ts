@@ -1,7 +1,7 @@
 import type { AppConfig, AppOverrides, App } from "../../src/app.js";
 import { startApp } from "../../src/app.js";
 import { TelegramEmulator, type EmulatorOptions } from "../../src/emulator/index.js";
-import { createLogger, silentLogger } from "../../src/logger.js";
+import { createLogger, silentLogger, type Logger } from "../../src/logger.js";
 
 /** TEST_LOG_LEVEL=debug shows the bot's logs while debugging a test. */
 const testLogger = process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL, process.stderr) : silentLogger;
@@ -23,6 +23,8 @@ export interface TestBotOptions {
   config?: Partial<AppConfig>;
   /** Use this database URI instead of a fresh one (e.g. through a proxy). */
   mongoUri?: string;
+  /** The bot's logger (default: silent, or TEST_LOG_LEVEL); log tests pass one writing to a capture stream. */
+  logger?: Logger;
 }
 
 /** A real bot on a fresh test database, talking to an in-process Telegram emulator. */
@@ -46,7 +48,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.config,
   };
   const baseOverrides: AppOverrides = { httpPort: 0, pollTimeoutSeconds: 1, floodLimit: { limit: 1000, timeFrameMs: 1000 }, ...options.overrides };
-  let app = await startApp(config, testLogger, baseOverrides);
+  const logger = options.logger ?? testLogger;
+  let app = await startApp(config, logger, baseOverrides);
   const harness: TestBot = {
     emulator,
     get app() {
@@ -55,7 +58,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     mongoUri,
     async restart(overrides) {
       await app.stop();
-      app = await startApp(config, testLogger, { ...baseOverrides, ...overrides });
+      app = await startApp(config, logger, { ...baseOverrides, ...overrides });
       return app;
     },
     async stop() {

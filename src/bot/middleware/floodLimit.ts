@@ -17,7 +17,8 @@ export function floodLimit(i18n: I18n<BotContext>, defaultLocale: string, settin
     onLimitExceeded: async (ctx) => {
       ctx.log.warn("flood limit reached; update dropped");
       const userId = ctx.from?.id;
-      if (userId === undefined || ctx.chat === undefined) return;
+      // Only in a private chat: in a group the warning would be one more message to everyone.
+      if (userId === undefined || ctx.chat?.type !== "private") return;
       const last = warnedAt.get(userId) ?? 0;
       if (Date.now() - last < settings.timeFrameMs) return;
       if (warnedAt.size > 10_000) warnedAt.clear();

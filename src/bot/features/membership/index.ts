@@ -4,7 +4,8 @@ import type { BotContext } from "../../context.js";
 /**
  * Telegram tells the bot when someone blocks it ("kicked") or comes back ("member"). A blocked user
  * is marked unreachable at once, so no broadcast tries them; any later message clears it
- * (loadProfile records the contact).
+ * (loadProfile records the contact). Being added to a group is handled before this, by the
+ * private-chats gate (leaveGroups.ts): only private chats reach the features.
  */
 export function membershipFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();

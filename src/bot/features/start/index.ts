@@ -27,6 +27,7 @@ export function startFeature(menu: MainMenu, routes: StartRoutes): Composer<BotC
         await ctx.reply(ctx.t("start-link-unknown"));
         return menu.show(ctx, "start-greeting");
       case "none":
+      case "fromGroup":
         await menu.show(ctx, "start-greeting");
         // Someone who went away (or whose bot restarted) mid-registration can pick up where they stopped.
         if (hasUnfinishedRegistration(ctx)) await offerResume(ctx);
