@@ -1,7 +1,10 @@
 # syntax=docker/dockerfile:1
+# Node 26 is the Active LTS line (since 2026-10-28, end of life 2029-04-30); Node 20 reached its end
+# of life on 2026-04-30. Debian 13 (trixie) is Node 26's default base and outlives it. The code also
+# runs on Node 20.19+ and 22+ (package.json "engines"), which is what CI here runs.
 
-# ---- build: compile TypeScript to dist/ ----
-FROM node:20-bookworm-slim AS build
+# ---- build: compile TypeScript to dist/ (dev dependencies: TypeScript) ----
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +13,8 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code and translations only ----
-FROM node:20-bookworm-slim
+# No dev tools here: no TypeScript, no tsx, no test runner. The image runs the compiled dist/.
+FROM node:26-trixie-slim
 ENV NODE_ENV=production \
     PORT=8080
 WORKDIR /app
