@@ -118,13 +118,13 @@ export class EmulatedUser {
     return this.sendText(button);
   }
 
-  /** Types "@bot <query>" in some chat: the bot receives an inline_query update to answer. */
-  sendInlineQuery(query: string, opts: { offset?: string } = {}): number {
+  /** Types "@bot <query>" in some chat (`chatType`, default "sender"): the bot receives an inline_query update to answer. */
+  sendInlineQuery(query: string, opts: { offset?: string; chatType?: "sender" | "private" | "group" | "supergroup" | "channel" } = {}): number {
     this.beginAction();
     const record = this.state.store.addInlineQuery(this.id, query);
     this.lastInlineQueryId = record.id;
     return enqueueUpdate(this.state, {
-      inline_query: { id: record.id, from: telegramUser(this.record), query, offset: opts.offset ?? "", chat_type: "sender" },
+      inline_query: { id: record.id, from: telegramUser(this.record), query, offset: opts.offset ?? "", chat_type: opts.chatType ?? "sender" },
     });
   }
 

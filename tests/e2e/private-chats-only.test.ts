@@ -159,6 +159,14 @@ describe("the bot works in private chats only", () => {
     expect(group.botMessages()).toHaveLength(2);
   });
 
+  it("inline mode keeps working when someone types @bot in a group: it is not a chat message", async () => {
+    mother.sendInlineQuery("", { chatType: "group" });
+    const answer = await mother.waitForInlineAnswer({ timeoutMs: 10_000 });
+    // No petition is open in this story: an empty, public answer; nothing personal either way.
+    expect(answer.results).toEqual([]);
+    expect(JSON.stringify(answer)).not.toContain(RELATIVE);
+  });
+
   it("the deep link opens the private chat with the usual greeting", async () => {
     const visitor = bot.emulator.createUser({ languageCode: "fa" });
     visitor.sendCommand("start", "from_group");

@@ -132,6 +132,24 @@ describe("group chats", () => {
     expect(await takeUpdates()).toEqual([]);
   });
 
+  it("an inline query typed in a group says so in chat_type and carries no chat", async () => {
+    const ali = emu.createUser();
+    ali.sendInlineQuery("petition", { chatType: "supergroup" });
+    const [update] = await takeUpdates();
+    expect(update.inline_query).toMatchObject({ query: "petition", chat_type: "supergroup", from: { id: ali.id } });
+    expect(update.inline_query.chat).toBeUndefined();
+  });
+
+  it("a group the bot joined before (withBot) gets posts without a my_chat_member update", async () => {
+    const ali = emu.createUser();
+    const group = emu.createGroup({ members: [ali], withBot: true });
+    expect(group.botStatus).toBe("member");
+    group.sendText(ali, "hello");
+    const updates = await takeUpdates();
+    expect(updates).toHaveLength(1);
+    expect(updates[0].message).toMatchObject({ text: "hello", chat: { id: group.id } });
+  });
+
   it("leaveChat refuses private chats and unknown chats", async () => {
     const ali = emu.createUser();
     ali.sendText("hi");
