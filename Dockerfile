@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Node 26 is the Active LTS line (since 2026-10-28, end of life 2029-04-30); Node 20 reached its end
 # of life on 2026-04-30. Debian 13 (trixie) is Node 26's default base and outlives it. The code also
-# runs on Node 20.19+ and 22+ (package.json "engines"), which is what CI here runs.
+# runs on Node 20.19+ and 22+ (package.json "engines"); CI on these machines runs Node 20.
 
 # ---- build: compile TypeScript to dist/ (dev dependencies: TypeScript) ----
 FROM node:26-trixie-slim AS build
