@@ -537,3 +537,6 @@ bc-error-not_found = This message was not found.
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = For your safety and your family's, I work only in a private chat. Please write to me privately here: { $link }
 private-only-button = This button works only in a private chat with the bot.
+
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = Sorry, something went wrong on our side, and what you were doing was stopped before it was finished. Please start that step again from the beginning.

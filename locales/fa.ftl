@@ -537,3 +537,6 @@ bc-error-not_found = این پیام پیدا نشد.
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = برای امنیت شما و خانواده‌تان، فقط در گفت‌وگوی خصوصی کار می‌کنم. لطفاً از این پیوند به من پیام خصوصی بدهید: { $link }
 private-only-button = این دکمه فقط در گفت‌وگوی خصوصی با ربات کار می‌کند.
+
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = متأسفیم، مشکلی از طرف ما پیش آمد و کاری که انجام می‌دادید پیش از تمام شدن متوقف شد. لطفاً آن مرحله را دوباره از اول شروع کنید.

@@ -537,3 +537,6 @@ bc-error-not_found = Ky mesazh nuk u gjet.
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = Për sigurinë tuaj dhe të familjes suaj, punoj vetëm në bisedë private. Ju lutem më shkruani privatisht këtu: { $link }
 private-only-button = Ky buton punon vetëm në bisedë private me robotin.
+
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = Na vjen keq, diçka shkoi keq nga ana jonë dhe ajo që po bënit u ndërpre para se të përfundonte. Ju lutemi filloni atë hap përsëri nga fillimi.

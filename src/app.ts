@@ -29,6 +29,7 @@ import { createLocationService } from "./services/locations.js";
 import { createPetitionExportService } from "./services/petitionExport.js";
 import { createPetitionService } from "./services/petitions.js";
 import { createTeamService } from "./services/team.js";
+import { createInstanceHeartbeat } from "./services/instanceHeartbeat.js";
 import { createUpdateClaims } from "./services/updateClaims.js";
 import { createUserService } from "./services/users.js";
 
@@ -55,6 +56,8 @@ export interface AppOverrides {
   pollTimeoutSeconds?: number;
   /** Per-user flood limit on incoming updates; tests that type faster than people raise it. */
   floodLimit?: { limit: number; timeFrameMs: number };
+  /** Heartbeat timing (see src/services/instanceHeartbeat.ts). */
+  heartbeat?: { ttlMs?: number; intervalMs?: number };
   /** Delivery worker settings (tests: fast retries, a shifted clock, a progress listener…). */
   delivery?: Partial<Omit<DeliveryWorkerOptions, "models" | "api" | "budget">>;
 }
@@ -92,6 +95,9 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   const audit = createAuditTrail(models, clock);
   const random = overrides.random ?? Math.random;
+  // This process's heartbeat: an update it leaves half-handled (killed) is taken over once it stops.
+  const heartbeat = createInstanceHeartbeat(models, clock, log, overrides.heartbeat);
+  await heartbeat.start();
   let botUsername = "";
   // The worker starts after the bot; the service wakes it through this holder once it exists.
   const workerHolder: { worker?: DeliveryWorker } = {};
@@ -107,7 +113,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     clock,
     users,
     team: createTeamService(models, clock, audit, actorNow),
-    updateClaims: createUpdateClaims(models, clock),
+    updateClaims: createUpdateClaims(models, clock, heartbeat),
     audit,
     locations: createLocationService(models, clock, audit, actorNow),
     cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
@@ -219,6 +225,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await http?.close();
       await scheduler.stop();
       await worker.stop();
+      // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.
+      await heartbeat.stop().catch((error: unknown) => log.warn({ err: (error as Error).message }, "could not remove the heartbeat"));
       await connection.close();
       log.info("bot stopped");
     },

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { webhookCallback, type Bot } from "grammy";
 import { isDatabaseUnavailableError } from "../db/connection.js";
+import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { boundedHttpAdapter, declaresBodyOver, MAX_WEBHOOK_BODY_BYTES, refuseBody, WebhookBodyRefused } from "./webhookBody.js";
@@ -47,7 +48,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
           refuseBody(req, res, error.status);
           return;
         }
-        const unavailable = isDatabaseUnavailableError(error);
+        // 503: Telegram delivers it again later (database away, or another live process still handling it).
+        const unavailable = isDatabaseUnavailableError(error) || isUpdateInFlightElsewhere(error);
         if (!unavailable) log.error({ err: (error as Error).message }, "webhook update failed");
         if (!res.headersSent) {
           res.writeHead(unavailable ? 503 : 500);

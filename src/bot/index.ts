@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Transformer } from "grammy";
 import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
+import { ignoreExpiredCallbackAnswers } from "./expiredCallbackAnswers.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { broadcastsFeature } from "./features/broadcasts/index.js";
@@ -20,6 +21,7 @@ import { petitionsFeature } from "./features/petitions/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teamFeature } from "./features/team/index.js";
 import { createI18n, matchLocale } from "./i18n.js";
+import { conversationDropWatch } from "./middleware/conversationDropWatch.js";
 import { databaseGate } from "./middleware/databaseGate.js";
 import { deduplicateUpdates } from "./middleware/deduplicateUpdates.js";
 import { errorBoundary } from "./middleware/errorBoundary.js";
@@ -53,7 +55,11 @@ export interface CreatedBot {
 export function createBot(options: CreateBotOptions): CreatedBot {
   const { services, log, defaultLocale } = options;
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
-  const outgoing: Transformer[] = [...(options.outgoing ?? []), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 })];
+  const outgoing: Transformer[] = [
+    ...(options.outgoing ?? []),
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }),
+    ignoreExpiredCallbackAnswers(() => log.info("callback query answered already or expired; carrying on")),
+  ];
   bot.api.config.use(...outgoing);
 
   const i18n: I18n<BotContext> = createI18n<BotContext>(defaultLocale, async (ctx): Promise<string | undefined> => {
@@ -108,6 +114,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
       ],
     }),
   );
+
+  bot.use(conversationDropWatch());
 
   // /cancel comes first so it can leave any conversation; then every conversation, so an active
   // one sees its answers before the features below (it passes commands and menu buttons on).

@@ -2,6 +2,7 @@ import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { isDatabaseUnavailableError } from "../db/connection.js";
 import type { Logger } from "../logger.js";
+import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { BotContext } from "./context.js";
 
 export interface PollingOptions {
@@ -22,10 +23,15 @@ export interface Poller {
 /**
  * Long polling that never loses an update: a batch is confirmed to Telegram (by the next offset) only
  * after every update in it was handled. Updates of one chat run in order; different chats run in
- * parallel. If the database went away, the batch is fetched again from the first update that failed.
+ * parallel. If the database went away, the batch is fetched again from the first update that failed;
+ * so is an update another live process is still handling (after a restart, the killed process's
+ * claim is taken over once its heartbeat is stale: the retry comes every IN_FLIGHT_RETRY_MS).
  *
  * Why not @grammyjs/runner: it confirms offsets as soon as updates are fetched, so a crash loses them.
  */
+/** How soon an update held by another live process is asked for again (no backoff: the wait is bounded by the heartbeat). */
+const IN_FLIGHT_RETRY_MS = 1_000;
+
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Poller {
   const { log, timeoutSeconds = 25, limit = 100 } = options;
   const abort = new AbortController();
@@ -49,15 +55,19 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         continue;
       }
       if (updates.length === 0) continue;
-      const firstFailed = await handleBatch(bot, updates, log);
-      if (firstFailed === undefined) {
+      const retry = await handleBatch(bot, updates, log);
+      if (retry === undefined) {
         offset = updates[updates.length - 1]!.update_id + 1;
         backoffMs = 500;
-      } else {
-        offset = firstFailed;
+      } else if (retry.databaseUnavailable) {
+        offset = retry.from;
         log.warn({ retryInMs: backoffMs }, "database unavailable; batch will be fetched again");
         await sleep(backoffMs, abort.signal);
         backoffMs = Math.min(backoffMs * 2, 10_000);
+      } else {
+        offset = retry.from;
+        log.info({ retryInMs: IN_FLIGHT_RETRY_MS }, "an update is still being handled by another process; batch will be fetched again");
+        await sleep(IN_FLIGHT_RETRY_MS, abort.signal);
       }
     }
     // Confirm what was handled so a restart does not receive it again.
@@ -75,8 +85,12 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   };
 }
 
-/** Handles a batch; returns the lowest update_id that must be fetched again, if any. */
-export async function handleBatch(bot: Bot<BotContext>, updates: Update[], log: Logger): Promise<number | undefined> {
+/** Handles a batch; returns the lowest update_id that must be fetched again (and why), if any. */
+export async function handleBatch(
+  bot: Bot<BotContext>,
+  updates: Update[],
+  log: Logger,
+): Promise<{ from: number; databaseUnavailable: boolean } | undefined> {
   const byChat = new Map<string, Update[]>();
   for (const update of updates) {
     const key = chatKey(update);
@@ -85,13 +99,16 @@ export async function handleBatch(bot: Bot<BotContext>, updates: Update[], log: 
     else byChat.set(key, [update]);
   }
   const failed: number[] = [];
+  let databaseUnavailable = false;
   await Promise.all(
     [...byChat.values()].map(async (chatUpdates) => {
       for (const update of chatUpdates) {
         try {
           await bot.handleUpdate(update);
         } catch (error) {
-          if (isDatabaseUnavailableError(error)) {
+          const unavailable = isDatabaseUnavailableError(error);
+          if (unavailable || isUpdateInFlightElsewhere(error)) {
+            databaseUnavailable ||= unavailable;
             failed.push(update.update_id);
             return; // keep this chat's order: its later updates wait for the retry too
           }
@@ -101,7 +118,7 @@ export async function handleBatch(bot: Bot<BotContext>, updates: Update[], log: 
       }
     }),
   );
-  return failed.length > 0 ? Math.min(...failed) : undefined;
+  return failed.length > 0 ? { from: Math.min(...failed), databaseUnavailable } : undefined;
 }
 
 function chatKey(update: Update): string {

@@ -1,44 +1,91 @@
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
+import type { InstanceHeartbeat } from "./instanceHeartbeat.js";
 
-/** How long a claim may stay "processing" before we assume its process died and handle it again. */
-const STALE_CLAIM_MS = 2 * 60_000;
+/**
+ * What to do with an incoming update:
+ * - `handle`: this process owns it now (new, or taken over from a dead process);
+ * - `duplicate`: it was handled already — skip it, and let Telegram forget it;
+ * - `busy`: a live process is handling it right now — do not confirm it to Telegram, ask again later.
+ */
+export type ClaimOutcome = "handle" | "duplicate" | "busy";
 
 export interface UpdateClaims {
-  /** True when this process should handle the update; false for a duplicate. */
-  claim(updateId: number): Promise<boolean>;
+  claim(updateId: number): Promise<ClaimOutcome>;
+  /** The handler finished (successfully or with an error the user was told about). */
   complete(updateId: number): Promise<void>;
-  /** Releases a claim so a retried delivery is handled again (used when the database went away mid-update). */
+  /** Gives the claim back so a retried delivery is handled again (the database went away mid-update). */
   release(updateId: number): Promise<void>;
   purgeOlderThan(cutoff: Date): Promise<number>;
 }
 
-export function createUpdateClaims(models: Models, clock: Clock): UpdateClaims {
+/** Thrown for an update another live process is handling: the poller fetches it again later, a webhook answers 503. */
+export class UpdateInFlightElsewhereError extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} is being handled by another live process`);
+    this.name = "UpdateInFlightElsewhereError";
+  }
+}
+
+export function isUpdateInFlightElsewhere(error: unknown): boolean {
+  let current: unknown = error;
+  // grammY wraps handler errors in BotError { error }.
+  for (let depth = 0; depth < 3 && current instanceof Error; depth++) {
+    if (current instanceof UpdateInFlightElsewhereError) return true;
+    current = (current as { error?: unknown }).error ?? current.cause;
+  }
+  return false;
+}
+
+/**
+ * Every update_id is claimed in `processed_updates` before it is handled: state `processing` with the
+ * claiming process as owner, then `done`. A claim left `processing` by a process whose heartbeat has
+ * stopped (killed, crashed) is taken over; one whose owner is alive is left alone. Only single-document
+ * atomic writes on a unique _id, so it holds on FerretDB as on MongoDB.
+ */
+export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick<InstanceHeartbeat, "instanceId" | "isAlive">): UpdateClaims {
+  const me = heartbeat.instanceId;
+  // Updates this process is handling right now: a claim of ours not in here was left by an earlier failure.
+  const inFlight = new Set<number>();
+
+  async function takeOver(updateId: number): Promise<ClaimOutcome> {
+    const existing = await models.processedUpdates.findById(updateId).lean().exec();
+    if (!existing) return "busy"; // released meanwhile; the next delivery claims it afresh
+    if (existing.state === "done") return "duplicate";
+    const owner = existing.owner ?? null;
+    // Our own claim that is not in flight here (see claim) was left behind by an earlier failure.
+    if (owner !== me && owner !== null && (await heartbeat.isAlive(owner))) return "busy";
+    // The owner is gone: take the claim, conditioned on the owner we saw, so only one process wins.
+    const taken = await models.processedUpdates
+      .findOneAndUpdate({ _id: updateId, state: "processing", owner }, { $set: { owner: me, claimedAt: clock.now() } }, { returnDocument: "after" })
+      .exec();
+    return taken?.owner === me ? "handle" : "busy";
+  }
+
   return {
     async claim(updateId) {
-      const now = clock.now();
+      // Marked before the database is asked, so a second delivery arriving meanwhile is "busy" here.
+      if (inFlight.has(updateId)) return "busy";
+      inFlight.add(updateId);
+      let outcome: ClaimOutcome = "busy";
       try {
-        await models.processedUpdates.create({ _id: updateId, state: "processing", claimedAt: now });
-        return true;
+        await models.processedUpdates.create({ _id: updateId, state: "processing", owner: me, claimedAt: clock.now() });
+        outcome = "handle";
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
+        outcome = await takeOver(updateId);
+      } finally {
+        if (outcome !== "handle") inFlight.delete(updateId);
       }
-      // Seen before: take it over only if the earlier claim is stale (its process crashed mid-update).
-      const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
-      const takeover = await models.processedUpdates
-        .findOneAndUpdate(
-          { _id: updateId, state: "processing", claimedAt: { $lt: staleBefore } },
-          { $set: { claimedAt: now } },
-          { returnDocument: "after" },
-        )
-        .exec();
-      return takeover !== null;
+      return outcome;
     },
     async complete(updateId) {
-      await models.processedUpdates.updateOne({ _id: updateId }, { $set: { state: "done", doneAt: clock.now() } }).exec();
+      inFlight.delete(updateId);
+      await models.processedUpdates.updateOne({ _id: updateId, owner: me }, { $set: { state: "done", doneAt: clock.now() } }).exec();
     },
     async release(updateId) {
-      await models.processedUpdates.deleteOne({ _id: updateId, state: "processing" }).exec();
+      inFlight.delete(updateId);
+      await models.processedUpdates.deleteOne({ _id: updateId, state: "processing", owner: me }).exec();
     },
     async purgeOlderThan(cutoff) {
       const result = await models.processedUpdates.deleteMany({ claimedAt: { $lt: cutoff } }).exec();

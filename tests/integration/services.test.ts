@@ -6,7 +6,6 @@ import { buildActor } from "../../src/domain/roles.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createLeases } from "../../src/services/leases.js";
 import { createTeamService } from "../../src/services/team.js";
-import { createUpdateClaims } from "../../src/services/updateClaims.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { storedActors } from "../support/storedActors.js";
 
@@ -22,35 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await connection?.close();
   await database?.drop();
-});
-
-describe("update claims", () => {
-  it("give an update to exactly one of many concurrent claimers", async () => {
-    const claims = createUpdateClaims(models, clock);
-    const results = await Promise.all(Array.from({ length: 40 }, () => claims.claim(123)));
-    expect(results.filter(Boolean)).toHaveLength(1);
-    await claims.complete(123);
-    expect(await claims.claim(123)).toBe(false);
-  });
-
-  it("let a stale claim (a crashed process) be taken over, and a released one be claimed again", async () => {
-    const claims = createUpdateClaims(models, clock);
-    expect(await claims.claim(200)).toBe(true);
-    expect(await claims.claim(200)).toBe(false);
-    now = new Date(now.getTime() + 3 * 60_000);
-    expect(await claims.claim(200)).toBe(true);
-    expect(await claims.claim(201)).toBe(true);
-    await claims.release(201);
-    expect(await claims.claim(201)).toBe(true);
-  });
-
-  it("are purged by age", async () => {
-    const claims = createUpdateClaims(models, clock);
-    await claims.claim(300);
-    const purged = await claims.purgeOlderThan(new Date(now.getTime() + 1));
-    expect(purged).toBeGreaterThanOrEqual(1);
-    expect(await models.processedUpdates.countDocuments({ _id: 300 })).toBe(0);
-  });
 });
 
 describe("leases", () => {

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { Connection } from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDatabase } from "../../src/db/connection.js";
+import { createModels, type Models } from "../../src/db/models/index.js";
+import { TelegramEmulator } from "../../src/emulator/index.js";
+import { silentLogger } from "../../src/logger.js";
+import { HEARTBEAT_TTL_MS } from "../../src/services/instanceHeartbeat.js";
+import { plain } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let emulator: TelegramEmulator;
+let database: TestDatabase;
+let connection: Connection;
+let models: Models;
+const running = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
+  database = await createTestDatabase();
+  connection = await connectDatabase(database.uri, { log: silentLogger });
+  models = createModels(connection);
+});
+afterAll(async () => {
+  for (const child of running) child.kill("SIGKILL");
+  await connection?.close();
+  await emulator?.stop();
+  await database?.drop().catch(() => undefined);
+});
+
+/** The real bot (src/main.ts) in its own process, as in production, talking to the emulator of this test. */
+function startBotProcess(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      MONGODB_URI: database.uri,
+      DATA_ENCRYPTION_KEY: "0123456789abcdef".repeat(4),
+      PORT: "0",
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
+  return child;
+}
+
+/** A person's pace (the real process keeps its flood limit of 12 updates in 3 s). */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code))));
+}
+
+describe("the bot process dies in the middle of an update", () => {
+  it("a sister types her brother's name, the bot is killed (kill -9) while asking the next question and restarted at once: she gets that question exactly once, and one case is saved", async () => {
+    let bot = startBotProcess();
+    const sister = emulator.createUser({ firstName: "Mina", languageCode: "en" });
+    sister.sendCommand("start");
+    await sister.waitForText("Hello.", { timeoutMs: 30_000 });
+    sister.sendCommand("register");
+    await sister.waitForText("Before we start, please read this.");
+    await press(sister, "✅ I agree, continue", "Who are you to the person you are looking for?");
+    await press(sister, "I am the sister", "What is their full name?");
+
+    // Telegram holds the bot's next message: the process is now in the middle of handling her answer.
+    emulator.setFaults({ timeoutRate: 1, timeoutMs: 120_000 });
+    const nameUpdate = sister.sendText("Reza Karimi");
+    await waitUntil(() => emulator.callsOf("sendMessage").some((call) => call.description?.startsWith("emulated timeout")), 10_000, "reply held in flight");
+    expect(await models.processedUpdates.findById(nameUpdate).lean()).toMatchObject({ state: "processing" });
+    const killedOwner = (await models.processedUpdates.findById(nameUpdate).lean())!.owner;
+    bot.kill("SIGKILL");
+    await exited(bot);
+    emulator.setFaults({ timeoutRate: 0 });
+
+    const restartedAt = Date.now();
+    bot = startBotProcess();
+    await sister.waitForText("Other spellings", { timeoutMs: 30_000 });
+    const recoveryMs = Date.now() - restartedAt;
+    // The killed process's heartbeat must go stale first (HEARTBEAT_TTL_MS), then one poll retry: ~10–15 s.
+    expect(recoveryMs).toBeLessThan(HEARTBEAT_TTL_MS + 8_000);
+    console.info(`crash recovery: the held update was handled ${recoveryMs} ms after the restart`);
+    await waitUntil(async () => (await models.processedUpdates.findById(nameUpdate).lean())?.state === "done", 5_000, "update marked done");
+    const claim = await models.processedUpdates.findById(nameUpdate).lean();
+    expect(claim!.owner).not.toBe(killedOwner);
+
+    // She carries on where she was; nothing was asked twice.
+    await pause();
+    await press(sister, "⏭ Skip", "a man or a woman");
+    await pause();
+    await press(sister, "Man", "In which year were they born?");
+    await pause();
+    await answer(sister, "1962", "In which year did they leave");
+    await pause();
+    await answer(sister, "1982", "From where did they leave");
+    await pause();
+    await press(sister, "⏭ Skip", "Where do you believe they are now?");
+    await pause();
+    await press(sister, "I do not know", "If you have a photo");
+    await pause();
+    await press(sister, "⏭ Skip", "anything else that could help");
+    await pause();
+    await press(sister, "⏭ Skip", "In which province do you live?");
+    await pause();
+    await press(sister, "Fars", "In which city or town?");
+    await pause();
+    await press(sister, "⏭ Skip", "last have any contact");
+    await pause();
+    await press(sister, "⏭ Skip", "How was that last contact?");
+    await pause();
+    await press(sister, "A letter", "How would you like the association to reach you?");
+    await pause();
+    sister.pressButton("Here in Telegram");
+    const summary = plain((await sister.waitForText("Please check your answers.")).text);
+    expect(summary).toContain("Reza Karimi");
+    await pause();
+    sister.pressButton("✅ Save");
+    await sister.waitForText("saved");
+
+    const texts = sister.botMessages().map((m) => plain(m.text));
+    expect(texts.filter((t) => t.includes("What is their full name?"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("Other spellings"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("Please check your answers."))).toHaveLength(1);
+    expect(await models.cases.countDocuments({})).toBe(1);
+
+    // A graceful stop removes the heartbeat, so the next start need not wait for it to go stale.
+    const heartbeat = `instance:${claim!.owner}`;
+    expect(await models.leases.countDocuments({ _id: heartbeat })).toBe(1);
+    bot.kill("SIGTERM");
+    expect(await exited(bot)).toBe(0);
+    expect(await models.leases.countDocuments({ _id: heartbeat })).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BotServices } from "../../src/bot/services.js";
+import { withDatabaseName } from "../../src/db/server/index.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
+import { createTestDatabase } from "../support/database.js";
+import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+const TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid";
+
+/** From the first question after consent to the summary, in English, every answer valid. */
+async function answerEveryQuestion(user: EmulatedUser, name: string): Promise<void> {
+  await press(user, "I am the sister", "What is their full name?");
+  await answer(user, name, "Other spellings");
+  await press(user, "⏭ Skip", "a man or a woman");
+  await press(user, "Man", "In which year were they born?");
+  await answer(user, "1962", "In which year did they leave");
+  await answer(user, "1982", "From where did they leave");
+  await press(user, "⏭ Skip", "Where do you believe they are now?");
+  await press(user, "I do not know", "If you have a photo");
+  await press(user, "⏭ Skip", "anything else that could help");
+  await press(user, "⏭ Skip", "In which province do you live?");
+  await press(user, "Fars", "In which city or town?");
+  await press(user, "⏭ Skip", "last have any contact");
+  await press(user, "⏭ Skip", "How was that last contact?");
+  await press(user, "A letter", "How would you like the association to reach you?");
+  await press(user, "Here in Telegram", "Please check your answers.");
+}
+
+async function startRegistration(user: EmulatedUser): Promise<void> {
+  user.sendCommand("register");
+  await user.waitForText("Before we start, please read this.");
+  await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
+}
+
+describe("the database goes away while families are using the bot", () => {
+  let bot: TestBot;
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    proxy = await startTcpProxy(mongoHostPort(database.uri));
+    bot = await startTestBot({ mongoUri: withDatabaseName(database.uri.replace(/:\d+\//, `:${proxy.port}/`), database.name) });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await proxy?.close();
+  });
+
+  async function outage(during: () => Promise<void>): Promise<void> {
+    await proxy.cut();
+    await waitUntil(() => !bot.app.services.isDatabaseAvailable(), 15_000, "outage noticed");
+    await during();
+    await proxy.restore();
+  }
+
+  it("a father presses a language button during the outage: the spinner stops at once, and the language changes once the database is back", async () => {
+    const father = bot.emulator.createUser({ languageCode: "fa" });
+    father.sendCommand("language");
+    await father.waitForText("زبان خود را انتخاب کنید");
+
+    await outage(async () => {
+      father.pressButton("English");
+      expect(plain((await father.waitForReply({ timeoutMs: 10_000 })).text)).toContain("سرویس موقتاً در دسترس نیست");
+      expect(father.callbackAnswers()).toHaveLength(1);
+    });
+
+    // The retried press answers the same query again; Telegram refuses that, and the action goes on.
+    await father.waitForText("Language changed to English.", { timeoutMs: 30_000 });
+    const refused = bot.emulator.callsOf("answerCallbackQuery").filter((call) => !call.ok);
+    expect(refused.map((call) => call.description)).toContain(TOO_OLD);
+    expect(father.botMessages().filter((m) => plain(m.text).includes("Language changed to English."))).toHaveLength(1);
+    expect(father.botMessages().some((m) => plain(m.text).includes("went wrong"))).toBe(false);
+  }, 60_000);
+
+  it("a sister types her brother's name during the outage: she is told it is not lost, and her registration goes on from there", async () => {
+    const sister = bot.emulator.createUser({ languageCode: "en" });
+    await startRegistration(sister);
+    const pressed = sister.pressButton("I am the sister");
+    await sister.waitForText("What is their full name?");
+    await waitUntil(async () => (await bot.app.models.processedUpdates.findById(pressed).lean())?.state === "done", 5_000, "press handled");
+
+    await outage(async () => {
+      sister.sendText("Reza Karimi");
+      expect(plain((await sister.waitForReply({ timeoutMs: 10_000 })).text)).toContain("temporarily unavailable");
+    });
+
+    await sister.waitForText("Other spellings", { timeoutMs: 30_000 });
+    await press(sister, "⏭ Skip", "a man or a woman");
+    expect(sister.botMessages().some((m) => /went wrong|start that step again/.test(plain(m.text)))).toBe(false);
+  }, 60_000);
+});
+
+describe("a bug ends a conversation", () => {
+  let bot: TestBot;
+  let failNextSave = false;
+  beforeAll(async () => {
+    const wrapServices = (services: BotServices): BotServices => ({
+      ...services,
+      cases: {
+        ...services.cases,
+        register: async (...args) => {
+          if (failNextSave) {
+            failNextSave = false;
+            throw new Error("simulated bug");
+          }
+          return services.cases.register(...args);
+        },
+      },
+    });
+    bot = await startTestBot({ overrides: { wrapServices } });
+  });
+  afterAll(() => bot?.stop());
+
+  it("a mother whose registration fails on saving is told honestly to start it again, not that nothing was lost; starting again works", async () => {
+    const mother = bot.emulator.createUser({ languageCode: "en" });
+    await startRegistration(mother);
+    await answerEveryQuestion(mother, "Reza Karimi");
+
+    failNextSave = true;
+    mother.pressButton("✅ Save");
+    const told = plain((await mother.waitForText("start that step again")).text);
+    expect(told).toContain("what you were doing was stopped before it was finished. Please start that step again");
+    expect(told).not.toMatch(/lost/i);
+    expect(await bot.app.models.cases.countDocuments({})).toBe(0);
+
+    // The conversation really is gone: its buttons no longer do anything.
+    mother.pressButton("◀️ Back");
+    await waitUntil(() => mother.callbackAnswers().some((a) => a.text === "This button is no longer valid."), 5_000, "old button refused");
+
+    await startRegistration(mother);
+    await answerEveryQuestion(mother, "Reza Karimi");
+    await press(mother, "✅ Save", "Your registration is saved.");
+    expect(await bot.app.models.cases.countDocuments({})).toBe(1);
+  }, 60_000);
+});
