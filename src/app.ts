@@ -94,7 +94,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   await ensureIndexes(connection, models);
 
   const audit = createAuditTrail(models, clock);
-  const random = overrides.random ?? Math.random;
+  // Petition refs: the petition service draws them from node:crypto unless a test injects a source.
+  const random = overrides.random;
   // This process's heartbeat: an update it leaves half-handled (killed) is taken over once it stops.
   const heartbeat = createInstanceHeartbeat(models, clock, log, overrides.heartbeat);
   await heartbeat.start();
