@@ -22,6 +22,7 @@ import type { Recipient } from "../src/delivery/types.js";
 import { TelegramEmulator } from "../src/emulator/index.js";
 import { sendingMethods } from "../src/emulator/callLog.js";
 import { silentLogger } from "../src/logger.js";
+import { createFieldCipher } from "../src/security/fieldCipher.js";
 
 const args = process.argv.slice(2);
 const kill = args.includes("--kill");
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
   const { firstId } = emulator.createUsers({ count: recipients, started: true, languageCodes: ["fa", "en"] });
   note(`${database.kind} database, emulator at ${emulator.apiRoot}, ${recipients} users, cap ${cap}/s${paid ? " (paid)" : ""}${kill ? ", kill -9 half way" : ""}`);
 
+  // One key for the run: the bot stores and resolves recipients by pseudonyms under it, and so do we.
+  const dataKey = randomBytes(32);
+  const cipher = createFieldCipher(dataKey);
   let bot: ChildProcess | undefined;
   let peakMb = 0;
   const startBot = async (): Promise<ChildProcess> => {
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
         BOT_TOKEN: emulator.token,
         TELEGRAM_API_ROOT: emulator.apiRoot,
         MONGODB_URI: mongoUri,
-        DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        DATA_ENCRYPTION_KEY: dataKey.toString("base64"),
         PORT: String(await freePort()),
         LOG_LEVEL: "info",
         DELIVERY_RATE_PER_SECOND: "300",
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
     await ensureIndexes(connection, models);
     const service = createDeliveryService(models, systemClock);
     function* everyone(): Generator<Recipient> {
-      for (let i = 0; i < recipients; i++) yield { userId: firstId + i, locale: i % 2 === 0 ? "fa" : "en" };
+      for (let i = 0; i < recipients; i++) yield { userId: cipher.userRef(firstId + i), locale: i % 2 === 0 ? "fa" : "en" };
     }
     const enqueueStarted = Date.now();
     await service.enqueue(

@@ -93,7 +93,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const models = createModels(connection);
   await ensureIndexes(connection, models);
 
-  const audit = createAuditTrail(models, clock);
+  // Users are stored by pseudonym (cipher.userRef); services take Telegram ids and convert.
+  const audit = createAuditTrail(models, clock, cipher);
   // Petition refs: the petition service draws them from node:crypto unless a test injects a source.
   const random = overrides.random;
   // This process's heartbeat: an update it leaves half-handled (killed) is taken over once it stops.
@@ -106,19 +107,19 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     onChange: () => workerHolder.worker?.wake(),
     liveProgress: (jobId) => workerHolder.worker?.progressOf(jobId),
   });
-  const users = createUserService(models, clock, config.ADMIN_IDS);
+  const users = createUserService(models, clock, config.ADMIN_IDS, cipher);
   // Every privileged service re-reads the acting user's roles through this at the moment it acts.
   const actorNow = users.actorNow;
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
     users,
-    team: createTeamService(models, clock, audit, actorNow),
+    team: createTeamService(models, clock, audit, actorNow, cipher),
     updateClaims: createUpdateClaims(models, clock, heartbeat),
     audit,
-    locations: createLocationService(models, clock, audit, actorNow),
+    locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
-    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
+    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher }),
     petitions: createPetitionService({
       models,
       clock,
@@ -130,8 +131,9 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       milestoneNotice: createMilestoneNotice({ defaultLocale: config.DEFAULT_LOCALE, botUsername: () => botUsername }),
       delivery: () => delivery,
       actorNow,
+      cipher,
     }),
-    appeals: createAppealService({ models, clock, fields: cipher }),
+    appeals: createAppealService({ models, clock, fields: cipher, cipher }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     delivery,
     isDatabaseAvailable: () => isConnected(connection),
@@ -200,7 +202,9 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     budget: sendBudget,
     concurrency: config.DELIVERY_CONCURRENCY ?? 8,
     paid: { enabled: config.DELIVERY_PAID_ENABLED ?? false, perSecond: config.DELIVERY_PAID_RATE_PER_SECOND ?? 1000 },
-    markUnreachable: (userIds) => services.users.markManyUnreachable(userIds),
+    markUnreachable: (userRefs) => services.users.markManyUnreachable(userRefs),
+    // The only place a stored pseudonym becomes a chat id again: to send.
+    chatIdOf: (ref) => cipher.telegramIdOf(ref),
     // The sender's live progress message (sent / failed / remaining / ETA), and the final report.
     onProgress: broadcastProgressReporter(bot.api, i18n, log),
     ...overrides.delivery,

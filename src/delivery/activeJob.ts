@@ -1,12 +1,14 @@
 import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
+import type { UserRef } from "../security/fieldCipher.js";
 import type { DeliveryJobSummary, DeliveryProgress, JobState, OutgoingContent } from "./types.js";
 
 /** One recipient on its way: fresh from the list, or waiting for a retry. */
 export interface DeliveryItem {
   /** `${jobId}:${userId}`: the id of its attempt row and of its outcome. */
   id: string;
-  userId: number;
+  /** The recipient's pseudonym; the worker resolves the chat id when it sends. */
+  userId: UserRef;
   seq: number;
   locale: string;
   /** Send attempts made so far. */
@@ -25,7 +27,7 @@ export interface OutcomeCounts {
 
 interface LoadedChunk {
   seq: number;
-  userIds: number[];
+  userIds: UserRef[];
   locales: string[];
 }
 
@@ -61,7 +63,8 @@ export class ActiveJob {
   private loading = false;
   private readonly samples: { at: number; done: number }[] = [];
 
-  constructor(record: DeliveryJobRecord) {
+  /** @param chatIdOf the Telegram chat id behind a pseudonym (for the progress message's chat). */
+  constructor(record: DeliveryJobRecord, chatIdOf: (ref: UserRef) => number) {
     this.jobId = record._id;
     this.content = JSON.parse(record.contentByLocale) as Record<string, OutgoingContent>;
     this.defaultLocale = record.defaultLocale;
@@ -78,7 +81,7 @@ export class ActiveJob {
       ...(record.progressChat
         ? {
             progressChat: {
-              chatId: record.progressChat.chatId,
+              chatId: chatIdOf(record.progressChat.userRef),
               locale: record.progressChat.locale,
               ...(record.progressChat.messageId != null ? { messageId: record.progressChat.messageId } : {}),
             },
@@ -103,7 +106,7 @@ export class ActiveJob {
   }
 
   /** A loaded chunk, or null when it is missing (then it is passed over). */
-  setChunk(seq: number, chunk: { userIds: number[]; locales: string[] } | null): void {
+  setChunk(seq: number, chunk: { userIds: UserRef[]; locales: string[] } | null): void {
     this.loading = false;
     if (seq !== this.nextChunkSeq) return;
     this.nextChunkSeq = seq + 1;
@@ -126,7 +129,7 @@ export class ActiveJob {
     return this.listExhausted && this.retries.length === 0 && this.inFlight === 0;
   }
 
-  hasWork(now: number, pacedUntil: (userId: number) => number | undefined): boolean {
+  hasWork(now: number, pacedUntil: (userId: UserRef) => number | undefined): boolean {
     if (this.hasFreshInChunk()) return true;
     return this.retries.some((item) => item.dueAt <= now && pacedUntil(item.userId) === undefined);
   }
@@ -142,7 +145,7 @@ export class ActiveJob {
    * The next recipient to send to: a due retry first, else the next on the list. Fresh recipients
    * whose chat had a message less than a second ago come back as `deferred` (they wait as retries).
    */
-  take(now: number, pacedUntil: (userId: number) => number | undefined): { item?: DeliveryItem; deferred: DeliveryItem[] } {
+  take(now: number, pacedUntil: (userId: UserRef) => number | undefined): { item?: DeliveryItem; deferred: DeliveryItem[] } {
     const deferred: DeliveryItem[] = [];
     let best = -1;
     for (let i = 0; i < this.retries.length; i++) {

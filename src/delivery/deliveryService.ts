@@ -6,6 +6,7 @@ import type { DeliveryRecord } from "../db/models/delivery.js";
 import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import { recipientsChunkId, type DeliveryRecipientsRecord } from "../db/models/deliveryRecipients.js";
+import { USER_REF_PATTERN, type UserRef } from "../security/fieldCipher.js";
 import { createLeases } from "../services/leases.js";
 import { insertIgnoringDuplicates, isOnlyDuplicateKeys } from "./duplicateKeys.js";
 import type { DeliveryJobInput, DeliveryProgress, DeliveryService, Recipient } from "./types.js";
@@ -39,12 +40,12 @@ const jobInputSchema = z
   .strictObject({
     jobId: z.string().min(1).max(200),
     kind: z.enum(["broadcast", "case-status", "petition-milestone", "reminder"]),
-    createdBy: z.number().int().optional(),
+    createdBy: z.string().regex(USER_REF_PATTERN).optional(),
     contentByLocale: z.record(z.string(), contentSchema),
     defaultLocale: z.string().min(2),
     notBefore: z.date().optional(),
     paid: z.boolean().optional(),
-    progressChat: z.strictObject({ chatId: z.number().int(), messageId: z.number().int().optional(), locale: z.string() }).optional(),
+    progressChat: z.strictObject({ userRef: z.string().regex(USER_REF_PATTERN), messageId: z.number().int().optional(), locale: z.string() }).optional(),
   })
   .refine((job) => job.contentByLocale[job.defaultLocale] !== undefined, { message: "contentByLocale must include the default locale" });
 
@@ -91,7 +92,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
   /** Stores the recipients chunk by chunk. Resumable: a second call adds only who is missing. */
   async function storeRecipients(job: DeliveryJobRecord, recipients: Iterable<Recipient> | AsyncIterable<Recipient>, holder: string) {
     const size = job.chunkSize;
-    const seen = new Set<number>();
+    const seen = new Set<UserRef>();
     let seq = 0;
     let sendable = 0;
     let skipped = 0;
@@ -103,7 +104,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
     }
     const unreachable = new Set((await models.users.find({ unreachableSince: { $ne: null } }, { _id: 1 }).lean().exec()).map((u) => u._id));
 
-    let userIds: number[] = [];
+    let userIds: UserRef[] = [];
     let locales: string[] = [];
     let skippedNow: DeliveryRecord[] = [];
     const flush = async () => {

@@ -8,6 +8,7 @@ import type { DeliveryRecord } from "../db/models/delivery.js";
 import type { DeliveryAttemptRecord } from "../db/models/deliveryAttempt.js";
 import { recipientsChunkId } from "../db/models/deliveryRecipients.js";
 import type { Logger } from "../logger.js";
+import type { UserRef } from "../security/fieldCipher.js";
 import { createLeases } from "../services/leases.js";
 import type { ActiveJob, DeliveryItem, OutcomeCounts } from "./activeJob.js";
 import { backoffDelayMs, classifySendError, defaultRetryPolicy, type RetryPolicy } from "./classifyError.js";
@@ -30,8 +31,10 @@ export interface DeliveryWorkerOptions {
   /** Paid broadcasts (allow_paid_broadcast) for jobs that ask for it, when the operator enabled them. */
   paid?: { enabled: boolean; perSecond: number };
   onProgress?: DeliveryProgressListener;
-  /** Remembers users who blocked the bot, so later jobs skip them. */
-  markUnreachable?: (userIds: number[]) => Promise<void>;
+  /** Remembers users who blocked the bot (by pseudonym), so later jobs skip them. */
+  markUnreachable?: (userIds: UserRef[]) => Promise<void>;
+  /** The Telegram chat id behind a stored pseudonym (security/fieldCipher.ts telegramIdOf): used only to send. */
+  chatIdOf: (ref: UserRef) => number;
   random?: RandomSource;
   retry?: Partial<RetryPolicy>;
   /** The dispatcher lease; renewed every third of it. Default 10 s. */
@@ -115,8 +118,8 @@ class Dispatcher implements DeliveryWorker {
   private lastBusyAt = 0;
   /** No sending request before this (monotonic ms): Telegram's retry_after. */
   private pausedUntil = 0;
-  private readonly lastSendToChat = new Map<number, number>();
-  private readonly unreachable = new Set<number>();
+  private readonly lastSendToChat = new Map<UserRef, number>();
+  private readonly unreachable = new Set<UserRef>();
   private readonly finishing = new Set<Promise<void>>();
   private slots: Promise<void>[] = [];
   private ticker: NodeJS.Timeout | undefined;
@@ -298,7 +301,7 @@ class Dispatcher implements DeliveryWorker {
       }
       const full = await this.models.deliveryJobs.findById(record._id).lean().exec();
       if (!full || !this.leader) continue;
-      const job = await openJob(this.models, { ...full, state: record.state === "scheduled" ? "running" : full.state }, { clock: this.clock, log: this.log });
+      const job = await openJob(this.models, { ...full, state: record.state === "scheduled" ? "running" : full.state }, { clock: this.clock, log: this.log, chatIdOf: this.options.chatIdOf });
       if (!this.leader) return;
       this.jobs.set(job.jobId, job);
       this.log.info({ job: job.jobId, total: job.total, state: job.state, paid: job.paid && this.paidBudget !== undefined }, "delivery job opened");
@@ -410,7 +413,7 @@ class Dispatcher implements DeliveryWorker {
   }
 
   /** Clock time until which a chat must wait for its next message, if it must. */
-  private readonly pacedUntil = (userId: number): number | undefined => {
+  private readonly pacedUntil = (userId: UserRef): number | undefined => {
     const last = this.lastSendToChat.get(userId);
     if (last === undefined) return undefined;
     const wait = last + this.chatPacingMs - this.mono();
@@ -509,7 +512,7 @@ class Dispatcher implements DeliveryWorker {
       if (this.stopping || !this.leaseFresh()) return;
       this.lastSendToChat.set(item.userId, this.mono());
       try {
-        const messageId = await sendContent(this.options.api, item.userId, content, { paid: job.paid && this.paidBudget !== undefined });
+        const messageId = await sendContent(this.options.api, this.options.chatIdOf(item.userId), content, { paid: job.paid && this.paidBudget !== undefined });
         if (this.crashed) return;
         this.recordOutcome(job, item, { state: "sent", messageId, locale });
         return;

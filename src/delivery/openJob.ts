@@ -5,6 +5,7 @@ import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import { recipientsChunkId } from "../db/models/deliveryRecipients.js";
 import { deliveryId } from "../db/models/delivery.js";
 import type { Logger } from "../logger.js";
+import type { UserRef } from "../security/fieldCipher.js";
 import { ActiveJob } from "./activeJob.js";
 import { isOnlyDuplicateKeys } from "./duplicateKeys.js";
 
@@ -18,9 +19,13 @@ import { isOnlyDuplicateKeys } from "./duplicateKeys.js";
  * - a recipient before the cursor with neither an outcome nor a row was in flight at the crash:
  *   it is sent again (it may arrive twice — at most `concurrency` messages).
  */
-export async function openJob(models: Models, record: DeliveryJobRecord, deps: { clock: Clock; log: Logger }): Promise<ActiveJob> {
+export async function openJob(
+  models: Models,
+  record: DeliveryJobRecord,
+  deps: { clock: Clock; log: Logger; chatIdOf: (ref: UserRef) => number },
+): Promise<ActiveJob> {
   const { clock, log } = deps;
-  const job = new ActiveJob(record);
+  const job = new ActiveJob(record, deps.chatIdOf);
   const now = clock.now();
   if (record.chunkCount === 0) {
     job.counts.skipped = record.skippedAtEnqueue;

@@ -1,7 +1,11 @@
 /**
  * The contract of the delivery engine (the outbox): features decide what to say, the engine
  * decides when, at Telegram's rate, and records what happened to every message.
+ *
+ * Users are named by their pseudonyms (security/fieldCipher.ts `UserRef`) everywhere in the
+ * outbox; only the worker turns one into a chat id, at the moment it sends.
  */
+import type { UserRef } from "../security/fieldCipher.js";
 
 /** One message as a recipient sees it, already localised. */
 export interface OutgoingContent {
@@ -19,8 +23,8 @@ export interface DeliveryJobInput {
   /** Idempotency key: enqueueing the same jobId again adds no job and no duplicate recipient. */
   jobId: string;
   kind: DeliveryKind;
-  /** Telegram user id of the person who started it (a volunteer), if any. */
-  createdBy?: number;
+  /** Pseudonym of the person who started it (a volunteer), if any. */
+  createdBy?: UserRef;
   /** Content per locale; a recipient gets theirs, else the default locale's. */
   contentByLocale: Record<string, OutgoingContent>;
   defaultLocale: string;
@@ -28,12 +32,13 @@ export interface DeliveryJobInput {
   notBefore?: Date;
   /** Use allow_paid_broadcast and the paid rate (operator setting). */
   paid?: boolean;
-  /** Where the engine edits a live progress message (the sender's chat). */
-  progressChat?: { chatId: number; messageId?: number; locale: string };
+  /** Where the engine edits a live progress message: the sender's private chat, by their pseudonym. */
+  progressChat?: { userRef: UserRef; messageId?: number; locale: string };
 }
 
 export interface Recipient {
-  userId: number;
+  /** The recipient's pseudonym. */
+  userId: UserRef;
   locale?: string;
 }
 
@@ -58,15 +63,16 @@ export interface DeliveryService {
   resume(jobId: string): Promise<boolean>;
   cancel(jobId: string): Promise<boolean>;
   progress(jobId: string): Promise<DeliveryProgress | null>;
-  listJobs(filter?: { createdBy?: number; kind?: DeliveryKind; limit?: number }): Promise<DeliveryProgress[]>;
+  listJobs(filter?: { createdBy?: UserRef; kind?: DeliveryKind; limit?: number }): Promise<DeliveryProgress[]>;
 }
 
 /** What the progress listener learns about a job besides its counts. */
 export interface DeliveryJobSummary {
   jobId: string;
   kind: DeliveryKind;
-  createdBy?: number;
+  createdBy?: UserRef;
   paid: boolean;
+  /** Resolved by the worker: the numeric chat id the progress message lives in. */
   progressChat?: { chatId: number; messageId?: number; locale: string };
   createdAt: Date;
 }

@@ -159,3 +159,6 @@ export function createFieldCipher(current: Buffer, older: Buffer[] = []): FieldC
   };
   return cipher;
 }
+
+/** The part of the cipher a service needs to store users by pseudonym and to find their chat again. */
+export type UserRefCipher = Pick<FieldCipher, "userRef" | "telegramIdOf">;

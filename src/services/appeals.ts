@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { AppealContent } from "../domain/petitions/content.js";
+import type { UserRefCipher } from "../security/fieldCipher.js";
 import { plainFields, type FieldSealer } from "./petitions.js";
 
 export type AppealError = "not_found" | "not_open" | "not_signed" | "too_many";
@@ -17,8 +18,8 @@ export interface AppealService {
   addLetter(userId: number, input: { recipientName: string; senderName: string; content: AppealContent }): Promise<AppealResult<{ id: string }>>;
 }
 
-export function createAppealService(deps: { models: Models; clock: Clock; fields?: FieldSealer }): AppealService {
-  const { models, clock } = deps;
+export function createAppealService(deps: { models: Models; clock: Clock; fields?: FieldSealer; cipher: UserRefCipher }): AppealService {
+  const { models, clock, cipher } = deps;
   const fields = deps.fields ?? plainFields;
 
   const contentFields = (content: AppealContent) => ({
@@ -31,7 +32,8 @@ export function createAppealService(deps: { models: Models; clock: Clock; fields
   });
 
   return {
-    async addToSignature(userId, ref, content) {
+    async addToSignature(telegramId, ref, content) {
+      const userId = cipher.userRef(telegramId);
       const petition = await models.petitions.findOne({ ref }, { _id: 1, status: 1 }).lean().exec();
       if (!petition) return { ok: false, error: "not_found" };
       if (petition.status !== "open") return { ok: false, error: "not_open" };
@@ -43,7 +45,8 @@ export function createAppealService(deps: { models: Models; clock: Clock; fields
       return { ok: true, value: { id: created._id.toHexString() } };
     },
 
-    async addLetter(userId, input) {
+    async addLetter(telegramId, input) {
+      const userId = cipher.userRef(telegramId);
       const existing = await models.appeals.countDocuments({ petitionId: null, userId, state: "active" }).exec();
       if (existing >= MAX_ACTIVE_LETTERS_PER_USER) return { ok: false, error: "too_many" };
       const created = await models.appeals.create({

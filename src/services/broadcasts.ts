@@ -7,6 +7,7 @@ import type { DeliveryProgress, DeliveryService, OutgoingContent, Recipient } fr
 import { CASE_STATUSES } from "../domain/caseStatus.js";
 import { isProvinceCode } from "../domain/provinces.js";
 import { can, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../domain/roles.js";
+import type { UserRef, UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 
 /** Who a broadcast goes to. `provinces: "all"` is for coordinators; volunteers name their own. */
@@ -43,8 +44,9 @@ export interface BroadcastService {
  * registrations and signatures, and a volunteer can only reach the provinces they serve — as
  * stored at the moment of sending (`actorNow`), not when the compose conversation began.
  */
-export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string; actorNow: ActorLookup }): BroadcastService {
+export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string; actorNow: ActorLookup; cipher: UserRefCipher }): BroadcastService {
   const { models, delivery, audit, defaultLocale, actorNow } = deps;
+  const refOf = (userId: number): UserRef => deps.cipher.userRef(userId);
 
   function checkAudience(actor: Actor, audience: Audience): BroadcastError | null {
     if (!can(actor, "broadcast.send")) return "forbidden";
@@ -62,7 +64,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
 
   async function resolve(audience: Audience): Promise<Recipient[]> {
     const inProvinces = (province: string | null | undefined) => audience.provinces === "all" || (province != null && audience.provinces.includes(province));
-    const byUser = new Map<number, string>();
+    const byUser = new Map<UserRef, string>();
     if (audience.kind === "signers") {
       const signatures = await models.petitionSignatures
         .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active" }, { userId: 1, province: 1, locale: 1 })
@@ -107,7 +109,16 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       if (recipients.length === 0) return { ok: false, error: "empty_audience" };
       const jobId = `broadcast:${randomBytes(6).toString("hex")}`;
       await delivery.enqueue(
-        { jobId, kind: "broadcast", createdBy: actor.userId, contentByLocale: input.contentByLocale, defaultLocale, notBefore: input.notBefore, progressChat: input.progressChat },
+        {
+          jobId,
+          kind: "broadcast",
+          createdBy: refOf(actor.userId),
+          contentByLocale: input.contentByLocale,
+          defaultLocale,
+          notBefore: input.notBefore,
+          // The sender's private chat (chat id = their Telegram id), stored by pseudonym.
+          progressChat: { userRef: refOf(input.progressChat.chatId), messageId: input.progressChat.messageId, locale: input.progressChat.locale },
+        },
         recipients,
       );
       await audit.record(actor.userId, "broadcast.start", jobId, { kind: input.audience.kind, provinces: input.audience.provinces, recipients: recipients.length });
@@ -120,7 +131,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       const owned = await models.deliveryJobs.findOne({ _id: jobId, kind: "broadcast" }, { createdBy: 1 }).lean().exec();
       if (!owned) return { ok: false, error: "not_found" };
       const wide = seesEveryProvince(actor);
-      if (!wide && owned.createdBy !== actor.userId) return { ok: false, error: "forbidden" };
+      if (!wide && owned.createdBy !== refOf(actor.userId)) return { ok: false, error: "forbidden" };
       const done = action === "pause" ? await delivery.pause(jobId) : action === "resume" ? await delivery.resume(jobId) : await delivery.cancel(jobId);
       if (!done) return { ok: false, error: "not_found" };
       await audit.record(actor.userId, `broadcast.${action}`, jobId);
@@ -131,7 +142,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       const actor = await actorNow(acting.userId);
       if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
       const wide = seesEveryProvince(actor);
-      return { ok: true, value: await delivery.listJobs({ kind: "broadcast", limit: 20, ...(wide ? {} : { createdBy: actor.userId }) }) };
+      return { ok: true, value: await delivery.listJobs({ kind: "broadcast", limit: 20, ...(wide ? {} : { createdBy: refOf(actor.userId) }) }) };
     },
   };
 }

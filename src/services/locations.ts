@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
+import type { UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 
 export interface BelievedLocation {
@@ -19,7 +20,7 @@ export interface LocationService {
 const namesSchema = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().min(1).max(80));
 
 /** The list of places where relatives are believed to be, kept by coordinators as data (roles re-read as they act). */
-export function createLocationService(models: Models, clock: Clock, audit: AuditTrail, actorNow: ActorLookup): LocationService {
+export function createLocationService(models: Models, clock: Clock, audit: AuditTrail, actorNow: ActorLookup, cipher: UserRefCipher): LocationService {
   return {
     async listActive() {
       const rows = await models.locations.find({ active: true }).sort({ createdAt: 1 }).lean().exec();
@@ -31,7 +32,7 @@ export function createLocationService(models: Models, clock: Clock, audit: Audit
       const parsed = namesSchema.safeParse(names);
       if (!parsed.success || Object.keys(parsed.data).length === 0) return { ok: false, error: "name_required" };
       const code = `loc_${randomBytes(4).toString("hex")}`;
-      await models.locations.create({ code, namesJson: JSON.stringify(parsed.data), active: true, createdBy: actor.userId, createdAt: clock.now() });
+      await models.locations.create({ code, namesJson: JSON.stringify(parsed.data), active: true, createdBy: cipher.userRef(actor.userId), createdAt: clock.now() });
       await audit.record(actor.userId, "location.add", code);
       return { ok: true, value: { code, names: parsed.data } };
     },

@@ -6,6 +6,7 @@ import type { PetitionRecord } from "../db/models/petition.js";
 import { csvDocument, type CsvValue } from "../domain/petitions/csv.js";
 import { provinceName } from "../domain/provinces.js";
 import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
+import type { UserRef } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 import { petitionView, plainFields, type FieldSealer, type PetitionResult, type PetitionView } from "./petitions.js";
 
@@ -110,7 +111,7 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
 
       const { signatures, signerNumber, numbered } = await loadPetitionAppeals(petition._id);
       const withdrawals = await models.petitionWithdrawals.countDocuments({ petitionId: petition._id }).exec();
-      const appealLabels = new Map<number, string[]>();
+      const appealLabels = new Map<UserRef, string[]>();
       const appealRows = numbered.map(({ label: name, record: appeal }): CsvValue[] => {
         const number = signerNumber.get(appeal.userId)!;
         appealLabels.set(appeal.userId, [...(appealLabels.get(appeal.userId) ?? []), name]);

@@ -12,6 +12,7 @@ import { generatePetitionRef } from "../domain/petitions/petitionRef.js";
 import type { NameDisplay } from "../domain/petitions/signerName.js";
 import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
 import type { Logger } from "../logger.js";
+import type { UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 import { freshCounter } from "./freshCount.js";
 
@@ -149,6 +150,8 @@ export interface PetitionServiceDeps {
   log?: Logger;
   /** The acting user's roles as stored now (users.actorNow): managing methods check these, not the caller's Actor. */
   actorNow: ActorLookup;
+  /** Signers are stored by pseudonym (`cipher.userRef`), never by Telegram id. */
+  cipher: UserRefCipher;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -183,6 +186,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
   const { models, clock, audit, timeZone, actorNow } = deps;
   const random = deps.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
   const fields = deps.fields ?? plainFields;
+  const refOf = (userId: number) => deps.cipher.userRef(userId);
 
   const countActive = (petitionId: Types.ObjectId) => models.petitionSignatures.countDocuments({ petitionId, state: "active" }).exec();
   const countAfterWrite = freshCounter((petitionId: string) => countActive(new Types.ObjectId(petitionId)));
@@ -198,7 +202,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       version: record.textVersion,
       texts: record.texts,
       addressee: record.addressee,
-      createdBy: actorId,
+      createdBy: refOf(actorId),
       createdAt: clock.now(),
     });
   }
@@ -290,7 +294,7 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
             milestones: [...new Set(input.milestones)].sort((a, b) => a - b),
             textVersion: 1,
             frozenAt: null,
-            createdBy: actor.userId,
+            createdBy: refOf(actor.userId),
             createdAt: now,
             updatedAt: now,
           });
@@ -362,7 +366,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       return { ok: true, value: await Promise.all(records.map(withCount)) };
     },
 
-    async signatureOf(userId, ref) {
+    async signatureOf(telegramId, ref) {
+      const userId = refOf(telegramId);
       const petition = await models.petitions.findOne({ ref }, { _id: 1 }).lean().exec();
       if (!petition) return null;
       const signature = await models.petitionSignatures.findOne({ petitionId: petition._id, userId }).lean().exec();
@@ -399,13 +404,14 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
         signedDay: dayInZone(now, timeZone),
         withdrawnAt: null,
       };
+      const userId = refOf(input.userId);
       try {
-        await models.petitionSignatures.create({ petitionId: petition._id, userId: input.userId, state: "active", ...personal });
+        await models.petitionSignatures.create({ petitionId: petition._id, userId, state: "active", ...personal });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // One row per user and petition: signing again after a withdrawal revives it; an active one stays as it is.
         const revived = await models.petitionSignatures
-          .updateOne({ petitionId: petition._id, userId: input.userId, state: "withdrawn" }, { $set: { state: "active", ...personal } })
+          .updateOne({ petitionId: petition._id, userId, state: "withdrawn" }, { $set: { state: "active", ...personal } })
           .exec();
         if (revived.modifiedCount !== 1) return { ok: false, error: "already_signed" };
       }
@@ -414,7 +420,8 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       return { ok: true, value: { count } };
     },
 
-    async withdraw(userId, ref) {
+    async withdraw(telegramId, ref) {
+      const userId = refOf(telegramId);
       const petition = await findByRef(ref);
       if (!petition) return { ok: false, error: "not_found" };
       if (petition.status !== "open") return { ok: false, error: "not_open" };

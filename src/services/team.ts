@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { RoleGrant } from "../db/models/user.js";
 import { can, invitePermission, type ActingUser, type ActorLookup, type GrantableRole } from "../domain/roles.js";
+import type { UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 
 export const INVITE_LIFETIME_MS = 48 * 60 * 60 * 1000;
@@ -41,7 +42,16 @@ export function inviteCodeHash(code: string): string {
  * Roles are granted and revoked here. Every method re-reads the acting user's roles (`actorNow`)
  * at the moment it acts, so an Actor built before a revocation grants nothing.
  */
-export function createTeamService(models: Models, clock: Clock, audit: AuditTrail, actorNow: ActorLookup, makeCode: () => string = newInviteCode): TeamService {
+export function createTeamService(
+  models: Models,
+  clock: Clock,
+  audit: AuditTrail,
+  actorNow: ActorLookup,
+  cipher: UserRefCipher,
+  makeCode: () => string = newInviteCode,
+): TeamService {
+  // Telegram ids in, pseudonyms stored.
+  const refOf = (userId: number) => cipher.userRef(userId);
   return {
     async createInvite(acting, role, provinces) {
       const actor = await actorNow(acting.userId);
@@ -51,7 +61,7 @@ export function createTeamService(models: Models, clock: Clock, audit: AuditTrai
       const code = makeCode();
       const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
       const hash = inviteCodeHash(code);
-      await models.invites.create({ _id: hash, role, provinces: role === "volunteer" ? provinces : [], createdBy: actor.userId, createdAt: now, expiresAt });
+      await models.invites.create({ _id: hash, role, provinces: role === "volunteer" ? provinces : [], createdBy: refOf(actor.userId), createdAt: now, expiresAt });
       await audit.record(actor.userId, "invite.create", hash.slice(0, 8), { role, provinces });
       return { ok: true, value: { code, expiresAt } };
     },
@@ -62,13 +72,13 @@ export function createTeamService(models: Models, clock: Clock, audit: AuditTrai
       const pending = await models.invites.findById(hash, { createdBy: 1, role: 1, usedBy: 1 }).lean().exec();
       // Whoever issued it must still be allowed to at this moment (a revoked member's invites are
       // voided by revoke; this also covers an admin removed from ADMIN_IDS).
-      if (pending && pending.usedBy == null && !can(await actorNow(pending.createdBy), invitePermission(pending.role))) {
+      if (pending && pending.usedBy == null && !can(await actorNow(cipher.telegramIdOf(pending.createdBy)), invitePermission(pending.role))) {
         await models.invites.deleteOne({ _id: hash, usedBy: null }).exec();
         return { ok: false, error: "invite_invalid" };
       }
       // Atomic single use: only one accept can flip usedBy from null.
       const invite = await models.invites
-        .findOneAndUpdate({ _id: hash, usedBy: null, expiresAt: { $gt: now } }, { $set: { usedBy: userId, usedAt: now } }, { returnDocument: "after", lean: true })
+        .findOneAndUpdate({ _id: hash, usedBy: null, expiresAt: { $gt: now } }, { $set: { usedBy: refOf(userId), usedAt: now } }, { returnDocument: "after", lean: true })
         .exec();
       if (!invite) {
         const existing = await models.invites.findById(hash).lean().exec();
@@ -76,15 +86,15 @@ export function createTeamService(models: Models, clock: Clock, audit: AuditTrai
         if (existing.usedBy != null) return { ok: false, error: "invite_used" };
         return { ok: false, error: "invite_expired" };
       }
-      const user = await models.users.findById(userId).lean().exec();
+      const user = await models.users.findById(refOf(userId)).lean().exec();
       const grants: RoleGrant[] = (user?.roles ?? []).filter((g) => g.role !== invite.role);
       const previous = (user?.roles ?? []).find((g) => g.role === invite.role);
       const provinces = invite.role === "volunteer" ? [...new Set([...(previous?.provinces ?? []), ...invite.provinces])].sort() : [];
       grants.push({ role: invite.role, provinces, grantedBy: invite.createdBy, grantedAt: now });
       await models.users
-        .updateOne({ _id: userId }, { $set: { roles: grants, lastSeenAt: now }, $setOnInsert: { firstSeenAt: now } }, { upsert: true })
+        .updateOne({ _id: refOf(userId) }, { $set: { roles: grants, lastSeenAt: now }, $setOnInsert: { firstSeenAt: now } }, { upsert: true })
         .exec();
-      await audit.record(userId, "invite.accept", String(userId), { role: invite.role, provinces, grantedBy: invite.createdBy });
+      await audit.record(userId, "invite.accept", refOf(userId), { role: invite.role, provinces, grantedBy: invite.createdBy });
       return { ok: true, value: { role: invite.role, provinces } };
     },
 
@@ -95,7 +105,7 @@ export function createTeamService(models: Models, clock: Clock, audit: AuditTrai
       await audit.record(actor.userId, "team.list");
       return {
         ok: true,
-        value: users.map((u) => ({ userId: u._id, roles: u.roles.map((g) => ({ role: g.role, provinces: g.provinces })) })),
+        value: users.map((u) => ({ userId: cipher.telegramIdOf(u._id), roles: u.roles.map((g) => ({ role: g.role, provinces: g.provinces })) })),
       };
     },
 
@@ -104,14 +114,14 @@ export function createTeamService(models: Models, clock: Clock, audit: AuditTrai
       if (!can(actor, "team.revoke")) return { ok: false, error: "forbidden" };
       if (userId === actor.userId) return { ok: false, error: "cannot_revoke_self" };
       // Small array replaced whole ($pull on sub-documents is limited on FerretDB).
-      const user = await models.users.findById(userId).lean().exec();
+      const user = await models.users.findById(refOf(userId)).lean().exec();
       if (!user || !user.roles.some((g) => g.role === role)) return { ok: false, error: "not_a_member" };
-      await models.users.updateOne({ _id: userId }, { $set: { roles: user.roles.filter((g) => g.role !== role) } }).exec();
+      await models.users.updateOne({ _id: refOf(userId) }, { $set: { roles: user.roles.filter((g) => g.role !== role) } }).exec();
       // Unused links they may no longer issue die with the role: a revoked member cannot keep bringing people in.
       const remaining = await actorNow(userId);
       const lost = (["volunteer", "coordinator"] as const).filter((r) => !can(remaining, invitePermission(r)));
-      const voided = lost.length > 0 ? await models.invites.deleteMany({ createdBy: userId, usedBy: null, role: { $in: lost } }).exec() : { deletedCount: 0 };
-      await audit.record(actor.userId, "role.revoke", String(userId), { role, invitesVoided: voided.deletedCount });
+      const voided = lost.length > 0 ? await models.invites.deleteMany({ createdBy: refOf(userId), usedBy: null, role: { $in: lost } }).exec() : { deletedCount: 0 };
+      await audit.record(actor.userId, "role.revoke", refOf(userId), { role, invitesVoided: voided.deletedCount });
       return { ok: true, value: null };
     },
   };

@@ -3,6 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { refOf } from "../support/userRefs.js";
 
 const COORDINATOR_ID = 920001;
 const VOLUNTEER_ID = 920002;
@@ -16,8 +17,8 @@ beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });
   const now = new Date();
   await bot.app.models.users.create([
-    { _id: VOLUNTEER_ID, roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: COORDINATOR_ID, grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
-    { _id: TWO_PROVINCE_VOLUNTEER_ID, roles: [{ role: "volunteer", provinces: ["ardabil", "gilan"], grantedBy: COORDINATOR_ID, grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
+    { _id: refOf(VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: refOf(COORDINATOR_ID), grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
+    { _id: refOf(TWO_PROVINCE_VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil", "gilan"], grantedBy: refOf(COORDINATOR_ID), grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
   ]);
   for (const [name, locale, province] of [
     ["ardabilFa", "fa", "ardabil"],
@@ -133,7 +134,7 @@ describe("volunteers send news to the families of their province", () => {
     const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
     coordinator.sendText(`${later.getUTCFullYear()}-${String(later.getUTCMonth() + 1).padStart(2, "0")}-${String(later.getUTCDate()).padStart(2, "0")} 18:30`);
     await coordinator.waitForText("Scheduled: 3 people will receive it", { timeoutMs: 10_000 });
-    const job = await bot.app.models.deliveryJobs.findOne({ kind: "broadcast", createdBy: COORDINATOR_ID }).lean();
+    const job = await bot.app.models.deliveryJobs.findOne({ kind: "broadcast", createdBy: refOf(COORDINATOR_ID) }).lean();
     // 18:30 on Tirana's clock (the English-speaking coordinator's default zone) is 17:30 UTC in winter.
     expect(job?.notBefore?.getUTCHours()).toBe(17);
     coordinator.pressButton("✖️ Cancel sending");

@@ -3,6 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { refOf } from "../support/userRefs.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 
 const COORDINATOR_ID = 910001;
@@ -14,7 +15,7 @@ const draft = (fullName: string, province: string, birthYear: number) => sampleR
 beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });
   // The volunteer serves Ardabil only.
-  await bot.app.models.users.create({ _id: VOLUNTEER_ID, roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: COORDINATOR_ID, grantedAt: new Date() }], firstSeenAt: new Date(), lastSeenAt: new Date() });
+  await bot.app.models.users.create({ _id: refOf(VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: refOf(COORDINATOR_ID), grantedAt: new Date() }], firstSeenAt: new Date(), lastSeenAt: new Date() });
 });
 afterAll(() => bot?.stop());
 

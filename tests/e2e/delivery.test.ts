@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryProgress } from "../../src/delivery/types.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { refOf } from "../support/userRefs.js";
 
 let bot: TestBot;
 const progressReports: { final: boolean; progress: DeliveryProgress }[] = [];
@@ -46,11 +47,11 @@ describe("news for the families", () => {
       {
         jobId: "e2e-news-1",
         kind: "broadcast",
-        createdBy: persian[0]!.id,
+        createdBy: refOf(persian[0]!.id),
         defaultLocale: "fa",
         contentByLocale: { fa: { text: "نامه‌های شما به دفتر رسید." }, en: { text: "Your letters reached the office." } },
       },
-      [...persian.map((u) => ({ userId: u.id, locale: "fa" })), ...english.map((u) => ({ userId: u.id, locale: "en" }))],
+      [...persian.map((u) => ({ userId: refOf(u.id), locale: "fa" })), ...english.map((u) => ({ userId: refOf(u.id), locale: "en" }))],
     );
 
     // Half way through the broadcast a mother asks for help: her answer does not queue behind the news.
@@ -68,14 +69,14 @@ describe("news for the families", () => {
     for (const user of english.slice(1)) expect(user.botMessages().filter((m) => m.text === "Your letters reached the office.")).toHaveLength(1);
 
     // The family who blocked the bot is remembered, so the next job does not even try.
-    expect((await bot.app.models.users.findById(blocker.id).lean())?.unreachableSince).toBeInstanceOf(Date);
+    expect((await bot.app.models.users.findById(refOf(blocker.id)).lean())?.unreachableSince).toBeInstanceOf(Date);
     const sends = bot.emulator.calls.slice(since).filter((c) => c.method === "sendMessage");
     expect(sends.filter((c) => c.errorCode === 429)).toEqual([]);
     expect(sends.filter((c) => Number(c.params.chat_id) === blocker.id)).toHaveLength(1);
 
     await services.delivery.enqueue(
       { jobId: "e2e-news-2", kind: "broadcast", defaultLocale: "en", contentByLocale: { en: { text: "One more thing." } } },
-      english.map((u) => ({ userId: u.id })),
+      english.map((u) => ({ userId: refOf(u.id) })),
     );
     expect(await waitFor(() => services.delivery.progress("e2e-news-2"), (p) => p?.state === "done", 10_000)).toMatchObject({ sent: 13, skipped: 1 });
     expect(bot.emulator.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === blocker.id)).toHaveLength(1);

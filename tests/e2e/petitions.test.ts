@@ -6,6 +6,7 @@ import { SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { refOf } from "../support/userRefs.js";
 
 const ADMIN_ID = 810001;
 const now = new Date("2026-11-27T10:00:00Z");
@@ -134,13 +135,13 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     expect(plain(mother.lastBotMessage()!.text)).toContain("اکنون ۰ امضا باقی است");
     expect((await bot.app.services.petitions.get(ref))?.count).toBe(0);
     const petitionId = (await bot.app.models.petitions.findOne({ ref }).lean())!._id;
-    expect(await bot.app.models.petitionWithdrawals.countDocuments({ petitionId, userId: mother.id })).toBe(1);
+    expect(await bot.app.models.petitionWithdrawals.countDocuments({ petitionId, userId: refOf(mother.id) })).toBe(1);
 
     mother.sendCommand("start", `p_${ref}`);
     const fresh = await mother.waitForText(FA_TITLE);
     await signInPersian(mother, fresh.messageId, { country: "آلمان", relation: "حامی هستم", news: true });
     expect((await bot.app.services.petitions.get(ref))?.count).toBe(1);
-    const signature = await bot.app.models.petitionSignatures.findOne({ petitionId, userId: mother.id }).lean();
+    const signature = await bot.app.models.petitionSignatures.findOne({ petitionId, userId: refOf(mother.id) }).lean();
     expect(signature).toMatchObject({ state: "active", nameDisplay: "anonymous", province: null, relation: null });
   });
 
@@ -169,7 +170,7 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     await answer(mother, "x".repeat(2001), "حداکثر ۲٬۰۰۰ حرف");
     await answer(mother, "پسرم، سی سال است منتظرت هستیم. صدایت را می‌خواهیم بشنویم.", "پیام شما ذخیره شد");
 
-    const appeals = await bot.app.models.appeals.find({ userId: mother.id, state: "active" }).sort({ createdAt: 1, _id: 1 }).lean();
+    const appeals = await bot.app.models.appeals.find({ userId: refOf(mother.id), state: "active" }).sort({ createdAt: 1, _id: 1 }).lean();
     expect(appeals.map((a) => a.kind)).toEqual(["voice", "photo", "text"]);
     expect(appeals[0]).toMatchObject({ durationSeconds: 75 });
     // Free text is encrypted at rest.
@@ -185,7 +186,7 @@ describe("petitions: a coordinator writes one, families sign it in Persian", () 
     await answer(brother, "امیر حسن‌زاده", "نامه با چه امضایی باشد؟");
     await answer(brother, "برادرت، رضا", "اکنون نامه را بفرستید");
     await answer(brother, "امیر جان، همه سلام می‌رسانند.", "نامهٔ شما ذخیره شد");
-    const letter = await bot.app.models.appeals.findOne({ userId: brother.id, petitionId: null }).lean();
+    const letter = await bot.app.models.appeals.findOne({ userId: refOf(brother.id), petitionId: null }).lean();
     expect(letter).toMatchObject({ kind: "text", state: "active" });
     expect(letter?.recipientName).toMatch(/^v2:/);
   });
@@ -340,7 +341,7 @@ describe("statistics and export for delivery", () => {
     await press(admin, "📎 Send them", "All 2 were sent.");
     const sent = admin.botMessages().filter((m) => m.photo || m.voice);
     expect(sent.map((m) => m.caption)).toEqual(["A-0001", "A-0002"]);
-    expect(await bot.app.models.auditEvents.countDocuments({ action: "petition.export", subjectId: ref, actorId: ADMIN_ID })).toBe(1);
+    expect(await bot.app.models.auditEvents.countDocuments({ action: "petition.export", subjectId: ref, actorId: refOf(ADMIN_ID) })).toBe(1);
   });
 
   it("letters to relatives are exported on their own", async () => {

@@ -3,6 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { refOf } from "../support/userRefs.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -76,14 +77,14 @@ describe("a family registers a missing relative", () => {
     const reference = /شمارهٔ پرونده: ([۰-۹]{4}-[۰-۹]{4}-[۰-۹])/.exec(saved);
     expect(reference).not.toBeNull();
 
-    const stored = await bot.app.models.cases.findOne({ registeredBy: mother.id }).lean();
+    const stored = await bot.app.models.cases.findOne({ registeredBy: refOf(mother.id) }).lean();
     expect(stored?.province).toBe("ardabil");
     expect(stored?.relative.birthYear).toBe(1966);
     expect(stored?.relative.leftYear).toBe(1981);
     // Names and places are encrypted at rest.
     expect(JSON.stringify(stored)).not.toContain("حسن");
     expect(JSON.stringify(stored)).not.toContain("تهران");
-    const link = await bot.app.models.caseLinks.findOne({ userId: mother.id }).lean();
+    const link = await bot.app.models.caseLinks.findOne({ userId: refOf(mother.id) }).lean();
     expect(link?.relation).toBe("mother");
     expect(link?.lastContactYear).toBe(1983);
     expect(JSON.stringify(link)).not.toContain("مشگین");
@@ -149,7 +150,7 @@ describe("a family registers a missing relative", () => {
     await press(user, "No, continue", "a man or a woman");
     await press(user, "✖️ Cancel", "Do you want to stop?");
     await press(user, "Yes, stop and discard", "Registration stopped. Nothing was saved.");
-    expect(await bot.app.models.cases.countDocuments({ registeredBy: user.id })).toBe(0);
+    expect(await bot.app.models.cases.countDocuments({ registeredBy: refOf(user.id) })).toBe(0);
     user.sendCommand("mycases");
     await user.waitForText("You have not registered anyone yet.");
   });
@@ -159,7 +160,7 @@ describe("a family registers a missing relative", () => {
     user.sendCommand("register");
     await user.waitForText("Before we start");
     await press(user, "✖️ No, thank you", "Nothing was stored.");
-    expect(await bot.app.models.cases.countDocuments({ registeredBy: user.id })).toBe(0);
+    expect(await bot.app.models.cases.countDocuments({ registeredBy: refOf(user.id) })).toBe(0);
   });
 
   it("a restart in the middle of a registration loses nothing: /start offers to continue", async () => {
@@ -202,7 +203,7 @@ describe("hostile or strange input", () => {
       }
     }
     await answer(user, '{"$gt": ""} Karimi', "Other spellings");
-    const stored = await bot.app.models.cases.countDocuments({ registeredBy: user.id });
+    const stored = await bot.app.models.cases.countDocuments({ registeredBy: refOf(user.id) });
     expect(stored).toBe(0); // nothing saved before the summary
   });
 });
@@ -242,7 +243,7 @@ describe("after registering", () => {
     await answer(user, "1341", "Please check your answers.");
     expect(plain(user.lastBotMessage()?.text)).toContain("Year of birth: 1962");
     await press(user, "✅ Save the changes", "Your changes are saved.");
-    const stored = await bot.app.models.cases.findOne({ registeredBy: user.id }).lean();
+    const stored = await bot.app.models.cases.findOne({ registeredBy: refOf(user.id) }).lean();
     expect(stored?.relative.birthYear).toBe(1962);
 
     user.sendCommand("mycases");
@@ -250,7 +251,7 @@ describe("after registering", () => {
     await press(user, /^Parviz Sadeghi/, "Case");
     await press(user, "🗑 Withdraw and delete", "Withdraw the registration of");
     await press(user, "Yes, withdraw and delete", "was withdrawn and what you told us was deleted.");
-    const erased = await bot.app.models.cases.findOne({ registeredBy: user.id }).lean();
+    const erased = await bot.app.models.cases.findOne({ registeredBy: refOf(user.id) }).lean();
     expect(erased?.status).toBe("closed");
     expect(erased?.closeReason).toBe("withdrawn_by_family");
     expect(erased?.relative.fullNameEnc).toBeUndefined();
@@ -301,8 +302,8 @@ describe("after registering", () => {
     const text = user2Texts(second);
     expect(text).not.toMatch(/قاسمی|another family|already registered/i);
 
-    const firstCase = await bot.app.models.cases.findOne({ registeredBy: first.id }).lean();
-    const secondCase = await bot.app.models.cases.findOne({ registeredBy: second.id }).lean();
+    const firstCase = await bot.app.models.cases.findOne({ registeredBy: refOf(first.id) }).lean();
+    const secondCase = await bot.app.models.cases.findOne({ registeredBy: refOf(second.id) }).lean();
     expect(secondCase?.duplicateReview).toBe("pending");
     expect(secondCase?.possibleDuplicates.map((d) => d.reference)).toContain(firstCase?.reference);
   });

@@ -7,6 +7,7 @@ import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { refOf } from "../support/userRefs.js";
 
 describe("a handler that throws", () => {
   let bot: TestBot;
@@ -191,9 +192,9 @@ describe("someone blocks the bot", () => {
     user.sendCommand("start");
     await user.waitForReply();
     bot.emulator.blockBot(user.id);
-    await waitUntil(async () => (await bot.app.models.users.findById(user.id).lean())?.unreachableSince != null, 5_000, "marked unreachable");
+    await waitUntil(async () => (await bot.app.models.users.findById(refOf(user.id)).lean())?.unreachableSince != null, 5_000, "marked unreachable");
     user.sendCommand("start");
     await user.waitForReply();
-    await waitUntil(async () => (await bot.app.models.users.findById(user.id).lean())?.unreachableSince == null, 5_000, "reachable again");
+    await waitUntil(async () => (await bot.app.models.users.findById(refOf(user.id)).lean())?.unreachableSince == null, 5_000, "reachable again");
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { refOf } from "../support/userRefs.js";
 
 const ADMIN_ID = 700001;
 let now = new Date("2026-11-27T10:00:00Z");
@@ -105,6 +106,8 @@ describe("roles are granted by single-use invite links and checked on the server
     expect(profile?.actor.roles).toEqual(["family"]);
     const audit = await bot.app.models.auditEvents.find({ action: "role.revoke" }).lean();
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.subjectId).toBe(String(volunteerId));
+    // The audit names who acted and whom it concerned by pseudonym, never by Telegram id.
+    expect(audit[0]?.subjectId).toBe(refOf(volunteerId));
+    expect(audit[0]?.actorId).toBe(refOf(coordinator.id));
   });
 });

@@ -19,6 +19,9 @@ const enqueued: { job: DeliveryJobInput; recipients: Recipient[] }[] = [];
 let failNextEnqueue = false;
 const now = new Date("2026-11-27T09:00:00Z");
 const clock: Clock = { now: () => now };
+const cipher = createFieldCipher(parseEncryptionKey("ab".repeat(32)));
+/** Families are stored and notified by pseudonym. */
+const refOf = (telegramId: number) => cipher.userRef(telegramId);
 const coordinator = buildActor({ userId: 1, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
 
 const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration => ({
@@ -48,8 +51,8 @@ beforeAll(async () => {
     models,
     clock,
     referenceRandom: (max) => (seed = (seed * 16807) % 2147483647) % max,
-    cipher: createFieldCipher(parseEncryptionKey("ab".repeat(32))),
-    audit: createAuditTrail(models, clock),
+    cipher,
+    audit: createAuditTrail(models, clock, cipher),
     delivery: {
       async enqueue(job, recipients) {
         if (failNextEnqueue) {
@@ -74,7 +77,7 @@ describe("the case service", () => {
   it("keeps names, places, notes and phone numbers out of the database in the clear", async () => {
     const saved = await cases.register({ userId: 501, locale: "fa", draft: registration("Hooshang Saberi"), consentAt: now });
     const raw = JSON.stringify(await connection.db!.collection("cases").findOne({ reference: saved.reference }));
-    const link = JSON.stringify(await connection.db!.collection("case_links").findOne({ userId: 501 }));
+    const link = JSON.stringify(await connection.db!.collection("case_links").findOne({ userId: refOf(501) }));
     for (const secret of ["Hooshang", "Saberi", "Tehran", "scar"]) expect(raw).not.toContain(secret);
     for (const secret of ["Shiraz", "912123"]) expect(link).not.toContain(secret);
     const view = await cases.getForFamily(501, saved.caseId);
@@ -104,8 +107,8 @@ describe("the case service", () => {
       cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
-    const job = enqueued.find((e) => e.job.jobId.startsWith("case-status:") && e.recipients.some((r) => r.userId === 507));
-    expect(job?.recipients).toEqual([{ userId: 507, locale: "en" }]);
+    const job = enqueued.find((e) => e.job.jobId.startsWith("case-status:") && e.recipients.some((r) => r.userId === refOf(507)));
+    expect(job?.recipients).toEqual([{ userId: refOf(507), locale: "en" }]);
     expect(job?.job.contentByLocale.en?.text).toBe("en:under_review");
     expect(await cases.changeStatus(coordinator, saved.caseId, { to: "contact_established" }, render)).toEqual({ ok: false, error: "not_allowed" });
     expect(await cases.changeStatus(coordinator, saved.caseId, { to: "closed" }, render)).toEqual({ ok: false, error: "reason_required" });
@@ -118,7 +121,7 @@ describe("the case service", () => {
     await expect(cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render)).rejects.toThrow("outbox unavailable");
     const retried = await cases.retryPendingNotifications(render, new Date(now.getTime() + 1));
     expect(retried).toBe(1);
-    const jobs = enqueued.filter((e) => e.recipients.some((r) => r.userId === 508));
+    const jobs = enqueued.filter((e) => e.recipients.some((r) => r.userId === refOf(508)));
     expect(jobs).toHaveLength(1);
     expect(await cases.retryPendingNotifications(render, new Date(now.getTime() + 1))).toBe(0);
   });

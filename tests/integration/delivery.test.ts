@@ -14,6 +14,7 @@ import { TelegramEmulator, type ApiCall } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { refOf, testCipher } from "../support/userRefs.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -59,12 +60,16 @@ function startWorker(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWo
     leaseTtlMs: 3_000,
     retry: { baseDelayMs: 100 },
     random: () => 0.5,
-    markUnreachable: (ids) => createUserService(models, clock, []).markManyUnreachable(ids),
+    markUnreachable: (refs) => createUserService(models, clock, [], testCipher).markManyUnreachable(refs),
+    chatIdOf: (ref) => testCipher.telegramIdOf(ref),
     ...overrides,
   });
   workers.push(worker);
   return worker;
 }
+
+/** The outbox knows a family by pseudonym only; the worker finds the chat again. */
+const to = (userId: number, locale?: string): Recipient => ({ userId: refOf(userId), ...(locale ? { locale } : {}) });
 
 /** Families who have talked to the bot before (their chats exist). */
 function families(count: number, languageCode?: string): number[] {
@@ -75,7 +80,7 @@ function families(count: number, languageCode?: string): number[] {
 const news = (jobId: string, extra: Partial<DeliveryJobInput> = {}): DeliveryJobInput => ({
   jobId,
   kind: "broadcast",
-  createdBy: 42,
+  createdBy: refOf(42),
   defaultLocale: "fa",
   contentByLocale: {
     fa: { text: "خبر تازه برای خانواده‌ها" },
@@ -112,9 +117,9 @@ describe("a broadcast to families in two languages", () => {
     const english = families(8, "en");
     const albanian = families(3, "sq");
     const recipients: Recipient[] = [
-      ...persian.map((userId) => ({ userId, locale: "fa" })),
-      ...english.map((userId) => ({ userId, locale: "en" })),
-      ...albanian.map((userId) => ({ userId, locale: "sq" })),
+      ...persian.map((userId) => to(userId, "fa")),
+      ...english.map((userId) => to(userId, "en")),
+      ...albanian.map((userId) => to(userId, "sq")),
     ];
     expect(await service().enqueue(news("news-1"), recipients)).toEqual({ created: true, recipients: 20 });
     startWorker();
@@ -130,7 +135,7 @@ describe("a broadcast to families in two languages", () => {
     const outcomes = await models.deliveries.find({ jobId: "news-1" }).lean();
     expect(outcomes).toHaveLength(20);
     expect(outcomes.every((o) => o.state === "sent" && typeof o.messageId === "number" && o.attempts === 1)).toBe(true);
-    expect(outcomes.find((o) => o.userId === albanian[0])?.locale).toBe("fa");
+    expect(outcomes.find((o) => o.userId === refOf(albanian[0]!))?.locale).toBe("fa");
     expect(await models.deliveryAttempts.countDocuments({ jobId: "news-1" })).toBe(0);
     expect(await models.deliveryRecipients.countDocuments({ jobId: "news-1" })).toBe(0);
   });
@@ -140,18 +145,18 @@ describe("enqueueing", () => {
   it("is idempotent: the same jobId twice, a list with repeats, and a retry after a crash mid-enqueue never duplicate", async () => {
     const ids = families(12);
     async function* failingHalfway(): AsyncGenerator<Recipient> {
-      for (const userId of ids.slice(0, 10)) yield { userId };
+      for (const userId of ids.slice(0, 10)) yield to(userId);
       throw new Error("the process died while reading recipients");
     }
     await expect(service().enqueue(news("news-2"), failingHalfway())).rejects.toThrow("died");
     expect((await models.deliveryJobs.findById("news-2").lean())?.enqueuedAt).toBeNull();
 
-    const withRepeats = [...ids, ...ids.slice(0, 4)].map((userId) => ({ userId }));
+    const withRepeats = [...ids, ...ids.slice(0, 4)].map((userId) => to(userId));
     expect(await service().enqueue(news("news-2"), withRepeats)).toEqual({ created: false, recipients: 12 });
     expect(await service().enqueue(news("news-2"), withRepeats)).toEqual({ created: false, recipients: 12 });
     const both = await Promise.all([
-      service().enqueue(news("news-3"), ids.map((userId) => ({ userId }))),
-      service().enqueue(news("news-3"), ids.map((userId) => ({ userId }))),
+      service().enqueue(news("news-3"), ids.map((userId) => to(userId))),
+      service().enqueue(news("news-3"), ids.map((userId) => to(userId))),
     ]);
     expect(both.map((r) => r.created).sort()).toEqual([false, true]);
 
@@ -170,20 +175,20 @@ describe("enqueueing", () => {
 describe("families who cannot be reached", () => {
   it("skips one who blocked the bot, remembers it, and a later job does not try them again", async () => {
     const [willBlock, alreadyBlocked, reachable] = families(3, "fa") as [number, number, number];
-    const users = createUserService(models, clock, []);
+    const users = createUserService(models, clock, [], testCipher);
     for (const id of [willBlock, alreadyBlocked, reachable]) await users.touch(id);
     await users.markUnreachable(alreadyBlocked);
     emulator.blockBot(willBlock);
 
-    const everyone = [willBlock, alreadyBlocked, reachable].map((userId) => ({ userId, locale: "fa" }));
+    const everyone = [willBlock, alreadyBlocked, reachable].map((userId) => to(userId, "fa"));
     await service().enqueue(news("news-4"), everyone);
     startWorker();
     expect(await waitForJob("news-4")).toMatchObject({ total: 3, sent: 1, skipped: 2, failed: 0 });
     const outcomes = await models.deliveries.find({ jobId: "news-4" }).lean();
-    expect(outcomes.find((o) => o.userId === willBlock)).toMatchObject({ state: "skipped", reason: "blocked", attempts: 1 });
-    expect(outcomes.find((o) => o.userId === alreadyBlocked)).toMatchObject({ state: "skipped", reason: "blocked", attempts: 0 });
+    expect(outcomes.find((o) => o.userId === refOf(willBlock))).toMatchObject({ state: "skipped", reason: "blocked", attempts: 1 });
+    expect(outcomes.find((o) => o.userId === refOf(alreadyBlocked))).toMatchObject({ state: "skipped", reason: "blocked", attempts: 0 });
     expect(sendsTo(alreadyBlocked)).toHaveLength(0);
-    await waitUntil(async () => (await models.users.findById(willBlock).lean())?.unreachableSince != null);
+    await waitUntil(async () => (await models.users.findById(refOf(willBlock)).lean())?.unreachableSince != null);
 
     const before = emulator.calls.length;
     await service().enqueue(news("news-5"), everyone);
@@ -194,11 +199,11 @@ describe("families who cannot be reached", () => {
 
   it("fails a chat that does not exist without retrying it", async () => {
     const stranger = emulator.createUser().id; // never wrote to the bot
-    await service().enqueue(news("news-6"), [{ userId: stranger }]);
+    await service().enqueue(news("news-6"), [to(stranger)]);
     startWorker();
     expect(await waitForJob("news-6")).toMatchObject({ failed: 1, sent: 0 });
     expect(sendsTo(stranger)).toHaveLength(1);
-    expect(await models.deliveries.findById(`news-6:${stranger}`).lean()).toMatchObject({ state: "failed", reason: "chat not found" });
+    expect(await models.deliveries.findById(`news-6:${refOf(stranger)}`).lean()).toMatchObject({ state: "failed", reason: "chat not found" });
   });
 });
 
@@ -206,7 +211,7 @@ describe("Telegram's errors and limits", () => {
   it("retries server errors with backoff until everyone has the message, once", async () => {
     emulator.setFaults({ serverErrorRate: 0.3, seed: 7 });
     const ids = families(16);
-    await service().enqueue(news("news-7"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-7"), ids.map((userId) => to(userId)));
     startWorker();
     expect(await waitForJob("news-7")).toMatchObject({ sent: 16, failed: 0 });
     for (const id of ids) expect(botTexts(id)).toHaveLength(1);
@@ -217,18 +222,18 @@ describe("Telegram's errors and limits", () => {
   it("gives up after the configured attempts and records why", async () => {
     emulator.setFaults({ serverErrorRate: 1, seed: 1 });
     const [id] = families(1) as [number];
-    await service().enqueue(news("news-8"), [{ userId: id }]);
+    await service().enqueue(news("news-8"), [to(id)]);
     startWorker({ retry: { baseDelayMs: 50, maxAttempts: 3 } });
     expect(await waitForJob("news-8")).toMatchObject({ failed: 1 });
     expect(sendsTo(id)).toHaveLength(3);
-    expect(await models.deliveries.findById(`news-8:${id}`).lean()).toMatchObject({ state: "failed", attempts: 3, reason: expect.stringMatching(/^server error 50[02]$/) });
+    expect(await models.deliveries.findById(`news-8:${refOf(id)}`).lean()).toMatchObject({ state: "failed", attempts: 3, reason: expect.stringMatching(/^server error 50[02]$/) });
   });
 
   it("sends nothing at all while a 429's retry_after runs, then goes on", async () => {
     emulator.setLimits({ globalPerSecond: 3 });
     const ids = families(12);
     const since = emulator.calls.length;
-    await service().enqueue(news("news-9"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-9"), ids.map((userId) => to(userId)));
     startWorker({ concurrency: 1, budget: createSendBudget({ perSecond: 50 }) });
     await waitForJob("news-9");
     for (const id of ids) expect(botTexts(id)).toHaveLength(1);
@@ -248,7 +253,7 @@ describe("steering a job", () => {
   it("pauses, resumes, reports progress at most every 3 seconds and once at the end", async () => {
     const ids = families(24);
     const reports: { at: number; final: boolean; progress: DeliveryProgress }[] = [];
-    await service().enqueue(news("news-10"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-10"), ids.map((userId) => to(userId)));
     startWorker({
       budget: createSendBudget({ perSecond: 10, burst: 1 }),
       onProgress: (_job, progress, final) => {
@@ -276,7 +281,7 @@ describe("steering a job", () => {
 
   it("cancels: what was not sent yet is skipped(cancelled), and nothing more goes out", async () => {
     const ids = families(25);
-    await service().enqueue(news("news-11"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-11"), ids.map((userId) => to(userId)));
     startWorker({ budget: createSendBudget({ perSecond: 10, burst: 1 }) });
     await waitForJob("news-11", (p) => p.sent >= 3);
     expect(await service().cancel("news-11")).toBe(true);
@@ -294,7 +299,7 @@ describe("steering a job", () => {
 describe("workers that crash or run twice", () => {
   it("resumes a crashed worker's job without losing anyone; only messages in flight may arrive twice", async () => {
     const ids = families(60);
-    await service().enqueue(news("news-12"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-12"), ids.map((userId) => to(userId)));
     const first = startWorker({ concurrency: 4, budget: createSendBudget({ perSecond: 40 }) });
     await waitForJob("news-12", (p) => p.sent >= 15);
     // The next requests hang in "Telegram" and are never delivered; then the worker dies.
@@ -329,7 +334,7 @@ describe("workers that crash or run twice", () => {
       return api;
     };
     const ids = families(20);
-    await service().enqueue(news("news-13"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-13"), ids.map((userId) => to(userId)));
     const a = startWorker({ api: countingApi(0) });
     const b = startWorker({ api: countingApi(1), models: createModels(other) });
     await waitForJob("news-13");
@@ -339,7 +344,7 @@ describe("workers that crash or run twice", () => {
 
     const [leader, standby] = a.dispatching ? [a, b] : [b, a];
     await leader.stop();
-    await service().enqueue(news("news-14"), ids.map((userId) => ({ userId })));
+    await service().enqueue(news("news-14"), ids.map((userId) => to(userId)));
     await waitForJob("news-14");
     expect(standby.dispatching).toBe(true);
     for (const id of ids) expect(botTexts(id)).toHaveLength(2);

@@ -19,6 +19,8 @@ let models: Models;
 let now = new Date("2026-11-27T08:00:00Z");
 const clock: Clock = { now: () => now };
 const cipher = createFieldCipher(Buffer.alloc(32, 7));
+/** Signers are stored by pseudonym. */
+const refOf = (telegramId: number) => cipher.userRef(telegramId);
 
 const coordinator = buildActor({ userId: 9001, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
 const volunteer = buildActor({ userId: 9002, grants: [{ role: "volunteer", provinces: ["ardabil"] }], isAdmin: false });
@@ -52,12 +54,13 @@ function service(delivery?: ReturnType<typeof recordingDelivery>): PetitionServi
   return createPetitionService({
     models,
     clock,
-    audit: createAuditTrail(models, clock),
+    audit: createAuditTrail(models, clock, cipher),
     timeZone: "Asia/Tehran",
     random: refs(),
     fields: cipher,
     milestoneNotice: notice,
     actorNow: storedActors(coordinator, volunteer, family),
+    cipher,
     ...(delivery ? { delivery: () => delivery } : {}),
   });
 }
@@ -155,7 +158,7 @@ describe("one signature per person", () => {
 
   it("withdrawing lowers the count, erases the details and keeps the audit record; signing again works once", async () => {
     const petitions = service();
-    const appeals = createAppealService({ models, clock, fields: cipher });
+    const appeals = createAppealService({ models, clock, fields: cipher, cipher });
     const ref = await openPetition(petitions);
     await petitions.sign(signer(601, ref));
     await petitions.sign(signer(602, ref, { nameDisplay: "anonymous", name: undefined, province: null, country: "Germany" }));
@@ -165,16 +168,16 @@ describe("one signature per person", () => {
     expect(await petitions.withdraw(601, ref)).toEqual({ ok: true, value: { count: 1 } });
     expect(await petitions.withdraw(601, ref)).toEqual({ ok: false, error: "not_signed" });
     const petition = await models.petitions.findOne({ ref }).lean();
-    const row = await models.petitionSignatures.findOne({ petitionId: petition!._id, userId: 601 }).lean();
+    const row = await models.petitionSignatures.findOne({ petitionId: petition!._id, userId: refOf(601) }).lean();
     expect(row).toMatchObject({ state: "withdrawn", name: null, province: null });
-    const appeal = await models.appeals.findOne({ petitionId: petition!._id, userId: 601 }).lean();
+    const appeal = await models.appeals.findOne({ petitionId: petition!._id, userId: refOf(601) }).lean();
     expect(appeal).toMatchObject({ state: "withdrawn", text: null });
 
     const again = await Promise.all(Array.from({ length: 10 }, () => petitions.sign(signer(601, ref))));
     expect(again.filter((r) => r.ok)).toHaveLength(1);
     expect((await petitions.get(ref))?.count).toBe(2);
     await petitions.withdraw(601, ref);
-    expect(await models.petitionWithdrawals.countDocuments({ petitionId: petition!._id, userId: 601 })).toBe(2);
+    expect(await models.petitionWithdrawals.countDocuments({ petitionId: petition!._id, userId: refOf(601) })).toBe(2);
 
     await petitions.changeStatus(coordinator, ref, "closed");
     expect(await petitions.withdraw(602, ref)).toEqual({ ok: false, error: "not_open" });
@@ -185,7 +188,7 @@ describe("one signature per person", () => {
     const ref = await openPetition(petitions);
     await petitions.sign(signer(701, ref, { name: "Maryam Rahimi", province: null, country: "Canada" }));
     const petition = await models.petitions.findOne({ ref }).lean();
-    const raw = await connection.db!.collection("petition_signatures").findOne({ petitionId: petition!._id, userId: 701 });
+    const raw = await connection.db!.collection("petition_signatures").findOne({ petitionId: petition!._id, userId: refOf(701) });
     expect(String(raw?.name)).toMatch(/^v2:/);
     expect(JSON.stringify(raw)).not.toContain("Maryam");
     expect(JSON.stringify(raw)).not.toContain("Canada");
@@ -212,7 +215,7 @@ describe("counting and milestones", () => {
 
     // Only signers who asked for news, each once; at 200 at least 100 of them had signed.
     for (const { recipients } of delivery.jobs) {
-      const ids = recipients.map((r) => r.userId);
+      const ids = recipients.map((r) => cipher.telegramIdOf(r.userId));
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.every((u) => u % 2 === 0)).toBe(true);
     }
@@ -268,8 +271,8 @@ describe("counting and milestones", () => {
 describe("export", () => {
   it("only coordinators export; the CSV has a BOM, the documented header, one row per signature and Persian intact", async () => {
     const petitions = service();
-    const appeals = createAppealService({ models, clock, fields: cipher });
-    const exporter = createPetitionExportService({ models, clock, audit: createAuditTrail(models, clock), fields: cipher, actorNow: storedActors(coordinator, volunteer, family) });
+    const appeals = createAppealService({ models, clock, fields: cipher, cipher });
+    const exporter = createPetitionExportService({ models, clock, audit: createAuditTrail(models, clock, cipher), fields: cipher, actorNow: storedActors(coordinator, volunteer, family) });
     const ref = await openPetition(petitions);
     await petitions.sign(signer(1101, ref, { name: "زهرا حسن‌زاده", province: "ardabil", relation: "mother" }));
     await petitions.sign(signer(1102, ref, { nameDisplay: "initials", name: "M. R.", province: null, country: "Germany, Cologne" }));

@@ -6,6 +6,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createLeases } from "../../src/services/leases.js";
 import { createTeamService } from "../../src/services/team.js";
+import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { storedActors } from "../support/storedActors.js";
 
@@ -39,10 +40,11 @@ describe("leases", () => {
 });
 
 describe("invites", () => {
+  const cipher = createFieldCipher(parseEncryptionKey("ef".repeat(32)));
   const coordinator = buildActor({ userId: 10, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
   const volunteer = buildActor({ userId: 20, grants: [{ role: "volunteer", provinces: ["fars"] }], isAdmin: false });
   const admin = buildActor({ userId: 21, grants: [], isAdmin: true });
-  const teamService = () => createTeamService(models, clock, createAuditTrail(models, clock), storedActors(coordinator, volunteer, admin));
+  const teamService = () => createTeamService(models, clock, createAuditTrail(models, clock, cipher), storedActors(coordinator, volunteer, admin), cipher);
 
   it("grant a role once, even when accepted from two devices at the same moment", async () => {
     const team = teamService();

@@ -6,6 +6,7 @@ import { createLogger, silentLogger, type Logger } from "../../src/logger.js";
 /** TEST_LOG_LEVEL=debug shows the bot's logs while debugging a test. */
 const testLogger = process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL, process.stderr) : silentLogger;
 import { createTestDatabase } from "./database.js";
+import { TEST_DATA_KEY } from "./userRefs.js";
 
 export interface TestBot {
   emulator: TelegramEmulator;
@@ -44,7 +45,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
     mongoUri,
-    dataEncryptionKey: "0123456789abcdef".repeat(4),
+    dataEncryptionKey: TEST_DATA_KEY,
     ...options.config,
   };
   const baseOverrides: AppOverrides = { httpPort: 0, pollTimeoutSeconds: 1, floodLimit: { limit: 1000, timeFrameMs: 1000 }, ...options.overrides };

@@ -7,6 +7,7 @@ import { backoffDelayMs, classifySendError, defaultRetryPolicy } from "../../src
 import { contentFor, inlineKeyboard } from "../../src/delivery/renderContent.js";
 import { createSendBudget, isSendingMethod, spendFromBudget } from "../../src/delivery/sendBudget.js";
 import type { DeliveryJobRecord } from "../../src/db/models/deliveryJob.js";
+import { refOf, testCipher } from "../support/userRefs.js";
 
 describe("the sending budget", () => {
   let now = 0;
@@ -120,13 +121,13 @@ describe("a job's cursor in memory", () => {
   const record = (chunkCount: number, chunkSize: number): DeliveryJobRecord => ({
     _id: "job-1",
     kind: "broadcast",
-    createdBy: 7,
+    createdBy: refOf(7),
     contentByLocale: JSON.stringify({ fa: { text: "x" } }),
     defaultLocale: "fa",
     notBefore: null,
     paid: false,
     state: "running",
-    progressChat: { chatId: 7, messageId: null, locale: "fa" },
+    progressChat: { userRef: refOf(7), messageId: null, locale: "fa" },
     createdAt: new Date(0),
     enqueuedAt: new Date(0),
     total: chunkCount * chunkSize,
@@ -137,41 +138,44 @@ describe("a job's cursor in memory", () => {
     summary: null,
   });
   const notPaced = () => undefined;
+  const refs = (...ids: number[]) => ids.map(refOf);
+  const chatIdOf = (ref: string) => testCipher.telegramIdOf(ref);
 
   it("walks the chunks in order, continuing where a recovered job left off", () => {
-    const job = new ActiveJob(record(2, 3));
-    expect(job.summary).toMatchObject({ jobId: "job-1", createdBy: 7, progressChat: { chatId: 7, locale: "fa" } });
+    const job = new ActiveJob(record(2, 3), chatIdOf);
+    // The listener gets the chat id back; the record holds only the pseudonym.
+    expect(job.summary).toMatchObject({ jobId: "job-1", createdBy: refOf(7), progressChat: { chatId: 7, locale: "fa" } });
     job.startAt(2);
     expect(job.chunkToLoad()).toBe(0);
     expect(job.chunkToLoad()).toBeNull(); // already loading
-    job.setChunk(0, { userIds: [10, 11, 12], locales: ["fa", "en", ""] });
-    expect(job.take(0, notPaced).item).toMatchObject({ userId: 12, seq: 2, locale: "", attempts: 0, hasRow: false });
+    job.setChunk(0, { userIds: refs(10, 11, 12), locales: ["fa", "en", ""] });
+    expect(job.take(0, notPaced).item).toMatchObject({ userId: refOf(12), seq: 2, locale: "", attempts: 0, hasRow: false });
     expect(job.take(0, notPaced).item).toBeUndefined();
     expect(job.chunkToLoad()).toBe(1);
-    job.setChunk(1, { userIds: [13, 14, 15], locales: ["fa", "fa", "fa"] });
-    expect(job.take(0, notPaced).item).toMatchObject({ userId: 13, seq: 3, id: "job-1:13" });
+    job.setChunk(1, { userIds: refs(13, 14, 15), locales: ["fa", "fa", "fa"] });
+    expect(job.take(0, notPaced).item).toMatchObject({ userId: refOf(13), seq: 3, id: `job-1:${refOf(13)}` });
     expect(job.takeRemaining(10, 0).map((i) => i.seq)).toEqual([4, 5]);
     expect(job.listExhausted).toBe(true);
     expect(job.complete).toBe(true);
   });
 
   it("sends due retries first and holds back a chat that had a message less than a second ago", () => {
-    const job = new ActiveJob(record(1, 4));
+    const job = new ActiveJob(record(1, 4), chatIdOf);
     job.startAt(0);
     job.chunkToLoad();
-    job.setChunk(0, { userIds: [20, 21, 22, 23], locales: ["", "", "", ""] });
-    job.retries.push({ id: "job-1:99", userId: 99, seq: 0, locale: "", attempts: 1, dueAt: 5_000, hasRow: true });
-    expect(job.take(1_000, notPaced).item?.userId).toBe(20);
-    expect(job.take(6_000, notPaced).item?.userId).toBe(99);
-    const paced = (userId: number) => (userId === 21 ? 6_500 : undefined);
+    job.setChunk(0, { userIds: refs(20, 21, 22, 23), locales: ["", "", "", ""] });
+    job.retries.push({ id: `job-1:${refOf(99)}`, userId: refOf(99), seq: 0, locale: "", attempts: 1, dueAt: 5_000, hasRow: true });
+    expect(job.take(1_000, notPaced).item?.userId).toBe(refOf(20));
+    expect(job.take(6_000, notPaced).item?.userId).toBe(refOf(99));
+    const paced = (userId: string) => (userId === refOf(21) ? 6_500 : undefined);
     const { item, deferred } = job.take(6_000, paced);
-    expect(item?.userId).toBe(22);
-    expect(deferred).toEqual([expect.objectContaining({ userId: 21, dueAt: 6_500 })]);
+    expect(item?.userId).toBe(refOf(22));
+    expect(deferred).toEqual([expect.objectContaining({ userId: refOf(21), dueAt: 6_500 })]);
     expect(job.complete).toBe(false);
   });
 
   it("estimates the time left from the recent pace", () => {
-    const job = new ActiveJob(record(1, 100));
+    const job = new ActiveJob(record(1, 100), chatIdOf);
     job.sample(0);
     for (let i = 0; i < 20; i++) job.record("sent");
     job.sample(2_000);

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * A personal appeal added to a signature (petitionId set), or a standalone letter to a relative
@@ -9,7 +10,8 @@ import { Schema, type Connection, type Model, type Types } from "mongoose";
 export interface AppealRecord {
   _id: Types.ObjectId;
   petitionId: Types.ObjectId | null;
-  userId: number;
+  /** The writer's pseudonym (security/fieldCipher.ts userRef), never the Telegram id. */
+  userId: UserRef;
   kind: "text" | "photo" | "voice";
   text?: string | null;
   fileId?: string | null;
@@ -26,7 +28,7 @@ export interface AppealRecord {
 const appealSchema = new Schema<AppealRecord>(
   {
     petitionId: { type: Schema.Types.ObjectId, default: null },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     kind: { type: String, enum: ["text", "photo", "voice"], required: true },
     text: { type: String, default: null },
     fileId: { type: String, default: null },

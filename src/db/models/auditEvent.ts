@@ -1,10 +1,14 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
-/** Append-only trail of who did or looked at what. Holds ids and action names, not personal data. */
+/**
+ * Append-only trail of who did or looked at what. Holds pseudonymous user references, ids and
+ * action names, not personal data: no Telegram id, no name, no free text.
+ */
 export interface AuditEventRecord {
   _id: Types.ObjectId;
   at: Date;
-  actorId: number;
+  actorId: UserRef;
   action: string;
   subjectId?: string;
   details?: Record<string, unknown>;
@@ -13,7 +17,7 @@ export interface AuditEventRecord {
 const auditEventSchema = new Schema<AuditEventRecord>(
   {
     at: { type: Date, required: true },
-    actorId: { type: Number, required: true },
+    actorId: { type: String, required: true },
     action: { type: String, required: true },
     subjectId: { type: String },
     details: { type: Schema.Types.Mixed },

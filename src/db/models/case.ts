@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 import { CASE_STATUSES, CLOSE_REASONS, type CaseStatus, type CloseReason } from "../../domain/caseStatus.js";
 
 /**
@@ -27,7 +28,7 @@ export interface CaseRecord {
   nameTokens: string[];
   /** Province of the family that registered it (or "abroad"): scopes volunteers and statistics. */
   province: string;
-  registeredBy: number;
+  registeredBy: UserRef;
   possibleDuplicates: { caseId: string; reference: string; score: number }[];
   duplicateReview: "none" | "pending" | "confirmed" | "rejected";
   createdAt: Date;
@@ -55,7 +56,7 @@ const caseSchema = new Schema<CaseRecord>(
     },
     nameTokens: { type: [String], default: [] },
     province: { type: String, required: true },
-    registeredBy: { type: Number, required: true },
+    registeredBy: { type: String, required: true },
     possibleDuplicates: {
       type: [new Schema({ caseId: String, reference: String, score: Number }, { _id: false })],
       default: [],

@@ -1,11 +1,12 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /** One entry of a case's timeline. Notes are encrypted; the internal note is never shown to families. */
 export interface CaseEventRecord {
   _id: Types.ObjectId;
   caseId: Types.ObjectId;
   at: Date;
-  actorId: number;
+  actorId: UserRef;
   actorRole: string;
   type: "registered" | "status" | "edited" | "withdrawn";
   from?: string;
@@ -21,7 +22,7 @@ const caseEventSchema = new Schema<CaseEventRecord>(
   {
     caseId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true },
-    actorId: { type: Number, required: true },
+    actorId: { type: String, required: true },
     actorRole: { type: String, required: true },
     type: { type: String, enum: ["registered", "status", "edited", "withdrawn"], required: true },
     from: String,

@@ -1,10 +1,12 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /** A family member who follows a case: who they are to the relative and how to reach them. */
 export interface CaseLinkRecord {
   _id: Types.ObjectId;
   caseId: Types.ObjectId;
-  userId: number;
+  /** The family member's pseudonym (security/fieldCipher.ts userRef), never the Telegram id. */
+  userId: UserRef;
   relation: string;
   familyProvince: string;
   familyCityEnc?: string;
@@ -22,7 +24,7 @@ export interface CaseLinkRecord {
 const caseLinkSchema = new Schema<CaseLinkRecord>(
   {
     caseId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     relation: { type: String, required: true },
     familyProvince: { type: String, required: true },
     familyCityEnc: String,

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * What happened to one message: one row per (jobId, userId), inserted once when the outcome is
@@ -9,7 +10,8 @@ export interface DeliveryRecord {
   /** `${jobId}:${userId}` */
   _id: string;
   jobId: string;
-  userId: number;
+  /** The recipient's pseudonym; the worker turns it into a chat id only to send. */
+  userId: UserRef;
   /** Position in the job's recipient list; null for recipients skipped at enqueue. */
   seq: number | null;
   state: "sent" | "failed" | "skipped";
@@ -26,7 +28,7 @@ const deliverySchema = new Schema<DeliveryRecord>(
   {
     _id: { type: String, required: true },
     jobId: { type: String, required: true },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     seq: { type: Number, default: null },
     state: { type: String, enum: ["sent", "failed", "skipped"], required: true },
     reason: { type: String, default: null },
@@ -44,4 +46,4 @@ deliverySchema.index({ jobId: 1, state: 1 });
 export type DeliveryModel = Model<DeliveryRecord>;
 export const createDeliveryModel = (connection: Connection): DeliveryModel => connection.model<DeliveryRecord>("Delivery", deliverySchema);
 
-export const deliveryId = (jobId: string, userId: number): string => `${jobId}:${userId}`;
+export const deliveryId = (jobId: string, userId: UserRef): string => `${jobId}:${userId}`;

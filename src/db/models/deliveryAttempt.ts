@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * A recipient that needs more than one try: `pending` (waiting for a retry after a transient
@@ -11,7 +12,7 @@ export interface DeliveryAttemptRecord {
   /** `${jobId}:${userId}`, the same as the outcome's id. */
   _id: string;
   jobId: string;
-  userId: number;
+  userId: UserRef;
   /** Position in the job's recipient list. */
   seq: number;
   locale: string;
@@ -30,7 +31,7 @@ const deliveryAttemptSchema = new Schema<DeliveryAttemptRecord>(
   {
     _id: { type: String, required: true },
     jobId: { type: String, required: true },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     seq: { type: Number, required: true },
     locale: { type: String, default: "" },
     state: { type: String, enum: ["pending", "sending"], required: true },

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from "mongoose";
 import type { DeliveryKind, JobState } from "../../delivery/types.js";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * One outbox job: what to say (per locale), to whom (delivery_recipients), and where it stands.
@@ -10,14 +11,15 @@ import type { DeliveryKind, JobState } from "../../delivery/types.js";
 export interface DeliveryJobRecord {
   _id: string;
   kind: DeliveryKind;
-  createdBy: number | null;
+  createdBy: UserRef | null;
   /** JSON of Record<locale, OutgoingContent>: keyboards are arrays of arrays, which FerretDB cannot store. */
   contentByLocale: string;
   defaultLocale: string;
   notBefore: Date | null;
   paid: boolean;
   state: JobState;
-  progressChat: { chatId: number; messageId?: number | null; locale: string } | null;
+  /** The sender's private chat, by the sender's pseudonym; the worker resolves it to a chat id. */
+  progressChat: { userRef: UserRef; messageId?: number | null; locale: string } | null;
   createdAt: Date;
   /** Set once every recipient is stored; the dispatcher ignores the job until then. */
   enqueuedAt: Date | null;
@@ -36,14 +38,14 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
   {
     _id: { type: String, required: true },
     kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder"], required: true },
-    createdBy: { type: Number, default: null },
+    createdBy: { type: String, default: null },
     contentByLocale: { type: String, required: true },
     defaultLocale: { type: String, required: true },
     notBefore: { type: Date, default: null },
     paid: { type: Boolean, default: false },
     state: { type: String, enum: ["scheduled", "running", "paused", "cancelled", "done"], required: true },
     progressChat: {
-      type: new Schema({ chatId: { type: Number, required: true }, messageId: { type: Number, default: null }, locale: { type: String, required: true } }, { _id: false }),
+      type: new Schema({ userRef: { type: String, required: true }, messageId: { type: Number, default: null }, locale: { type: String, required: true } }, { _id: false }),
       default: null,
     },
     createdAt: { type: Date, required: true },

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * The recipients of a job, in chunks of up to a thousand, written once at enqueue. The dispatcher
@@ -11,11 +12,12 @@ export interface DeliveryRecipientsRecord {
   _id: string;
   jobId: string;
   seq: number;
-  userIds: number[];
+  /** Recipients' pseudonyms (security/fieldCipher.ts userRef), never Telegram ids. */
+  userIds: UserRef[];
   /** The recipient's locale, index for index with userIds ("" = the job's default). */
   locales: string[];
   /** Recipients skipped at enqueue because they blocked the bot; their outcomes exist already. */
-  skippedUserIds: number[];
+  skippedUserIds: UserRef[];
 }
 
 const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
@@ -23,9 +25,9 @@ const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
     _id: { type: String, required: true },
     jobId: { type: String, required: true },
     seq: { type: Number, required: true },
-    userIds: { type: [Number], default: [] },
+    userIds: { type: [String], default: [] },
     locales: { type: [String], default: [] },
-    skippedUserIds: { type: [Number], default: [] },
+    skippedUserIds: { type: [String], default: [] },
   },
   { versionKey: false, collection: "delivery_recipients" },
 );

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 import type { GrantedRole } from "./user.js";
 
 /** A single-use deep-link invitation that grants a role. */
@@ -7,10 +8,10 @@ export interface InviteRecord {
   _id: string;
   role: GrantedRole;
   provinces: string[];
-  createdBy: number;
+  createdBy: UserRef;
   createdAt: Date;
   expiresAt: Date;
-  usedBy?: number | null;
+  usedBy?: UserRef | null;
   usedAt?: Date | null;
 }
 
@@ -19,10 +20,10 @@ const inviteSchema = new Schema<InviteRecord>(
     _id: { type: String, required: true },
     role: { type: String, enum: ["volunteer", "coordinator"], required: true },
     provinces: { type: [String], default: [] },
-    createdBy: { type: Number, required: true },
+    createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
-    usedBy: { type: Number, default: null },
+    usedBy: { type: String, default: null },
     usedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "invites" },

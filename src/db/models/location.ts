@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * Places where relatives are believed to be (e.g. a camp abroad). Coordinators maintain this list:
@@ -10,7 +11,7 @@ export interface LocationRecord {
   /** Name per locale, as a JSON object string ({"fa": "...", "en": "..."}). */
   namesJson: string;
   active: boolean;
-  createdBy: number;
+  createdBy: UserRef;
   createdAt: Date;
 }
 
@@ -19,7 +20,7 @@ const locationSchema = new Schema<LocationRecord>(
     code: { type: String, required: true },
     namesJson: { type: String, required: true },
     active: { type: Boolean, default: true },
-    createdBy: { type: Number, required: true },
+    createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: "locations" },

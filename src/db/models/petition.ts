@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 import { PETITION_STATUSES, type PetitionStatus } from "../../domain/petitions/lifecycle.js";
 
 /** The title and full text of a petition in one language. Petition texts are public: not encrypted. */
@@ -24,7 +25,7 @@ export interface PetitionRecord {
   milestones: number[];
   textVersion: number;
   frozenAt: Date | null;
-  createdBy: number;
+  createdBy: UserRef;
   createdAt: Date;
   updatedAt: Date;
   openedAt: Date | null;
@@ -52,7 +53,7 @@ const petitionSchema = new Schema<PetitionRecord>(
     milestones: { type: [Number], default: [] },
     textVersion: { type: Number, required: true },
     frozenAt: { type: Date, default: null },
-    createdBy: { type: Number, required: true },
+    createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     openedAt: { type: Date, default: null },

@@ -1,8 +1,9 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 import { NAME_DISPLAYS, type NameDisplay } from "../../domain/petitions/signerName.js";
 
 /**
- * One row per Telegram user and petition, ever: the unique (petitionId, userId) index makes a
+ * One row per user (pseudonym) and petition, ever: the unique (petitionId, userId) index makes a
  * double tap, a retry or a second device a duplicate-key error instead of a second signature.
  * Withdrawing flips `state` and erases the personal fields (the event itself is kept in
  * petition_withdrawals); signing again revives the same row. FerretDB has no partial indexes,
@@ -13,7 +14,8 @@ import { NAME_DISPLAYS, type NameDisplay } from "../../domain/petitions/signerNa
 export interface PetitionSignatureRecord {
   _id: Types.ObjectId;
   petitionId: Types.ObjectId;
-  userId: number;
+  /** The signer's pseudonym (security/fieldCipher.ts userRef), never the Telegram id. */
+  userId: UserRef;
   state: "active" | "withdrawn";
   textVersion: number;
   nameDisplay: NameDisplay;
@@ -36,7 +38,7 @@ export interface PetitionSignatureRecord {
 const petitionSignatureSchema = new Schema<PetitionSignatureRecord>(
   {
     petitionId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     state: { type: String, enum: ["active", "withdrawn"], required: true },
     textVersion: { type: Number, required: true },
     nameDisplay: { type: String, enum: NAME_DISPLAYS, required: true },

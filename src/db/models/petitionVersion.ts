@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 import type { PetitionTextRecord } from "./petition.js";
 
 /**
@@ -11,7 +12,7 @@ export interface PetitionVersionRecord {
   version: number;
   texts: PetitionTextRecord[];
   addressee: string;
-  createdBy: number;
+  createdBy: UserRef;
   createdAt: Date;
 }
 
@@ -24,7 +25,7 @@ const petitionVersionSchema = new Schema<PetitionVersionRecord>(
       default: [],
     },
     addressee: { type: String, required: true },
-    createdBy: { type: Number, required: true },
+    createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: "petition_versions" },

@@ -1,10 +1,11 @@
 import { Schema, type Connection, type Model, type Types } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /** The audit record of a withdrawn signature: when it was given and taken back, no personal fields. */
 export interface PetitionWithdrawalRecord {
   _id: Types.ObjectId;
   petitionId: Types.ObjectId;
-  userId: number;
+  userId: UserRef;
   textVersion: number;
   signedAt: Date;
   withdrawnAt: Date;
@@ -13,7 +14,7 @@ export interface PetitionWithdrawalRecord {
 const petitionWithdrawalSchema = new Schema<PetitionWithdrawalRecord>(
   {
     petitionId: { type: Schema.Types.ObjectId, required: true },
-    userId: { type: Number, required: true },
+    userId: { type: String, required: true },
     textVersion: { type: Number, required: true },
     signedAt: { type: Date, required: true },
     withdrawnAt: { type: Date, required: true },

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from "mongoose";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 export type GrantedRole = "volunteer" | "coordinator";
 
@@ -6,13 +7,17 @@ export interface RoleGrant {
   role: GrantedRole;
   /** Province codes a volunteer works for; empty for coordinators. */
   provinces: string[];
-  grantedBy: number;
+  grantedBy: UserRef;
   grantedAt: Date;
 }
 
-/** A Telegram user who has talked to the bot. Holds no name or phone: only what the bot needs to act. */
+/**
+ * A Telegram user who has talked to the bot. Holds no name, username or phone, and not even the
+ * Telegram id: `_id` is the user's pseudonym (security/fieldCipher.ts userRef), reversible only
+ * with the data key, so a copy of the database does not say which accounts use the bot.
+ */
 export interface UserRecord {
-  _id: number;
+  _id: UserRef;
   locale?: string;
   roles: RoleGrant[];
   firstSeenAt: Date;
@@ -25,7 +30,7 @@ const roleGrantSchema = new Schema<RoleGrant>(
   {
     role: { type: String, enum: ["volunteer", "coordinator"], required: true },
     provinces: { type: [String], default: [] },
-    grantedBy: { type: Number, required: true },
+    grantedBy: { type: String, required: true },
     grantedAt: { type: Date, required: true },
   },
   { _id: false },
@@ -33,7 +38,7 @@ const roleGrantSchema = new Schema<RoleGrant>(
 
 const userSchema = new Schema<UserRecord>(
   {
-    _id: { type: Number, required: true },
+    _id: { type: String, required: true },
     locale: { type: String },
     roles: { type: [roleGrantSchema], default: [] },
     firstSeenAt: { type: Date, required: true },

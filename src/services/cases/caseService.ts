@@ -9,7 +9,7 @@ import { transition, type CaseStatus, type CloseReason } from "../../domain/case
 import { scoreCaseMatch } from "../../domain/personName.js";
 import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
 import { can, caseActorOf, coversProvince, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../../domain/roles.js";
-import type { FieldCipher } from "../../security/fieldCipher.js";
+import type { FieldCipher, UserRef } from "../../security/fieldCipher.js";
 import type { AuditTrail } from "../audit.js";
 import { draftFromRecords, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
 
@@ -103,11 +103,13 @@ const CANDIDATE_LIMIT = 50;
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { models, clock, cipher, audit, delivery, defaultLocale, actorNow } = deps;
+  // Telegram ids in, pseudonyms stored: families and staff are known to the database only by `refOf`.
+  const refOf = (userId: number): UserRef => cipher.userRef(userId);
   const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
 
   const objectId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
 
-  async function activeLink(userId: number, caseId: string) {
+  async function activeLink(userId: UserRef, caseId: string) {
     const id = objectId(caseId);
     if (!id) return null;
     return models.caseLinks.findOne({ caseId: id, userId, withdrawnAt: null }).lean().exec();
@@ -185,7 +187,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return pending.length;
     },
 
-    async register({ userId, locale, draft, consentAt }) {
+    async register({ userId: telegramId, locale, draft, consentAt }) {
+      const userId = refOf(telegramId);
       const now = clock.now();
       const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
       const duplicates = await findPossibleDuplicates(draft, tokens);
@@ -215,7 +218,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate: duplicates.length > 0 };
     },
 
-    async listForFamily(userId) {
+    async listForFamily(telegramId) {
+      const userId = refOf(telegramId);
       const links = await models.caseLinks.find({ userId, withdrawnAt: null }).sort({ createdAt: 1 }).lean().exec();
       if (links.length === 0) return [];
       const cases = await models.cases.find({ _id: { $in: links.map((l) => l.caseId) } }).lean().exec();
@@ -227,7 +231,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       });
     },
 
-    async getForFamily(userId, caseId) {
+    async getForFamily(telegramId, caseId) {
+      const userId = refOf(telegramId);
       const link = await activeLink(userId, caseId);
       if (!link) return null;
       const record = await models.cases.findById(link.caseId).lean().exec();
@@ -244,7 +249,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       };
     },
 
-    async updateForFamily(userId, caseId, draft) {
+    async updateForFamily(telegramId, caseId, draft) {
+      const userId = refOf(telegramId);
       const link = await activeLink(userId, caseId);
       if (!link) return { ok: false, error: "not_found" };
       const record = await models.cases.findById(link.caseId).lean().exec();
@@ -263,7 +269,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return { ok: true, value: null };
     },
 
-    async withdraw(userId, caseId) {
+    async withdraw(telegramId, caseId) {
+      const userId = refOf(telegramId);
       const link = await activeLink(userId, caseId);
       if (!link) return { ok: false, error: "not_found" };
       const record = await models.cases.findById(link.caseId).lean().exec();
@@ -288,7 +295,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           .exec();
         if (closing.ok) await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "status", from: record.status, to: "closed", closeReason: "withdrawn_by_family", notifiedAt: now });
       }
-      await audit.record(userId, "case.withdraw", record.reference);
+      await audit.record(telegramId, "case.withdraw", record.reference);
       return { ok: true, value: { reference: record.reference } };
     },
 
@@ -341,7 +348,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const event = await models.caseEvents.create({
         caseId: record._id,
         at: now,
-        actorId: actor.userId,
+        actorId: refOf(actor.userId),
         actorRole: caseActorOf(actor),
         type: "status",
         from: record.status,
@@ -402,7 +409,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         .updateOne({ _id: duplicateId }, { $set: { status: "closed", closeReason: "duplicate", duplicateReview: "confirmed", updatedAt: now } })
         .exec();
       // Its families now follow the other case; nobody is left to notify about this one.
-      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: actor.userId, actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate", notifiedAt: now });
+      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: refOf(actor.userId), actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate", notifiedAt: now });
       await audit.record(actor.userId, "case.duplicate.confirm", duplicate.reference, { into: canonical.reference, moved });
       return { ok: true, value: { movedFamilies: moved } };
     },
