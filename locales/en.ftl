@@ -31,6 +31,8 @@ help-family =
     /status – news and timeline of your cases
     /petitions – petitions you can sign
     /letter – write a letter to your relative
+    /mydata – a file with everything we keep about you
+    /deletemydata – erase everything we keep about you
     /language – change the language
     /cancel – stop what you are doing
     /help – this help
@@ -540,3 +542,67 @@ private-only-button = This button works only in a private chat with the bot.
 
 # Issue 8, part 5: lost updates (a conversation ended by an error)
 error-conversation-dropped = Sorry, something went wrong on our side, and what you were doing was stopped before it was finished. Please start that step again from the beginning.
+
+# Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
+cmd-mydata = A file with everything we keep about you
+cmd-deletemydata = Erase everything we keep about you
+menu-mydata = 🔒 My data
+mydata-menu-prompt = What we keep about you belongs to you. You can receive it as a file, or erase all of it.
+mydata-send-button = 📄 Send me my data
+mydata-erase-button = 🗑 Erase all my data
+mydata-caption-text = Everything we keep about you, to read on your phone.
+mydata-caption-json = The same data for computer programs (JSON).
+mydata-doc-title = Everything this bot keeps about you
+mydata-doc-made = Made on { $date }.
+mydata-section-profile = You
+mydata-language = Language
+mydata-language-not-chosen = not chosen (the language of your Telegram app is used)
+mydata-roles = Role
+mydata-role-family = family member
+mydata-since = since { $date }
+mydata-admin-by-configuration = administrator (set in the bot's configuration)
+mydata-first-seen = First message to the bot
+mydata-last-seen = Last message to the bot
+mydata-unreachable = The bot could not reach you since
+mydata-section-cases = Relatives you registered or follow: { $count }
+mydata-none = Nothing.
+mydata-case-heading = Case { $reference } — { $status }
+mydata-following-since = Following since
+mydata-consent = You agreed to storing it on
+mydata-timeline = What happened
+mydata-section-signatures = Petitions you signed: { $count }
+mydata-signed-on = Signed on
+mydata-withdrawn-on = Signature taken back on
+mydata-name-shown = Your name as it appears
+mydata-without-name = without a name
+mydata-province = Province
+mydata-country = Country
+mydata-relation = Relation to someone in the camp
+mydata-news = News about the petition
+mydata-yes = yes
+mydata-no = no
+mydata-appeals = Your personal messages
+mydata-photo = a photo
+mydata-voice = a voice message ({ $seconds } seconds)
+mydata-section-withdrawals = Signatures you took back
+mydata-withdrawal = signed on { $signed }, taken back on { $withdrawn }
+mydata-section-letters = Letters to your relative: { $count }
+mydata-letter-to-from = to { $to }, from { $from }
+mydata-section-messages = Messages the bot sent you
+mydata-messages-total = Messages recorded: { $count }
+mydata-kind-broadcast = news from volunteers
+mydata-kind-case-status = news about a case
+mydata-kind-petition-milestone = news about a petition
+mydata-kind-reminder = a reminder
+mydata-not-delivered = not delivered
+mydata-section-conversation = Unfinished steps
+mydata-conversation-stored = Answers of a step you have not finished are stored (encrypted) until you finish or cancel it (/cancel).
+mydata-conversation-none = No unfinished step is stored.
+mydata-section-audit = Your actions in the bot's log
+mydata-doc-footer = Names, notes, places, phone numbers and messages are stored encrypted. To erase all of this, send /deletemydata.
+deletemydata-question = Do you want to erase everything we keep about you? Your registrations, signatures, personal messages and letters will be deleted, and nobody will follow your cases for you any more. This cannot be undone.
+deletemydata-yes = Yes, erase everything
+deletemydata-no = No, keep my data
+deletemydata-kept = Nothing was erased. Your data is kept.
+deletemydata-done = Everything we kept about you has been erased. If you write to the bot again, you start as a new user.
+deletemydata-expired = This question is too old. If you still want to erase your data, send /deletemydata again.

@@ -31,6 +31,8 @@ help-family =
     /status – خبرها و روند پرونده‌های شما
     /petitions – طومارهایی که می‌توانید امضا کنید
     /letter – نوشتن نامه به عزیزتان
+    /mydata – فایلی با همهٔ آنچه از شما نگه داشته‌ایم
+    /deletemydata – پاک کردن همهٔ آنچه از شما نگه داشته‌ایم
     /language – تغییر زبان
     /cancel – توقف کار جاری
     /help – همین راهنما
@@ -540,3 +542,67 @@ private-only-button = این دکمه فقط در گفت‌وگوی خصوصی �
 
 # Issue 8, part 5: lost updates (a conversation ended by an error)
 error-conversation-dropped = متأسفیم، مشکلی از طرف ما پیش آمد و کاری که انجام می‌دادید پیش از تمام شدن متوقف شد. لطفاً آن مرحله را دوباره از اول شروع کنید.
+
+# Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
+cmd-mydata = فایلی با همهٔ آنچه از شما نگه داشته‌ایم
+cmd-deletemydata = پاک کردن همهٔ آنچه از شما نگه داشته‌ایم
+menu-mydata = 🔒 اطلاعات من
+mydata-menu-prompt = آنچه از شما نگه داشته‌ایم مال خود شماست. می‌توانید آن را به صورت فایل بگیرید یا همه‌اش را پاک کنید.
+mydata-send-button = 📄 اطلاعاتم را بفرست
+mydata-erase-button = 🗑 همهٔ اطلاعاتم را پاک کن
+mydata-caption-text = همهٔ آنچه از شما نگه داشته‌ایم، برای خواندن در گوشی.
+mydata-caption-json = همین اطلاعات برای برنامه‌های رایانه‌ای (JSON).
+mydata-doc-title = همهٔ آنچه این ربات از شما نگه می‌دارد
+mydata-doc-made = تهیه‌شده در { $date }.
+mydata-section-profile = شما
+mydata-language = زبان
+mydata-language-not-chosen = انتخاب نشده (زبان تلگرام شما به کار می‌رود)
+mydata-roles = نقش
+mydata-role-family = عضو خانواده
+mydata-since = از { $date }
+mydata-admin-by-configuration = مدیر (در تنظیمات ربات)
+mydata-first-seen = نخستین پیام به ربات
+mydata-last-seen = آخرین پیام به ربات
+mydata-unreachable = ربات از این تاریخ نتوانسته به شما پیام بدهد
+mydata-section-cases = عزیزانی که ثبت کرده‌اید یا پیگیری می‌کنید: { $count }
+mydata-none = هیچ.
+mydata-case-heading = پرونده { $reference } — { $status }
+mydata-following-since = پیگیری از
+mydata-consent = تاریخ رضایت شما به نگه‌داری
+mydata-timeline = آنچه پیش آمده
+mydata-section-signatures = طومارهایی که امضا کرده‌اید: { $count }
+mydata-signed-on = تاریخ امضا
+mydata-withdrawn-on = تاریخ پس گرفتن امضا
+mydata-name-shown = نام شما آن‌طور که نشان داده می‌شود
+mydata-without-name = بدون نام
+mydata-province = استان
+mydata-country = کشور
+mydata-relation = نسبت با کسی در اردوگاه
+mydata-news = خبر دربارهٔ طومار
+mydata-yes = بله
+mydata-no = نه
+mydata-appeals = پیام‌های شخصی شما
+mydata-photo = یک عکس
+mydata-voice = یک پیام صوتی ({ $seconds } ثانیه)
+mydata-section-withdrawals = امضاهایی که پس گرفته‌اید
+mydata-withdrawal = امضا در { $signed }، پس گرفته در { $withdrawn }
+mydata-section-letters = نامه‌ها به عزیزتان: { $count }
+mydata-letter-to-from = برای { $to }، از طرف { $from }
+mydata-section-messages = پیام‌هایی که ربات برایتان فرستاده
+mydata-messages-total = تعداد پیام‌های ثبت‌شده: { $count }
+mydata-kind-broadcast = خبر از داوطلبان
+mydata-kind-case-status = خبر دربارهٔ پرونده
+mydata-kind-petition-milestone = خبر دربارهٔ طومار
+mydata-kind-reminder = یادآوری
+mydata-not-delivered = نرسید
+mydata-section-conversation = کارهای نیمه‌تمام
+mydata-conversation-stored = پاسخ‌های کاری که هنوز تمام نکرده‌اید (به صورت رمزگذاری‌شده) نگه داشته شده، تا آن را تمام یا لغو کنید (/cancel).
+mydata-conversation-none = هیچ کار نیمه‌تمامی نگه داشته نشده است.
+mydata-section-audit = کارهای شما در دفتر ثبت ربات
+mydata-doc-footer = نام‌ها، یادداشت‌ها، مکان‌ها، شماره‌های تلفن و پیام‌ها رمزگذاری‌شده نگه داشته می‌شوند. برای پاک کردن همهٔ این‌ها /deletemydata را بفرستید.
+deletemydata-question = آیا می‌خواهید همهٔ آنچه از شما نگه داشته‌ایم پاک شود؟ ثبت‌ها، امضاها، پیام‌های شخصی و نامه‌هایتان پاک می‌شوند و دیگر کسی پرونده‌هایتان را برای شما پیگیری نمی‌کند. این کار برگشت‌پذیر نیست.
+deletemydata-yes = بله، همه را پاک کن
+deletemydata-no = نه، اطلاعاتم بماند
+deletemydata-kept = چیزی پاک نشد. اطلاعات شما سر جایش است.
+deletemydata-done = همهٔ آنچه از شما نگه داشته بودیم پاک شد. اگر دوباره به ربات پیام بدهید، مثل یک کاربر تازه شروع می‌کنید.
+deletemydata-expired = این پرسش قدیمی شده است. اگر هنوز می‌خواهید اطلاعاتتان پاک شود، دوباره /deletemydata را بفرستید.

@@ -31,6 +31,8 @@ help-family =
     /status – lajmet dhe ecuria e rasteve tuaja
     /petitions – peticionet që mund të nënshkruani
     /letter – shkruani një letër për të afërmin tuaj
+    /mydata – një skedar me gjithçka që ruajmë për ju
+    /deletemydata – fshini gjithçka që ruajmë për ju
     /language – ndrysho gjuhën
     /cancel – ndalo atë që po bëni
     /help – kjo ndihmë
@@ -540,3 +542,67 @@ private-only-button = Ky buton punon vetëm në bisedë private me robotin.
 
 # Issue 8, part 5: lost updates (a conversation ended by an error)
 error-conversation-dropped = Na vjen keq, diçka shkoi keq nga ana jonë dhe ajo që po bënit u ndërpre para se të përfundonte. Ju lutemi filloni atë hap përsëri nga fillimi.
+
+# Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
+cmd-mydata = Një skedar me gjithçka që ruajmë për ju
+cmd-deletemydata = Fshini gjithçka që ruajmë për ju
+menu-mydata = 🔒 Të dhënat e mia
+mydata-menu-prompt = Ajo që ruajmë për ju ju përket juve. Mund ta merrni si skedar ose ta fshini të gjithën.
+mydata-send-button = 📄 Më dërgo të dhënat e mia
+mydata-erase-button = 🗑 Fshi të gjitha të dhënat e mia
+mydata-caption-text = Gjithçka që ruajmë për ju, për ta lexuar në telefon.
+mydata-caption-json = Të njëjtat të dhëna për programe kompjuterike (JSON).
+mydata-doc-title = Gjithçka që ky bot ruan për ju
+mydata-doc-made = Përgatitur më { $date }.
+mydata-section-profile = Ju
+mydata-language = Gjuha
+mydata-language-not-chosen = e pazgjedhur (përdoret gjuha e Telegram-it tuaj)
+mydata-roles = Roli
+mydata-role-family = anëtar i familjes
+mydata-since = që më { $date }
+mydata-admin-by-configuration = administrator (në konfigurimin e botit)
+mydata-first-seen = Mesazhi i parë për botin
+mydata-last-seen = Mesazhi i fundit për botin
+mydata-unreachable = Boti nuk ju ka arritur që më
+mydata-section-cases = Të afërmit që regjistruat ose ndiqni: { $count }
+mydata-none = Asgjë.
+mydata-case-heading = Rasti { $reference } — { $status }
+mydata-following-since = Ndiqet që më
+mydata-consent = Pranuat ruajtjen më
+mydata-timeline = Çfarë ndodhi
+mydata-section-signatures = Peticionet që nënshkruat: { $count }
+mydata-signed-on = Nënshkruar më
+mydata-withdrawn-on = Nënshkrimi u tërhoq më
+mydata-name-shown = Emri juaj siç shfaqet
+mydata-without-name = pa emër
+mydata-province = Provinca
+mydata-country = Shteti
+mydata-relation = Lidhja me dikë në kamp
+mydata-news = Lajme për peticionin
+mydata-yes = po
+mydata-no = jo
+mydata-appeals = Mesazhet tuaja personale
+mydata-photo = një foto
+mydata-voice = një mesazh zanor ({ $seconds } sekonda)
+mydata-section-withdrawals = Nënshkrimet që tërhoqët
+mydata-withdrawal = nënshkruar më { $signed }, tërhequr më { $withdrawn }
+mydata-section-letters = Letrat për të afërmin tuaj: { $count }
+mydata-letter-to-from = për { $to }, nga { $from }
+mydata-section-messages = Mesazhet që ju dërgoi boti
+mydata-messages-total = Mesazhe të regjistruara: { $count }
+mydata-kind-broadcast = lajme nga vullnetarët
+mydata-kind-case-status = lajme për një rast
+mydata-kind-petition-milestone = lajme për një peticion
+mydata-kind-reminder = një kujtesë
+mydata-not-delivered = nuk u dorëzua
+mydata-section-conversation = Hapa të papërfunduar
+mydata-conversation-stored = Përgjigjet e një hapi që nuk e keni mbaruar ruhen (të enkriptuara) derisa ta mbaroni ose ta anuloni (/cancel).
+mydata-conversation-none = Nuk ruhet asnjë hap i papërfunduar.
+mydata-section-audit = Veprimet tuaja në regjistrin e botit
+mydata-doc-footer = Emrat, shënimet, vendet, numrat e telefonit dhe mesazhet ruhen të enkriptuara. Për t'i fshirë të gjitha, dërgoni /deletemydata.
+deletemydata-question = Doni të fshihet gjithçka që ruajmë për ju? Regjistrimet, nënshkrimet, mesazhet personale dhe letrat tuaja do të fshihen dhe askush nuk do t'i ndjekë më rastet tuaja për ju. Kjo nuk mund të zhbëhet.
+deletemydata-yes = Po, fshi gjithçka
+deletemydata-no = Jo, mbaji të dhënat e mia
+deletemydata-kept = Asgjë nuk u fshi. Të dhënat tuaja ruhen.
+deletemydata-done = Gjithçka që ruanim për ju u fshi. Nëse i shkruani sërish botit, filloni si përdorues i ri.
+deletemydata-expired = Kjo pyetje është shumë e vjetër. Nëse ende doni t'i fshini të dhënat, dërgoni sërish /deletemydata.

@@ -26,6 +26,7 @@ import { createAuditTrail } from "./services/audit.js";
 import { createBroadcastService } from "./services/broadcasts.js";
 import { createCaseService } from "./services/cases/caseService.js";
 import { createLocationService } from "./services/locations.js";
+import { createMyDataService } from "./services/myData.js";
 import { createPetitionExportService } from "./services/petitionExport.js";
 import { createPetitionService } from "./services/petitions.js";
 import { createTeamService } from "./services/team.js";
@@ -110,6 +111,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const users = createUserService(models, clock, config.ADMIN_IDS, cipher);
   // Every privileged service re-reads the acting user's roles through this at the moment it acts.
   const actorNow = users.actorNow;
+  const cases = createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -118,7 +120,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     updateClaims: createUpdateClaims(models, clock, heartbeat),
     audit,
     locations: createLocationService(models, clock, audit, actorNow, cipher),
-    cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow }),
+    cases,
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher }),
     petitions: createPetitionService({
       models,
@@ -135,6 +137,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     }),
     appeals: createAppealService({ models, clock, fields: cipher, cipher }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
+    myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,

@@ -15,6 +15,7 @@ import { helpFeature, helpMenuEntry } from "./features/help/index.js";
 import { languageFeature } from "./features/language/index.js";
 import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
+import { myDataFeature } from "./features/myData/index.js";
 import { registrationFeature } from "./features/registration/index.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
 import { petitionsFeature } from "./features/petitions/index.js";
@@ -80,6 +81,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const petitions = petitionsFeature();
   mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
   mainMenu.add(...petitions.menuEntries);
+  const myData = myDataFeature();
+  mainMenu.add(myData.menuEntry);
 
   const conversationStorage = createConversationStorage<never>(options.connection);
 
@@ -132,6 +135,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(helpFeature());
   bot.use(registration.composer);
   bot.use(myCases.composer);
+  bot.use(myData.composer);
   bot.use(caseWork.composer);
   bot.use(broadcasts.composer);
   bot.use(language.composer);

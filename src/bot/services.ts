@@ -10,6 +10,7 @@ import type { PetitionService } from "../services/petitions.js";
 import type { BroadcastService } from "../services/broadcasts.js";
 import type { CaseService } from "../services/cases/caseService.js";
 import type { LocationService } from "../services/locations.js";
+import type { MyDataService } from "../services/myData.js";
 import type { DeliveryService } from "../delivery/types.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
@@ -26,6 +27,8 @@ export interface BotServices {
   petitions: PetitionService;
   appeals: AppealService;
   petitionExport: PetitionExportService;
+  /** A person's own data: /mydata and /deletemydata. */
+  myData: MyDataService;
   /** The outbox: enqueue messages to many users; the delivery worker sends them at Telegram's rate. */
   delivery: DeliveryService;
   /** True while the database answers; checked before anything touches it. */

@@ -15,6 +15,7 @@ import type { Logger } from "../logger.js";
 import type { UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 import { freshCounter } from "./freshCount.js";
+import { eraseFromOutbox } from "./outboxErasure.js";
 
 export type PetitionError =
   | "forbidden"
@@ -164,6 +165,11 @@ export function milestoneJobId(petitionId: string, milestone: number): string {
   return `petition-milestone:${petitionId}:${milestone}`;
 }
 
+/** The outbox jobs that carried a petition's milestone news. */
+export function milestoneJobIds(petition: Pick<PetitionRecord, "_id" | "milestones">): string[] {
+  return petition.milestones.map((milestone) => milestoneJobId(petition._id.toHexString(), milestone));
+}
+
 export function petitionView(record: PetitionRecord): PetitionView {
   return {
     id: record._id.toHexString(),
@@ -193,7 +199,9 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
   const findByRef = (ref: string) => models.petitions.findOne({ ref }).lean<PetitionRecord>().exec();
 
   async function withCount(record: PetitionRecord): Promise<PetitionSummary> {
-    return { ...petitionView(record), count: await countActive(record._id) };
+    // A delivered petition shows what was handed over, whoever erased their data since.
+    const delivered = record.status === "delivered" && record.deliveredCount != null;
+    return { ...petitionView(record), count: delivered ? record.deliveredCount! : await countActive(record._id) };
   }
 
   async function recordVersion(record: PetitionRecord, actorId: number): Promise<void> {
@@ -338,7 +346,14 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
       if (!existing) return { ok: false, error: "not_found" };
       if (!canTransition(existing.status, to)) return { ok: false, error: "invalid_transition" };
       const now = clock.now();
-      const stamp = to === "open" ? { openedAt: now } : to === "closed" ? { closedAt: now } : to === "delivered" ? { deliveredAt: now } : {};
+      const stamp =
+        to === "open"
+          ? { openedAt: now }
+          : to === "closed"
+            ? { closedAt: now }
+            : to === "delivered"
+              ? { deliveredAt: now, deliveredCount: await countActive(existing._id) }
+              : {};
       const updated = await models.petitions
         .findOneAndUpdate({ _id: existing._id, status: existing.status }, { $set: { status: to, updatedAt: now, ...stamp } }, { returnDocument: "after" })
         .lean<PetitionRecord>()
@@ -436,13 +451,9 @@ export function createPetitionService(deps: PetitionServiceDeps): PetitionServic
         .exec();
       if (!before) return { ok: false, error: "not_signed" };
       await models.petitionWithdrawals.create({ petitionId: petition._id, userId, textVersion: before.textVersion, signedAt: before.signedAt, withdrawnAt: now });
-      // Appeals given with the signature go with it; their content is erased.
-      await models.appeals
-        .updateMany(
-          { petitionId: petition._id, userId, state: "active" },
-          { $set: { state: "withdrawn", withdrawnAt: now, text: null, fileId: null, fileUniqueId: null } },
-        )
-        .exec();
+      // Appeals given with the signature go with it, and so do the milestone news they received.
+      await models.appeals.deleteMany({ petitionId: petition._id, userId }).exec();
+      await eraseFromOutbox(models, userId, milestoneJobIds(petition));
       return { ok: true, value: { count: await countAfterWrite(petition._id.toHexString()) } };
     },
 

@@ -25,6 +25,8 @@ export interface UserService {
   actorNow(userId: number): Promise<Actor>;
   /** The user's chosen locale, cached briefly: read on every update, also inside conversations. */
   localeOf(userId: number): Promise<string | undefined>;
+  /** Forgets what this process remembers of the user (after they erased their data: a new user next time). */
+  forgetCached(userId: number): void;
 }
 
 const LOCALE_CACHE_MS = 60_000;
@@ -76,6 +78,9 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
     async actorNow(userId) {
       const record = await models.users.findById(refOf(userId), { roles: 1 }).lean().exec();
       return buildActor({ userId, grants: record?.roles ?? [], isAdmin: adminIds.includes(userId) });
+    },
+    forgetCached(userId) {
+      localeCache.delete(userId);
     },
     async localeOf(userId) {
       const cached = localeCache.get(userId);

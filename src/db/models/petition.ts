@@ -31,6 +31,11 @@ export interface PetitionRecord {
   openedAt: Date | null;
   closedAt: Date | null;
   deliveredAt: Date | null;
+  /**
+   * The number of signatures handed over, frozen when the petition is marked delivered: a signer
+   * who erases their data later leaves this total as it was (the open count is computed live).
+   */
+  deliveredCount?: number | null;
 }
 
 const petitionTextSchema = new Schema<PetitionTextRecord>(
@@ -59,6 +64,7 @@ const petitionSchema = new Schema<PetitionRecord>(
     openedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
     deliveredAt: { type: Date, default: null },
+    deliveredCount: { type: Number, default: null },
   },
   { versionKey: false, collection: "petitions" },
 );
