@@ -135,3 +135,50 @@ describe("a bug ends a conversation", () => {
     expect(await bot.app.models.cases.countDocuments({})).toBe(1);
   }, 60_000);
 });
+
+describe("webhook mode, with another bot process still handling an update", () => {
+  let bot: TestBot;
+  const secret = "s3cret-token-for-tests";
+  beforeAll(async () => {
+    bot = await startTestBot({ config: { BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:1/telegram/webhook", WEBHOOK_SECRET: secret } });
+  });
+  afterAll(() => bot?.stop());
+
+  it("answers 503 while that process is alive (Telegram retries), and handles the update once that process is gone", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("start"); // opens the chat in the emulator; the webhook URL itself is unreachable
+    const update = {
+      update_id: 800001,
+      message: {
+        message_id: 800001,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user.id, type: "private", first_name: "W" },
+        from: { id: user.id, is_bot: false, first_name: "W", language_code: "en" },
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
+    };
+    const post = () =>
+      fetch(`${bot.app.httpUrl}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(update),
+      });
+    // Another process claimed it and is alive (its heartbeat is fresh).
+    await bot.app.models.processedUpdates.create({ _id: 800001, state: "processing", owner: "other-process", claimedAt: new Date() });
+    await bot.app.models.leases.create({ _id: "instance:other-process", holder: "other-process", until: new Date(Date.now() + 60_000) });
+
+    expect((await post()).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(user.botMessages().some((m) => plain(m.text).includes("/cancel – stop"))).toBe(false);
+
+    // That process was killed: its heartbeat goes stale, and Telegram's retry is handled here.
+    await bot.app.models.leases.updateOne({ _id: "instance:other-process" }, { $set: { until: new Date(Date.now() - 1) } });
+    expect((await post()).status).toBe(200);
+    await user.waitForText("/cancel – stop");
+    expect((await post()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(1);
+    expect(await bot.app.models.processedUpdates.findById(800001).lean()).toMatchObject({ state: "done" });
+  });
+});
