@@ -96,7 +96,8 @@ export function myDataFeature() {
     if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
     const summary = await ctx.services.myData.erase(ctx.from.id);
     ctx.log.info({ ...summary }, "a user erased their data");
-    await ctx.editMessageText(ctx.t("deletemydata-done"));
+    // A double tap erases twice (harmless); the second edit finds the text unchanged, which Telegram refuses.
+    await ctx.editMessageText(ctx.t("deletemydata-done")).catch((error: unknown) => ctx.log.info({ err: (error as Error).message }, "erasure answer not edited"));
     // Their own command list (set when they chose a language or got a role) goes back to the default.
     if (ctx.chat) {
       await ctx.api.deleteMyCommands({ scope: { type: "chat", chat_id: ctx.chat.id } }).catch((error: unknown) => ctx.log.warn({ err: (error as Error).message }, "could not reset chat commands"));
