@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 
     const models = createModels(connection);
     await ensureIndexes(connection, models);
-    const service = createDeliveryService(models, systemClock);
+    const service = createDeliveryService(models, systemClock, { contentCipher: cipher });
     function* everyone(): Generator<Recipient> {
       for (let i = 0; i < recipients; i++) yield { userId: cipher.userRef(firstId + i), locale: i % 2 === 0 ? "fa" : "en" };
     }

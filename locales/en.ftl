@@ -536,12 +536,19 @@ bc-error-bad_audience = This audience is not complete. Please start again.
 bc-error-empty_audience = Nobody matches this audience yet, so nothing can be sent.
 bc-error-not_found = This message was not found.
 
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = Sorry, something went wrong on our side, and what you were doing was stopped before it was finished. Please start that step again from the beginning.
+
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = For your safety and your family's, I work only in a private chat. Please write to me privately here: { $link }
 private-only-button = This button works only in a private chat with the bot.
 
-# Issue 8, part 5: lost updates (a conversation ended by an error)
-error-conversation-dropped = Sorry, something went wrong on our side, and what you were doing was stopped before it was finished. Please start that step again from the beginning.
+## Idle conversations cleared by the retention job (issue #8: conversation state and retention)
+conv-dropped-registration = You had started registering a relative, but it stayed unfinished for { $days } days, so we cleared it to keep your information safe. Nothing of what you wrote was kept. You can start again at any time with /register.
+conv-dropped-petition = You had started signing a petition, but it stayed unfinished for { $days } days, so we cleared it to keep your information safe. Nothing of what you wrote was kept. You can start again with /petitions.
+conv-dropped-letter = You had started writing a letter, but it stayed unfinished for { $days } days, so we cleared it to keep your information safe. Nothing of what you wrote was kept. You can start again with /letter.
+conv-dropped-broadcast = You had started writing a news message, but it stayed unfinished for { $days } days, so we cleared it. Nothing of it was kept. You can start again with /broadcast.
+conv-dropped-other = Something you had started stayed unfinished for { $days } days, so we cleared it to keep your information safe. Nothing of what you wrote was kept. /start shows the menu.
 
 # Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
 cmd-mydata = A file with everything we keep about you

@@ -536,12 +536,19 @@ bc-error-bad_audience = گیرندگان کامل مشخص نشده‌اند. ل
 bc-error-empty_audience = هنوز کسی با این گیرندگان جور نیست، پس چیزی فرستاده نمی‌شود.
 bc-error-not_found = این پیام پیدا نشد.
 
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = متأسفیم، مشکلی از طرف ما پیش آمد و کاری که انجام می‌دادید پیش از تمام شدن متوقف شد. لطفاً آن مرحله را دوباره از اول شروع کنید.
+
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = برای امنیت شما و خانواده‌تان، فقط در گفت‌وگوی خصوصی کار می‌کنم. لطفاً از این پیوند به من پیام خصوصی بدهید: { $link }
 private-only-button = این دکمه فقط در گفت‌وگوی خصوصی با ربات کار می‌کند.
 
-# Issue 8, part 5: lost updates (a conversation ended by an error)
-error-conversation-dropped = متأسفیم، مشکلی از طرف ما پیش آمد و کاری که انجام می‌دادید پیش از تمام شدن متوقف شد. لطفاً آن مرحله را دوباره از اول شروع کنید.
+## Idle conversations cleared by the retention job (issue #8: conversation state and retention)
+conv-dropped-registration = شما ثبت عزیزتان را شروع کرده بودید، اما { $days } روز نیمه‌کاره ماند. برای این‌که اطلاعات شما امن بماند، آن را پاک کردیم و هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد. هر وقت خواستید، می‌توانید با /register دوباره شروع کنید.
+conv-dropped-petition = شما امضای یک طومار را شروع کرده بودید، اما { $days } روز نیمه‌کاره ماند. برای این‌که اطلاعات شما امن بماند، آن را پاک کردیم و هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد. می‌توانید با /petitions دوباره شروع کنید.
+conv-dropped-letter = شما نوشتن نامه‌ای را شروع کرده بودید، اما { $days } روز نیمه‌کاره ماند. برای این‌که اطلاعات شما امن بماند، آن را پاک کردیم و هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد. می‌توانید با /letter دوباره شروع کنید.
+conv-dropped-broadcast = شما نوشتن یک پیام خبری را شروع کرده بودید، اما { $days } روز نیمه‌کاره ماند، پس آن را پاک کردیم. چیزی از آن نگه داشته نشد. می‌توانید با /broadcast دوباره شروع کنید.
+conv-dropped-other = کاری را که شروع کرده بودید { $days } روز نیمه‌کاره ماند. برای این‌که اطلاعات شما امن بماند، آن را پاک کردیم و هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد. با /start منوی اصلی را می‌بینید.
 
 # Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
 cmd-mydata = فایلی با همهٔ آنچه از شما نگه داشته‌ایم

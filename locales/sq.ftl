@@ -536,12 +536,19 @@ bc-error-bad_audience = Marrësit nuk janë të plotë. Ju lutemi filloni përs�
 bc-error-empty_audience = Askush nuk përputhet ende me këta marrës, prandaj asgjë nuk mund të dërgohet.
 bc-error-not_found = Ky mesazh nuk u gjet.
 
+# Issue 8, part 5: lost updates (a conversation ended by an error)
+error-conversation-dropped = Na vjen keq, diçka shkoi keq nga ana jonë dhe ajo që po bënit u ndërpre para se të përfundonte. Ju lutemi filloni atë hap përsëri nga fillimi.
+
 # Issue 8, part 1: private chats only (a group, supergroup or channel gets one line and a private link)
 private-only-group = Për sigurinë tuaj dhe të familjes suaj, punoj vetëm në bisedë private. Ju lutem më shkruani privatisht këtu: { $link }
 private-only-button = Ky buton punon vetëm në bisedë private me robotin.
 
-# Issue 8, part 5: lost updates (a conversation ended by an error)
-error-conversation-dropped = Na vjen keq, diçka shkoi keq nga ana jonë dhe ajo që po bënit u ndërpre para se të përfundonte. Ju lutemi filloni atë hap përsëri nga fillimi.
+## Idle conversations cleared by the retention job (issue #8: conversation state and retention)
+conv-dropped-registration = Kishit filluar të regjistronit një të afërm, por mbeti i papërfunduar për { $days } ditë, ndaj e fshimë që të dhënat tuaja të jenë të sigurta. Asgjë nga ajo që shkruat nuk u ruajt. Mund të filloni sërish kur të doni me /register.
+conv-dropped-petition = Kishit filluar të nënshkruanit një peticion, por mbeti i papërfunduar për { $days } ditë, ndaj e fshimë që të dhënat tuaja të jenë të sigurta. Asgjë nga ajo që shkruat nuk u ruajt. Mund të filloni sërish me /petitions.
+conv-dropped-letter = Kishit filluar të shkruanit një letër, por mbeti e papërfunduar për { $days } ditë, ndaj e fshimë që të dhënat tuaja të jenë të sigurta. Asgjë nga ajo që shkruat nuk u ruajt. Mund të filloni sërish me /letter.
+conv-dropped-broadcast = Kishit filluar të shkruanit një mesazh me lajme, por mbeti i papërfunduar për { $days } ditë, ndaj e fshimë. Asgjë prej tij nuk u ruajt. Mund të filloni sërish me /broadcast.
+conv-dropped-other = Diçka që kishit filluar mbeti e papërfunduar për { $days } ditë, ndaj e fshimë që të dhënat tuaja të jenë të sigurta. Asgjë nga ajo që shkruat nuk u ruajt. /start tregon menynë.
 
 # Issue 8, part 3: families see and erase their data (/mydata, /deletemydata)
 cmd-mydata = Një skedar me gjithçka që ruajmë për ju

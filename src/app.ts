@@ -33,9 +33,15 @@ import { createTeamService } from "./services/team.js";
 import { createInstanceHeartbeat } from "./services/instanceHeartbeat.js";
 import { createUpdateClaims } from "./services/updateClaims.js";
 import { createUserService } from "./services/users.js";
+import { createRetention } from "./services/retention.js";
+import { createConversationStorage } from "./db/conversationStorage.js";
+import { openConversationNames } from "./bot/features/idleConversations/index.js";
 
 export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
-  Partial<Pick<Config, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> & {
+  Partial<Pick<Config, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> &
+  Partial<
+    Pick<Config, "RETENTION_OUTBOX_CONTENT_DAYS" | "RETENTION_DELIVERIES_DAYS" | "RETENTION_CLOSED_CASE_TEXT_DAYS" | "RETENTION_AUDIT_DAYS" | "RETENTION_IDLE_CONVERSATION_DAYS">
+  > & {
   botToken: string;
   apiRoot: string;
   mongoUri: string;
@@ -105,6 +111,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   // The worker starts after the bot; the service wakes it through this holder once it exists.
   const workerHolder: { worker?: DeliveryWorker } = {};
   const delivery = createDeliveryService(models, clock, {
+    contentCipher: cipher,
     onChange: () => workerHolder.worker?.wake(),
     liveProgress: (jobId) => workerHolder.worker?.progressOf(jobId),
   });
@@ -147,7 +154,20 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   // One sending budget per process: replies (also those inside conversations) spend from it without
   // waiting, broadcasts wait for what is left.
   const sendBudget = createSendBudget({ perSecond: config.DELIVERY_RATE_PER_SECOND ?? 30 });
+  const retention = createRetention({
+    models,
+    conversations: createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames }),
+    periods: {
+      ...(config.RETENTION_OUTBOX_CONTENT_DAYS !== undefined ? { outboxContentDays: config.RETENTION_OUTBOX_CONTENT_DAYS } : {}),
+      ...(config.RETENTION_DELIVERIES_DAYS !== undefined ? { deliveriesDays: config.RETENTION_DELIVERIES_DAYS } : {}),
+      ...(config.RETENTION_CLOSED_CASE_TEXT_DAYS !== undefined ? { closedCaseTextDays: config.RETENTION_CLOSED_CASE_TEXT_DAYS } : {}),
+      ...(config.RETENTION_AUDIT_DAYS !== undefined ? { auditDays: config.RETENTION_AUDIT_DAYS } : {}),
+      ...(config.RETENTION_IDLE_CONVERSATION_DAYS !== undefined ? { idleConversationDays: config.RETENTION_IDLE_CONVERSATION_DAYS } : {}),
+    },
+  });
   const { bot, i18n } = createBot({
+    cipher,
+    idleConversationDays: retention.periods.idleConversationDays,
     token: config.botToken,
     apiRoot: config.apiRoot,
     services,
@@ -184,7 +204,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   const notificationRenderer = statusNotificationRenderer(i18n);
   const jobs = [
-    ...maintenanceJobs(models, services.updateClaims),
+    ...maintenanceJobs(models, services.updateClaims, retention),
     ...petitionJobs(services.petitions),
     {
       name: "retry-case-notifications",
@@ -203,6 +223,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     clock,
     log: log.child({ component: "delivery" }),
     budget: sendBudget,
+    contentCipher: cipher,
     concurrency: config.DELIVERY_CONCURRENCY ?? 8,
     paid: { enabled: config.DELIVERY_PAID_ENABLED ?? false, perSecond: config.DELIVERY_PAID_RATE_PER_SECOND ?? 1000 },
     markUnreachable: (userRefs) => services.users.markManyUnreachable(userRefs),

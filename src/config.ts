@@ -41,6 +41,10 @@ const olderEncryptionKeys = z
     return keys;
   });
 
+/** A retention period in whole days (at least one, at most ten years). */
+const retentionDays = (fallback: number) =>
+  z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days (ten years)").default(fallback);
+
 const baseSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -68,6 +72,12 @@ const baseSchema = z.object({
   DELIVERY_PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),
   DELIVERY_PAID_ENABLED: z.stringbool({ error: "must be true or false" }).default(false),
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  // Retention (days): how long personal data is kept after it stopped being needed (README "Data we keep").
+  RETENTION_OUTBOX_CONTENT_DAYS: retentionDays(7),
+  RETENTION_DELIVERIES_DAYS: retentionDays(90),
+  RETENTION_CLOSED_CASE_TEXT_DAYS: retentionDays(365),
+  RETENTION_AUDIT_DAYS: retentionDays(730),
+  RETENTION_IDLE_CONVERSATION_DAYS: retentionDays(30),
 });
 
 export type Config = z.infer<typeof baseSchema> & { localMode: boolean };

@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Transformer } from "grammy";
 import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
+import type { FieldCipher } from "../security/fieldCipher.js";
 import { ignoreExpiredCallbackAnswers } from "./expiredCallbackAnswers.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, ConversationContext } from "./context.js";
@@ -12,6 +13,7 @@ import { cancelFeature } from "./features/cancel/index.js";
 import { caseWorkFeature } from "./features/caseWork/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
+import { idleConversations, openConversationNames, type StoredConversations } from "./features/idleConversations/index.js";
 import { languageFeature } from "./features/language/index.js";
 import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
@@ -39,6 +41,10 @@ export interface CreateBotOptions {
   services: BotServices;
   /** Conversation state lives here, so a restart loses nobody's place. */
   connection: Connection;
+  /** Encrypts conversation state and turns chat ids into pseudonyms for its keys. */
+  cipher: FieldCipher;
+  /** Conversations untouched this long are dropped by the retention job (the user is told); default 30. */
+  idleConversationDays?: number;
   log: Logger;
   defaultLocale: string;
   /** Per-user flood limit on incoming updates (default 12 per 3 s). */
@@ -84,7 +90,11 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const myData = myDataFeature();
   mainMenu.add(myData.menuEntry);
 
-  const conversationStorage = createConversationStorage<never>(options.connection);
+  const conversationState = idleConversations(
+    createConversationStorage<StoredConversations>(options.connection, { cipher: options.cipher, clock: services.clock, namesOf: openConversationNames }),
+    options.cipher,
+    options.idleConversationDays ?? 30,
+  );
 
   // Shared middleware, in the order every update passes it.
   bot.use(updateLogger(log));
@@ -102,7 +112,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(i18n);
   bot.use(
     conversations<BotContext, ConversationContext>({
-      storage: { type: "key", adapter: conversationStorage, prefix: "conv:" },
+      storage: conversationState.storage,
       plugins: [
         // Plugins are not inherited inside conversations: the same outgoing transformers there too.
         async (ctx, next) => {
@@ -119,6 +129,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   );
 
   bot.use(conversationDropWatch());
+  // A conversation the retention job dropped for being idle: the user is told once, kindly.
+  bot.use(conversationState.droppedNotice);
 
   // /cancel comes first so it can leave any conversation; then every conversation, so an active
   // one sees its answers before the features below (it passes commands and menu buttons on).

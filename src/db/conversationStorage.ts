@@ -1,40 +1,119 @@
 import type { Connection } from "mongoose";
+import type { Clock } from "../clock.js";
+import type { FieldCipher } from "../security/fieldCipher.js";
 import { CONVERSATIONS_COLLECTION } from "./models/index.js";
 
+/**
+ * One document per private chat, keyed by the user's pseudonym (never the Telegram id). Either
+ * the conversation's state, or — after an idle conversation was dropped — a marker holding only
+ * the names of the conversations that were open, so the user can be told once.
+ */
 interface StoredConversation {
   key: string;
-  /** The conversation's replay state as JSON text. */
-  state: string;
+  /** The replay state as JSON text, encrypted with the field cipher: it holds every typed answer. */
+  state?: string;
+  /** Last write (or the moment the conversation was dropped, on a marker). */
   updatedAt: Date;
+  /** Names of the dropped conversations (e.g. "registration"); nothing the user typed. */
+  dropped?: string[];
 }
+
+/** What a chat has stored: its conversations' state, or the note that idle ones were dropped. */
+export type StoredConversationState<T> = { state: T } | { dropped: string[] };
 
 /**
  * Storage for @grammyjs/conversations state in MongoDB, so a restart loses nobody's place.
  *
  * Why not @grammyjs/storage-mongodb as is: it stores the state as a document, and the replay log
  * holds inline keyboards (arrays of arrays), which FerretDB v1 rejects ("nested arrays are not
- * supported"). Storing the state as JSON text works on MongoDB and FerretDB alike.
+ * supported"). Storing the state as JSON text works on MongoDB and FerretDB alike — and lets us
+ * encrypt it whole: the replay log holds every typed name, shared contact, appeal text and the
+ * user's Telegram profile.
  */
-export interface JsonStateStorage<T> {
-  read(key: string): Promise<T | undefined>;
+export interface ConversationStore<T> {
+  read(key: string): Promise<StoredConversationState<T> | undefined>;
   write(key: string, state: T): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The user was told that their conversation was dropped: forget the marker. */
+  forgetDropped(key: string): Promise<void>;
+  /**
+   * Drops every conversation untouched since `idleSince`, leaving a marker with only its name;
+   * removes markers older than `markersSince` (their user never came back).
+   */
+  dropIdle(idleSince: Date, markersSince: Date): Promise<{ dropped: number; markersRemoved: number }>;
 }
 
-export function createConversationStorage<T>(connection: Connection): JsonStateStorage<T> {
+export interface ConversationStoreOptions<T> {
+  cipher: Pick<FieldCipher, "encrypt" | "decrypt">;
+  clock: Clock;
+  /** Names of the conversations open in a state (to tell the user what was dropped). */
+  namesOf: (state: T) => string[];
+}
+
+const DROP_BATCH = 500;
+
+export function createConversationStorage<T>(connection: Connection, options: ConversationStoreOptions<T>): ConversationStore<T> {
+  const { cipher, clock, namesOf } = options;
   const db = connection.db;
   if (!db) throw new Error("conversation storage needs a connected database");
   const collection = db.collection<StoredConversation>(CONVERSATIONS_COLLECTION);
+
+  /** The state, or undefined when no key of the ring can read it any more. */
+  const open = (stored: string): T | undefined => {
+    try {
+      return JSON.parse(cipher.decrypt(stored)) as T;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     async read(key) {
       const found = await collection.findOne({ key });
-      return found ? (JSON.parse(found.state) as T) : undefined;
+      if (!found) return undefined;
+      if (found.state !== undefined) {
+        const state = open(found.state);
+        if (state !== undefined) return { state };
+        // Written under a key that is gone: the user is told it was dropped rather than stuck on an error.
+        await collection.updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
+        return { dropped: [] };
+      }
+      return found.dropped ? { dropped: found.dropped } : undefined;
     },
     async write(key, state) {
-      await collection.updateOne({ key }, { $set: { key, state: JSON.stringify(state), updatedAt: new Date() } }, { upsert: true });
+      await collection.updateOne(
+        { key },
+        { $set: { key, state: cipher.encrypt(JSON.stringify(state)), updatedAt: clock.now() }, $unset: { dropped: 1 } },
+        { upsert: true },
+      );
     },
     async delete(key) {
       await collection.deleteOne({ key });
+    },
+    async forgetDropped(key) {
+      await collection.deleteOne({ key, state: { $exists: false } });
+      await collection.updateOne({ key, dropped: { $exists: true } }, { $unset: { dropped: 1 } });
+    },
+    async dropIdle(idleSince, markersSince) {
+      let dropped = 0;
+      for (;;) {
+        const idle = await collection
+          .find({ state: { $exists: true }, updatedAt: { $lt: idleSince } }, { projection: { key: 1, state: 1, updatedAt: 1 } })
+          .limit(DROP_BATCH)
+          .toArray();
+        let batchDropped = 0;
+        for (const doc of idle) {
+          const state = doc.state === undefined ? undefined : open(doc.state);
+          const names = state === undefined ? [] : namesOf(state);
+          // Only if untouched meanwhile: a user answering right now keeps their conversation.
+          const result = await collection.updateOne({ key: doc.key, updatedAt: doc.updatedAt }, { $unset: { state: 1 }, $set: { dropped: names, updatedAt: clock.now() } });
+          dropped += result.modifiedCount;
+          batchDropped += result.modifiedCount;
+        }
+        if (idle.length < DROP_BATCH || batchDropped === 0) break;
+      }
+      const removed = await collection.deleteMany({ state: { $exists: false }, updatedAt: { $lt: markersSince } });
+      return { dropped, markersRemoved: removed.deletedCount };
     },
   };
 }

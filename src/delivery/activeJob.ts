@@ -47,6 +47,8 @@ export class ActiveJob {
   readonly chunkCount: number;
   readonly chunkSize: number;
   state: JobState;
+  /** Recipients who withdrew what this job announces since it was enqueued: skipped, not sent. */
+  withdrawn: ReadonlySet<UserRef> = new Set();
   counts: OutcomeCounts = { sent: 0, failed: 0, skipped: 0 };
   readonly retries: DeliveryItem[] = [];
   inFlight = 0;
@@ -66,7 +68,8 @@ export class ActiveJob {
   /** @param chatIdOf the Telegram chat id behind a pseudonym (for the progress message's chat). */
   constructor(record: DeliveryJobRecord, chatIdOf: (ref: UserRef) => number) {
     this.jobId = record._id;
-    this.content = JSON.parse(record.contentByLocale) as Record<string, OutgoingContent>;
+    // The dispatcher hands over the content opened (contentAtRest.ts); a purged job is never opened.
+    this.content = JSON.parse(record.contentByLocale ?? "{}") as Record<string, OutgoingContent>;
     this.defaultLocale = record.defaultLocale;
     this.paid = record.paid;
     this.total = record.total;

@@ -8,10 +8,13 @@ import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import { recipientsChunkId, type DeliveryRecipientsRecord } from "../db/models/deliveryRecipients.js";
 import { USER_REF_PATTERN, type UserRef } from "../security/fieldCipher.js";
 import { createLeases } from "../services/leases.js";
+import { sealContent, type ContentCipher } from "./contentAtRest.js";
 import { insertIgnoringDuplicates, isOnlyDuplicateKeys } from "./duplicateKeys.js";
 import type { DeliveryJobInput, DeliveryProgress, DeliveryService, Recipient } from "./types.js";
 
 export interface DeliveryServiceOptions {
+  /** Encrypts each job's content at rest (it holds names and notes); the worker opens it to send. */
+  contentCipher: ContentCipher;
   /** Told after an enqueue, pause, resume or cancel, so a worker in this process reacts at once. */
   onChange?: () => void;
   /** Recipients per stored chunk (tests use small chunks). */
@@ -53,7 +56,7 @@ const jobInputSchema = z
  * The outbox's front door: features enqueue jobs and steer them; the delivery worker sends.
  * Counts are derived from the per-recipient outcomes (`deliveries`), never kept as counters.
  */
-export function createDeliveryService(models: Models, clock: Clock, options: DeliveryServiceOptions = {}): DeliveryService {
+export function createDeliveryService(models: Models, clock: Clock, options: DeliveryServiceOptions): DeliveryService {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const leases = createLeases(models, clock);
   const changed = () => options.onChange?.();
@@ -63,7 +66,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       _id: input.jobId,
       kind: input.kind,
       createdBy: input.createdBy ?? null,
-      contentByLocale: JSON.stringify(input.contentByLocale),
+      contentByLocale: sealContent(options.contentCipher, input.contentByLocale),
       defaultLocale: input.defaultLocale,
       notBefore: input.notBefore ?? null,
       paid: input.paid === true,
@@ -230,6 +233,14 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
         .exec();
       changed();
       return result.modifiedCount > 0;
+    },
+
+    async withdrawRecipient(jobIds, userId) {
+      if (jobIds.length === 0) return 0;
+      // The worker reads the list with the job's state every tick and skips them when their turn comes.
+      const result = await models.deliveryJobs.updateMany({ _id: { $in: jobIds }, finishedAt: null }, { $addToSet: { withdrawnRecipients: userId } }).exec();
+      changed();
+      return result.matchedCount;
     },
 
     async progress(jobId) {

@@ -14,6 +14,8 @@ import type { ActiveJob, DeliveryItem, OutcomeCounts } from "./activeJob.js";
 import { backoffDelayMs, classifySendError, defaultRetryPolicy, type RetryPolicy } from "./classifyError.js";
 import { openJob } from "./openJob.js";
 import { OutboxWriter } from "./outboxWriter.js";
+import { isErasedUser } from "../domain/personalData.js";
+import { openContent, type ContentCipher } from "./contentAtRest.js";
 import { contentFor, sendContent } from "./renderContent.js";
 import { createSendBudget, type SendBudget } from "./sendBudget.js";
 import type { DeliveryProgress, DeliveryProgressListener } from "./types.js";
@@ -31,6 +33,8 @@ export interface DeliveryWorkerOptions {
   /** Paid broadcasts (allow_paid_broadcast) for jobs that ask for it, when the operator enabled them. */
   paid?: { enabled: boolean; perSecond: number };
   onProgress?: DeliveryProgressListener;
+  /** Opens each job's encrypted content (contentAtRest.ts) when the job is opened for sending. */
+  contentCipher: ContentCipher;
   /** Remembers users who blocked the bot (by pseudonym), so later jobs skip them. */
   markUnreachable?: (userIds: UserRef[]) => Promise<void>;
   /** The Telegram chat id behind a stored pseudonym (security/fieldCipher.ts telegramIdOf): used only to send. */
@@ -285,6 +289,7 @@ class Dispatcher implements DeliveryWorker {
       seen.add(record._id);
       const active = this.jobs.get(record._id);
       if (active) {
+        active.withdrawn = new Set(record.withdrawnRecipients ?? []);
         if (active.state !== record.state) {
           this.log.info({ job: record._id, from: active.state, to: record.state }, "delivery job state changed");
           active.state = record.state;
@@ -301,8 +306,10 @@ class Dispatcher implements DeliveryWorker {
       }
       const full = await this.models.deliveryJobs.findById(record._id).lean().exec();
       if (!full || !this.leader) continue;
-      const job = await openJob(this.models, { ...full, state: record.state === "scheduled" ? "running" : full.state }, { clock: this.clock, log: this.log, chatIdOf: this.options.chatIdOf });
+      const opened = { ...full, contentByLocale: openContent(this.options.contentCipher, full.contentByLocale), state: record.state === "scheduled" ? "running" : full.state };
+      const job = await openJob(this.models, opened, { clock: this.clock, log: this.log, chatIdOf: this.options.chatIdOf });
       if (!this.leader) return;
+      job.withdrawn = new Set(full.withdrawnRecipients ?? []);
       this.jobs.set(job.jobId, job);
       this.log.info({ job: job.jobId, total: job.total, state: job.state, paid: job.paid && this.paidBudget !== undefined }, "delivery job opened");
       if (job.paid && !this.paidBudget) this.log.warn({ job: job.jobId }, "job asks for paid broadcast but DELIVERY_PAID_ENABLED is off: sent at the free rate");
@@ -504,6 +511,11 @@ class Dispatcher implements DeliveryWorker {
 
   /** Sends one message and records what happened. A 429 pauses every slot, then this message is tried again. */
   private async deliver(job: ActiveJob, item: DeliveryItem): Promise<void> {
+    // Someone who withdrew what the job announces, or a place kept in the list for someone erased.
+    if (job.withdrawn.has(item.userId) || isErasedUser(item.userId)) {
+      this.recordOutcome(job, item, { state: "skipped", reason: isErasedUser(item.userId) ? "erased" : "withdrawn" });
+      return;
+    }
     const { content, locale } = contentFor(job.content, item.locale || undefined, job.defaultLocale);
     for (;;) {
       const pause = this.pausedUntil - this.mono();

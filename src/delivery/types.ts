@@ -62,6 +62,11 @@ export interface DeliveryService {
   pause(jobId: string): Promise<boolean>;
   resume(jobId: string): Promise<boolean>;
   cancel(jobId: string): Promise<boolean>;
+  /**
+   * The recipient withdrew what these jobs announce (a family withdrew its case): nothing more of
+   * them is sent to that recipient; others still receive theirs. Returns how many were still open.
+   */
+  withdrawRecipient(jobIds: string[], userId: UserRef): Promise<number>;
   progress(jobId: string): Promise<DeliveryProgress | null>;
   listJobs(filter?: { createdBy?: UserRef; kind?: DeliveryKind; limit?: number }): Promise<DeliveryProgress[]>;
 }

@@ -54,6 +54,7 @@ beforeAll(async () => {
     cipher,
     audit: createAuditTrail(models, clock, cipher),
     delivery: {
+      withdrawRecipient: async (jobIds) => jobIds.length,
       async enqueue(job, recipients) {
         if (failNextEnqueue) {
           failNextEnqueue = false;

@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 // Small chunks, so every job here spans several of them.
-const service = () => createDeliveryService(models, clock, { chunkSize: 7 });
+const service = () => createDeliveryService(models, clock, { chunkSize: 7, contentCipher: testCipher });
 
 function startWorker(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
   const worker = startDeliveryWorker({
@@ -62,6 +62,7 @@ function startWorker(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWo
     random: () => 0.5,
     markUnreachable: (refs) => createUserService(models, clock, [], testCipher).markManyUnreachable(refs),
     chatIdOf: (ref) => testCipher.telegramIdOf(ref),
+    contentCipher: testCipher,
     ...overrides,
   });
   workers.push(worker);

@@ -56,3 +56,22 @@ describe("configuration", () => {
     expect(found).toEqual([expect.stringMatching(/^MONGODB_URI/), expect.stringMatching(/^DATA_ENCRYPTION_KEY/)]);
   });
 });
+
+describe("retention periods", () => {
+  it("default to 7 days of outbox text, 90 of deliveries, a year of closed cases' free text, two years of audit and 30 days of idle conversations", () => {
+    const config = parseConfig(production);
+    expect(config).toMatchObject({
+      RETENTION_OUTBOX_CONTENT_DAYS: 7,
+      RETENTION_DELIVERIES_DAYS: 90,
+      RETENTION_CLOSED_CASE_TEXT_DAYS: 365,
+      RETENTION_AUDIT_DAYS: 730,
+      RETENTION_IDLE_CONVERSATION_DAYS: 30,
+    });
+  });
+
+  it("are set in whole days, and a bad one is named", () => {
+    expect(parseConfig({ ...production, RETENTION_AUDIT_DAYS: "1095", RETENTION_IDLE_CONVERSATION_DAYS: "14" })).toMatchObject({ RETENTION_AUDIT_DAYS: 1095, RETENTION_IDLE_CONVERSATION_DAYS: 14 });
+    const found = problems({ ...production, RETENTION_DELIVERIES_DAYS: "0", RETENTION_OUTBOX_CONTENT_DAYS: "a week", RETENTION_CLOSED_CASE_TEXT_DAYS: "1.5" });
+    expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["RETENTION_CLOSED_CASE_TEXT_DAYS", "RETENTION_DELIVERIES_DAYS", "RETENTION_OUTBOX_CONTENT_DAYS"]);
+  });
+});

@@ -35,6 +35,8 @@ export interface CaseRecord {
   updatedAt: Date;
   /** Set when the family withdrew and the personal fields were erased. */
   erasedAt?: Date | null;
+  /** Set when the retention job erased the free text of a long-closed case (services/retention.ts). */
+  freeTextPurgedAt?: Date | null;
 }
 
 const caseSchema = new Schema<CaseRecord>(
@@ -65,6 +67,7 @@ const caseSchema = new Schema<CaseRecord>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     erasedAt: { type: Date, default: null },
+    freeTextPurgedAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "cases" },
 );

@@ -12,8 +12,12 @@ export interface DeliveryJobRecord {
   _id: string;
   kind: DeliveryKind;
   createdBy: UserRef | null;
-  /** JSON of Record<locale, OutgoingContent>: keyboards are arrays of arrays, which FerretDB cannot store. */
-  contentByLocale: string;
+  /**
+   * JSON of Record<locale, OutgoingContent> (keyboards are arrays of arrays, which FerretDB cannot
+   * store), encrypted with the field cipher: it holds names and notes. Null once the retention job
+   * purged a finished job's content.
+   */
+  contentByLocale: string | null;
   defaultLocale: string;
   notBefore: Date | null;
   paid: boolean;
@@ -30,6 +34,11 @@ export interface DeliveryJobRecord {
   chunkCount: number;
   chunkSize: number;
   finishedAt: Date | null;
+  /**
+   * Recipients who withdrew what the job is about (a family withdrew the case) after it was
+   * enqueued: whatever is still unsent to them is skipped ("withdrawn"). Small; replaced whole.
+   */
+  withdrawnRecipients?: UserRef[];
   /** Final counts, written once when the job is finished (done, or cancelled and settled). */
   summary: { sent: number; failed: number; skipped: number } | null;
 }
@@ -39,7 +48,7 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
     _id: { type: String, required: true },
     kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder"], required: true },
     createdBy: { type: String, default: null },
-    contentByLocale: { type: String, required: true },
+    contentByLocale: { type: String, default: null },
     defaultLocale: { type: String, required: true },
     notBefore: { type: Date, default: null },
     paid: { type: Boolean, default: false },
@@ -55,6 +64,7 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
     chunkCount: { type: Number, default: 0 },
     chunkSize: { type: Number, required: true },
     finishedAt: { type: Date, default: null },
+    withdrawnRecipients: { type: [String], default: undefined },
     summary: {
       type: new Schema({ sent: Number, failed: Number, skipped: Number }, { _id: false }),
       default: null,

@@ -93,7 +93,7 @@ export interface CaseServiceDeps {
   cipher: FieldCipher;
   audit: AuditTrail;
   /** The outbox for notifications; families are told of status changes through it. */
-  delivery: Pick<DeliveryService, "enqueue">;
+  delivery: Pick<DeliveryService, "enqueue" | "withdrawRecipient">;
   defaultLocale: string;
   /** The acting user's roles as stored now (users.actorNow). */
   actorNow: ActorLookup;

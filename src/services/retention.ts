@@ -1,0 +1,107 @@
+import type { Types } from "mongoose";
+import type { ConversationStore } from "../db/conversationStorage.js";
+import type { Models } from "../db/models/index.js";
+
+/** How long personal data is kept once it stopped being needed, in days (config RETENTION_*). */
+export interface RetentionPeriods {
+  /** Text of finished outbox jobs (done or cancelled): RETENTION_OUTBOX_CONTENT_DAYS. */
+  outboxContentDays: number;
+  /** Who received which message: RETENTION_DELIVERIES_DAYS. */
+  deliveriesDays: number;
+  /** Free text of cases closed this long ago: RETENTION_CLOSED_CASE_TEXT_DAYS. */
+  closedCaseTextDays: number;
+  /** The audit trail: RETENTION_AUDIT_DAYS. */
+  auditDays: number;
+  /** A conversation nobody touched: RETENTION_IDLE_CONVERSATION_DAYS. */
+  idleConversationDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPeriods = {
+  outboxContentDays: 7,
+  deliveriesDays: 90,
+  closedCaseTextDays: 365,
+  auditDays: 730,
+  idleConversationDays: 30,
+};
+
+/** A dropped conversation's marker waits this long for its user to come back and be told. */
+const DROPPED_MARKER_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CASE_BATCH = 200;
+
+/** The free-text fields of a case record; names, years, province and status stay for statistics. */
+const CASE_FREE_TEXT = ["relative.notesEnc", "relative.otherNamesEnc", "relative.leftPlaceEnc", "relative.locationOtherEnc", "relative.photoFileIdEnc"] as const;
+
+export interface Retention {
+  readonly periods: RetentionPeriods;
+  /** Finished outbox jobs lose their text; the row with its figures stays. Returns the jobs purged. */
+  purgeOutboxContent(now: Date): Promise<number>;
+  purgeDeliveries(now: Date): Promise<number>;
+  /** Long-closed cases lose their free text (and their timeline's notes). Returns the cases purged. */
+  purgeClosedCaseText(now: Date): Promise<number>;
+  purgeAuditEntries(now: Date): Promise<number>;
+  /** Idle conversations are dropped (their user is told next time). */
+  dropIdleConversations(now: Date): Promise<number>;
+}
+
+export function createRetention(input: {
+  models: Models;
+  conversations: Pick<ConversationStore<unknown>, "dropIdle">;
+  periods?: Partial<RetentionPeriods>;
+}): Retention {
+  const { models, conversations } = input;
+  const periods: RetentionPeriods = { ...DEFAULT_RETENTION, ...input.periods };
+  const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+  return {
+    periods,
+
+    async purgeOutboxContent(now) {
+      const result = await models.deliveryJobs
+        .updateMany({ finishedAt: { $lt: before(now, periods.outboxContentDays) }, contentByLocale: { $ne: null } }, { $set: { contentByLocale: null }, $unset: { withdrawnRecipients: 1 } })
+        .exec();
+      return result.modifiedCount;
+    },
+
+    async purgeDeliveries(now) {
+      const result = await models.deliveries.deleteMany({ at: { $lt: before(now, periods.deliveriesDays) } }).exec();
+      return result.deletedCount;
+    },
+
+    async purgeClosedCaseText(now) {
+      let purged = 0;
+      for (;;) {
+        // A case merged into another ("duplicate") holds that family's own answers: it follows the
+        // case it was merged into, below, not its own closing date.
+        const closed = await models.cases
+          .find(
+            { status: "closed", closeReason: { $ne: "duplicate" }, updatedAt: { $lt: before(now, periods.closedCaseTextDays) }, freeTextPurgedAt: null },
+            { _id: 1 },
+          )
+          .limit(CASE_BATCH)
+          .lean()
+          .exec();
+        if (closed.length === 0) break;
+        const caseIds = closed.map((c) => c._id);
+        const answers = await models.caseLinks.find({ caseId: { $in: caseIds }, answersCaseId: { $ne: null } }, { answersCaseId: 1 }).lean().exec();
+        const records: Types.ObjectId[] = [...caseIds, ...answers.flatMap((l) => (l.answersCaseId ? [l.answersCaseId] : []))];
+        const unset = Object.fromEntries(CASE_FREE_TEXT.map((field) => [field, 1]));
+        await models.cases.updateMany({ _id: { $in: records } }, { $unset: unset, $set: { freeTextPurgedAt: now } }).exec();
+        await models.caseEvents.updateMany({ caseId: { $in: records } }, { $unset: { familyNoteEnc: 1, internalNoteEnc: 1 } }).exec();
+        purged += closed.length;
+        if (closed.length < CASE_BATCH) break;
+      }
+      return purged;
+    },
+
+    async purgeAuditEntries(now) {
+      const result = await models.auditEvents.deleteMany({ at: { $lt: before(now, periods.auditDays) } }).exec();
+      return result.deletedCount;
+    },
+
+    async dropIdleConversations(now) {
+      const result = await conversations.dropIdle(before(now, periods.idleConversationDays), before(now, DROPPED_MARKER_DAYS));
+      return result.dropped;
+    },
+  };
+}
