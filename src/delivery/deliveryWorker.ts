@@ -125,6 +125,8 @@ class Dispatcher implements DeliveryWorker {
   private readonly lastSendToChat = new Map<UserRef, number>();
   private readonly unreachable = new Set<UserRef>();
   private readonly finishing = new Set<Promise<void>>();
+  /** Jobs whose content no key of the ring opens (logged once). */
+  private readonly unreadable = new Set<string>();
   private slots: Promise<void>[] = [];
   private ticker: NodeJS.Timeout | undefined;
   private tickRunning: Promise<void> | undefined;
@@ -306,7 +308,16 @@ class Dispatcher implements DeliveryWorker {
       }
       const full = await this.models.deliveryJobs.findById(record._id).lean().exec();
       if (!full || !this.leader) continue;
-      const opened = { ...full, contentByLocale: openContent(this.options.contentCipher, full.contentByLocale), state: record.state === "scheduled" ? "running" : full.state };
+      let content: string | null;
+      try {
+        content = openContent(this.options.contentCipher, full.contentByLocale);
+      } catch (error) {
+        // Written under a key no longer in the ring: the other jobs go on; said once, not every tick.
+        if (!this.unreadable.has(record._id)) this.log.error({ job: record._id, err: (error as Error).message }, "delivery job content cannot be decrypted; job left unsent");
+        this.unreadable.add(record._id);
+        continue;
+      }
+      const opened = { ...full, contentByLocale: content, state: record.state === "scheduled" ? "running" : full.state };
       const job = await openJob(this.models, opened, { clock: this.clock, log: this.log, chatIdOf: this.options.chatIdOf });
       if (!this.leader) return;
       job.withdrawn = new Set(full.withdrawnRecipients ?? []);

@@ -1,5 +1,6 @@
 // The delivery engine against a real database and the Telegram emulator: exactly-once per
 // recipient, Telegram's limits and errors obeyed, pause/resume/cancel, crashes and two workers.
+import { randomBytes } from "node:crypto";
 import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { refOf, testCipher } from "../support/userRefs.js";
+import { createFieldCipher } from "../../src/security/fieldCipher.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -349,5 +351,23 @@ describe("workers that crash or run twice", () => {
     await waitForJob("news-14");
     expect(standby.dispatching).toBe(true);
     for (const id of ids) expect(botTexts(id)).toHaveLength(2);
+  });
+});
+
+describe("content at rest", () => {
+  it("is stored encrypted; a job whose content no key of the ring opens is left unsent, and the others still go out", async () => {
+    const [family] = families(1);
+    const underAnotherKey = createDeliveryService(models, clock, { chunkSize: 7, contentCipher: createFieldCipher(randomBytes(32)) });
+    await underAnotherKey.enqueue(news("news-unreadable"), [to(family!, "en")]);
+    await service().enqueue(news("news-readable"), [to(family!, "en")]);
+    const raw = JSON.stringify(await models.deliveryJobs.collection.find({ _id: { $in: ["news-unreadable", "news-readable"] } } as never).toArray());
+    expect(raw).not.toContain("News for the families");
+    expect(raw).not.toContain("خبر تازه");
+
+    startWorker();
+    expect(await waitForJob("news-readable")).toMatchObject({ state: "done", sent: 1 });
+    expect(botTexts(family!)).toEqual(["News for the families"]);
+    expect((await models.deliveryJobs.findById("news-unreadable").lean())?.finishedAt).toBeNull();
+    await models.deliveryJobs.deleteOne({ _id: "news-unreadable" }).exec();
   });
 });
