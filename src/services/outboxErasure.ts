@@ -88,8 +88,10 @@ export async function deleteOutboxJobs(models: Models, jobIds: readonly string[]
 }
 
 async function concernsSomeoneElse(models: Models, jobId: string): Promise<boolean> {
-  const outcomes = await models.deliveries.find({ jobId }, { userId: 1 }).lean().exec();
-  if (outcomes.some((o) => !isErasedUser(o.userId))) return true;
+  // Read until the first real recipient (usually the first row), not a whole broadcast's outcomes.
+  for await (const outcome of models.deliveries.find({ jobId }, { userId: 1 }).lean().cursor()) {
+    if (!isErasedUser(outcome.userId)) return true;
+  }
   if ((await models.deliveryAttempts.countDocuments({ jobId }).exec()) > 0) return true;
   const chunks = await models.deliveryRecipients.find({ jobId }, { userIds: 1, skippedUserIds: 1 }).lean().exec();
   return chunks.some((c) => [...c.userIds, ...c.skippedUserIds].some((id) => !isErasedUser(id)));
