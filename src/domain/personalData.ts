@@ -78,7 +78,8 @@ export interface PersonalDataWords {
   province(code: string): string;
   relation(code: string): string;
   language(code: string): string;
-  number(value: number): string;
+  /** Digits as the user writes them (Persian digits in Persian). */
+  digits(value: string | number): string;
 }
 
 const BOM = "\ufeff";
@@ -127,7 +128,7 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
   for (const registered of data.cases) {
     line();
     const status = t(`status-${registered.status}`) + (registered.closeReason ? ` (${t(`close-reason-${registered.closeReason}`)})` : "");
-    line(t("mydata-case-heading", { reference: registered.reference, status }));
+    line(t("mydata-case-heading", { reference: words.digits(registered.reference), status }));
     item(t("mydata-following-since"), words.date(registered.followingSince));
     item(t("mydata-consent"), words.date(registered.consentAt));
     for (const answer of words.caseAnswers(registered.answers)) item(answer.label, answer.value);
@@ -194,7 +195,7 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
 function appealText(appeal: PersonalAppeal, words: PersonalDataWords): string {
   const { t } = words;
   if (appeal.kind === "photo") return t("mydata-photo") + (appeal.text ? ` — ${isolate(appeal.text)}` : "");
-  if (appeal.kind === "voice") return t("mydata-voice", { seconds: words.number(appeal.durationSeconds ?? 0) });
+  if (appeal.kind === "voice") return t("mydata-voice", { seconds: words.digits(appeal.durationSeconds ?? 0) });
   return isolate(appeal.text ?? "");
 }
 

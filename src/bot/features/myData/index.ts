@@ -40,7 +40,7 @@ export function myDataFeature() {
       province: (code) => (code === ABROAD ? ctx.t("province-abroad") : provinceName(code, locale)),
       relation: (code) => ctx.t(`pet-relation-${code}`),
       language: (code) => ctx.t(`language-name-${code}`),
-      number: (value) => formatDigits(value, locale),
+      digits: (value) => formatDigits(value, locale),
     };
     // A text file any phone opens (UTF-8 with a byte order mark), and the same as JSON for programs.
     await ctx.replyWithDocument(new InputFile(Buffer.from(personalDataText(data, words), "utf8"), "my-data.txt"), { caption: ctx.t("mydata-caption-text") });
