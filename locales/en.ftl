@@ -613,3 +613,6 @@ deletemydata-no = No, keep my data
 deletemydata-kept = Nothing was erased. Your data is kept.
 deletemydata-done = Everything we kept about you has been erased. If you write to the bot again, you start as a new user.
 deletemydata-expired = This question is too old. If you still want to erase your data, send /deletemydata again.
+mydata-section-invites = Invitation links you issued
+mydata-invite-used = used
+mydata-invite-unused = not used (valid until { $date })

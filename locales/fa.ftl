@@ -613,3 +613,6 @@ deletemydata-no = نه، اطلاعاتم بماند
 deletemydata-kept = چیزی پاک نشد. اطلاعات شما سر جایش است.
 deletemydata-done = همهٔ آنچه از شما نگه داشته بودیم پاک شد. اگر دوباره به ربات پیام بدهید، مثل یک کاربر تازه شروع می‌کنید.
 deletemydata-expired = این پرسش قدیمی شده است. اگر هنوز می‌خواهید اطلاعاتتان پاک شود، دوباره /deletemydata را بفرستید.
+mydata-section-invites = پیوندهای دعوتی که ساخته‌اید
+mydata-invite-used = استفاده شده
+mydata-invite-unused = استفاده نشده (معتبر تا { $date })

@@ -613,3 +613,6 @@ deletemydata-no = Jo, mbaji të dhënat e mia
 deletemydata-kept = Asgjë nuk u fshi. Të dhënat tuaja ruhen.
 deletemydata-done = Gjithçka që ruanim për ju u fshi. Nëse i shkruani sërish botit, filloni si përdorues i ri.
 deletemydata-expired = Kjo pyetje është shumë e vjetër. Nëse ende doni t'i fshini të dhënat, dërgoni sërish /deletemydata.
+mydata-section-invites = Lidhjet e ftesës që krijuat
+mydata-invite-used = e përdorur
+mydata-invite-unused = e papërdorur (e vlefshme deri më { $date })

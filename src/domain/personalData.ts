@@ -63,6 +63,8 @@ export interface PersonalData {
   letters: (PersonalAppeal & { to: string | null; from: string | null })[];
   /** Messages the bot sent through its outbox (news, case updates, milestones). */
   messages: { total: number; items: { at: Date; kind: string; state: string }[] };
+  /** Invitation links they issued as staff (who used one is another person's data: not shown). */
+  invites: { role: string; provinces: string[]; createdAt: Date; expiresAt: Date; used: boolean }[];
   unfinishedConversation: boolean;
   /** Actions of theirs in the audit trail (what and when, nothing else is stored there). */
   auditTrail: { at: Date; action: string }[];
@@ -176,6 +178,15 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
   line(t("mydata-messages-total", { count: data.messages.total }));
   for (const message of data.messages.items) {
     line(`• ${words.date(message.at)}: ${t(`mydata-kind-${message.kind}`)}${message.state === "sent" ? "" : ` (${t("mydata-not-delivered")})`}`);
+  }
+
+  if (data.invites.length > 0) {
+    section(t("mydata-section-invites"));
+    for (const invite of data.invites) {
+      const provinces = invite.provinces.map(words.province).join("، ");
+      const what = `${t(`role-${invite.role}`)}${provinces ? ` (${provinces})` : ""}`;
+      line(`• ${words.date(invite.createdAt)}: ${what} — ${t(invite.used ? "mydata-invite-used" : "mydata-invite-unused", { date: words.date(invite.expiresAt) })}`);
+    }
   }
 
   section(t("mydata-section-conversation"));

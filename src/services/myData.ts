@@ -102,6 +102,7 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       const jobs = await models.deliveryJobs.find({ _id: { $in: [...new Set(outcomes.map((o) => o.jobId))] } }, { kind: 1 }).lean().exec();
       const kindOf = new Map(jobs.map((j) => [j._id, j.kind as string]));
       const conversation = await conversations().findOne({ key: { $in: conversationKeys(ref, telegramId) } });
+      const invites = await models.invites.find({ createdBy: ref }).sort({ createdAt: 1 }).lean().exec();
       const auditEntries = await models.auditEvents.find({ actorId: ref }).sort({ at: 1 }).limit(LIST_LIMIT).lean().exec();
 
       const data: PersonalData = {
@@ -141,6 +142,7 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
           total: outcomes.length,
           items: outcomes.slice(-LIST_LIMIT).map((o) => ({ at: o.sentAt ?? o.at, kind: kindOf.get(o.jobId) ?? o.jobId.split(":")[0] ?? "", state: o.state })),
         },
+        invites: invites.map((i) => ({ role: i.role, provinces: [...i.provinces], createdAt: i.createdAt, expiresAt: i.expiresAt, used: i.usedBy != null })),
         unfinishedConversation: Boolean(conversation?.state),
         auditTrail: auditEntries.map((e) => ({ at: e.at, action: e.action })),
       };

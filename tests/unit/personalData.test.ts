@@ -19,6 +19,7 @@ const data: PersonalData = {
   signatureWithdrawals: [],
   letters: [{ kind: "voice", text: null, durationSeconds: 75, createdAt: new Date("2026-02-01T00:00:00Z"), to: "Amir", from: "Mother" }],
   messages: { total: 1, items: [{ at: new Date("2026-03-01T00:00:00Z"), kind: "broadcast", state: "failed" }] },
+  invites: [{ role: "volunteer", provinces: ["ardabil"], createdAt: new Date("2026-04-01T00:00:00Z"), expiresAt: new Date("2026-04-08T00:00:00Z"), used: false }],
   unfinishedConversation: false,
   auditTrail: [],
 };
@@ -46,6 +47,7 @@ describe("the /mydata file", () => {
     expect(text).toContain("[role-volunteer] (province:ardabil)");
     expect(text).toContain("[mydata-voice #75]");
     expect(text).toContain("2026-03-01: [mydata-kind-broadcast] ([mydata-not-delivered])");
+    expect(text).toContain("2026-04-01: [role-volunteer] (province:ardabil) — [mydata-invite-unused 2026-04-08]");
   });
 
   it("in English has no right-to-left marks", () => {
