@@ -251,10 +251,10 @@ describe("after registering", () => {
     await press(user, /^Parviz Sadeghi/, "Case");
     await press(user, "🗑 Withdraw and delete", "Withdraw the registration of");
     await press(user, "Yes, withdraw and delete", "was withdrawn and what you told us was deleted.");
-    const erased = await bot.app.models.cases.findOne({ registeredBy: refOf(user.id) }).lean();
-    expect(erased?.status).toBe("closed");
-    expect(erased?.closeReason).toBe("withdrawn_by_family");
-    expect(erased?.relative.fullNameEnc).toBeUndefined();
+    // Nobody else followed the case: it is gone with its timeline, and so is the family's link.
+    expect(await bot.app.models.cases.countDocuments({ _id: stored!._id })).toBe(0);
+    expect(await bot.app.models.caseEvents.countDocuments({ caseId: stored!._id })).toBe(0);
+    expect(await bot.app.models.caseLinks.countDocuments({ userId: refOf(user.id) })).toBe(0);
     user.sendCommand("mycases");
     await user.waitForText("You have not registered anyone yet.");
   });

@@ -5,6 +5,13 @@ import type { UserRef } from "../../security/fieldCipher.js";
 export interface CaseLinkRecord {
   _id: Types.ObjectId;
   caseId: Types.ObjectId;
+  /**
+   * The case record that holds this family's own answers about the relative (names, other names,
+   * place left, photo, notes). It is `caseId` unless a coordinator merged this family's case into
+   * another one: then the family follows the other case's status, but its answers stay its own —
+   * never shown to the other family, never overwritten by their edits.
+   */
+  answersCaseId?: Types.ObjectId | null;
   /** The family member's pseudonym (security/fieldCipher.ts userRef), never the Telegram id. */
   userId: UserRef;
   relation: string;
@@ -24,6 +31,7 @@ export interface CaseLinkRecord {
 const caseLinkSchema = new Schema<CaseLinkRecord>(
   {
     caseId: { type: Schema.Types.ObjectId, required: true },
+    answersCaseId: { type: Schema.Types.ObjectId, default: null },
     userId: { type: String, required: true },
     relation: { type: String, required: true },
     familyProvince: { type: String, required: true },

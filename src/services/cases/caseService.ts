@@ -11,6 +11,8 @@ import type { CompleteRegistration, RegistrationDraft } from "../../domain/regis
 import { can, caseActorOf, coversProvince, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../../domain/roles.js";
 import type { FieldCipher, UserRef } from "../../security/fieldCipher.js";
 import type { AuditTrail } from "../audit.js";
+import { ERASED_USER } from "../../domain/personalData.js";
+import { deleteOutboxJobs, eraseFromOutbox } from "../outboxErasure.js";
 import { draftFromRecords, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
 
 export type CaseError = "not_found" | "forbidden" | "not_allowed" | "same_status" | "reason_required" | "reason_not_allowed" | "conflict" | "closed";
@@ -103,9 +105,9 @@ const CANDIDATE_LIMIT = 50;
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { models, clock, cipher, audit, delivery, defaultLocale, actorNow } = deps;
+  const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
   // Telegram ids in, pseudonyms stored: families and staff are known to the database only by `refOf`.
   const refOf = (userId: number): UserRef => cipher.userRef(userId);
-  const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
 
   const objectId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
 
@@ -124,6 +126,34 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     return duplicates.filter((d) => covered.has(d.caseId));
   }
 
+  /** The record with this family's own answers (their own case, also after a merge). */
+  async function answersOf(link: { caseId: Types.ObjectId; answersCaseId?: Types.ObjectId | null }, followed: CaseRecord): Promise<CaseRecord> {
+    if (!link.answersCaseId || link.answersCaseId.equals(followed._id)) return followed;
+    return (await models.cases.findById(link.answersCaseId).lean().exec()) ?? followed;
+  }
+
+  /** A case record, its timeline (with notes) and its status news, gone; other cases forget it as a possible duplicate. */
+  async function deleteCaseRecord(caseId: Types.ObjectId): Promise<void> {
+    const events = await models.caseEvents.find({ caseId, type: "status" }, { _id: 1 }).lean().exec();
+    await deleteOutboxJobs(models, events.map((e) => caseStatusJobId(e._id)));
+    await models.caseEvents.deleteMany({ caseId }).exec();
+    await models.caseLinks.deleteMany({ caseId, withdrawnAt: { $ne: null } }).exec();
+    await models.cases.deleteOne({ _id: caseId }).exec();
+    const hex = caseId.toHexString();
+    const listing = await models.cases.find({ "possibleDuplicates.caseId": hex }, { possibleDuplicates: 1, duplicateReview: 1 }).lean().exec();
+    for (const other of listing) {
+      const left = other.possibleDuplicates.filter((d) => d.caseId !== hex);
+      const review = left.length === 0 && other.duplicateReview === "pending" ? "none" : other.duplicateReview;
+      await models.cases.updateOne({ _id: other._id }, { $set: { possibleDuplicates: left, duplicateReview: review } }).exec();
+    }
+  }
+
+  /** A merged record that held one family's own answers, once no family refers to it any more. */
+  async function deleteCaseRecordIfUnused(caseId: Types.ObjectId): Promise<void> {
+    const used = await models.caseLinks.exists({ withdrawnAt: null, $or: [{ caseId }, { answersCaseId: caseId }] }).exec();
+    if (!used) await deleteCaseRecord(caseId);
+  }
+
   async function timelineOf(caseId: Types.ObjectId, forStaff: boolean): Promise<TimelineEntry[]> {
     const events = await models.caseEvents.find({ caseId }).sort({ at: 1, _id: 1 }).lean().exec();
     return events.map((e) => ({
@@ -139,7 +169,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   /** Existing cases that probably are the same person (name keys, then a full score). */
   async function findPossibleDuplicates(draft: CompleteRegistration, tokens: string[], excludeId?: Types.ObjectId) {
     if (tokens.length === 0) return [];
-    const filter: Record<string, unknown> = { nameTokens: { $in: tokens }, erasedAt: null };
+    // A record merged into another case only keeps its family's own answers: not a candidate.
+    const filter: Record<string, unknown> = { nameTokens: { $in: tokens }, erasedAt: null, closeReason: { $ne: "duplicate" } };
     if (excludeId) filter._id = { $ne: excludeId };
     const candidates = await models.cases.find(filter).limit(CANDIDATE_LIMIT).lean().exec();
     const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
@@ -173,7 +204,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     const change = { reference: record.reference, fullName, status: event.to as CaseStatus, closeReason: event.closeReason as CloseReason | undefined, familyNote };
     const contentByLocale = Object.fromEntries([...locales].map((locale) => [locale, render(locale, change)]));
     await delivery.enqueue(
-      { jobId: `case-status:${event._id.toHexString()}`, kind: "case-status", createdBy: event.actorId, contentByLocale, defaultLocale },
+      { jobId: caseStatusJobId(event._id), kind: "case-status", createdBy: event.actorId, contentByLocale, defaultLocale },
       links.map((l) => ({ userId: l.userId, locale: l.locale })),
     );
     await models.caseEvents.updateOne({ _id: event._id }, { $set: { notifiedAt: clock.now() } }).exec();
@@ -222,12 +253,14 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const userId = refOf(telegramId);
       const links = await models.caseLinks.find({ userId, withdrawnAt: null }).sort({ createdAt: 1 }).lean().exec();
       if (links.length === 0) return [];
-      const cases = await models.cases.find({ _id: { $in: links.map((l) => l.caseId) } }).lean().exec();
+      const ids = links.flatMap((l) => (l.answersCaseId ? [l.caseId, l.answersCaseId] : [l.caseId]));
+      const cases = await models.cases.find({ _id: { $in: ids } }).lean().exec();
       const byId = new Map(cases.map((c) => [c._id.toHexString(), c]));
       return links.flatMap((link) => {
         const c = byId.get(link.caseId.toHexString());
         if (!c) return [];
-        return [{ caseId: c._id.toHexString(), reference: c.reference, fullName: cipher.decryptOptional(c.relative.fullNameEnc) ?? "", status: c.status, closeReason: c.closeReason ?? undefined }];
+        const answers = (link.answersCaseId && byId.get(link.answersCaseId.toHexString())) || c;
+        return [{ caseId: c._id.toHexString(), reference: c.reference, fullName: cipher.decryptOptional(answers.relative.fullNameEnc) ?? "", status: c.status, closeReason: c.closeReason ?? undefined }];
       });
     },
 
@@ -237,7 +270,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       if (!link) return null;
       const record = await models.cases.findById(link.caseId).lean().exec();
       if (!record) return null;
-      const draft = draftFromRecords(record, link, cipher);
+      const draft = draftFromRecords(await answersOf(link, record), link, cipher);
       return {
         caseId,
         reference: record.reference,
@@ -258,8 +291,21 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       if (record.status === "closed") return { ok: false, error: "closed" };
       const now = clock.now();
       const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
+      // A family's edit changes its own answers only: after a merge, its original (now merged) record.
+      const answers = await answersOf(link, record);
+      const ownsFollowedCase = answers._id.equals(record._id);
       await models.cases
-        .updateOne({ _id: record._id }, { $set: { relative: relativeFields(draft, cipher), nameTokens: tokens, updatedAt: now, ...(record.registeredBy === userId ? { province: draft.familyProvince } : {}) } })
+        .updateOne(
+          { _id: answers._id },
+          {
+            $set: {
+              relative: relativeFields(draft, cipher),
+              nameTokens: tokens,
+              updatedAt: now,
+              ...(ownsFollowedCase && record.registeredBy === userId ? { province: draft.familyProvince } : {}),
+            },
+          },
+        )
         .exec();
       const fields = linkFields(draft, cipher);
       const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
@@ -276,24 +322,36 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const record = await models.cases.findById(link.caseId).lean().exec();
       if (!record) return { ok: false, error: "not_found" };
       const now = clock.now();
-      // The family's own contact details are erased at once.
-      await models.caseLinks
-        .updateOne({ _id: link._id }, { $set: { withdrawnAt: now }, $unset: { familyCityEnc: 1, familyCountryEnc: 1, phoneEnc: 1 } })
-        .exec();
-      await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "withdrawn" });
+      const answers = await answersOf(link, record);
+      // The family's link goes entirely: relation, contact details, consent.
+      await models.caseLinks.deleteOne({ _id: link._id }).exec();
       const others = await models.caseLinks.countDocuments({ caseId: record._id, withdrawnAt: null }).exec();
+      // This family's own answers kept on its merged record go with that record.
+      if (!answers._id.equals(record._id)) await deleteCaseRecordIfUnused(answers._id);
       if (others === 0) {
-        // Nobody follows the case any more: close it and erase what identifies the relative.
-        const closing = transition(record.status, { to: "closed", actor: "family", reason: "withdrawn_by_family" });
-        await models.cases
-          .updateOne(
-            { _id: record._id },
-            {
-              $set: { status: closing.ok ? "closed" : record.status, closeReason: closing.ok ? "withdrawn_by_family" : record.closeReason, relative: { sex: record.relative.sex }, nameTokens: [], erasedAt: now, updatedAt: now },
-            },
-          )
-          .exec();
-        if (closing.ok) await models.caseEvents.create({ caseId: record._id, at: now, actorId: userId, actorRole: "family", type: "status", from: record.status, to: "closed", closeReason: "withdrawn_by_family", notifiedAt: now });
+        // Nobody follows the case any more: it goes, with its timeline, its notes and its news.
+        await deleteCaseRecord(record._id);
+      } else {
+        if (answers._id.equals(record._id)) {
+          // The case itself held this family's answers: another following family's own answers take their place.
+          const heir = await models.caseLinks.findOne({ caseId: record._id, withdrawnAt: null, answersCaseId: { $nin: [null, record._id] } }).lean().exec();
+          const heirAnswers = heir?.answersCaseId ? await models.cases.findById(heir.answersCaseId).lean().exec() : null;
+          if (heir && heirAnswers) {
+            await models.cases.updateOne({ _id: record._id }, { $set: { relative: heirAnswers.relative, nameTokens: heirAnswers.nameTokens, updatedAt: now } }).exec();
+            await models.caseLinks.updateOne({ _id: heir._id }, { $set: { answersCaseId: null } }).exec();
+            await deleteCaseRecordIfUnused(heirAnswers._id);
+          }
+        }
+        // What the family did on the case stays in its timeline, no longer linked to them.
+        await models.caseEvents.updateMany({ caseId: record._id, actorId: userId }, { $set: { actorId: ERASED_USER } }).exec();
+        if (record.registeredBy === userId) await models.cases.updateOne({ _id: record._id }, { $set: { registeredBy: ERASED_USER } }).exec();
+        await models.caseEvents.create({ caseId: record._id, at: now, actorId: ERASED_USER, actorRole: "family", type: "withdrawn" });
+        // The case's news they received, or were about to receive.
+        const events = await models.caseEvents.find({ caseId: record._id, type: "status" }, { _id: 1 }).lean().exec();
+        await eraseFromOutbox(models, userId, events.map((e) => caseStatusJobId(e._id)));
+        // A job already being sent holds its recipients (and a retry waiting for them) in the
+        // worker's memory, where the lists rewritten above do not reach: it skips them by this note.
+        await delivery.withdrawRecipient(events.map((e) => caseStatusJobId(e._id)), userId);
       }
       await audit.record(telegramId, "case.withdraw", record.reference);
       return { ok: true, value: { reference: record.reference } };
@@ -397,7 +455,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       let moved = 0;
       for (const link of links) {
         try {
-          await models.caseLinks.updateOne({ _id: link._id }, { $set: { caseId: canonicalId } }).exec();
+          await models.caseLinks.updateOne({ _id: link._id }, { $set: { caseId: canonicalId, answersCaseId: link.answersCaseId ?? duplicateId } }).exec();
           moved++;
         } catch (error) {
           // The same family already follows the canonical case.
@@ -424,3 +482,6 @@ function splitNames(value: string | null | undefined): string[] {
 function unsetMissing(fields: Record<string, unknown>): Record<string, 1> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v === undefined).map(([k]) => [k, 1 as const]));
 }
+
+/** One outbox job per status event (its idempotency key); a withdrawal finds the case's jobs by it. */
+const caseStatusJobId = (eventId: Types.ObjectId): string => `case-status:${eventId.toHexString()}`;
