@@ -25,8 +25,9 @@ export function createAppealService(deps: { models: Models; clock: Clock; fields
   const contentFields = (content: AppealContent) => ({
     kind: content.kind,
     text: content.kind === "voice" ? null : (fields.encryptOptional(content.text) ?? null),
-    fileId: content.kind === "text" ? null : content.fileId,
-    fileUniqueId: content.kind === "text" ? null : content.fileUniqueId,
+    // A file id lets anyone holding the bot token download the photo or voice: encrypted like text.
+    fileId: content.kind === "text" ? null : (fields.encryptOptional(content.fileId) ?? null),
+    fileUniqueId: content.kind === "text" ? null : (fields.encryptOptional(content.fileUniqueId) ?? null),
     fileSize: content.kind === "text" ? null : (content.fileSize ?? null),
     durationSeconds: content.kind === "voice" ? content.durationSeconds : null,
   });

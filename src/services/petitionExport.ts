@@ -76,15 +76,15 @@ function numberAppeals(records: readonly AppealRecord[], prefix: "A" | "L"): { l
   return records.map((record, index) => ({ label: label(prefix, index + 1), record }));
 }
 
-function attachmentsOf(numbered: readonly { label: string; record: AppealRecord }[]): ExportAttachment[] {
+function attachmentsOf(numbered: readonly { label: string; record: AppealRecord }[], fields: FieldSealer): ExportAttachment[] {
   return numbered.flatMap(({ label: name, record }) =>
-    (record.kind === "photo" || record.kind === "voice") && record.fileId ? [{ label: name, kind: record.kind, fileId: record.fileId }] : [],
+    (record.kind === "photo" || record.kind === "voice") && record.fileId ? [{ label: name, kind: record.kind, fileId: fields.decryptOptional(record.fileId) ?? "" }] : [],
   );
 }
 
-function attachmentCells(appeal: AppealRecord, name: string): CsvValue[] {
+function attachmentCells(appeal: AppealRecord, name: string, fields: FieldSealer): CsvValue[] {
   if (appeal.kind === "text" || !appeal.fileId) return ["", "", "", ""];
-  return [`${name}.${extensionOf(appeal.kind)}`, appeal.fileId, appeal.fileSize ?? null, appeal.durationSeconds ?? null];
+  return [`${name}.${extensionOf(appeal.kind)}`, fields.decryptOptional(appeal.fileId) ?? "", appeal.fileSize ?? null, appeal.durationSeconds ?? null];
 }
 
 export function createPetitionExportService(deps: { models: Models; clock: Clock; audit: AuditTrail; fields?: FieldSealer; actorNow: ActorLookup }): PetitionExportService {
@@ -123,7 +123,7 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
           signature.nameDisplay === "anonymous" ? "" : fields.decryptOptional(signature.name),
           appeal.kind,
           fields.decryptOptional(appeal.text),
-          ...attachmentCells(appeal, name),
+          ...attachmentCells(appeal, name, fields),
         ];
       });
 
@@ -163,7 +163,7 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
           },
           signaturesCsv: csvDocument(SIGNATURE_COLUMNS, signatureRows),
           appealsCsv: csvDocument(APPEAL_COLUMNS, appealRows),
-          attachments: attachmentsOf(numbered),
+          attachments: attachmentsOf(numbered, fields),
           exportedAt,
         },
       };
@@ -181,20 +181,20 @@ export function createPetitionExportService(deps: { models: Models; clock: Clock
         fields.decryptOptional(letter.senderName),
         letter.kind,
         fields.decryptOptional(letter.text),
-        ...attachmentCells(letter, name),
+        ...attachmentCells(letter, name, fields),
       ]);
       await audit.record(actor.userId, "letters.export", undefined, { letters: letters.length });
-      return { ok: true, value: { count: letters.length, lettersCsv: csvDocument(LETTER_COLUMNS, rows), attachments: attachmentsOf(numbered), exportedAt: clock.now() } };
+      return { ok: true, value: { count: letters.length, lettersCsv: csvDocument(LETTER_COLUMNS, rows), attachments: attachmentsOf(numbered, fields), exportedAt: clock.now() } };
     },
 
     async attachments(acting, scope) {
       const actor = await actorNow(acting.userId);
       if (!can(actor, "petition.export")) return { ok: false, error: "forbidden" };
-      if (scope === "letters") return { ok: true, value: attachmentsOf(numberAppeals(await loadLetters(), "L")) };
+      if (scope === "letters") return { ok: true, value: attachmentsOf(numberAppeals(await loadLetters(), "L"), fields) };
       const petition = await models.petitions.findOne({ ref: scope }, { _id: 1 }).lean().exec();
       if (!petition) return { ok: false, error: "not_found" };
       await audit.record(actor.userId, "petition.attachments", scope);
-      return { ok: true, value: attachmentsOf((await loadPetitionAppeals(petition._id)).numbered) };
+      return { ok: true, value: attachmentsOf((await loadPetitionAppeals(petition._id)).numbered, fields) };
     },
   };
 }
