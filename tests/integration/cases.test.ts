@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "mongoose";
+import { Types, type Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
 import { type Models } from "../../src/db/models/index.js";
 import type { DeliveryJobInput, Recipient } from "../../src/delivery/types.js";
@@ -125,5 +125,20 @@ describe("the case service", () => {
     const jobs = enqueued.filter((e) => e.recipients.some((r) => r.userId === refOf(508)));
     expect(jobs).toHaveLength(1);
     expect(await cases.retryPendingNotifications(render, new Date(now.getTime() + 1))).toBe(0);
+  });
+
+  it("a registration handled again after a crash (same family, same moment of consent) stores one case", async () => {
+    const consentAt = new Date("2026-11-27T08:59:00Z");
+    const first = await cases.register({ userId: 509, locale: "fa", draft: registration("Farhad Nouri"), consentAt });
+    // The process died before the reply; the update is handled again and the conversation replays.
+    const again = await cases.register({ userId: 509, locale: "fa", draft: registration("Farhad Nouri"), consentAt });
+    expect(again).toEqual(first);
+    const caseId = new Types.ObjectId(first.caseId);
+    expect(await models.cases.countDocuments({ registeredBy: refOf(509) })).toBe(1);
+    expect(await models.caseLinks.countDocuments({ caseId })).toBe(1);
+    expect(await models.caseEvents.countDocuments({ caseId, type: "registered" })).toBe(1);
+    // A later, separate registration of someone else by the same family is a new case.
+    const other = await cases.register({ userId: 509, locale: "fa", draft: registration("Shirin Nouri"), consentAt: new Date("2026-11-27T09:30:00Z") });
+    expect(other.caseId).not.toBe(first.caseId);
   });
 });

@@ -29,6 +29,11 @@ export interface CaseRecord {
   /** Province of the family that registered it (or "abroad"): scopes volunteers and statistics. */
   province: string;
   registeredBy: UserRef;
+  /**
+   * A keyed hash of (family, moment of consent): a registration replayed after a crash (the
+   * conversation replays the same consent time) finds the case it already created.
+   */
+  registrationKey?: string | null;
   possibleDuplicates: { caseId: string; reference: string; score: number }[];
   duplicateReview: "none" | "pending" | "confirmed" | "rejected";
   createdAt: Date;
@@ -59,6 +64,7 @@ const caseSchema = new Schema<CaseRecord>(
     nameTokens: { type: [String], default: [] },
     province: { type: String, required: true },
     registeredBy: { type: String, required: true },
+    registrationKey: { type: String, default: null },
     possibleDuplicates: {
       type: [new Schema({ caseId: String, reference: String, score: Number }, { _id: false })],
       default: [],
@@ -73,6 +79,7 @@ const caseSchema = new Schema<CaseRecord>(
 );
 caseSchema.index({ reference: 1 }, { unique: true });
 caseSchema.index({ nameTokens: 1 });
+caseSchema.index({ registrationKey: 1 });
 caseSchema.index({ province: 1, status: 1 });
 
 export type CaseModel = Model<CaseRecord>;

@@ -221,32 +221,45 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     async register({ userId: telegramId, locale, draft, consentAt }) {
       const userId = refOf(telegramId);
       const now = clock.now();
-      const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
-      const duplicates = await findPossibleDuplicates(draft, tokens);
-      const base = {
-        status: "registered" as const,
-        relative: relativeFields(draft, cipher),
-        nameTokens: tokens,
-        province: draft.familyProvince,
-        registeredBy: userId,
-        possibleDuplicates: duplicates,
-        duplicateReview: duplicates.length > 0 ? ("pending" as const) : ("none" as const),
-        createdAt: now,
-        updatedAt: now,
-      };
-      // A reference collision is astronomically rare, but the unique index decides.
-      let created: CaseRecord | undefined;
-      for (let attempt = 0; attempt < 5 && !created; attempt++) {
-        try {
-          created = (await models.cases.create({ ...base, reference: generateCaseReference(referenceRandom) })).toObject();
-        } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
+      // Handling is at least once (an update in flight at a crash is handled again, and the
+      // conversation replays the same consent time): the second run finds what the first stored.
+      const registrationKey = cipher.searchToken(`registration:${userId}:${consentAt.toISOString()}`);
+      const earlier = await models.cases.findOne({ registrationKey }).lean().exec();
+      let created: CaseRecord | undefined = earlier ?? undefined;
+      let possibleDuplicate = (earlier?.possibleDuplicates.length ?? 0) > 0;
+      if (!created) {
+        const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
+        const duplicates = await findPossibleDuplicates(draft, tokens);
+        possibleDuplicate = duplicates.length > 0;
+        const base = {
+          status: "registered" as const,
+          relative: relativeFields(draft, cipher),
+          nameTokens: tokens,
+          province: draft.familyProvince,
+          registeredBy: userId,
+          registrationKey,
+          possibleDuplicates: duplicates,
+          duplicateReview: duplicates.length > 0 ? ("pending" as const) : ("none" as const),
+          createdAt: now,
+          updatedAt: now,
+        };
+        // A reference collision is astronomically rare, but the unique index decides.
+        for (let attempt = 0; attempt < 5 && !created; attempt++) {
+          try {
+            created = (await models.cases.create({ ...base, reference: generateCaseReference(referenceRandom) })).toObject();
+          } catch (error) {
+            if ((error as { code?: number }).code !== 11000) throw error;
+          }
         }
+        if (!created) throw new Error("could not allocate a case reference");
       }
-      if (!created) throw new Error("could not allocate a case reference");
-      await models.caseLinks.create({ caseId: created._id, userId, ...linkFields(draft, cipher), locale, consentAt, createdAt: now });
-      await models.caseEvents.create({ caseId: created._id, at: now, actorId: userId, actorRole: "family", type: "registered", to: "registered" });
-      return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate: duplicates.length > 0 };
+      if (!earlier || !(await models.caseLinks.exists({ caseId: created._id, userId }).exec())) {
+        await models.caseLinks.create({ caseId: created._id, userId, ...linkFields(draft, cipher), locale, consentAt, createdAt: now });
+      }
+      if (!earlier || !(await models.caseEvents.exists({ caseId: created._id, type: "registered" }).exec())) {
+        await models.caseEvents.create({ caseId: created._id, at: now, actorId: userId, actorRole: "family", type: "registered", to: "registered" });
+      }
+      return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate };
     },
 
     async listForFamily(telegramId) {
@@ -460,7 +473,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         } catch (error) {
           // The same family already follows the canonical case.
           if ((error as { code?: number }).code !== 11000) throw error;
-          await models.caseLinks.updateOne({ _id: link._id }, { $set: { withdrawnAt: now } }).exec();
+          // Their own link to the other case stays; this one (and its contact details) goes.
+          await models.caseLinks.deleteOne({ _id: link._id }).exec();
         }
       }
       await models.cases
