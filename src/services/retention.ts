@@ -36,6 +36,7 @@ export interface Retention {
   readonly periods: RetentionPeriods;
   /** Finished outbox jobs lose their text; the row with its figures stays. Returns the jobs purged. */
   purgeOutboxContent(now: Date): Promise<number>;
+  /** Delivery outcomes, and whole finished jobs, older than the period. Returns the outcomes deleted. */
   purgeDeliveries(now: Date): Promise<number>;
   /** Long-closed cases lose their free text (and their timeline's notes). Returns the cases purged. */
   purgeClosedCaseText(now: Date): Promise<number>;
@@ -64,7 +65,19 @@ export function createRetention(input: {
     },
 
     async purgeDeliveries(now) {
-      const result = await models.deliveries.deleteMany({ at: { $lt: before(now, periods.deliveriesDays) } }).exec();
+      const cutoff = before(now, periods.deliveriesDays);
+      const result = await models.deliveries.deleteMany({ at: { $lt: cutoff } }).exec();
+      // Jobs finished that long ago go whole (their figures, creator and recipient lists): what
+      // they were about is gone with their deliveries.
+      const finished = await models.deliveryJobs.find({ finishedAt: { $lt: cutoff } }, { _id: 1 }).lean().exec();
+      const jobIds = finished.map((job) => job._id);
+      if (jobIds.length > 0) {
+        await models.deliveryRecipients.deleteMany({ jobId: { $in: jobIds } }).exec();
+        await models.deliveryAttempts.deleteMany({ jobId: { $in: jobIds } }).exec();
+        await models.deliveryCursors.deleteMany({ _id: { $in: jobIds } }).exec();
+        await models.deliveries.deleteMany({ jobId: { $in: jobIds } }).exec();
+        await models.deliveryJobs.deleteMany({ _id: { $in: jobIds } }).exec();
+      }
       return result.deletedCount;
     },
 
@@ -88,6 +101,10 @@ export function createRetention(input: {
         const unset = Object.fromEntries(CASE_FREE_TEXT.map((field) => [field, 1]));
         await models.cases.updateMany({ _id: { $in: records } }, { $unset: unset, $set: { freeTextPurgedAt: now } }).exec();
         await models.caseEvents.updateMany({ caseId: { $in: records } }, { $unset: { familyNoteEnc: 1, internalNoteEnc: 1 } }).exec();
+        // Nobody needs to reach the families of a long-closed case: their city, country and phone go.
+        await models.caseLinks
+          .updateMany({ caseId: { $in: caseIds } }, { $unset: { familyCityEnc: 1, familyCountryEnc: 1, phoneEnc: 1 }, $set: { contactPreference: "telegram" } })
+          .exec();
         purged += closed.length;
         if (closed.length < CASE_BATCH) break;
       }

@@ -89,6 +89,12 @@ describe("retention periods", () => {
     const stillFollowed = await caseRecord({ status: "closed", closeReason: "duplicate", updatedAt: T0, name: "Kaveh Tres" });
     await models.caseLinks.create({ caseId: open, answersCaseId: stillFollowed, userId: refOf(600_004), relation: "sister", familyProvince: "khuzestan", contactPreference: "telegram", lastContactMethod: "letter", locale: "fa", consentAt: T0, createdAt: T0 });
 
+    // Families with contact details on a long-closed and on a recently closed case.
+    const contact = (caseId: Types.ObjectId, user: number) =>
+      models.caseLinks.create({ caseId, userId: refOf(user), relation: "mother", familyProvince: "khuzestan", familyCityEnc: testCipher.encrypt("Ahvaz"), phoneEnc: testCipher.encrypt("+989121112233"), contactPreference: "phone", lastContactMethod: "letter", locale: "fa", consentAt: T0, createdAt: T0 });
+    await contact(longClosed, 600_005);
+    await contact(recentlyClosed, 600_006);
+
     const retention = createRetention({ models, conversations: noConversations });
     expect(await retention.purgeClosedCaseText(daysAfter(364))).toBe(0);
     expect(await retention.purgeClosedCaseText(daysAfter(366))).toBe(1);
@@ -103,6 +109,12 @@ describe("retention periods", () => {
     }
     const stats = await models.cases.findById(longClosed).lean();
     expect(stats).toMatchObject({ status: "closed", closeReason: "reunited", province: "khuzestan", relative: { birthYear: 1965, leftYear: 1984, sex: "male" } });
+    // Nobody needs to reach the family of a long-closed case any more.
+    const oldLink = await models.caseLinks.findOne({ userId: refOf(600_005) }).lean();
+    expect(oldLink).toMatchObject({ contactPreference: "telegram", relation: "mother" });
+    expect(oldLink?.phoneEnc).toBeUndefined();
+    expect(oldLink?.familyCityEnc).toBeUndefined();
+    expect((await models.caseLinks.findOne({ userId: refOf(600_006) }).lean())?.phoneEnc).toMatch(/^v2:/);
     // Already purged: the next run has nothing to do.
     expect(await retention.purgeClosedCaseText(daysAfter(367))).toBe(0);
   });
@@ -169,5 +181,24 @@ describe("retention periods", () => {
     const retention = createRetention({ models, conversations: { dropIdle: async (idle, markers) => (calls.push([idle, markers]), { dropped: 2, markersRemoved: 0 }) } });
     expect(await retention.dropIdleConversations(daysAfter(100))).toBe(2);
     expect(calls).toEqual([[daysAfter(70), daysAfter(10)]]);
+  });
+
+  it("a job finished longer ago than the deliveries period goes whole, with its lists; a recent one stays", async () => {
+    const finishedJob = (id: string, finishedAt: Date) => ({
+      _id: id, kind: "broadcast", createdBy: refOf(600_040), contentByLocale: null, defaultLocale: "fa", notBefore: null, paid: false, state: "done",
+      progressChat: { userRef: refOf(600_040), messageId: 5 }, createdAt: finishedAt, enqueuedAt: finishedAt, total: 1, skippedAtEnqueue: 0, chunkCount: 1, chunkSize: 1000, finishedAt, summary: { sent: 1, failed: 0, skipped: 0 },
+    });
+    await models.deliveryJobs.collection.insertMany([finishedJob("bc-old", T0), finishedJob("bc-recent", daysAfter(80))] as never[]);
+    for (const jobId of ["bc-old", "bc-recent"]) {
+      await models.deliveryRecipients.collection.insertOne({ _id: `${jobId}#0`, jobId, seq: 0, userIds: [refOf(600_041)], skippedUserIds: [] } as never);
+      await models.deliveryCursors.collection.insertOne({ _id: jobId, next: 1 } as never);
+    }
+    const retention = createRetention({ models, conversations: noConversations });
+    await retention.purgeDeliveries(daysAfter(91));
+    expect(await models.deliveryJobs.exists({ _id: "bc-old" })).toBeNull();
+    expect(await models.deliveryRecipients.countDocuments({ jobId: "bc-old" })).toBe(0);
+    expect(await models.deliveryCursors.countDocuments({ _id: "bc-old" })).toBe(0);
+    expect(await models.deliveryJobs.exists({ _id: "bc-recent" })).not.toBeNull();
+    expect(await models.deliveryRecipients.countDocuments({ jobId: "bc-recent" })).toBe(1);
   });
 });
