@@ -204,7 +204,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   const notificationRenderer = statusNotificationRenderer(i18n);
   const jobs = [
-    ...maintenanceJobs(models, services.updateClaims, retention),
+    ...maintenanceJobs(services.updateClaims, retention),
     ...petitionJobs(services.petitions),
     {
       name: "retry-case-notifications",

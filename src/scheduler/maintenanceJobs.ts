@@ -1,4 +1,3 @@
-import type { Models } from "../db/models/index.js";
 import type { Retention } from "../services/retention.js";
 import type { UpdateClaims } from "../services/updateClaims.js";
 import type { ScheduledJob } from "./index.js";
@@ -6,7 +5,7 @@ import type { ScheduledJob } from "./index.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Purges that replace TTL indexes (not available on FerretDB), and the retention periods (README "Data we keep"). */
-export function maintenanceJobs(models: Models, updateClaims: UpdateClaims, retention: Retention): ScheduledJob[] {
+export function maintenanceJobs(updateClaims: UpdateClaims, retention: Retention): ScheduledJob[] {
   return [
     {
       name: "purge-processed-updates",
@@ -27,8 +26,7 @@ export function maintenanceJobs(models: Models, updateClaims: UpdateClaims, rete
       name: "purge-unused-invites",
       cron: "23 3 * * *",
       run: async (now) => {
-        // Used invites stay as the record of who granted a role; unused ones go a week after expiry.
-        await models.invites.deleteMany({ usedBy: null, expiresAt: { $lt: new Date(now.getTime() - 7 * DAY_MS) } }).exec();
+        await retention.purgeInvites(now);
       },
     },
     {

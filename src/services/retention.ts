@@ -27,6 +27,8 @@ export const DEFAULT_RETENTION: RetentionPeriods = {
 /** A dropped conversation's marker waits this long for its user to come back and be told. */
 const DROPPED_MARKER_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** An invite link nobody used is kept this long after it expired (a late click gets "expired", not "unknown"). */
+const UNUSED_INVITE_DAYS = 7;
 const CASE_BATCH = 200;
 
 /** The free-text fields of a case record; names, years, province and status stay for statistics. */
@@ -41,6 +43,8 @@ export interface Retention {
   /** Long-closed cases lose their free text (and their timeline's notes). Returns the cases purged. */
   purgeClosedCaseText(now: Date): Promise<number>;
   purgeAuditEntries(now: Date): Promise<number>;
+  /** Unused invites a week after they expired; used ones (who joined through whom) after the audit period. */
+  purgeInvites(now: Date): Promise<number>;
   /** Idle conversations are dropped (their user is told next time). */
   dropIdleConversations(now: Date): Promise<number>;
 }
@@ -114,6 +118,12 @@ export function createRetention(input: {
     async purgeAuditEntries(now) {
       const result = await models.auditEvents.deleteMany({ at: { $lt: before(now, periods.auditDays) } }).exec();
       return result.deletedCount;
+    },
+
+    async purgeInvites(now) {
+      const unused = await models.invites.deleteMany({ usedBy: null, expiresAt: { $lt: before(now, UNUSED_INVITE_DAYS) } }).exec();
+      const used = await models.invites.deleteMany({ usedBy: { $ne: null }, usedAt: { $lt: before(now, periods.auditDays) } }).exec();
+      return unused.deletedCount + used.deletedCount;
     },
 
     async dropIdleConversations(now) {

@@ -201,4 +201,19 @@ describe("retention periods", () => {
     expect(await models.deliveryJobs.exists({ _id: "bc-recent" })).not.toBeNull();
     expect(await models.deliveryRecipients.countDocuments({ jobId: "bc-recent" })).toBe(1);
   });
+
+  it("an unused invite goes a week after it expired; a used one after the audit period", async () => {
+    const invite = (id: string, usedAt: Date | null) => ({
+      _id: id, role: "volunteer", provinces: ["fars"], createdBy: refOf(600_050), createdAt: T0, expiresAt: daysAfter(2),
+      usedBy: usedAt ? refOf(600_051) : null, usedAt,
+    });
+    await models.invites.collection.insertMany([invite("unused", null), invite("used", daysAfter(1))] as never[]);
+    const retention = createRetention({ models, conversations: noConversations });
+    expect(await retention.purgeInvites(daysAfter(8))).toBe(0);
+    expect(await retention.purgeInvites(daysAfter(10))).toBe(1);
+    expect((await models.invites.find({}).lean()).map((i) => i._id)).toEqual(["used"]);
+    expect(await retention.purgeInvites(daysAfter(730))).toBe(0);
+    expect(await retention.purgeInvites(daysAfter(732))).toBe(1);
+    expect(await models.invites.countDocuments()).toBe(0);
+  });
 });
