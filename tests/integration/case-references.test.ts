@@ -62,7 +62,7 @@ describe("case references", () => {
   it("a sister in Ardabil registers her brothers and each case gets a reference drawn by node:crypto", async () => {
     vi.mocked(randomInt).mockClear();
     const first = await cases.register({ userId: 9101, locale: "fa", draft: registration("Kourosh Namdari"), consentAt: now });
-    const second = await cases.register({ userId: 9101, locale: "fa", draft: registration("Siavash Namdari"), consentAt: now });
+    const second = await cases.register({ userId: 9101, locale: "fa", draft: registration("Siavash Namdari"), consentAt: new Date(now.getTime() + 60_000) });
 
     expect(vi.mocked(randomInt)).toHaveBeenCalledWith(100_000_000);
     expect(parseCaseReference(first.reference)).toBe(first.reference);
