@@ -1,0 +1,100 @@
+// Two registrations of one person: finding probable duplicates, showing them only to who may
+// know of them, and a coordinator's decision (merge into one case, or "different people").
+
+import type { Types } from "mongoose";
+import type { CaseRecord } from "../../db/models/case.js";
+import { scoreCaseMatch } from "../../domain/personName.js";
+import type { CompleteRegistration } from "../../domain/registration/draft.js";
+import { can, coversProvince, seesEveryProvince, type Actor } from "../../domain/roles.js";
+import { objectId, type CaseStore } from "./caseStore.js";
+import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
+
+const CANDIDATE_LIMIT = 50;
+
+export function splitNames(value: string | null | undefined): string[] {
+  return (value ?? "").split(/[,،;\n]/).map((n) => n.trim()).filter(Boolean);
+}
+
+export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, "models" | "cipher">) {
+  /** Existing cases that probably are the same person (name keys, then a full score). */
+  async function findPossibleDuplicates(draft: CompleteRegistration, tokens: string[], excludeId?: Types.ObjectId) {
+    if (tokens.length === 0) return [];
+    // A record merged into another case only keeps its family's own answers: not a candidate.
+    const filter: Record<string, unknown> = { nameTokens: { $in: tokens }, erasedAt: null, closeReason: { $ne: "duplicate" } };
+    if (excludeId) filter._id = { $ne: excludeId };
+    const candidates = await models.cases.find(filter).limit(CANDIDATE_LIMIT).lean().exec();
+    const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
+    return candidates
+      .map((c) => {
+        const match = scoreCaseMatch(identity, {
+          fullName: cipher.decryptOptional(c.relative.fullNameEnc) ?? "",
+          otherNames: splitNames(cipher.decryptOptional(c.relative.otherNamesEnc)),
+          birthYear: c.relative.birthYear ?? undefined,
+          province: c.province,
+        });
+        return { caseId: c._id.toHexString(), reference: c.reference, score: Math.round(match.score * 100) / 100, probable: match.probable };
+      })
+      .filter((m) => m.probable)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map(({ caseId, reference, score }) => ({ caseId, reference, score }));
+  }
+
+  /** Possible duplicates the actor may know of: a volunteer sees none of another province, not even a reference. */
+  async function duplicatesVisibleTo(actor: Actor, duplicates: CaseRecord["possibleDuplicates"]): Promise<CaseRecord["possibleDuplicates"]> {
+    if (duplicates.length === 0 || seesEveryProvince(actor)) return duplicates;
+    const ids = duplicates.map((d) => objectId(d.caseId)).filter((id): id is Types.ObjectId => id !== null);
+    const provinces = await models.cases.find({ _id: { $in: ids } }, { province: 1 }).lean().exec();
+    const covered = new Set(provinces.filter((c) => coversProvince(actor, c.province)).map((c) => c._id.toHexString()));
+    return duplicates.filter((d) => covered.has(d.caseId));
+  }
+
+  return { findPossibleDuplicates, duplicatesVisibleTo };
+}
+
+export function createDuplicateDecisions(deps: CaseServiceDeps, store: CaseStore): Pick<CaseService, "confirmDuplicate" | "rejectDuplicates"> {
+  const { models, clock, audit, actorNow } = deps;
+  return {
+    async rejectDuplicates(acting, caseId) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
+      const id = objectId(caseId);
+      const record = id ? await models.cases.findById(id).lean().exec() : null;
+      if (!record) return { ok: false, error: "not_found" };
+      await models.cases.updateOne({ _id: record._id }, { $set: { duplicateReview: "rejected", updatedAt: clock.now() } }).exec();
+      await audit.record(actor.userId, "case.duplicate.reject", record.reference);
+      return { ok: true, value: null };
+    },
+
+    async confirmDuplicate(acting, caseId, duplicateOfCaseId) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.duplicates")) return { ok: false, error: "forbidden" };
+      const duplicateId = objectId(caseId);
+      const canonicalId = objectId(duplicateOfCaseId);
+      if (!duplicateId || !canonicalId || duplicateId.equals(canonicalId)) return { ok: false, error: "not_found" };
+      const [duplicate, canonical] = await Promise.all([models.cases.findById(duplicateId).lean().exec(), models.cases.findById(canonicalId).lean().exec()]);
+      if (!duplicate || !canonical) return { ok: false, error: "not_found" };
+      const now = clock.now();
+      const links = await models.caseLinks.find({ caseId: duplicateId, withdrawnAt: null }).lean().exec();
+      let moved = 0;
+      for (const link of links) {
+        try {
+          await models.caseLinks.updateOne({ _id: link._id }, { $set: { caseId: canonicalId, answersCaseId: link.answersCaseId ?? duplicateId } }).exec();
+          moved++;
+        } catch (error) {
+          // The same family already follows the canonical case.
+          if ((error as { code?: number }).code !== 11000) throw error;
+          // Their own link to the other case stays; this one (and its contact details) goes.
+          await models.caseLinks.deleteOne({ _id: link._id }).exec();
+        }
+      }
+      await models.cases
+        .updateOne({ _id: duplicateId }, { $set: { status: "closed", closeReason: "duplicate", duplicateReview: "confirmed", updatedAt: now } })
+        .exec();
+      // Its families now follow the other case; nobody is left to notify about this one.
+      await models.caseEvents.create({ caseId: duplicateId, at: now, actorId: store.refOf(actor.userId), actorRole: "coordinator", type: "status", from: duplicate.status, to: "closed", closeReason: "duplicate", notifiedAt: now });
+      await audit.record(actor.userId, "case.duplicate.confirm", duplicate.reference, { into: canonical.reference, moved });
+      return { ok: true, value: { movedFamilies: moved } };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// A family registers a relative: the case, the family's link to it (with consent) and its first event.
+
+import { cryptoRandomInt } from "../../clock.js";
+import type { CaseRecord } from "../../db/models/case.js";
+import { generateCaseReference } from "../../domain/caseReference.js";
+import type { createDuplicateFinder } from "./caseDuplicates.js";
+import { linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
+import type { CaseStore } from "./caseStore.js";
+import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
+
+export function createCaseRegistration(
+  deps: CaseServiceDeps,
+  store: CaseStore,
+  duplicates: ReturnType<typeof createDuplicateFinder>,
+): Pick<CaseService, "register"> {
+  const { models, clock, cipher } = deps;
+  const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
+  return {
+    async register({ userId: telegramId, locale, draft, consentAt }) {
+      const userId = store.refOf(telegramId);
+      const now = clock.now();
+      // Handling is at least once (an update in flight at a crash is handled again, and the
+      // conversation replays the same consent time): the second run finds what the first stored.
+      const registrationKey = cipher.searchToken(`registration:${userId}:${consentAt.toISOString()}`);
+      const earlier = await models.cases.findOne({ registrationKey }).lean().exec();
+      let created: CaseRecord | undefined = earlier ?? undefined;
+      let possibleDuplicate = (earlier?.possibleDuplicates.length ?? 0) > 0;
+      if (!created) {
+        const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
+        const found = await duplicates.findPossibleDuplicates(draft, tokens);
+        possibleDuplicate = found.length > 0;
+        const base = {
+          status: "registered" as const,
+          relative: relativeFields(draft, cipher),
+          nameTokens: tokens,
+          province: draft.familyProvince,
+          registeredBy: userId,
+          registrationKey,
+          possibleDuplicates: found,
+          duplicateReview: found.length > 0 ? ("pending" as const) : ("none" as const),
+          createdAt: now,
+          updatedAt: now,
+        };
+        // A reference collision is astronomically rare, but the unique index decides.
+        for (let attempt = 0; attempt < 5 && !created; attempt++) {
+          try {
+            created = (await models.cases.create({ ...base, reference: generateCaseReference(referenceRandom) })).toObject();
+          } catch (error) {
+            if ((error as { code?: number }).code !== 11000) throw error;
+          }
+        }
+        if (!created) throw new Error("could not allocate a case reference");
+      }
+      if (!earlier || !(await models.caseLinks.exists({ caseId: created._id, userId }).exec())) {
+        await models.caseLinks.create({ caseId: created._id, userId, ...linkFields(draft, cipher), locale, consentAt, createdAt: now });
+      }
+      if (!earlier || !(await models.caseEvents.exists({ caseId: created._id, type: "registered" }).exec())) {
+        await models.caseEvents.create({ caseId: created._id, at: now, actorId: userId, actorRole: "family", type: "registered", to: "registered" });
+      }
+      return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// What the case service offers and needs: shared by the files that implement it (caseService.ts composes them).
+
+import type { Clock, RandomInt } from "../../clock.js";
+import type { CaseRecord } from "../../db/models/case.js";
+import type { Models } from "../../db/models/index.js";
+import type { OutgoingContent, DeliveryService } from "../../delivery/types.js";
+import type { CaseStatus, CloseReason } from "../../domain/caseStatus.js";
+import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
+import type { ActingUser, ActorLookup } from "../../domain/roles.js";
+import type { FieldCipher } from "../../security/fieldCipher.js";
+import type { AuditTrail } from "../audit.js";
+
+export type CaseError = "not_found" | "forbidden" | "not_allowed" | "same_status" | "reason_required" | "reason_not_allowed" | "conflict" | "closed";
+export type CaseResult<T> = { ok: true; value: T } | { ok: false; error: CaseError };
+
+export interface FamilyCaseSummary {
+  caseId: string;
+  reference: string;
+  fullName: string;
+  status: CaseStatus;
+  closeReason?: CloseReason;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  type: "registered" | "status" | "edited" | "withdrawn";
+  to?: CaseStatus;
+  closeReason?: CloseReason;
+  familyNote?: string;
+  /** Staff only. */
+  internalNote?: string;
+}
+
+export interface FamilyCaseView extends FamilyCaseSummary {
+  draft: RegistrationDraft;
+  timeline: TimelineEntry[];
+}
+
+export interface StaffCaseView {
+  caseId: string;
+  reference: string;
+  status: CaseStatus;
+  closeReason?: CloseReason;
+  province: string;
+  fullName: string;
+  otherNames?: string;
+  sex?: string;
+  birthYear?: number;
+  leftYear?: number;
+  location?: string;
+  familyCount: number;
+  possibleDuplicates: { caseId: string; reference: string; score: number }[];
+  duplicateReview: CaseRecord["duplicateReview"];
+  timeline: TimelineEntry[];
+}
+
+export interface StatusChange {
+  to: CaseStatus;
+  reason?: CloseReason;
+  familyNote?: string;
+  internalNote?: string;
+}
+
+/** Renders the notification a family receives, in their locale (the bot layer formats messages). */
+export type StatusNotificationRenderer = (locale: string, change: { reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }) => OutgoingContent;
+
+export interface CaseService {
+  register(input: { userId: number; locale: string; draft: CompleteRegistration; consentAt: Date }): Promise<{ caseId: string; reference: string; possibleDuplicate: boolean }>;
+  listForFamily(userId: number): Promise<FamilyCaseSummary[]>;
+  getForFamily(userId: number, caseId: string): Promise<FamilyCaseView | null>;
+  updateForFamily(userId: number, caseId: string, draft: CompleteRegistration): Promise<CaseResult<null>>;
+  withdraw(userId: number, caseId: string): Promise<CaseResult<{ reference: string }>>;
+  /** Staff methods re-read the acting user's roles and provinces at the moment they act. */
+  findForStaff(actor: ActingUser, reference: string): Promise<CaseResult<StaffCaseView>>;
+  changeStatus(actor: ActingUser, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
+  confirmDuplicate(actor: ActingUser, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
+  /** A coordinator decided the flagged cases are different people. */
+  rejectDuplicates(actor: ActingUser, caseId: string): Promise<CaseResult<null>>;
+  /** The reference of a case the acting user may move (a button's case id may be forged). */
+  referenceForStatusMove(actor: ActingUser, caseId: string): Promise<CaseResult<string>>;
+  /** Hands to the outbox the notifications of status events that were not (a crash between two writes). */
+  retryPendingNotifications(render: StatusNotificationRenderer, olderThan: Date): Promise<number>;
+}
+
+export interface CaseServiceDeps {
+  models: Models;
+  clock: Clock;
+  /** Digits of new case references: node:crypto unless a test injects a fixed sequence. */
+  referenceRandom?: RandomInt;
+  cipher: FieldCipher;
+  audit: AuditTrail;
+  /** The outbox for notifications; families are told of status changes through it. */
+  delivery: Pick<DeliveryService, "enqueue" | "withdrawRecipient">;
+  defaultLocale: string;
+  /** The acting user's roles as stored now (users.actorNow). */
+  actorNow: ActorLookup;
+}

@@ -1,0 +1,101 @@
+// A petition reaches a milestone: recorded once, and its news enqueued to signers who asked for news.
+
+import type { Types } from "mongoose";
+import type { PetitionRecord } from "../../db/models/petition.js";
+import type { Recipient } from "../../delivery/types.js";
+import { newlyReachedMilestones } from "../../domain/petitions/milestones.js";
+import { isDuplicateKey, milestoneJobId } from "./petitionRecords.js";
+import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
+
+const RECIPIENT_PAGE = 500;
+
+export type PetitionMilestones = ReturnType<typeof createPetitionMilestones>;
+
+export function createPetitionMilestones(deps: PetitionServiceDeps) {
+  const { models, clock } = deps;
+
+  /** Signers who asked for news, each with their current language. */
+  async function* newsRecipients(petitionId: Types.ObjectId): AsyncGenerator<Recipient> {
+    let after: Types.ObjectId | undefined;
+    for (;;) {
+      const page = await models.petitionSignatures
+        .find({ petitionId, state: "active", notify: true, ...(after ? { _id: { $gt: after } } : {}) }, { userId: 1, locale: 1 })
+        .sort({ _id: 1 })
+        .limit(RECIPIENT_PAGE)
+        .lean()
+        .exec();
+      if (page.length === 0) return;
+      const users = await models.users.find({ _id: { $in: page.map((s) => s.userId) } }, { locale: 1 }).lean().exec();
+      const localeOf = new Map(users.map((u) => [u._id, u.locale ?? undefined]));
+      for (const signature of page) yield { userId: signature.userId, locale: localeOf.get(signature.userId) ?? signature.locale };
+      after = page[page.length - 1]!._id;
+    }
+  }
+
+  async function enqueueMilestoneNews(petition: PetitionRecord, milestone: number): Promise<boolean> {
+    const delivery = deps.delivery?.();
+    if (!delivery || !deps.milestoneNotice) {
+      deps.log?.warn({ petition: petition.ref, milestone }, "milestone reached; no delivery service yet, news left pending");
+      return false;
+    }
+    const notice = deps.milestoneNotice({
+      ref: petition.ref,
+      titles: petition.texts.map((t) => ({ locale: t.locale, title: t.title })),
+      milestone,
+      goal: petition.goal,
+    });
+    const petitionId = petition._id.toHexString();
+    await delivery.enqueue(
+      { jobId: milestoneJobId(petitionId, milestone), kind: "petition-milestone", contentByLocale: notice.contentByLocale, defaultLocale: notice.defaultLocale },
+      newsRecipients(petition._id),
+    );
+    await models.petitionMilestones.updateOne({ petitionId: petition._id, milestone }, { $set: { notifiedAt: clock.now() } }).exec();
+    return true;
+  }
+
+  /** Milestones known to be recorded (they never go away), so most signatures cost no milestone query. */
+  const recordedMilestones = new Set<string>();
+
+  /**
+   * Records every milestone the count has reached. Of many signers crossing one at the same
+   * moment, only the insert that wins the unique index enqueues the news.
+   */
+  async function recordMilestones(petition: PetitionRecord, count: number): Promise<void> {
+    const id = petition._id.toHexString();
+    const known = petition.milestones.filter((m) => recordedMilestones.has(`${id}:${m}`));
+    for (const milestone of newlyReachedMilestones(petition.milestones, count, known)) {
+      try {
+        await models.petitionMilestones.create({ petitionId: petition._id, milestone, count, reachedAt: clock.now(), notifiedAt: null });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        recordedMilestones.add(`${id}:${milestone}`);
+        continue;
+      }
+      recordedMilestones.add(`${id}:${milestone}`);
+      deps.log?.info({ petition: petition.ref, milestone }, "petition milestone reached");
+      try {
+        await enqueueMilestoneNews(petition, milestone);
+      } catch (error) {
+        // The signature stands; the scheduled repair enqueues the news later (the job id is idempotent).
+        deps.log?.error({ petition: petition.ref, milestone, err: (error as Error).message }, "milestone news not enqueued");
+      }
+    }
+  }
+
+  const repair: Pick<PetitionService, "notifyPendingMilestones"> = {
+    async notifyPendingMilestones(olderThanMs = 60_000) {
+      const pending = await models.petitionMilestones
+        .find({ notifiedAt: null, reachedAt: { $lt: new Date(clock.now().getTime() - olderThanMs) } })
+        .limit(100)
+        .lean()
+        .exec();
+      let enqueued = 0;
+      for (const milestone of pending) {
+        const petition = await models.petitions.findById(milestone.petitionId).lean<PetitionRecord>().exec();
+        if (petition && (await enqueueMilestoneNews(petition, milestone.milestone))) enqueued += 1;
+      }
+      return enqueued;
+    },
+  };
+  return { recordMilestones, ...repair };
+}

@@ -1,0 +1,81 @@
+// Reading petition records: the view every caller gets, counts, versions, and the milestone job ids.
+
+import { Types } from "mongoose";
+import type { PetitionRecord, PetitionTextRecord } from "../../db/models/petition.js";
+import { freshCounter } from "../freshCount.js";
+import type { PetitionServiceDeps, PetitionSummary, PetitionView } from "./petitionTypes.js";
+
+/**
+ * Encrypts personal fields at rest. The lead's FieldCipher (src/security/fieldCipher.ts) fits this
+ * shape; until it is wired into the services, fields are stored as they are (`plainFields`).
+ */
+export interface FieldSealer {
+  encryptOptional(plain: string | undefined | null): string | undefined;
+  decryptOptional(stored: string | undefined | null): string | undefined;
+}
+
+export const plainFields: FieldSealer = {
+  encryptOptional: (plain) => (plain === undefined || plain === null || plain === "" ? undefined : plain),
+  decryptOptional: (stored) => stored ?? undefined,
+};
+
+const DUPLICATE_KEY = 11000;
+
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number }).code === DUPLICATE_KEY;
+
+export function milestoneJobId(petitionId: string, milestone: number): string {
+  return `petition-milestone:${petitionId}:${milestone}`;
+}
+
+/** The outbox jobs that carried a petition's milestone news. */
+export function milestoneJobIds(petition: Pick<PetitionRecord, "_id" | "milestones">): string[] {
+  return petition.milestones.map((milestone) => milestoneJobId(petition._id.toHexString(), milestone));
+}
+
+export function petitionView(record: PetitionRecord): PetitionView {
+  return {
+    id: record._id.toHexString(),
+    ref: record.ref,
+    status: record.status,
+    texts: record.texts.map((t: PetitionTextRecord) => ({ locale: t.locale, title: t.title, body: t.body })),
+    addressee: record.addressee,
+    goal: record.goal,
+    deadline: record.deadline ?? null,
+    milestones: [...record.milestones],
+    textVersion: record.textVersion,
+    frozen: record.frozenAt != null,
+    createdAt: record.createdAt,
+    closedAt: record.closedAt ?? null,
+    deliveredAt: record.deliveredAt ?? null,
+  };
+}
+
+export type PetitionStore = ReturnType<typeof createPetitionStore>;
+
+export function createPetitionStore(deps: Pick<PetitionServiceDeps, "models" | "clock" | "cipher">) {
+  const { models, clock } = deps;
+  const refOf = (userId: number) => deps.cipher.userRef(userId);
+
+  const countActive = (petitionId: Types.ObjectId) => models.petitionSignatures.countDocuments({ petitionId, state: "active" }).exec();
+  const countAfterWrite = freshCounter((petitionId: string) => countActive(new Types.ObjectId(petitionId)));
+  const findByRef = (ref: string) => models.petitions.findOne({ ref }).lean<PetitionRecord>().exec();
+
+  async function withCount(record: PetitionRecord): Promise<PetitionSummary> {
+    // A delivered petition shows what was handed over, whoever erased their data since.
+    const delivered = record.status === "delivered" && record.deliveredCount != null;
+    return { ...petitionView(record), count: delivered ? record.deliveredCount! : await countActive(record._id) };
+  }
+
+  async function recordVersion(record: PetitionRecord, actorId: number): Promise<void> {
+    await models.petitionVersions.create({
+      petitionId: record._id,
+      version: record.textVersion,
+      texts: record.texts,
+      addressee: record.addressee,
+      createdBy: refOf(actorId),
+      createdAt: clock.now(),
+    });
+  }
+
+  return { refOf, countActive, countAfterWrite, findByRef, withCount, recordVersion };
+}
