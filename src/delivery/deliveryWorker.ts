@@ -529,8 +529,10 @@ class Dispatcher implements DeliveryWorker {
     }
     const { content, locale } = contentFor(job.content, item.locale || undefined, job.defaultLocale);
     for (;;) {
-      const pause = this.pausedUntil - this.mono();
-      if (pause > 0 && !(await sleep(pause, this.abort.signal))) return; // stopping: the mark is recovered later
+      // A loop, not one sleep: timers may fire a little early, and another slot may extend the pause meanwhile.
+      for (let pause = this.pausedUntil - this.mono(); pause > 0; pause = this.pausedUntil - this.mono()) {
+        if (!(await sleep(pause, this.abort.signal))) return; // stopping: the mark is recovered later
+      }
       // Without a fresh lease another dispatcher may take over: leave the mark for its recovery.
       if (this.stopping || !this.leaseFresh()) return;
       this.lastSendToChat.set(item.userId, this.mono());

@@ -250,6 +250,35 @@ describe("Telegram's errors and limits", () => {
       expect(early, `sends within retry_after=${refusal.retryAfter} of a 429`).toEqual([]);
     }
   });
+
+  it("waits out the whole retry_after even when its timers fire early", async () => {
+    // Node's timers may fire a millisecond or two before the monotonic clock says the time is up;
+    // this clock makes that large (it runs at half speed), so one sleep is never enough.
+    const mono = () => performance.now() / 2;
+    const api = new Api(emulator.token, { apiRoot: emulator.apiRoot, timeoutSeconds: 5 });
+    const seen: { method: string; leftAt: number; answeredAt: number; retryAfter?: number }[] = [];
+    api.config.use(async (prev, method, payload, signal) => {
+      const leftAt = mono();
+      const result = await prev(method, payload, signal);
+      const retryAfter = result.ok ? undefined : result.parameters?.retry_after;
+      seen.push({ method, leftAt, answeredAt: mono(), ...(retryAfter !== undefined ? { retryAfter } : {}) });
+      return result;
+    });
+    emulator.setLimits({ globalPerSecond: 3 });
+    const ids = families(5);
+    await service().enqueue(news("news-9b"), ids.map((userId) => to(userId)));
+    startWorker({ api, monotonicNow: mono, concurrency: 1, budget: createSendBudget({ perSecond: 50, now: mono }) });
+    await waitForJob("news-9b");
+    for (const id of ids) expect(botTexts(id)).toHaveLength(1);
+
+    const refusals = seen.filter((s) => s.retryAfter !== undefined);
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      const quietUntil = refusal.answeredAt + refusal.retryAfter! * 1000;
+      const early = seen.filter((s) => s.leftAt >= refusal.answeredAt && s.leftAt < quietUntil);
+      expect(early, `requests sent within retry_after=${refusal.retryAfter} (worker's clock) of a 429`).toEqual([]);
+    }
+  });
 });
 
 describe("steering a job", () => {
