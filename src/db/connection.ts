@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from "mongoose";
 import type { Logger } from "../logger.js";
+import { sleep } from "../sleep.js";
 
 export interface DatabaseConnectOptions {
   log: Logger;
@@ -74,14 +75,4 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
 
 export function isConnected(connection: Connection): boolean {
   return connection.readyState === mongoose.ConnectionStates.connected;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }

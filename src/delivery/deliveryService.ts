@@ -9,7 +9,7 @@ import { recipientsChunkId, type DeliveryRecipientsRecord } from "../db/models/d
 import { USER_REF_PATTERN, type UserRef } from "../security/fieldCipher.js";
 import { createLeases } from "../services/leases.js";
 import { sealContent, type ContentCipher } from "./contentAtRest.js";
-import { insertIgnoringDuplicates, isOnlyDuplicateKeys } from "./duplicateKeys.js";
+import { insertIgnoringDuplicates, isDuplicateKeyError } from "../db/duplicateKeys.js";
 import type { DeliveryJobInput, DeliveryProgress, DeliveryService, Recipient } from "./types.js";
 
 export interface DeliveryServiceOptions {
@@ -85,7 +85,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       await models.deliveryJobs.collection.insertOne(record as never);
       return { created: true, job: record };
     } catch (error) {
-      if (!isOnlyDuplicateKeys(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = await models.deliveryJobs.findById(input.jobId).lean().exec();
       if (!existing) throw new Error(`delivery job ${input.jobId} vanished while being enqueued`);
       return { created: false, job: existing };

@@ -7,7 +7,7 @@ import { deliveryId } from "../db/models/delivery.js";
 import type { Logger } from "../logger.js";
 import type { UserRef } from "../security/fieldCipher.js";
 import { ActiveJob } from "./activeJob.js";
-import { isOnlyDuplicateKeys } from "./duplicateKeys.js";
+import { isDuplicateKeyError } from "../db/duplicateKeys.js";
 
 /**
  * Loads a job for dispatching. A job never dispatched gets its cursor and starts at the first
@@ -41,7 +41,7 @@ export async function openJob(
       job.startAt(0);
       return job;
     } catch (error) {
-      if (!isOnlyDuplicateKeys(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       return openJob(models, record, deps);
     }
   }

@@ -4,7 +4,7 @@ import type { Models } from "../db/models/index.js";
 import type { DeliveryRecord } from "../db/models/delivery.js";
 import type { DeliveryAttemptRecord } from "../db/models/deliveryAttempt.js";
 import type { Logger } from "../logger.js";
-import { insertIgnoringDuplicates } from "./duplicateKeys.js";
+import { insertIgnoringDuplicates } from "../db/duplicateKeys.js";
 
 type Deferred = { resolve: () => void; reject: (error: Error) => void };
 

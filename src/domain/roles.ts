@@ -41,7 +41,12 @@ export type Permission =
   /** Create, edit, open, close and mark petitions delivered; see their statistics. */
   | "petition.manage"
   /** Export signatures and appeals (personal data) for delivery. */
-  | "petition.export";
+  | "petition.export"
+  /**
+   * Act for every province: address all provinces at once, see and move cases of any province,
+   * see and steer every team member's broadcasts. Without it a volunteer acts for their own provinces.
+   */
+  | "province.all";
 
 const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "team.invite.volunteer": ["coordinator", "admin"],
@@ -55,6 +60,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "broadcast.send": ["volunteer", "coordinator", "admin"],
   "petition.manage": ["coordinator", "admin"],
   "petition.export": ["coordinator", "admin"],
+  "province.all": ["coordinator", "admin"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -88,14 +94,9 @@ export function buildActor(input: { userId: number; grants: readonly { role: Gra
   return { userId: input.userId, roles: [...roles], provinces: [...provinces].sort() };
 }
 
-/** Coordinators and admins see the whole picture; volunteers only their provinces. */
-export function seesEveryProvince(actor: Actor): boolean {
-  return actor.roles.includes("coordinator") || actor.roles.includes("admin");
-}
-
-/** Whether a volunteer's provinces (or a coordinator's or admin's whole view) cover a case's province. */
+/** Whether the actor may act for this province: every province with "province.all", else a volunteer's own. */
 export function coversProvince(actor: Actor, province: string): boolean {
-  if (seesEveryProvince(actor)) return true;
+  if (can(actor, "province.all")) return true;
   return actor.roles.includes("volunteer") && actor.provinces.includes(province);
 }
 

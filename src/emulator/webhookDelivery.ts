@@ -1,4 +1,5 @@
 // Pushes updates to the bot's webhook: one at a time per chat, retried with backoff until a 2xx.
+import { sleep } from "../sleep.js";
 import type { Update, UpdateQueue } from "./updateQueue.js";
 import type { TelegramObject } from "./types.js";
 
@@ -150,16 +151,4 @@ function chatKey(update: Update): string {
   const from = body?.from as TelegramObject | undefined;
   if (from?.id !== undefined) return `chat:${String(from.id)}`;
   return "global";
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from "../db/duplicateKeys.js";
 import { ENCRYPTED_VALUE_PATTERN, USER_REF_PATTERN, type FieldCipher } from "./fieldCipher.js";
 import { forEachString, listDataCollections, type Database } from "./storedValues.js";
 
@@ -80,7 +81,7 @@ export async function verifyEncryptionKey(db: Database, cipher: FieldCipher, opt
     await meta.insertOne(checkDocument(cipher, options.now));
   } catch (error) {
     // Another process stored it first: verify against theirs.
-    if ((error as { code?: number }).code === 11000) return verifyEncryptionKey(db, cipher, options);
+    if (isDuplicateKeyError(error)) return verifyEncryptionKey(db, cipher, options);
     throw error;
   }
   return { storedKeyId: cipher.keyId, created: true };

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from "../db/duplicateKeys.js";
 import { nameTokensOfStored } from "../services/cases/caseRecordMapping.js";
 import { ENCRYPTED_VALUE_PATTERN, type FieldCipher } from "./fieldCipher.js";
 import { APP_META_COLLECTION, KEY_CHECK_ID, verifyEncryptionKey, writeKeyCheck } from "./keyCheck.js";
@@ -122,7 +123,7 @@ async function writeBack(collection: Collection, before: StoredDocument, after: 
     result.movedIds++;
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     result.conflicts++;
     return false;
   }

@@ -6,7 +6,7 @@ import type { Models } from "../db/models/index.js";
 import type { DeliveryProgress, DeliveryService, OutgoingContent, Recipient } from "../delivery/types.js";
 import { CASE_STATUSES } from "../domain/caseStatus.js";
 import { isProvinceCode } from "../domain/provinces.js";
-import { can, seesEveryProvince, type ActingUser, type Actor, type ActorLookup } from "../domain/roles.js";
+import { can, type ActingUser, type Actor, type ActorLookup } from "../domain/roles.js";
 import type { UserRef, UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
 
@@ -55,7 +55,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
     if (audience.kind === "language" && !audience.locale) return "bad_audience";
     if (audience.kind === "caseStatus" && !audience.status) return "bad_audience";
     if (audience.kind === "signers" && !audience.petitionId) return "bad_audience";
-    const wide = seesEveryProvince(actor);
+    const wide = can(actor, "province.all");
     if (audience.provinces === "all") return wide ? null : "province_not_allowed";
     if (!audience.provinces.every((p) => p === "abroad" || isProvinceCode(p))) return "bad_audience";
     if (!wide && !audience.provinces.every((p) => actor.provinces.includes(p))) return "province_not_allowed";
@@ -130,7 +130,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
       const owned = await models.deliveryJobs.findOne({ _id: jobId, kind: "broadcast" }, { createdBy: 1 }).lean().exec();
       if (!owned) return { ok: false, error: "not_found" };
-      const wide = seesEveryProvince(actor);
+      const wide = can(actor, "province.all");
       if (!wide && owned.createdBy !== refOf(actor.userId)) return { ok: false, error: "forbidden" };
       const done = action === "pause" ? await delivery.pause(jobId) : action === "resume" ? await delivery.resume(jobId) : await delivery.cancel(jobId);
       if (!done) return { ok: false, error: "not_found" };
@@ -141,7 +141,7 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
     async list(acting) {
       const actor = await actorNow(acting.userId);
       if (!can(actor, "broadcast.send")) return { ok: false, error: "forbidden" };
-      const wide = seesEveryProvince(actor);
+      const wide = can(actor, "province.all");
       return { ok: true, value: await delivery.listJobs({ kind: "broadcast", limit: 20, ...(wide ? {} : { createdBy: refOf(actor.userId) }) }) };
     },
   };

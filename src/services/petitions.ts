@@ -12,7 +12,7 @@ import { createPetitionSigning } from "./petitions/petitionSigning.js";
 import { createPetitionStatistics } from "./petitions/petitionStatistics.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitions/petitionTypes.js";
 
-export { isDuplicateKey, milestoneJobId, milestoneJobIds, petitionView, plainFields, type FieldSealer } from "./petitions/petitionRecords.js";
+export { milestoneJobId, milestoneJobIds, petitionView, plainFields, type FieldSealer } from "./petitions/petitionRecords.js";
 export type {
   MilestoneNotice,
   NewPetition,

@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import { isDuplicateKeyError } from "../db/duplicateKeys.js";
 import type { Models } from "../db/models/index.js";
 import type { InstanceHeartbeat } from "./instanceHeartbeat.js";
 
@@ -72,7 +73,7 @@ export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick
         await models.processedUpdates.create({ _id: updateId, state: "processing", owner: me, claimedAt: clock.now() });
         outcome = "handle";
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
         outcome = await takeOver(updateId);
       } finally {
         if (outcome !== "handle") inFlight.delete(updateId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildActor, can, primaryRole, type Permission } from "../../src/domain/roles.js";
+import { buildActor, can, coversProvince, primaryRole, type Permission } from "../../src/domain/roles.js";
 
 const family = buildActor({ userId: 1, grants: [], isAdmin: false });
 const volunteer = buildActor({ userId: 2, grants: [{ role: "volunteer", provinces: ["tehran", "ardabil"] }], isAdmin: false });
@@ -21,6 +21,15 @@ describe("roles", () => {
     expect(can(volunteer, permission)).toBe(false);
     expect(can(coordinator, permission)).toBe(true);
     expect(can(admin, permission)).toBe(true);
+  });
+
+  it("acting for every province is a permission of coordinators and admins; a volunteer covers only their own provinces", () => {
+    expect([family, volunteer, coordinator, admin].map((actor) => can(actor, "province.all"))).toEqual([false, false, true, true]);
+    expect(coversProvince(volunteer, "tehran")).toBe(true);
+    expect(coversProvince(volunteer, "fars")).toBe(false);
+    expect(coversProvince(family, "tehran")).toBe(false);
+    expect(coversProvince(coordinator, "fars")).toBe(true);
+    expect(coversProvince(admin, "fars")).toBe(true);
   });
 
   it("denies a permission it does not know", () => {

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import mongoose from "mongoose";
+import { sleep } from "../../sleep.js";
 import type { ServerProcess } from "./processes.js";
 
 const READY_TIMEOUT_MS = 30_000;

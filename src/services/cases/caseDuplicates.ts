@@ -2,10 +2,11 @@
 // know of them, and a coordinator's decision (merge into one case, or "different people").
 
 import type { Types } from "mongoose";
+import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import { scoreCaseMatch } from "../../domain/personName.js";
 import type { CompleteRegistration } from "../../domain/registration/draft.js";
-import { can, coversProvince, seesEveryProvince, type Actor } from "../../domain/roles.js";
+import { can, coversProvince, type Actor } from "../../domain/roles.js";
 import { objectId, type CaseStore } from "./caseStore.js";
 import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
@@ -42,7 +43,7 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
 
   /** Possible duplicates the actor may know of: a volunteer sees none of another province, not even a reference. */
   async function duplicatesVisibleTo(actor: Actor, duplicates: CaseRecord["possibleDuplicates"]): Promise<CaseRecord["possibleDuplicates"]> {
-    if (duplicates.length === 0 || seesEveryProvince(actor)) return duplicates;
+    if (duplicates.length === 0 || can(actor, "province.all")) return duplicates;
     const ids = duplicates.map((d) => objectId(d.caseId)).filter((id): id is Types.ObjectId => id !== null);
     const provinces = await models.cases.find({ _id: { $in: ids } }, { province: 1 }).lean().exec();
     const covered = new Set(provinces.filter((c) => coversProvince(actor, c.province)).map((c) => c._id.toHexString()));
@@ -83,7 +84,7 @@ export function createDuplicateDecisions(deps: CaseServiceDeps, store: CaseStore
           moved++;
         } catch (error) {
           // The same family already follows the canonical case.
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
           // Their own link to the other case stays; this one (and its contact details) goes.
           await models.caseLinks.deleteOne({ _id: link._id }).exec();
         }

@@ -2,6 +2,7 @@
 
 import { cryptoRandomInt } from "../../clock.js";
 import type { CaseRecord } from "../../db/models/case.js";
+import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import { generateCaseReference } from "../../domain/caseReference.js";
 import type { createDuplicateFinder } from "./caseDuplicates.js";
 import { linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
@@ -46,7 +47,7 @@ export function createCaseRegistration(
           try {
             created = (await models.cases.create({ ...base, reference: generateCaseReference(referenceRandom) })).toObject();
           } catch (error) {
-            if ((error as { code?: number }).code !== 11000) throw error;
+            if (!isDuplicateKeyError(error)) throw error;
           }
         }
         if (!created) throw new Error("could not allocate a case reference");

@@ -2,13 +2,14 @@
 // everyone reads them.
 
 import { randomInt } from "node:crypto";
+import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import type { PetitionRecord } from "../../db/models/petition.js";
 import { utcOffsetMinutes } from "../../domain/petitions/calendarDay.js";
 import { parseDeadline } from "../../domain/petitions/content.js";
 import { canTransition, notSignableReason } from "../../domain/petitions/lifecycle.js";
 import { generatePetitionRef } from "../../domain/petitions/petitionRef.js";
 import { can } from "../../domain/roles.js";
-import { isDuplicateKey, petitionView, type PetitionStore } from "./petitionRecords.js";
+import { petitionView, type PetitionStore } from "./petitionRecords.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
 
 const MANAGEMENT_LIST_LIMIT = 50;
@@ -47,7 +48,7 @@ export function createPetitionManagement(
           return { ok: true, value: petitionView(record) };
         } catch (error) {
           // A ref collision (one in 10^12) gets a fresh ref.
-          if (!isDuplicateKey(error) || attempt >= 3) throw error;
+          if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
         }
       }
     },

@@ -2,9 +2,10 @@
 
 import type { Types } from "mongoose";
 import type { PetitionRecord } from "../../db/models/petition.js";
+import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import type { Recipient } from "../../delivery/types.js";
 import { newlyReachedMilestones } from "../../domain/petitions/milestones.js";
-import { isDuplicateKey, milestoneJobId } from "./petitionRecords.js";
+import { milestoneJobId } from "./petitionRecords.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
 
 const RECIPIENT_PAGE = 500;
@@ -67,7 +68,7 @@ export function createPetitionMilestones(deps: PetitionServiceDeps) {
       try {
         await models.petitionMilestones.create({ petitionId: petition._id, milestone, count, reachedAt: clock.now(), notifiedAt: null });
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
         recordedMilestones.add(`${id}:${milestone}`);
         continue;
       }

@@ -19,10 +19,6 @@ export const plainFields: FieldSealer = {
   decryptOptional: (stored) => stored ?? undefined,
 };
 
-const DUPLICATE_KEY = 11000;
-
-export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number }).code === DUPLICATE_KEY;
-
 export function milestoneJobId(petitionId: string, milestone: number): string {
   return `petition-milestone:${petitionId}:${milestone}`;
 }

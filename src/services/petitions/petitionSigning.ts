@@ -1,11 +1,12 @@
 // Signing a petition and taking a signature back (one row per user and petition).
 
+import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import type { PetitionRecord } from "../../db/models/petition.js";
 import { dayInZone } from "../../domain/petitions/calendarDay.js";
 import { notSignableReason } from "../../domain/petitions/lifecycle.js";
 import { eraseFromOutbox } from "../outboxErasure.js";
 import type { PetitionMilestones } from "./petitionMilestones.js";
-import { isDuplicateKey, milestoneJobIds, plainFields, type PetitionStore } from "./petitionRecords.js";
+import { milestoneJobIds, plainFields, type PetitionStore } from "./petitionRecords.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
 
 export function createPetitionSigning(
@@ -59,7 +60,7 @@ export function createPetitionSigning(
       try {
         await models.petitionSignatures.create({ petitionId: petition._id, userId, state: "active", ...personal });
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
         // One row per user and petition: signing again after a withdrawal revives it; an active one stays as it is.
         const revived = await models.petitionSignatures
           .updateOne({ petitionId: petition._id, userId, state: "withdrawn" }, { $set: { state: "active", ...personal } })

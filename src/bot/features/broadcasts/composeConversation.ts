@@ -6,6 +6,7 @@ import { formatDigits } from "../../../domain/digits.js";
 import { entitiesToHtml } from "../../../domain/formattedText.js";
 import { defaultTimeZone, parseLocalDateTime } from "../../../domain/localTime.js";
 import { listProvinces } from "../../../domain/provinces.js";
+import { can } from "../../../domain/roles.js";
 import type { Audience } from "../../../services/broadcasts.js";
 import type { ConversationContext } from "../../context.js";
 import { waitForButton, type BotConversation } from "../../conversationKit.js";
@@ -46,7 +47,7 @@ async function composeBroadcast(conversation: BotConversation, ctx: Conversation
   const actor = await conversation.external((outside) => outside.profile.actor);
   const locale = await conversation.external((outside) => outside.i18n.getLocale());
   const defaultLocale = await conversation.external((outside) => outside.services.config.DEFAULT_LOCALE);
-  const wide = actor.roles.includes("coordinator") || actor.roles.includes("admin");
+  const wide = can(actor, "province.all");
   const cancelled = async (target: ConversationContext) => {
     await target.reply(target.t("bc-discarded"));
   };

@@ -1,3 +1,5 @@
+// A write refused by a unique index (MongoDB error 11000): how every idempotent write recognises "already there".
+
 import type { Model } from "mongoose";
 
 const DUPLICATE_KEY = 11000;
@@ -12,8 +14,11 @@ function writeErrorsOf(error: unknown): WriteErrorLike[] {
   return Array.isArray(list) ? list : list ? [list] : [];
 }
 
-/** True when a write failed only because some documents existed already. */
-export function isOnlyDuplicateKeys(error: unknown): boolean {
+/**
+ * True when a write failed only because the document (or, for a bulk write, every refused
+ * document) existed already under a unique index.
+ */
+export function isDuplicateKeyError(error: unknown): boolean {
   const writeErrors = writeErrorsOf(error);
   if (writeErrors.length > 0) return writeErrors.every((w) => w.code === DUPLICATE_KEY);
   return (error as { code?: number }).code === DUPLICATE_KEY;
@@ -25,6 +30,6 @@ export async function insertIgnoringDuplicates<T>(model: Model<T>, docs: readonl
   try {
     await model.collection.insertMany(docs as never[], { ordered: false });
   } catch (error) {
-    if (!isOnlyDuplicateKeys(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
