@@ -1,7 +1,7 @@
 import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { systemClock, type Clock, type RandomSource } from "./clock.js";
-import type { Config } from "./config.js";
+import type { CommonConfig } from "./config.js";
 import { connectDatabase, isConnected } from "./db/connection.js";
 import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import type { Logger } from "./logger.js";
@@ -37,10 +37,10 @@ import { createRetention } from "./services/retention.js";
 import { createConversationStorage } from "./db/conversationStorage.js";
 import { openConversationNames } from "./bot/features/idleConversations/index.js";
 
-export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
-  Partial<Pick<Config, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> &
+export type AppConfig = Pick<CommonConfig, "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
+  Partial<Pick<CommonConfig, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> &
   Partial<
-    Pick<Config, "RETENTION_OUTBOX_CONTENT_DAYS" | "RETENTION_DELIVERIES_DAYS" | "RETENTION_CLOSED_CASE_TEXT_DAYS" | "RETENTION_AUDIT_DAYS" | "RETENTION_IDLE_CONVERSATION_DAYS">
+    Pick<CommonConfig, "RETENTION_OUTBOX_CONTENT_DAYS" | "RETENTION_DELIVERIES_DAYS" | "RETENTION_CLOSED_CASE_TEXT_DAYS" | "RETENTION_AUDIT_DAYS" | "RETENTION_IDLE_CONVERSATION_DAYS">
   > & {
   botToken: string;
   apiRoot: string;
@@ -49,6 +49,8 @@ export type AppConfig = Pick<Config, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRE
   dataEncryptionKey: string;
   /** Older keys still read during a key rotation (DATA_ENCRYPTION_OLD_KEYS). */
   dataEncryptionOldKeys?: string[];
+  /** Telegram posts updates to this URL (webhook mode); absent, the bot polls. */
+  webhook?: { url: string; secretToken: string };
 };
 
 export interface AppOverrides {
@@ -185,18 +187,17 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   let poller: Poller | undefined;
   let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
-  const webhookMode = config.BOT_MODE === "webhook";
-  if (webhookMode || !overrides.withoutHttp) {
-    const webhookPath = webhookMode ? new URL(config.WEBHOOK_URL!).pathname : "";
+  const webhook = config.webhook;
+  if (webhook || !overrides.withoutHttp) {
     http = await startHttpServer({
       port: overrides.httpPort ?? config.PORT,
       log,
       isHealthy: () => isConnected(connection),
-      webhook: webhookMode ? { bot, path: webhookPath, secretToken: config.WEBHOOK_SECRET! } : undefined,
+      webhook: webhook ? { bot, path: new URL(webhook.url).pathname, secretToken: webhook.secretToken } : undefined,
     });
   }
-  if (webhookMode) {
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET! });
+  if (webhook) {
+    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken });
   } else {
     await bot.api.deleteWebhook();
     poller = startPolling(bot, { log, timeoutSeconds: overrides.pollTimeoutSeconds ?? 25 });
@@ -235,7 +236,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   });
   workerHolder.worker = deliveryWorker;
   const worker = deliveryWorker;
-  log.info({ mode: config.BOT_MODE, bot: botUsername }, "bot started");
+  log.info({ mode: webhook ? "webhook" : "polling", bot: botUsername }, "bot started");
 
   let stopped = false;
   return {

@@ -62,6 +62,7 @@ const baseSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   ADMIN_IDS: idList,
   DEFAULT_LOCALE: z.enum(["fa", "en", "sq"]).default("fa"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -80,7 +81,38 @@ const baseSchema = z.object({
   RETENTION_IDLE_CONVERSATION_DAYS: retentionDays(30),
 });
 
-export type Config = z.infer<typeof baseSchema> & { localMode: boolean };
+type Parsed = z.infer<typeof baseSchema>;
+
+/** Settings every mode reads. */
+export type CommonConfig = Omit<Parsed, "BOT_TOKEN" | "MONGODB_URI" | "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "DATA_ENCRYPTION_KEY" | "EMULATOR_PORT">;
+
+/** No BOT_TOKEN: local mode starts the emulator (and a database and a key when none is given) and polls it. */
+export interface LocalConfig extends CommonConfig {
+  mode: "local";
+  MONGODB_URI: string | undefined;
+  DATA_ENCRYPTION_KEY: string | undefined;
+  EMULATOR_PORT: number;
+}
+
+/** Against Telegram: a token, a database and a key are required. */
+interface TelegramConfig extends CommonConfig {
+  BOT_TOKEN: string;
+  MONGODB_URI: string;
+  DATA_ENCRYPTION_KEY: string;
+}
+
+export interface PollingConfig extends TelegramConfig {
+  mode: "polling";
+}
+
+export interface WebhookConfig extends TelegramConfig {
+  mode: "webhook";
+  WEBHOOK_URL: string;
+  WEBHOOK_SECRET: string;
+}
+
+/** The environment, parsed: which mode the bot runs in decides which settings are present. */
+export type Config = LocalConfig | PollingConfig | WebhookConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -96,23 +128,31 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const result = baseSchema.safeParse(cleaned);
-  const problems: string[] = [];
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push(`${issue.path.join(".") || "(env)"}: ${issue.message}`);
-    }
-    throw new ConfigError(problems);
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`));
   }
-  const config = result.data;
-  const localMode = config.BOT_TOKEN === undefined;
-  if (config.BOT_MODE === "webhook") {
-    if (!config.WEBHOOK_URL) problems.push("WEBHOOK_URL: required when BOT_MODE=webhook");
-    if (!config.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET: required when BOT_MODE=webhook");
+  const { BOT_TOKEN, MONGODB_URI, BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, DATA_ENCRYPTION_KEY, EMULATOR_PORT, ...common } = result.data;
+  const problems: string[] = [];
+  if (BOT_MODE === "webhook") {
+    if (!BOT_TOKEN) problems.push("BOT_TOKEN: required when BOT_MODE=webhook (without a token the bot runs in local mode, which polls the emulator)");
+    if (!WEBHOOK_URL) problems.push("WEBHOOK_URL: required when BOT_MODE=webhook");
+    if (!WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET: required when BOT_MODE=webhook");
   }
-  if (!localMode) {
-    if (!config.MONGODB_URI) problems.push("MONGODB_URI: required when BOT_TOKEN is set");
-    if (!config.DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when BOT_TOKEN is set (openssl rand -base64 32)");
+  if (BOT_TOKEN === undefined) {
+    if (problems.length > 0) throw new ConfigError(problems);
+    return { mode: "local", ...common, MONGODB_URI, DATA_ENCRYPTION_KEY, EMULATOR_PORT };
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { ...config, localMode };
+  if (!MONGODB_URI) problems.push("MONGODB_URI: required when BOT_TOKEN is set");
+  if (!DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when BOT_TOKEN is set (openssl rand -base64 32)");
+  if (problems.length > 0 || !MONGODB_URI || !DATA_ENCRYPTION_KEY) throw new ConfigError(problems);
+  const telegram: TelegramConfig = { ...common, BOT_TOKEN, MONGODB_URI, DATA_ENCRYPTION_KEY };
+  if (BOT_MODE === "polling") return { mode: "polling", ...telegram };
+  if (!WEBHOOK_URL || !WEBHOOK_SECRET) throw new ConfigError(problems);
+  return { mode: "webhook", ...telegram, WEBHOOK_URL, WEBHOOK_SECRET };
+}
+
+/** The HTTP port alone (the Docker health check reads it without needing the rest of the configuration). */
+export function httpPortOf(env: Record<string, string | undefined>): number {
+  const port = baseSchema.shape.PORT.safeParse(env.PORT === "" ? undefined : env.PORT);
+  return port.success ? port.data : 8080;
 }

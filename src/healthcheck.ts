@@ -1,5 +1,7 @@
 /** Docker HEALTHCHECK: exits 0 when the bot's /healthz answers 200. */
-const port = Number(process.env.PORT ?? 8080);
+import { httpPortOf } from "./config.js";
+
+const port = httpPortOf(process.env);
 try {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(4_000) });
   process.exit(response.ok ? 0 : 1);

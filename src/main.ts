@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import dotenv from "dotenv";
-import { startApp, type App } from "./app.js";
-import { ConfigError, parseConfig, type Config } from "./config.js";
-import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
-import { TelegramEmulator } from "./emulator/index.js";
+import { startApp, type App, type AppConfig } from "./app.js";
+import { ConfigError, parseConfig, type Config, type LocalConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import type { LocalModeModule, LocalRun } from "./localModePort.js";
 import { EncryptionKeyError } from "./security/keyCheck.js";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
-const LOCAL_DATABASE_NAME = "family_reach";
+// A variable, not a literal: the compiler does not follow it, so the production build (and the
+// Docker image) holds neither local mode nor the emulator and database launcher it brings.
+const LOCAL_MODE_MODULE = "./localMode.js";
 
 /** Start-up and shutdown: config → (local: database + emulator) → app → signals. */
 async function main(): Promise<void> {
@@ -19,58 +18,52 @@ async function main(): Promise<void> {
   try {
     config = parseConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) exitWith(`${error.message}\nSee the configuration table in README.md.`);
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
   const cleanups: (() => Promise<void>)[] = [];
 
-  let botToken = config.BOT_TOKEN;
-  let apiRoot = config.TELEGRAM_API_ROOT;
-  let mongoUri = config.MONGODB_URI;
-  let adminIds = config.ADMIN_IDS;
-  let dataEncryptionKey = config.DATA_ENCRYPTION_KEY;
-  let emulator: TelegramEmulator | undefined;
-  if (config.localMode) {
-    ({ emulator, botToken, apiRoot, mongoUri, adminIds } = await startLocalMode(config, log, cleanups));
-    dataEncryptionKey ??= localEncryptionKey();
+  let appConfig: AppConfig;
+  let local: LocalRun | undefined;
+  if (config.mode === "local") {
+    const run = await startLocalMode(config, log);
+    local = run;
+    cleanups.push(() => run.stop());
+    appConfig = {
+      ...config,
+      botToken: run.botToken,
+      apiRoot: run.apiRoot,
+      mongoUri: run.mongoUri,
+      ADMIN_IDS: run.adminIds,
+      dataEncryptionKey: run.dataEncryptionKey,
+      dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
+    };
+  } else {
+    appConfig = {
+      ...config,
+      botToken: config.BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      mongoUri: config.MONGODB_URI,
+      dataEncryptionKey: config.DATA_ENCRYPTION_KEY,
+      dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
+      webhook: config.mode === "webhook" ? { url: config.WEBHOOK_URL, secretToken: config.WEBHOOK_SECRET } : undefined,
+    };
   }
 
   let app: App;
   try {
-    app = await startApp(
-      {
-        ...config,
-        ADMIN_IDS: adminIds,
-        botToken: botToken!,
-        apiRoot,
-        mongoUri: mongoUri!,
-        dataEncryptionKey: dataEncryptionKey!,
-        dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
-      },
-      log,
-    );
+    app = await startApp(appConfig, log);
   } catch (error) {
     if (error instanceof EncryptionKeyError) {
       // Like a bad configuration: one clear message, exit 2, nothing written (local mode's database stops first).
       for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
+      exitWith(error.message);
     }
     throw error;
   }
   cleanups.unshift(() => app.stop());
-
-  if (emulator) {
-    process.stdout.write(
-      `\nLocal mode: no Telegram token, so the bot talks to the local emulator.\n` +
-        `Open the web chat: ${emulator.webUrl}\n` +
-        `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n\n`,
-    );
-  }
+  if (local) process.stdout.write(local.welcome);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -90,30 +83,24 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-/** No token: start a database (MONGODB_URI, mongod or FerretDB) and the emulator with its web chat. */
-async function startLocalMode(config: Config, log: Logger, cleanups: (() => Promise<void>)[]) {
-  let database: DatabaseServer | undefined;
-  let mongoUri = config.MONGODB_URI;
-  if (!mongoUri) {
-    database = await startDatabaseServer({ dataDir: path.resolve(".local/db"), log: (line) => log.info({ db: line }, "database server") });
-    mongoUri = withDatabaseName(database.uri, LOCAL_DATABASE_NAME);
-    cleanups.push(() => database!.stop());
+/** No token: the emulator and, when needed, a database, from a module only the source tree has. */
+async function startLocalMode(config: LocalConfig, log: Logger): Promise<LocalRun> {
+  let localMode: LocalModeModule;
+  try {
+    localMode = (await import(LOCAL_MODE_MODULE)) as LocalModeModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    exitWith(
+      "BOT_TOKEN is not set. This build runs against Telegram only (set BOT_TOKEN, MONGODB_URI and DATA_ENCRYPTION_KEY);\n" +
+        "local mode, with the emulator and a local database, runs from the source tree: npm start.",
+    );
   }
-    // update_ids keep growing across restarts, as Telegram's do: the bot remembers the ids it handled.
-  const emulator = await TelegramEmulator.start({ port: Number(process.env.EMULATOR_PORT ?? 8081), firstUpdateId: Date.now() });
-  cleanups.push(() => emulator.stop());
-  const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [100001];
-  return { emulator, botToken: emulator.token, apiRoot: emulator.apiRoot, mongoUri, adminIds };
+  return localMode.startLocalMode(config, log);
 }
 
-/** Local mode keeps a generated key next to its database, so encrypted fields survive restarts. */
-function localEncryptionKey(): string {
-  const file = path.resolve(".local/encryption.key");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const key = randomBytes(32).toString("base64");
-  writeFileSync(file, key, { mode: 0o600 });
-  return key;
+function exitWith(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
 }
 
 main().catch((error: unknown) => {

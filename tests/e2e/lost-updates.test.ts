@@ -140,7 +140,7 @@ describe("webhook mode, with another bot process still handling an update", () =
   let bot: TestBot;
   const secret = "s3cret-token-for-tests";
   beforeAll(async () => {
-    bot = await startTestBot({ config: { BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:1/telegram/webhook", WEBHOOK_SECRET: secret } });
+    bot = await startTestBot({ config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: secret } } });
   });
   afterAll(() => bot?.stop());
 

@@ -113,7 +113,7 @@ describe("webhook mode", () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({
-      config: { BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:1/telegram/webhook", WEBHOOK_SECRET: "s3cret-token-for-tests" },
+      config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: "s3cret-token-for-tests" } },
     });
   });
   afterAll(() => bot?.stop());

@@ -59,7 +59,7 @@ describe("webhook bodies larger than any Telegram update", () => {
   let url: string;
   beforeAll(async () => {
     bot = await startTestBot({
-      config: { BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:1/telegram/webhook", WEBHOOK_SECRET: SECRET },
+      config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: SECRET } },
     });
     url = `${bot.app.httpUrl}/telegram/webhook`;
   });

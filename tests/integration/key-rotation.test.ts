@@ -127,13 +127,10 @@ describe("the key check value", () => {
     try {
       await verifyEncryptionKey(raw.db!, underA, { now, accept: "current-key" });
       const config = {
-        BOT_MODE: "polling" as const,
         PORT: 0,
         ADMIN_IDS: [],
         DEFAULT_LOCALE: "fa" as const,
         TZ_DEFAULT: "Asia/Tehran",
-        WEBHOOK_URL: undefined,
-        WEBHOOK_SECRET: undefined,
         botToken: "123456:not-used-the-key-check-comes-first",
         apiRoot: "http://127.0.0.1:9",
         mongoUri: fresh.uri,

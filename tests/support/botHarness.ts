@@ -35,13 +35,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const database = options.mongoUri ? undefined : await createTestDatabase();
   const mongoUri = options.mongoUri ?? database!.uri;
   const config: AppConfig = {
-    BOT_MODE: "polling",
     PORT: 0,
     ADMIN_IDS: options.adminIds ?? [],
     DEFAULT_LOCALE: "fa",
     TZ_DEFAULT: "Asia/Tehran",
-    WEBHOOK_URL: undefined,
-    WEBHOOK_SECRET: undefined,
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
     mongoUri,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config.js";
+import { ConfigError, httpPortOf, parseConfig } from "../../src/config.js";
 
 const production = {
   BOT_TOKEN: "123456:ABCdef_ghi-jkl",
@@ -20,16 +20,37 @@ function problems(env: Record<string, string>): string[] {
 describe("configuration", () => {
   it("runs in local mode with no token, with Persian as the default locale", () => {
     const config = parseConfig({});
-    expect(config.localMode).toBe(true);
+    expect(config.mode).toBe("local");
     expect(config.DEFAULT_LOCALE).toBe("fa");
-    expect(config.BOT_MODE).toBe("polling");
+    expect(config).toMatchObject({ EMULATOR_PORT: 8081, MONGODB_URI: undefined, DATA_ENCRYPTION_KEY: undefined });
+    expect(parseConfig({ EMULATOR_PORT: "0" })).toMatchObject({ mode: "local", EMULATOR_PORT: 0 });
   });
 
   it("reads admin ids and the API root", () => {
     const config = parseConfig({ ...production, ADMIN_IDS: "11, 22", TELEGRAM_API_ROOT: "http://127.0.0.1:8081" });
     expect(config.ADMIN_IDS).toEqual([11, 22]);
     expect(config.TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
-    expect(config.localMode).toBe(false);
+    expect(config.mode).toBe("polling");
+  });
+
+  it("is a polling or a webhook bot with a token, and says which; only the webhook one carries webhook settings", () => {
+    const polling = parseConfig({ ...production, WEBHOOK_URL: "https://bot.example.org/telegram/webhook" });
+    expect(polling).toMatchObject({ mode: "polling", BOT_TOKEN: production.BOT_TOKEN, MONGODB_URI: production.MONGODB_URI });
+    expect(polling).not.toHaveProperty("WEBHOOK_URL");
+    const webhook = parseConfig({ ...production, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/webhook", WEBHOOK_SECRET: "s".repeat(16) });
+    expect(webhook).toMatchObject({ mode: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/webhook", WEBHOOK_SECRET: "s".repeat(16) });
+    expect(webhook).not.toHaveProperty("EMULATOR_PORT");
+  });
+
+  it("does not take webhook mode without a token (local mode polls the emulator)", () => {
+    const found = problems({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "s".repeat(16) });
+    expect(found).toEqual([expect.stringMatching(/^BOT_TOKEN: required when BOT_MODE=webhook/)]);
+  });
+
+  it("reads the health check's port on its own, falling back to 8080", () => {
+    expect(httpPortOf({ PORT: "9090" })).toBe(9090);
+    expect(httpPortOf({})).toBe(8080);
+    expect(httpPortOf({ PORT: "http" })).toBe(8080);
   });
 
   it("lists every bad variable at once", () => {

@@ -1,5 +1,6 @@
 // There is no Docker engine on the machines that run CI, so the deployment files are checked as text:
 // what the image runs on, what it installs, and what compose exposes.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,10 +53,14 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Development tools inside src/ that the production build leaves out (tsconfig.build.json). */
+const DEVELOPMENT_ONLY = ["src/localMode.ts", "src/emulator", "src/db/server"];
+const isDevelopmentOnly = (file: string) => DEVELOPMENT_ONLY.some((dev) => path.relative(path.join(root, dev), file).split(path.sep)[0] !== "..");
+
 /** Package names the compiled code imports (bare specifiers; node: built-ins left out). */
 function packagesImportedBySrc(): Set<string> {
   const names = new Set<string>();
-  for (const file of walk(path.join(root, "src"))) {
+  for (const file of walk(path.join(root, "src")).filter((f) => !isDevelopmentOnly(f))) {
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"'./][^"']*)["']/g)) {
       const specifier = match[1] as string;
@@ -86,6 +91,43 @@ describe("the Docker image", () => {
     expect(text).not.toMatch(/npm (install|i)\b/);
     expect(runtime.instructions).toContain('CMD ["node", "dist/main.js"]');
     expect(text).toMatch(/^USER node$/m);
+  });
+
+  it("copies into the runtime stage only the compiled code, the translations and the package files", () => {
+    const copies = stages.at(-1)!.instructions.filter((line) => /^(COPY|ADD)\s/i.test(line));
+    const sources = copies.map((line) => line.replace(/^(COPY|ADD)\s+(--\S+\s+)*/i, "").split(/\s+/).slice(0, -1).join(" "));
+    expect(sources.sort()).toEqual(["/app/dist", "locales", "package.json package-lock.json"]);
+    expect(copies.find((line) => line.includes("/app/dist"))).toMatch(/--from=build/);
+  });
+
+  it("is built from a dist/ that holds no emulator, no database launcher and no local mode", () => {
+    const build = JSON.parse(read("tsconfig.build.json").replace(/^\s*\/\/.*$/gm, "")) as { exclude?: string[] };
+    expect(build.exclude).toEqual(expect.arrayContaining(DEVELOPMENT_ONLY));
+    expect(stages[0]!.instructions).toContain("RUN npm run build");
+    expect(JSON.parse(read("package.json")).scripts.build).toBe("tsc -p tsconfig.build.json");
+    // Excluding is not enough if production code imports them: the compiler would pull them back in.
+    const compiled = execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--listFilesOnly"], { cwd: root, encoding: "utf8" })
+      .split("\n")
+      .filter((file) => file.startsWith(path.join(root, "src")));
+    expect(compiled.length).toBeGreaterThan(50);
+    expect(compiled.filter(isDevelopmentOnly)).toEqual([]);
+    expect(compiled).toContain(path.join(root, "src/main.ts"));
+  }, 30_000);
+});
+
+describe("src/main.ts (what the image runs)", () => {
+  const main = read("src/main.ts");
+  const staticImports = [...main.matchAll(/^import\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
+
+  it("imports neither the emulator nor the database launcher nor local mode statically", () => {
+    expect(staticImports.length).toBeGreaterThan(3);
+    for (const specifier of staticImports) expect(specifier).not.toMatch(/emulator|db\/server|localMode\.js/);
+  });
+
+  it("loads local mode only on demand, by a name the compiler does not follow", () => {
+    expect(main).toMatch(/const LOCAL_MODE_MODULE = "\.\/localMode\.js";/);
+    expect(main).toMatch(/await import\(LOCAL_MODE_MODULE\)/);
+    expect(main).not.toMatch(/import\(\s*["']/);
   });
 });
 

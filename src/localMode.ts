@@ -1,0 +1,57 @@
+// Local mode (no BOT_TOKEN): the emulator with its web chat, and a database when MONGODB_URI is not
+// set. Loaded by main.ts on demand; not in the production build or the Docker image.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { LocalConfig } from "./config.js";
+import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
+import { TelegramEmulator } from "./emulator/index.js";
+import type { Logger } from "./logger.js";
+import type { LocalModeModule, LocalRun } from "./localModePort.js";
+
+const LOCAL_DATABASE_NAME = "family_reach";
+/** The first simulated user is an admin unless ADMIN_IDS says otherwise. */
+const FIRST_USER_ID = 100001;
+
+export const startLocalMode: LocalModeModule["startLocalMode"] = async (config: LocalConfig, log: Logger): Promise<LocalRun> => {
+  let database: DatabaseServer | undefined;
+  let mongoUri = config.MONGODB_URI;
+  if (!mongoUri) {
+    database = await startDatabaseServer({ uri: undefined, dataDir: path.resolve(".local/db"), log: (line) => log.info({ db: line }, "database server") });
+    mongoUri = withDatabaseName(database.uri, LOCAL_DATABASE_NAME);
+  }
+  let emulator: TelegramEmulator;
+  try {
+    // update_ids keep growing across restarts, as Telegram's do: the bot remembers the ids it handled.
+    emulator = await TelegramEmulator.start({ port: config.EMULATOR_PORT, firstUpdateId: Date.now() });
+  } catch (error) {
+    await database?.stop();
+    throw error;
+  }
+  const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [FIRST_USER_ID];
+  return {
+    botToken: emulator.token,
+    apiRoot: emulator.apiRoot,
+    mongoUri,
+    adminIds,
+    dataEncryptionKey: config.DATA_ENCRYPTION_KEY ?? localEncryptionKey(),
+    welcome:
+      `\nLocal mode: no Telegram token, so the bot talks to the local emulator.\n` +
+      `Open the web chat: ${emulator.webUrl}\n` +
+      `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n\n`,
+    async stop() {
+      await emulator.stop();
+      await database?.stop();
+    },
+  };
+};
+
+/** Local mode keeps a generated key next to its database, so encrypted fields survive restarts. */
+function localEncryptionKey(): string {
+  const file = path.resolve(".local/encryption.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
