@@ -1,5 +1,5 @@
 // The chat as a person sees it: stored Telegram Messages flattened into ChatMessages, users as JSON.
-import type { StoredMessage, UserRecord } from "./chatStore.js";
+import type { StoredMessage, UserRecord } from "./chatRecords.js";
 import type { ChatMessage, InlineButtonView, TelegramObject } from "./types.js";
 
 const fileIdOf = (value: unknown): string | undefined => {

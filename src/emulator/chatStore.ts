@@ -1,51 +1,10 @@
-// Users, their private chats with the bot and every message in them; emits a change event for each edit.
+// Users, groups, their chats with the bot and every message in them; emits a change event for each edit.
 import { EventEmitter } from "node:events";
+import { toChatMessage } from "./chatMessageView.js";
+import type { ChatEvent, GroupRecord, NewGroup, NewUser, StoredMessage, UserRecord } from "./chatRecords.js";
+import type { InlineQueryRecord } from "./queryRegistry.js";
 import type { ReplyMarkup } from "./replyMarkup.js";
 import type { CallbackAnswer, ChatMessage, InlineAnswer, TelegramObject } from "./types.js";
-import { toChatMessage } from "./chatMessageView.js";
-
-export interface UserRecord {
-  id: number;
-  firstName: string;
-  lastName?: string;
-  username?: string;
-  languageCode?: string;
-  /** The chat exists for the bot once the user has sent anything. */
-  started: boolean;
-  blockedBot: boolean;
-}
-
-/** A group, supergroup or channel the emulated users share; the bot is in it only after being added. */
-export interface GroupRecord {
-  id: number;
-  type: "group" | "supergroup" | "channel";
-  title: string;
-  /** Users who post in the group (channels: the admins who post). */
-  memberIds: number[];
-  /** The bot's membership, as my_chat_member reports it. */
-  botStatus: "left" | "member" | "administrator";
-}
-
-export interface NewGroup {
-  id?: number;
-  type?: GroupRecord["type"];
-  title?: string;
-  memberIds?: number[];
-  /** The bot was added before (as a member), without an update being queued: like a group from an older release. */
-  withBot?: boolean;
-}
-
-export interface StoredMessage {
-  chatId: number;
-  messageId: number;
-  from: "user" | "bot";
-  /** The Message object as Telegram would return it now. */
-  message: TelegramObject;
-  deleted: boolean;
-  editCount: number;
-  parseMode?: string;
-  markup?: ReplyMarkup;
-}
 
 interface ChatState {
   nextMessageId: number;
@@ -54,42 +13,6 @@ interface ChatState {
   botChanges: { seq: number; messageId: number }[];
   callbackAnswers: CallbackAnswer[];
   version: number;
-}
-
-export interface CallbackQueryRecord {
-  id: string;
-  userId: number;
-  messageId: number;
-  data: string;
-  at: number;
-  answered: boolean;
-}
-
-export interface InlineQueryRecord {
-  id: string;
-  userId: number;
-  query: string;
-  at: number;
-  answer?: InlineAnswer;
-}
-
-export type ChatEvent =
-  | { type: "upsert"; userId: number; seq: number; change: "sent" | "edited"; message: ChatMessage }
-  | { type: "delete"; userId: number; seq: number; messageId: number }
-  | { type: "callbackAnswer"; userId: number; seq: number; answer: CallbackAnswer }
-  | { type: "inlineAnswer"; userId: number; seq: number; answer: InlineAnswer }
-  | { type: "user"; userId: number; seq: number; user: UserRecord }
-  /** A group's record changed (the bot joined or left); `userId` is the group's chat id. */
-  | { type: "group"; userId: number; seq: number; group: GroupRecord };
-
-export interface NewUser {
-  id?: number;
-  firstName?: string;
-  lastName?: string;
-  username?: string;
-  languageCode?: string;
-  /** The user has written to the bot already (the chat exists), without an update being queued. */
-  started?: boolean;
 }
 
 const firstAutoUserId = 100001;
@@ -103,12 +26,7 @@ export class ChatStore {
   private readonly users = new Map<number, UserRecord>();
   private readonly groups = new Map<number, GroupRecord>();
   private readonly chats = new Map<number, ChatState>();
-  private readonly callbackQueries = new Map<string, CallbackQueryRecord>();
-  private callbackCounter = 0;
-  private readonly inlineQueries = new Map<string, InlineQueryRecord>();
-  private inlineCounter = 0;
-
-  constructor(private readonly now: () => number) {
+  constructor() {
     // SSE clients and waiting tests each hold a listener.
     this.events.setMaxListeners(0);
   }
@@ -244,19 +162,6 @@ export class ChatStore {
     return this.chats.get(chatId)?.version ?? 0;
   }
 
-  addCallbackQuery(userId: number, messageId: number, data: string): CallbackQueryRecord {
-    this.callbackCounter += 1;
-    // Telegram callback ids are long decimal strings; uniqueness is all that matters here.
-    const id = `${userId}${String(this.callbackCounter).padStart(8, "0")}`;
-    const record: CallbackQueryRecord = { id, userId, messageId, data, at: this.now(), answered: false };
-    this.callbackQueries.set(id, record);
-    return record;
-  }
-
-  callbackQuery(id: string): CallbackQueryRecord | undefined {
-    return this.callbackQueries.get(id);
-  }
-
   recordCallbackAnswer(userId: number, answer: CallbackAnswer): void {
     this.chat(userId).callbackAnswers.push(answer);
     const seq = this.bump(userId);
@@ -267,27 +172,10 @@ export class ChatStore {
     return [...(this.chats.get(userId)?.callbackAnswers ?? [])];
   }
 
-  addInlineQuery(userId: number, query: string): InlineQueryRecord {
-    this.inlineCounter += 1;
-    const id = `${userId}${String(this.inlineCounter).padStart(9, "0")}`;
-    const record: InlineQueryRecord = { id, userId, query, at: this.now() };
-    this.inlineQueries.set(id, record);
-    return record;
-  }
-
-  inlineQuery(id: string): InlineQueryRecord | undefined {
-    return this.inlineQueries.get(id);
-  }
-
   recordInlineAnswer(record: InlineQueryRecord, answer: InlineAnswer): void {
     record.answer = answer;
     const seq = this.bump(record.userId);
     this.events.emit("change", { type: "inlineAnswer", userId: record.userId, seq, answer } satisfies ChatEvent);
-  }
-
-  /** A user's answered inline queries, oldest first. */
-  inlineAnswers(userId: number): InlineAnswer[] {
-    return [...this.inlineQueries.values()].filter((q) => q.userId === userId && q.answer).map((q) => q.answer!);
   }
 
   /** Marks a user action; replies are counted from here. */

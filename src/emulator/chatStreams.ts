@@ -1,6 +1,6 @@
 // Live views of chats for the web page and drivers: Server-Sent Events and a long-polled transcript.
 import type { ServerResponse } from "node:http";
-import type { ChatEvent } from "./chatStore.js";
+import type { ChatEvent } from "./chatRecords.js";
 import { userView } from "./chatMessageView.js";
 import type { EmulatedUser } from "./emulatedUser.js";
 import type { EmulatorState } from "./emulatorState.js";

@@ -1,7 +1,7 @@
 // /_emulator/*: JSON endpoints that let other processes and the web page act as users and inspect the bot.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import type { NewUser } from "./chatStore.js";
+import type { NewUser } from "./chatRecords.js";
 import { userView } from "./chatMessageView.js";
 import { streamEvents, transcript } from "./chatStreams.js";
 import type { EmulatedUser } from "./emulatedUser.js";

@@ -1,5 +1,5 @@
 // A group, supergroup or channel where emulated users post and into which the bot can be added.
-import type { GroupRecord, StoredMessage } from "./chatStore.js";
+import type { GroupRecord, StoredMessage } from "./chatRecords.js";
 import { toChatMessage } from "./chatMessageView.js";
 import { describeMessage, inlineButtons, visibleText, type EmulatedUser } from "./emulatedUser.js";
 import { botUser, enqueueGroupMembershipChange, enqueueUpdate, groupChat, nowSeconds, telegramUser, type EmulatorState } from "./emulatorState.js";
@@ -119,7 +119,7 @@ export class EmulatedGroup {
     const stored = this.state.store.message(this.id, messageId);
     if (!stored || stored.from !== "bot") throw new Error(`${this.record.type} ${this.id} has no bot message ${messageId} to press a button on`);
     this.beginAction();
-    const query = this.state.store.addCallbackQuery(from.id, messageId, callbackData);
+    const query = this.state.queries.addCallbackQuery(from.id, messageId, callbackData);
     return enqueueUpdate(this.state, {
       callback_query: {
         id: query.id,

@@ -1,5 +1,5 @@
 // A simulated person in a private chat with the bot: sends messages, presses buttons, waits for replies.
-import type { StoredMessage, UserRecord } from "./chatStore.js";
+import type { StoredMessage, UserRecord } from "./chatRecords.js";
 import { toChatMessage } from "./chatMessageView.js";
 import { enqueueMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser, type EmulatorState } from "./emulatorState.js";
 import type { FileKind, NewFile } from "./fileStore.js";
@@ -96,7 +96,7 @@ export class EmulatedUser {
     const stored = this.state.store.message(this.id, messageId);
     if (!stored || stored.from !== "bot") throw new Error(`User ${this.id} has no bot message ${messageId} to press a button on`);
     this.beginAction();
-    const query = this.state.store.addCallbackQuery(this.id, messageId, callbackData);
+    const query = this.state.queries.addCallbackQuery(this.id, messageId, callbackData);
     return enqueueUpdate(this.state, {
       callback_query: {
         id: query.id,
@@ -121,7 +121,7 @@ export class EmulatedUser {
   /** Types "@bot <query>" in some chat (`chatType`, default "sender"): the bot receives an inline_query update to answer. */
   sendInlineQuery(query: string, opts: { offset?: string; chatType?: "sender" | "private" | "group" | "supergroup" | "channel" } = {}): number {
     this.beginAction();
-    const record = this.state.store.addInlineQuery(this.id, query);
+    const record = this.state.queries.addInlineQuery(this.id, query);
     this.lastInlineQueryId = record.id;
     return enqueueUpdate(this.state, {
       inline_query: { id: record.id, from: telegramUser(this.record), query, offset: opts.offset ?? "", chat_type: opts.chatType ?? "sender" },
@@ -130,14 +130,14 @@ export class EmulatedUser {
 
   /** The bot's answers to this user's inline queries, oldest first. */
   inlineAnswers(): InlineAnswer[] {
-    return this.state.store.inlineAnswers(this.id);
+    return this.state.queries.inlineAnswers(this.id);
   }
 
   /** Waits for the answer to this user's most recent inline query. */
   waitForInlineAnswer(opts: { timeoutMs?: number } = {}): Promise<InlineAnswer> {
     const queryId = this.lastInlineQueryId;
     if (queryId === undefined) return Promise.reject(new Error(`User ${this.id} has sent no inline query`));
-    return this.waitFor(() => this.state.store.inlineQuery(queryId)?.answer, opts.timeoutMs, "an answer to the inline query");
+    return this.waitFor(() => this.state.queries.inlineQuery(queryId)?.answer, opts.timeoutMs, "an answer to the inline query");
   }
 
   transcript(): ChatMessage[] {

@@ -1,7 +1,8 @@
 // TelegramEmulator: a local Bot API server an unmodified grammY bot can talk to via `client.apiRoot`.
 import type { AddressInfo } from "node:net";
 import { callBotApi } from "./botApi.js";
-import type { NewGroup, NewUser } from "./chatStore.js";
+import type { QuietOptions } from "./botActivity.js";
+import type { NewGroup, NewUser } from "./chatRecords.js";
 import { EmulatedGroup } from "./emulatedGroup.js";
 import { EmulatedUser } from "./emulatedUser.js";
 import { createEmulatorState, enqueueMembershipChange, type EmulatorState } from "./emulatorState.js";
@@ -30,7 +31,12 @@ export class TelegramEmulator {
   static async start(options: EmulatorOptions = {}): Promise<TelegramEmulator> {
     // Closures below run only once requests arrive, after both constants exist.
     const state: EmulatorState = createEmulatorState(options, async (method, params) => {
-      await callBotApi(state, method, params, new Map(), new AbortController().signal);
+      const answered = state.activity.begin(method);
+      try {
+        await callBotApi(state, method, params, new Map(), new AbortController().signal);
+      } finally {
+        answered();
+      }
     });
     const http = createEmulatorServer({
       state,
@@ -143,6 +149,15 @@ export class TelegramEmulator {
 
   pendingUpdateCount(): number {
     return this.state.queue.length;
+  }
+
+  /**
+   * Resolves once the bot has been idle for `quietMs` (default 300): no Bot API call in flight (a
+   * getUpdates waiting for news does not count) and every update confirmed as handled. Tests use it
+   * to check that something did NOT happen, instead of sleeping a fixed time.
+   */
+  waitForQuiet(options: QuietOptions = {}): Promise<void> {
+    return this.state.activity.waitForQuiet(options);
   }
 
   /** Enqueues the object exactly as given (duplicate update_ids allowed); one without update_id gets a fresh one. */

@@ -1,8 +1,11 @@
 // Everything one emulated bot account owns, shared by the Bot API methods and the user side.
-import { ChatStore, type GroupRecord, type UserRecord } from "./chatStore.js";
+import { BotActivity } from "./botActivity.js";
+import type { GroupRecord, UserRecord } from "./chatRecords.js";
+import { ChatStore } from "./chatStore.js";
 import { CallLog } from "./callLog.js";
 import { FaultInjector } from "./faults.js";
 import { FileStore } from "./fileStore.js";
+import { QueryRegistry } from "./queryRegistry.js";
 import { SendRateLimiter } from "./rateLimiter.js";
 import { UpdateQueue } from "./updateQueue.js";
 import { WebhookDelivery, type WebhookReplyHandler } from "./webhookDelivery.js";
@@ -21,6 +24,7 @@ export interface EmulatorState {
   readonly now: () => number;
   readonly longPollMaxSeconds: number;
   readonly store: ChatStore;
+  readonly queries: QueryRegistry;
   readonly files: FileStore;
   readonly queue: UpdateQueue;
   readonly webhook: WebhookDelivery;
@@ -28,6 +32,8 @@ export interface EmulatorState {
   readonly faults: FaultInjector;
   readonly log: CallLog;
   readonly settings: BotSettings;
+  /** Calls in flight and updates not yet handled: what "the bot is quiet" is measured on. */
+  readonly activity: BotActivity;
 }
 
 export const defaultToken = "123456:TEST-TOKEN";
@@ -40,14 +46,17 @@ export function createEmulatorState(options: EmulatorOptions, onWebhookReply: We
   const botId = Number(token.split(":")[0]);
   if (!Number.isSafeInteger(botId) || botId <= 0) throw new Error(`Emulator token must look like "<bot id>:<secret>", got "${token}"`);
   const now = options.now ?? Date.now;
-  const queue = new UpdateQueue(options.firstUpdateId ?? defaultFirstUpdateId);
+  // The queue reports every change to `activity`, which is created right after it.
+  const queue: UpdateQueue = new UpdateQueue(options.firstUpdateId ?? defaultFirstUpdateId, () => activity.touch());
+  const activity = new BotActivity(() => queue.length);
   const username = options.botUsername ?? defaultBotUsername;
   return {
     token,
     bot: { id: botId, firstName: botFirstName(username), username },
     now,
     longPollMaxSeconds: options.longPollMaxSeconds ?? 50,
-    store: new ChatStore(now),
+    store: new ChatStore(),
+    queries: new QueryRegistry(now),
     files: new FileStore(),
     queue,
     webhook: new WebhookDelivery(queue, now, onWebhookReply),
@@ -55,6 +64,7 @@ export function createEmulatorState(options: EmulatorOptions, onWebhookReply: We
     faults: new FaultInjector(options.faults ?? {}),
     log: new CallLog(options.callLogLimit),
     settings: { commands: new Map(), menuButtons: new Map(), texts: new Map() },
+    activity,
   };
 }
 

@@ -3,6 +3,7 @@ export { TelegramEmulator } from "./emulator.js";
 export { EmulatedUser } from "./emulatedUser.js";
 export { EmulatedGroup } from "./emulatedGroup.js";
 export type { CallStats } from "./callLog.js";
+export type { QuietOptions } from "./botActivity.js";
 export type {
   ApiCall,
   CallbackAnswer,

@@ -58,15 +58,26 @@ async function handleBotApi(
   if (decodeURIComponent(match[1]!) !== state.token) {
     return sendJson(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
   }
-  const gone = clientGone(res);
-  const body = await readBody(req);
-  const request = parseBotRequest(req.headers["content-type"] ?? "", body, url.searchParams);
-  const outcome = await callBotApi(state, match[2]!, request.params, request.uploads, gone);
-  if (outcome.kind === "ok") return sendJson(res, 200, { ok: true, result: outcome.result });
-  if (outcome.kind === "error") return sendJson(res, outcome.error.errorCode, outcome.error.toJSON());
-  const timer = setTimeout(() => {
-    pendingTimeouts.delete(timer);
-    req.socket.destroy();
-  }, outcome.ms);
-  pendingTimeouts.add(timer);
+  const method = match[2]!;
+  // A getUpdates waiting for news is the bot at rest, not the bot at work.
+  const answered = method.toLowerCase() === "getupdates" ? () => undefined : state.activity.begin(method);
+  let held = false;
+  try {
+    const gone = clientGone(res);
+    const body = await readBody(req);
+    const request = parseBotRequest(req.headers["content-type"] ?? "", body, url.searchParams);
+    const outcome = await callBotApi(state, method, request.params, request.uploads, gone);
+    if (outcome.kind === "ok") return sendJson(res, 200, { ok: true, result: outcome.result });
+    if (outcome.kind === "error") return sendJson(res, outcome.error.errorCode, outcome.error.toJSON());
+    // An emulated timeout: the bot's request stays in flight until its socket is destroyed.
+    held = true;
+    const timer = setTimeout(() => {
+      pendingTimeouts.delete(timer);
+      req.socket.destroy();
+      answered();
+    }, outcome.ms);
+    pendingTimeouts.add(timer);
+  } finally {
+    if (!held) answered();
+  }
 }

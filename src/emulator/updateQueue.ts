@@ -32,7 +32,11 @@ export class UpdateQueue {
   private nextId: number;
   private readonly listeners = new Set<() => void>();
 
-  constructor(firstUpdateId: number) {
+  /** `onChange` hears every push and every update leaving the queue (confirmed, removed or dropped). */
+  constructor(
+    firstUpdateId: number,
+    private readonly onChange: () => void = () => undefined,
+  ) {
     this.nextId = firstUpdateId;
   }
 
@@ -56,6 +60,7 @@ export class UpdateQueue {
 
   push(update: Update): void {
     this.updates.push(update);
+    this.onChange();
     if (this.longPoll) {
       // A microtask lets updates enqueued in the same tick leave in one batch.
       queueMicrotask(() => this.answerLongPoll());
@@ -74,7 +79,7 @@ export class UpdateQueue {
 
   /** Oldest deliverable updates; ones the bot opted out of are dropped for good. */
   peek(limit: number): Update[] {
-    this.updates = this.updates.filter((u) => this.isAllowed(u));
+    this.replace(this.updates.filter((u) => this.isAllowed(u)));
     return this.updates.slice(0, limit);
   }
 
@@ -84,19 +89,18 @@ export class UpdateQueue {
 
   confirm(offset: number): void {
     if (offset < 0) {
-      this.updates = this.updates.slice(Math.max(0, this.updates.length + offset));
+      this.replace(this.updates.slice(Math.max(0, this.updates.length + offset)));
     } else {
-      this.updates = this.updates.filter((u) => u.update_id >= offset);
+      this.replace(this.updates.filter((u) => u.update_id >= offset));
     }
   }
 
   remove(update: Update): void {
-    const index = this.updates.indexOf(update);
-    if (index >= 0) this.updates.splice(index, 1);
+    this.replace(this.updates.filter((u) => u !== update));
   }
 
   dropAll(): void {
-    this.updates = [];
+    this.replace([]);
   }
 
   /** getUpdates: answers at once when something is pending, otherwise waits up to the timeout. */
@@ -121,6 +125,12 @@ export class UpdateQueue {
   /** Ends a waiting getUpdates with an empty result (shutdown, or a webhook was set). */
   endLongPoll(): void {
     if (this.longPoll) this.finishLongPoll(this.longPoll, []);
+  }
+
+  private replace(updates: Update[]): void {
+    const changed = updates.length !== this.updates.length;
+    this.updates = updates;
+    if (changed) this.onChange();
   }
 
   private supersedeLongPoll(): void {

@@ -1,5 +1,6 @@
 // Resolves once a check over one chat's state passes, re-checking on every change of that chat.
-import type { ChatEvent, ChatStore } from "./chatStore.js";
+import type { ChatEvent } from "./chatRecords.js";
+import type { ChatStore } from "./chatStore.js";
 
 export function waitForChange<T>(
   store: ChatStore,

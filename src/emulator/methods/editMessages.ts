@@ -1,7 +1,7 @@
 // editMessageText, editMessageCaption, editMessageReplyMarkup, deleteMessage(s).
 import { z } from "zod";
 import { badRequest } from "../botApiError.js";
-import type { StoredMessage } from "../chatStore.js";
+import type { StoredMessage } from "../chatRecords.js";
 import type { EmulatorState } from "../emulatorState.js";
 import { nowSeconds } from "../emulatorState.js";
 import { captionText, messageText } from "../formattedText.js";

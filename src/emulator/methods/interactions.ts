@@ -21,7 +21,7 @@ const answerCallbackQuery: MethodSpec = {
   name: "answerCallbackQuery",
   prepare(params, { state }) {
     const p = parseParams(answerCallbackSchema, params);
-    const query = state.store.callbackQuery(p.callback_query_id);
+    const query = state.queries.callbackQuery(p.callback_query_id);
     if (!query || query.answered || state.now() - query.at > callbackQueryLifetimeMs) {
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
     }
@@ -58,7 +58,7 @@ const answerInlineQuery: MethodSpec = {
     if (ids.some((id) => id === "" || Buffer.byteLength(id, "utf8") > 64)) throw badRequest("RESULT_ID_INVALID");
     if (new Set(ids).size !== ids.length) throw badRequest("RESULT_ID_DUPLICATE");
     // Queries the emulator did not issue (a raw injected update) are accepted and not recorded.
-    const query = state.store.inlineQuery(p.inline_query_id);
+    const query = state.queries.inlineQuery(p.inline_query_id);
     if (query && (query.answer || state.now() - query.at > inlineQueryLifetimeMs)) {
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
     }

@@ -1,6 +1,6 @@
 // The contract between the dispatcher and each Bot API method.
 import { BotApiError, botBlocked, chatNotFound } from "../botApiError.js";
-import type { GroupRecord, UserRecord } from "../chatStore.js";
+import type { GroupRecord, UserRecord } from "../chatRecords.js";
 import { groupChat, privateChat, type EmulatorState } from "../emulatorState.js";
 import type { TelegramObject } from "../types.js";
 import type { Upload } from "../requestBody.js";
