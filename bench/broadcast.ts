@@ -51,7 +51,7 @@ function peakRssMb(pid: number | undefined): number {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const database = await startDatabaseServer({ log: (line) => note(`db: ${line}`) });
+  const database = await startDatabaseServer({ uri: process.env.MONGODB_URI, log: (line) => note(`db: ${line}`) });
   const mongoUri = withDatabaseName(database.uri, `bench_${randomBytes(4).toString("hex")}`);
   const emulator = await TelegramEmulator.start({
     limits: { globalPerSecond: 300, paidPerSecond: 1000, perChatPerSecond: 1, perChatBurst: 3 },

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   }
 
   const server = await startDatabaseServer({
+    uri: process.env.MONGODB_URI,
     dataDir: join(repoRoot, ".local", "db"),
     port: await choosePort(),
     log,

@@ -17,7 +17,7 @@ export const startLocalMode: LocalModeModule["startLocalMode"] = async (config: 
   let database: DatabaseServer | undefined;
   let mongoUri = config.MONGODB_URI;
   if (!mongoUri) {
-    database = await startDatabaseServer({ uri: undefined, dataDir: path.resolve(".local/db"), log: (line) => log.info({ db: line }, "database server") });
+    database = await startDatabaseServer({ dataDir: path.resolve(".local/db"), log: (line) => log.info({ db: line }, "database server") });
     mongoUri = withDatabaseName(database.uri, LOCAL_DATABASE_NAME);
   }
   let emulator: TelegramEmulator;

@@ -1,9 +1,13 @@
 // Proves the test harness: one database server per run (FerretDB, mongod or MONGODB_URI), a fresh
 // database per test file, and the mongoose features our services rely on behaving the same on
 // MongoDB 7 and FerretDB 1.24.
+import { chmod, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import mongoose, { Schema, type Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pingDatabase, startDatabaseServer, withDatabaseName } from "../../src/db/server/index.js";
+import { chooseEngine, ensureFerretDbBinary, pingDatabase, startDatabaseServer, withDatabaseName, type DatabaseLaunchers } from "../../src/db/server/index.js";
+import { GoNotFoundError } from "../../src/db/server/ferretdb.js";
 import { createTestDatabase, testMongoUri, type TestDatabase } from "../support/database.js";
 
 interface Signature {
@@ -149,6 +153,103 @@ describe("startDatabaseServer", () => {
     await server.stop();
     await expect(pingDatabase(uri)).resolves.toBeUndefined();
   });
+});
+
+/** Launchers that record which ways were tried; each one either answers a path or fails as told. */
+function fakeLaunchers(machine: { mongod?: string; ferretDb?: string | Error; download?: string | Error }) {
+  const tried: string[] = [];
+  const launchers: DatabaseLaunchers = {
+    findMongod: () => (tried.push("mongod on PATH"), machine.mongod),
+    ferretDb: async () => {
+      tried.push("FerretDB");
+      if (machine.ferretDb instanceof Error || machine.ferretDb === undefined) throw machine.ferretDb ?? new GoNotFoundError();
+      return machine.ferretDb;
+    },
+    downloadMongod: async () => {
+      tried.push("download");
+      if (machine.download instanceof Error || machine.download === undefined) throw machine.download ?? new Error("no network");
+      return machine.download;
+    },
+  };
+  return { launchers, tried };
+}
+
+describe("finding a database on a machine (MONGODB_URI → mongod → FerretDB → a downloaded MongoDB)", () => {
+  it("takes a mongod on PATH first, and neither builds FerretDB nor downloads anything", async () => {
+    const { launchers, tried } = fakeLaunchers({ mongod: "/usr/bin/mongod", ferretDb: "/cache/ferretdb", download: "/cache/mongod" });
+    expect(await chooseEngine(launchers, () => {})).toEqual({ kind: "mongod", binary: "/usr/bin/mongod" });
+    expect(tried).toEqual(["mongod on PATH"]);
+  });
+
+  it("without mongod uses FerretDB (cached, or built with Go) and downloads nothing", async () => {
+    const { launchers, tried } = fakeLaunchers({ ferretDb: "/cache/ferretdb", download: "/cache/mongod" });
+    expect(await chooseEngine(launchers, () => {})).toEqual({ kind: "ferretdb", binary: "/cache/ferretdb" });
+    expect(tried).toEqual(["mongod on PATH", "FerretDB"]);
+  });
+
+  it("without mongod and without Go downloads MongoDB once (mongodb-memory-server)", async () => {
+    const { launchers, tried } = fakeLaunchers({ download: "/cache/mongodb/mongod-7.0.14" });
+    expect(await chooseEngine(launchers, () => {})).toEqual({ kind: "mongodb-download", binary: "/cache/mongodb/mongod-7.0.14" });
+    expect(tried).toEqual(["mongod on PATH", "FerretDB", "download"]);
+  });
+
+  it("reports a FerretDB build that failed with Go present, instead of downloading something else", async () => {
+    const { launchers, tried } = fakeLaunchers({ ferretDb: new Error("Building FerretDB v1.24.2 failed; see the go output above.") });
+    await expect(chooseEngine(launchers, () => {})).rejects.toThrow(/Building FerretDB v1\.24\.2 failed/);
+    expect(tried).toEqual(["mongod on PATH", "FerretDB"]);
+  });
+
+  it("when even the download fails, names the three ways out and why the download failed", async () => {
+    const { launchers } = fakeLaunchers({ download: new Error("getaddrinfo ENOTFOUND fastdl.mongodb.org") });
+    const error = (await chooseEngine(launchers, () => {}).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain("could not be downloaded (getaddrinfo ENOTFOUND fastdl.mongodb.org)");
+    expect(error.message).toMatch(/MONGODB_URI=mongodb:\/\/127\.0\.0\.1:27017\/family_reach/);
+    expect(error.message).toMatch(/install MongoDB, so that `mongod` is on PATH/);
+    expect(error.message).toMatch(/install Go \(https:\/\/go\.dev\/dl\/\)/);
+  });
+
+  it("runs the downloaded mongod with its data in a folder that survives a restart (local mode's .local/db)", async () => {
+    // The stand-in for the downloaded binary: FerretDB behind mongod's command line, so no download happens here.
+    const folder = await mkdtemp(join(tmpdir(), "family-reach-download-"));
+    try {
+      const standIn = join(folder, "mongod");
+      await writeFile(
+        standIn,
+        [
+          "#!/bin/sh",
+          'while [ $# -gt 0 ]; do case "$1" in --dbpath) dbpath=$2; shift 2;; --port) port=$2; shift 2;; --bind_ip) ip=$2; shift 2;; *) shift;; esac; done',
+          `exec "${await ensureFerretDbBinary()}" --handler=sqlite --sqlite-url=file:$dbpath/ --state-dir=$dbpath --listen-addr=$ip:$port --telemetry=disable --debug-addr=- --log-level=error`,
+        ].join("\n"),
+      );
+      await chmod(standIn, 0o755);
+      const downloads: string[] = [];
+      const launchers: Partial<DatabaseLaunchers> = {
+        findMongod: () => undefined,
+        ferretDb: () => Promise.reject(new GoNotFoundError()),
+        downloadMongod: async () => (downloads.push("mongod"), standIn),
+      };
+      const dataDir = join(folder, "local-db");
+      const start = () => startDatabaseServer({ dataDir, launchers, log: () => {} });
+
+      const first = await start();
+      expect(first.kind).toBe("mongodb-download");
+      const uri = withDatabaseName(first.uri, "family_reach");
+      const write = await mongoose.createConnection(uri).asPromise();
+      await write.db!.collection("users").insertOne({ _id: "kept" } as never);
+      await write.close();
+      await first.stop();
+      expect(await readdir(join(dataDir, "mongodb-download"))).not.toEqual([]);
+
+      const second = await start();
+      const read = await mongoose.createConnection(withDatabaseName(second.uri, "family_reach")).asPromise();
+      expect(await read.db!.collection("users").countDocuments({ _id: "kept" } as never)).toBe(1);
+      await read.close();
+      await second.stop();
+      expect(downloads).toEqual(["mongod", "mongod"]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("withDatabaseName", () => {

@@ -10,7 +10,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startDatabaseServer({ log: (line) => console.error(`[db] ${line}`) });
+  const server = await startDatabaseServer({ uri: process.env.MONGODB_URI, log: (line) => console.error(`[db] ${line}`) });
   project.provide("mongoUri", server.uri);
   return () => server.stop();
 }

@@ -16,7 +16,7 @@ const packageJson = JSON.parse(read("package.json")) as {
 
 /** Node majors that are (or were) LTS lines still supported on 2026-11-27: 22 (maintenance), 24 (maintenance), 26 (active). */
 const SUPPORTED_LTS_MAJORS = [22, 24, 26];
-const DEV_TOOLS = ["tsx", "typescript", "vitest", "eslint", "typescript-eslint", "@eslint/js", "@types/node", "pino-pretty", "playwright-core"];
+const DEV_TOOLS = ["tsx", "typescript", "vitest", "eslint", "typescript-eslint", "@eslint/js", "@types/node", "pino-pretty", "playwright-core", "mongodb-memory-server-core"];
 
 /** Dockerfile instructions (comments dropped, continuation lines joined), split into stages at FROM. */
 function dockerStages(text: string): { from: string; instructions: string[] }[] {

@@ -2,13 +2,17 @@ import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { ensureFerretDbBinary, FERRETDB_VERSION, GoNotFoundError, spawnFerretDb } from "./ferretdb.js";
+import { chooseEngine, type DatabaseLaunchers, type EngineKind } from "./engineChoice.js";
+import { ensureFerretDbBinary, spawnFerretDb } from "./ferretdb.js";
 import { spawnMongod } from "./mongod.js";
+import { downloadMongod } from "./mongodbDownload.js";
 import { freePort, isPortFree } from "./ports.js";
 import { findOnPath, type Log, type ServerProcess } from "./processes.js";
 import { waitUntilReady } from "./ready.js";
 
+export { chooseEngine, type DatabaseLaunchers, type EngineKind } from "./engineChoice.js";
 export { ensureFerretDbBinary, ferretDbCacheDir, FERRETDB_VERSION } from "./ferretdb.js";
+export { MONGODB_DOWNLOAD_VERSION } from "./mongodbDownload.js";
 export { freePort, isPortFree } from "./ports.js";
 export { pingDatabase } from "./ready.js";
 export { withDatabaseName } from "./uri.js";
@@ -20,21 +24,29 @@ export interface DatabaseServer {
    * (FerretDB's carries `?maxPoolSize=1`; see FERRETDB_URI_OPTIONS). Add a name with withDatabaseName().
    */
   uri: string;
-  kind: "external" | "mongod" | "ferretdb";
+  kind: "external" | EngineKind;
   /** Stops a server we started (and removes its temporary data); a no-op for an external one. */
   stop(): Promise<void>;
 }
 
 export interface StartDatabaseServerOptions {
-  /** Use this database instead of starting one (defaults to MONGODB_URI). */
-  uri?: string;
+  /** Use this database instead of starting one (callers pass MONGODB_URI; nothing here reads the environment for it). */
+  uri?: string | undefined;
   /** Where a started server keeps its files; a fresh temporary folder, removed on stop, when absent. */
   dataDir?: string;
   /** Loopback port for a started server; a free one when absent. */
   port?: number;
   /** Receives build progress and server output, one line at a time. */
   log?: Log;
+  /** Replace how binaries are found (tests check the order with stand-ins; nothing is downloaded then). */
+  launchers?: Partial<DatabaseLaunchers>;
 }
+
+const defaultLaunchers: DatabaseLaunchers = {
+  findMongod: () => findOnPath("mongod"),
+  ferretDb: (log) => ensureFerretDbBinary(log),
+  downloadMongod,
+};
 
 const START_ATTEMPTS = 3;
 
@@ -47,19 +59,17 @@ const FERRETDB_URI_OPTIONS = "?maxPoolSize=1";
 const defaultLog: Log = (line) => process.stderr.write(`[db] ${line}\n`);
 
 /**
- * Finds a database, in this order: `options.uri` or MONGODB_URI; a `mongod` on PATH;
- * FerretDB (built once with Go). Throws with instructions when none is available.
+ * Finds a database, in this order: `options.uri` (MONGODB_URI); a `mongod` on PATH; FerretDB
+ * (cached, or built once with Go); MongoDB 7 downloaded once by mongodb-memory-server. Throws with
+ * the three ways out when none is available.
  */
 export async function startDatabaseServer(options: StartDatabaseServerOptions = {}): Promise<DatabaseServer> {
   const log = options.log ?? defaultLog;
-  const externalUri = options.uri ?? (process.env.MONGODB_URI || undefined);
-  if (externalUri) return { uri: externalUri, kind: "external", stop: async () => {} };
+  if (options.uri) return { uri: options.uri, kind: "external", stop: async () => {} };
 
-  const mongod = findOnPath("mongod");
-  const kind = mongod ? "mongod" : "ferretdb";
-  const binary = mongod ?? (await locateFerretDb(log));
+  const { kind, binary } = await chooseEngine({ ...defaultLaunchers, ...options.launchers }, log);
   const spawn = (dir: string, port: number): ServerProcess =>
-    mongod ? spawnMongod(binary, dir, port, log) : spawnFerretDb(binary, dir, port, log);
+    kind === "ferretdb" ? spawnFerretDb(binary, dir, port, log) : spawnMongod(binary, dir, port, log);
 
   if (options.port !== undefined && !(await isPortFree(options.port))) {
     throw new Error(`Cannot start ${kind}: port ${options.port} on 127.0.0.1 is already in use.`);
@@ -78,15 +88,6 @@ export async function startDatabaseServer(options: StartDatabaseServerOptions = 
     };
   } catch (error) {
     await data.release();
-    throw error;
-  }
-}
-
-async function locateFerretDb(log: Log): Promise<string> {
-  try {
-    return await ensureFerretDbBinary(log);
-  } catch (error) {
-    if (error instanceof GoNotFoundError) throw new Error(howToGetMongoDb(), { cause: error });
     throw error;
   }
 }
@@ -138,15 +139,4 @@ async function prepareDataDir(
       await rm(root, { recursive: true, force: true });
     },
   };
-}
-
-function howToGetMongoDb(): string {
-  return [
-    "No MongoDB-compatible database is available. Any one of these works:",
-    "  • point MONGODB_URI at a running MongoDB, e.g. MONGODB_URI=mongodb://127.0.0.1:27017/family_reach;",
-    `  • install Go (https://go.dev/dl/); FerretDB ${FERRETDB_VERSION} is then built once into .cache/ferretdb`,
-    "    and started automatically (`npm run db` for a persistent local one);",
-    "  • run MongoDB in Docker: `docker compose up -d mongo` (publish its port as described in",
-    "    docker-compose.yml to reach it from the host), then set MONGODB_URI as above.",
-  ].join("\n");
 }
