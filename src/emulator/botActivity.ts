@@ -1,6 +1,8 @@
 // Whether the bot is busy, so a test can wait for it to go quiet instead of sleeping a fixed time.
 // Busy means: a Bot API call in flight (a getUpdates waiting for news does not count), an update
-// not yet confirmed as handled, or either of them changed less than `quietMs` ago.
+// the bot fetched and has not confirmed yet, a webhook request it has not answered, or any of
+// them changed less than `quietMs` ago. Updates nobody fetches (the bot is stopped, or its
+// webhook unreachable) do not keep it busy.
 
 export interface QuietOptions {
   /** How long nothing may happen before the bot counts as quiet (default 300 ms). */
@@ -19,12 +21,15 @@ export class BotActivity {
   private lastChangeAt = performance.now();
 
   /**
-   * @param pendingUpdates Updates not yet confirmed by the bot (getUpdates offset or a 2xx webhook answer).
+   * @param pendingUpdates Updates the bot fetched with getUpdates and has not confirmed by an offset yet.
    * Quiet is measured in real time, whatever clock the emulator was given.
    */
   constructor(private readonly pendingUpdates: () => number) {}
 
-  /** A Bot API call started; call the returned function once it is answered (or its socket is gone). */
+  /**
+   * Work started: a Bot API call, or a webhook request to the bot. Call the returned function once
+   * it is answered (or its socket is gone).
+   */
   begin(method: string): () => void {
     const id = this.nextCallId++;
     this.inFlight.set(id, method);
@@ -62,7 +67,7 @@ export class BotActivity {
     const pending = this.pendingUpdates();
     if (calls.length === 0 && pending === 0) return "it kept calling the Bot API";
     const parts = [];
-    if (calls.length > 0) parts.push(`${calls.length} Bot API call(s) in flight (${calls.join(", ")})`);
+    if (calls.length > 0) parts.push(`${calls.length} call(s) in flight (${calls.join(", ")})`);
     if (pending > 0) parts.push(`${pending} update(s) not confirmed as handled`);
     return parts.join(", ");
   }

@@ -48,7 +48,7 @@ export function createEmulatorState(options: EmulatorOptions, onWebhookReply: We
   const now = options.now ?? Date.now;
   // The queue reports every change to `activity`, which is created right after it.
   const queue: UpdateQueue = new UpdateQueue(options.firstUpdateId ?? defaultFirstUpdateId, () => activity.touch());
-  const activity = new BotActivity(() => queue.length);
+  const activity = new BotActivity(() => queue.unconfirmed);
   const username = options.botUsername ?? defaultBotUsername;
   return {
     token,
@@ -59,7 +59,7 @@ export function createEmulatorState(options: EmulatorOptions, onWebhookReply: We
     queries: new QueryRegistry(now),
     files: new FileStore(),
     queue,
-    webhook: new WebhookDelivery(queue, now, onWebhookReply),
+    webhook: new WebhookDelivery(queue, now, onWebhookReply, (what) => activity.begin(what)),
     limiter: new SendRateLimiter(options.limits ?? {}, now),
     faults: new FaultInjector(options.faults ?? {}),
     log: new CallLog(options.callLogLimit),

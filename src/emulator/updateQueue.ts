@@ -27,6 +27,8 @@ export interface PollRequest {
 
 export class UpdateQueue {
   private updates: Update[] = [];
+  /** Updates getUpdates has handed to the bot that it has not confirmed yet. */
+  private readonly handedOut = new Set<Update>();
   private allowed: Set<string> | undefined;
   private longPoll: LongPoll | undefined;
   private nextId: number;
@@ -42,6 +44,11 @@ export class UpdateQueue {
 
   get length(): number {
     return this.updates.length;
+  }
+
+  /** Updates the bot has fetched and not yet confirmed: the ones it is working on. */
+  get unconfirmed(): number {
+    return this.handedOut.size;
   }
 
   get allowedUpdates(): string[] | undefined {
@@ -109,7 +116,7 @@ export class UpdateQueue {
     if (request.allowedUpdates !== undefined) this.setAllowed(request.allowedUpdates);
     const ready = this.peek(request.limit);
     this.supersedeLongPoll();
-    if (ready.length > 0 || request.timeoutSeconds <= 0) return Promise.resolve(ready);
+    if (ready.length > 0 || request.timeoutSeconds <= 0) return Promise.resolve(this.handOut(ready));
     return new Promise<Update[]>((resolve, reject) => {
       const poll: LongPoll = {
         limit: request.limit,
@@ -130,7 +137,17 @@ export class UpdateQueue {
   private replace(updates: Update[]): void {
     const changed = updates.length !== this.updates.length;
     this.updates = updates;
-    if (changed) this.onChange();
+    if (!changed) return;
+    if (this.handedOut.size > 0) {
+      const left = new Set(updates);
+      for (const update of this.handedOut) if (!left.has(update)) this.handedOut.delete(update);
+    }
+    this.onChange();
+  }
+
+  private handOut(updates: Update[]): Update[] {
+    for (const update of updates) this.handedOut.add(update);
+    return updates;
   }
 
   private supersedeLongPoll(): void {
@@ -153,6 +170,6 @@ export class UpdateQueue {
   private finishLongPoll(poll: LongPoll, updates: Update[]): void {
     if (this.longPoll === poll) this.longPoll = undefined;
     clearTimeout(poll.timer);
-    poll.resolve(updates);
+    poll.resolve(this.handOut(updates));
   }
 }

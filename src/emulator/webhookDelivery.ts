@@ -27,6 +27,8 @@ export class WebhookDelivery {
     private readonly queue: UpdateQueue,
     private readonly now: () => number,
     private readonly onReply: WebhookReplyHandler,
+    /** Marks a request to the bot as in flight (for waitForQuiet); returns its end. */
+    private readonly track: (what: string) => () => void = () => () => undefined,
   ) {
     queue.onPush(() => this.pump());
   }
@@ -92,7 +94,8 @@ export class WebhookDelivery {
 
   private async deliver(update: Update, key: string, config: WebhookConfig, signal: AbortSignal): Promise<void> {
     for (let attempt = 0; !signal.aborted; attempt++) {
-      const delivered = await this.post(update, config, signal);
+      const answered = this.track("webhook update");
+      const delivered = await this.post(update, config, signal).finally(answered);
       if (delivered || signal.aborted) break;
       await sleep(backoffMs[Math.min(attempt, backoffMs.length - 1)]!, signal);
     }

@@ -55,7 +55,7 @@ describe("volunteers send news to the families of their province", () => {
 
     await families.ardabilFa!.waitForText("نشست آنلاین خانواده‌ها", { timeoutMs: 10_000 });
     await families.ardabilEn!.waitForText("Online gathering of the families", { timeoutMs: 10_000 });
-    await new Promise((r) => setTimeout(r, 500));
+    await bot.emulator.waitForQuiet();
     expect(families.ardabilFa!.botMessages().filter((m) => plain(m.text).includes("نشست آنلاین"))).toHaveLength(1);
     expect(families.ardabilEn!.botMessages().filter((m) => plain(m.text).includes("Online gathering"))).toHaveLength(1);
     expect(families.tehranFa!.botMessages().some((m) => plain(m.text).includes("نشست آنلاین"))).toBe(false);
@@ -139,7 +139,8 @@ describe("volunteers send news to the families of their province", () => {
     expect(job?.notBefore?.getUTCHours()).toBe(17);
     coordinator.pressButton("✖️ Cancel sending");
     await coordinator.waitForText(/Cancelled: 0 had been sent of 3/);
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Longer than one tick of the delivery worker, which would have picked the job up by then.
+    await bot.emulator.waitForQuiet({ quietMs: 1_200 });
     for (const family of Object.values(families)) expect(family.botMessages().some((m) => plain(m.text).includes("یادآوری"))).toBe(false);
 
     coordinator.sendCommand("broadcasts");

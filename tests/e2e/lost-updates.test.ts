@@ -169,7 +169,7 @@ describe("webhook mode, with another bot process still handling an update", () =
     await bot.app.models.leases.create({ _id: "instance:other-process", holder: "other-process", until: new Date(Date.now() + 60_000) });
 
     expect((await post()).status).toBe(503);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bot.emulator.waitForQuiet();
     expect(user.botMessages().some((m) => plain(m.text).includes("/cancel – stop"))).toBe(false);
 
     // That process was killed: its heartbeat goes stale, and Telegram's retry is handled here.
@@ -177,7 +177,7 @@ describe("webhook mode, with another bot process still handling an update", () =
     expect((await post()).status).toBe(200);
     await user.waitForText("/cancel – stop");
     expect((await post()).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bot.emulator.waitForQuiet();
     expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(1);
     expect(await bot.app.models.processedUpdates.findById(800001).lean()).toMatchObject({ state: "done" });
   });

@@ -151,7 +151,7 @@ describe("webhook mode", () => {
     const again = await fetch(url, { method: "POST", headers, body: JSON.stringify(update(600001, user.id)) });
     expect(again.status).toBe(200);
     await user.waitForText("/cancel – stop");
-    await new Promise((r) => setTimeout(r, 300));
+    await bot.emulator.waitForQuiet();
     expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(1);
     expect(bot.emulator.callsOf("setWebhook").at(-1)?.params).toMatchObject({ url: "http://127.0.0.1:1/telegram/webhook", secret_token: "s3cret-token-for-tests" });
   });

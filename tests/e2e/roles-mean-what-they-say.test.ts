@@ -191,7 +191,7 @@ describe("volunteers: a revoked role stops a conversation already open", () => {
       await family.waitForText(locale === "en" ? "Choose from the menu below." : "از منوی زیر انتخاب کنید");
       family.sendText(label);
       await family.waitForText(refusal);
-      await new Promise((r) => setTimeout(r, 200));
+      await bot.emulator.waitForQuiet();
       expect(family.botMessages().some((m) => /Who should receive|چه کسانی/.test(plain(m.text)))).toBe(false);
     }
   });
@@ -222,7 +222,7 @@ describe("volunteers see nothing of another province", () => {
     const someMessage = volunteer.lastBotMessage()!;
     volunteer.pressCallback(someMessage.messageId, `cst:${tehran.caseId}:under_review`);
     await volunteer.waitForText("This case belongs to a province you do not work for.");
-    await new Promise((r) => setTimeout(r, 300));
+    await bot.emulator.waitForQuiet();
     const seen = volunteer.botMessages().map((m) => plain(m.text)).join("\n");
     expect(seen).not.toContain(tehran.reference);
     expect(seen).not.toContain("Write a short note");

@@ -1,4 +1,6 @@
 // waitForQuiet: a test asks "has the bot finished?" instead of sleeping a fixed time and hoping.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TelegramEmulator } from "../../src/emulator/index.js";
 import { callApi } from "./emulatorTestKit.js";
@@ -23,16 +25,35 @@ describe("waitForQuiet", () => {
     expect(elapsedSince(start)).toBeLessThan(1_000);
   });
 
-  it("is not quiet while a user's message waits to be handled, and is once the bot confirms it", async () => {
+  it("is not quiet while the bot works on a message it fetched, and is once it confirms it", async () => {
     const user = emu.createUser({ firstName: "Maryam" });
     const updateId = user.sendText("salam");
-    await expect(emu.waitForQuiet({ quietMs: 50, timeoutMs: 300 })).rejects.toThrow(/1 update\(s\) not confirmed as handled/);
-
-    // Delivered is not handled: only the next getUpdates' offset says the bot is done with it.
+    // Fetched is not handled: only the next getUpdates' offset says the bot is done with it.
     await callApi(emu, "getUpdates", { timeout: 0 });
-    await expect(emu.waitForQuiet({ quietMs: 50, timeoutMs: 300 })).rejects.toThrow(/not confirmed/);
+    await expect(emu.waitForQuiet({ quietMs: 50, timeoutMs: 300 })).rejects.toThrow(/1 update\(s\) not confirmed as handled/);
     await callApi(emu, "getUpdates", { offset: updateId + 1, timeout: 0 });
     await emu.waitForQuiet({ quietMs: 50, timeoutMs: 1_000 });
+  });
+
+  it("is quiet while nobody fetches a message (the bot is stopped)", async () => {
+    emu.createUser().sendText("anyone there?");
+    await emu.waitForQuiet({ quietMs: 50, timeoutMs: 1_000 });
+    expect(emu.pendingUpdateCount()).toBe(1);
+  });
+
+  it("waits for the bot's answer to a webhook request", async () => {
+    const bot = createServer((_req, res) => setTimeout(() => res.end(), 400));
+    await new Promise<void>((resolve) => bot.listen(0, "127.0.0.1", resolve));
+    try {
+      await callApi(emu, "setWebhook", { url: `http://127.0.0.1:${(bot.address() as AddressInfo).port}/hook` });
+      const start = performance.now();
+      emu.createUser().sendText("salam");
+      await emu.waitForQuiet({ quietMs: 100, timeoutMs: 2_000 });
+      expect(elapsedSince(start)).toBeGreaterThanOrEqual(400 + 90);
+      expect(emu.pendingUpdateCount()).toBe(0);
+    } finally {
+      await new Promise((resolve) => bot.close(resolve));
+    }
   });
 
   it("counts a getUpdates waiting for news as rest, not work", async () => {
@@ -49,7 +70,7 @@ describe("waitForQuiet", () => {
     emu.setFaults({ timeoutRate: 1, timeoutMs: 600 });
     const start = performance.now();
     const hanging = callApi(emu, "sendMessage", { chat_id: user.id, text: "slow" }).catch(() => "socket destroyed");
-    await expect(emu.waitForQuiet({ quietMs: 100, timeoutMs: 300 })).rejects.toThrow(/1 Bot API call\(s\) in flight \(sendMessage\)/);
+    await expect(emu.waitForQuiet({ quietMs: 100, timeoutMs: 300 })).rejects.toThrow(/1 call\(s\) in flight \(sendMessage\)/);
     await emu.waitForQuiet({ quietMs: 100, timeoutMs: 2_000 });
     expect(elapsedSince(start)).toBeGreaterThanOrEqual(600 + 90);
     expect(await hanging).toBe("socket destroyed");

@@ -294,9 +294,9 @@ describe("steering a job", () => {
     });
     await waitForJob("news-10", (p) => p.sent >= 4);
     expect(await service().pause("news-10")).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // in-flight sends are answered
+    await emulator.waitForQuiet(); // in-flight sends are answered
     const sentWhenPaused = emulator.calls.filter((c) => c.method === "sendMessage").length;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await emulator.waitForQuiet({ quietMs: 1_000 });
     expect(emulator.calls.filter((c) => c.method === "sendMessage").length).toBe(sentWhenPaused);
     expect((await service().progress("news-10"))?.state).toBe("paused");
 
@@ -321,7 +321,7 @@ describe("steering a job", () => {
     expect(final.sent + final.skipped).toBe(25);
     expect(final.skipped).toBeGreaterThan(10);
     const sent = emulator.calls.filter((c) => c.method === "sendMessage").length;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await emulator.waitForQuiet({ quietMs: 500 });
     expect(emulator.calls.filter((c) => c.method === "sendMessage").length).toBe(sent);
     expect(await models.deliveries.countDocuments({ jobId: "news-11", state: "skipped", reason: "cancelled" })).toBe(final.skipped);
     expect(await service().resume("news-11")).toBe(false);
