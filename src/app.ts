@@ -8,19 +8,20 @@ import type { Logger } from "./logger.js";
 import { createBot, type CreatedBot } from "./bot/index.js";
 import { registerDefaultCommands } from "./bot/commands.js";
 import { broadcastProgressReporter } from "./bot/features/broadcasts/progressReport.js";
-import { statusNotificationRenderer } from "./bot/features/caseWork/statusConversation.js";
+import { createMessageRenderer } from "./bot/messageRenderer.js";
 import { startHttpServer } from "./bot/httpServer.js";
 import { startPolling, type Poller } from "./bot/polling.js";
 import type { BotServices } from "./bot/services.js";
 import { startScheduler, type Scheduler } from "./scheduler/index.js";
 import { createDeliveryService } from "./delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "./delivery/deliveryWorker.js";
+import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import { verifyEncryptionKey } from "./security/keyCheck.js";
-import { createMilestoneNotice } from "./bot/features/petitions/milestoneNotice.js";
+import { createNoticeReader } from "./services/noticeReader.js";
 import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
 import { createBroadcastService } from "./services/broadcasts.js";
@@ -111,11 +112,11 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   await heartbeat.start();
   let botUsername = "";
   // The worker starts after the bot; the service wakes it through this holder once it exists.
-  const workerHolder: { worker?: DeliveryWorker } = {};
+  const workerLink = createWorkerLink();
   const delivery = createDeliveryService(models, clock, {
     contentCipher: cipher,
-    onChange: () => workerHolder.worker?.wake(),
-    liveProgress: (jobId) => workerHolder.worker?.progressOf(jobId),
+    onChange: workerLink.ring,
+    liveProgress: workerLink.liveProgress,
   });
   const users = createUserService(models, clock, config.ADMIN_IDS, cipher);
   // Every privileged service re-reads the acting user's roles through this at the moment it acts.
@@ -139,8 +140,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       timeZone: config.TZ_DEFAULT,
       fields: cipher,
       log,
-      milestoneNotice: createMilestoneNotice({ defaultLocale: config.DEFAULT_LOCALE, botUsername: () => botUsername }),
-      delivery: () => delivery,
+      delivery,
+      defaultLocale: config.DEFAULT_LOCALE,
       actorNow,
       cipher,
     }),
@@ -203,7 +204,6 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     poller = startPolling(bot, { log, timeoutSeconds: overrides.pollTimeoutSeconds ?? 25 });
   }
 
-  const notificationRenderer = statusNotificationRenderer(i18n);
   const jobs = [
     ...maintenanceJobs(services.updateClaims, retention),
     ...petitionJobs(services.petitions),
@@ -211,12 +211,16 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       name: "retry-case-notifications",
       cron: "* * * * *",
       run: async (now: Date) => {
-        await services.cases.retryPendingNotifications(notificationRenderer, new Date(now.getTime() - 60_000));
+        await services.cases.retryPendingNotifications(new Date(now.getTime() - 60_000));
       },
     },
   ];
   const scheduler = startScheduler({ jobs, models, clock, log, timezone: config.TZ_DEFAULT });
 
+  // Text in a user's language outside a conversation: one renderer, from the bot's own i18n. News
+  // jobs store only what they are about; the worker reads it back and renders it when it sends.
+  const messages = createMessageRenderer(i18n, { defaultLocale: config.DEFAULT_LOCALE, botUsername });
+  const readNotice = createNoticeReader({ models, cipher });
   // The worker sends through its own Api without auto-retry: it obeys 429/5xx itself.
   const deliveryWorker = startDeliveryWorker({
     models,
@@ -230,11 +234,15 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     markUnreachable: (userRefs) => services.users.markManyUnreachable(userRefs),
     // The only place a stored pseudonym becomes a chat id again: to send.
     chatIdOf: (ref) => cipher.telegramIdOf(ref),
+    render: async (subject, locale) => {
+      const notice = await readNotice(subject);
+      return notice ? messages.render(locale, notice) : null;
+    },
     // The sender's live progress message (sent / failed / remaining / ETA), and the final report.
     onProgress: broadcastProgressReporter(bot.api, i18n, log),
     ...overrides.delivery,
   });
-  workerHolder.worker = deliveryWorker;
+  workerLink.connect(deliveryWorker);
   const worker = deliveryWorker;
   log.info({ mode: webhook ? "webhook" : "polling", bot: botUsername }, "bot started");
 

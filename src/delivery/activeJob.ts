@@ -1,7 +1,7 @@
 import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import type { UserRef } from "../security/fieldCipher.js";
-import type { DeliveryJobSummary, DeliveryProgress, JobState, OutgoingContent } from "./types.js";
+import type { DeliveryJobSummary, DeliveryProgress, JobState, JobSubject, OutgoingContent, RenderedMessage } from "./types.js";
 
 /** One recipient on its way: fresh from the list, or waiting for a retry. */
 export interface DeliveryItem {
@@ -40,7 +40,12 @@ const ETA_WINDOW_MS = 15_000;
 export class ActiveJob {
   readonly jobId: string;
   readonly summary: DeliveryJobSummary;
+  /** Composed content per locale (broadcasts); empty when the job has a subject. */
   readonly content: Record<string, OutgoingContent>;
+  /** What the job is about, rendered at send time (case news, milestone news). */
+  readonly subject: JobSubject | null;
+  /** The subject rendered per recipient locale, once per job while it is open. */
+  readonly rendered = new Map<string, Promise<RenderedMessage | null>>();
   readonly defaultLocale: string;
   readonly paid: boolean;
   readonly total: number;
@@ -70,6 +75,7 @@ export class ActiveJob {
     this.jobId = record._id;
     // The dispatcher hands over the content opened (contentAtRest.ts); a purged job is never opened.
     this.content = JSON.parse(record.contentByLocale ?? "{}") as Record<string, OutgoingContent>;
+    this.subject = record.subject ?? null;
     this.defaultLocale = record.defaultLocale;
     this.paid = record.paid;
     this.total = record.total;

@@ -7,7 +7,7 @@ import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import { recipientsChunkId, type DeliveryRecipientsRecord } from "../db/models/deliveryRecipients.js";
 import { USER_REF_PATTERN, type UserRef } from "../security/fieldCipher.js";
-import { createLeases } from "../services/leases.js";
+import { createLeases } from "../db/leases.js";
 import { sealContent, type ContentCipher } from "./contentAtRest.js";
 import { insertIgnoringDuplicates, isDuplicateKeyError } from "../db/duplicateKeys.js";
 import type { DeliveryJobInput, DeliveryProgress, DeliveryService, Recipient } from "./types.js";
@@ -44,13 +44,20 @@ const jobInputSchema = z
     jobId: z.string().min(1).max(200),
     kind: z.enum(["broadcast", "case-status", "petition-milestone", "reminder"]),
     createdBy: z.string().regex(USER_REF_PATTERN).optional(),
-    contentByLocale: z.record(z.string(), contentSchema),
+    contentByLocale: z.record(z.string(), contentSchema).optional(),
+    subject: z
+      .discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("case-status"), eventId: z.string().regex(/^[0-9a-f]{24}$/) }),
+        z.strictObject({ kind: z.literal("petition-milestone"), petitionId: z.string().regex(/^[0-9a-f]{24}$/), milestone: z.number().int().positive() }),
+      ])
+      .optional(),
     defaultLocale: z.string().min(2),
     notBefore: z.date().optional(),
     paid: z.boolean().optional(),
     progressChat: z.strictObject({ userRef: z.string().regex(USER_REF_PATTERN), messageId: z.number().int().optional(), locale: z.string() }).optional(),
   })
-  .refine((job) => job.contentByLocale[job.defaultLocale] !== undefined, { message: "contentByLocale must include the default locale" });
+  .refine((job) => (job.contentByLocale === undefined) !== (job.subject === undefined), { message: "a job has either contentByLocale or a subject" })
+  .refine((job) => !job.contentByLocale || job.contentByLocale[job.defaultLocale] !== undefined, { message: "contentByLocale must include the default locale" });
 
 /**
  * The outbox's front door: features enqueue jobs and steer them; the delivery worker sends.
@@ -66,7 +73,9 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       _id: input.jobId,
       kind: input.kind,
       createdBy: input.createdBy ?? null,
-      contentByLocale: sealContent(options.contentCipher, input.contentByLocale),
+      // Composed content is kept encrypted (it holds what its sender wrote); a subject is ids only.
+      contentByLocale: input.contentByLocale ? sealContent(options.contentCipher, input.contentByLocale) : null,
+      subject: input.subject ?? null,
       defaultLocale: input.defaultLocale,
       notBefore: input.notBefore ?? null,
       paid: input.paid === true,

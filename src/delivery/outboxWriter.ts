@@ -24,6 +24,8 @@ export class WriterAbandonedError extends Error {
 
 /** Finished attempt rows are removed in bulk at most this often (rows are few; calls are what cost). */
 const CLEANUP_EVERY_MS = 500;
+/** Failed tries of one batch (about 3 s of backoff) before the failure is logged as an error. */
+const FAILURES_BEFORE_ALARM = 5;
 
 /**
  * Group commit for the dispatcher's state. Changes are queued synchronously and written together
@@ -40,6 +42,8 @@ export class OutboxWriter {
   private finishedRows: string[] = [];
   private lastCleanupAt = 0;
   private cleanupNow = false;
+  /** Failed tries of the batch being written now (0 while writes succeed). */
+  private failures = 0;
 
   constructor(
     private readonly models: Models,
@@ -61,6 +65,11 @@ export class OutboxWriter {
 
   get idle(): boolean {
     return this.queue.length === 0 && this.running === undefined;
+  }
+
+  /** The database refuses the current batch; it is being retried. The dispatcher sends nothing meanwhile. */
+  get failing(): boolean {
+    return this.failures > 0;
   }
 
   /** Resolves when everything queued so far is written, finished attempt rows removed too. */
@@ -115,14 +124,27 @@ export class OutboxWriter {
             return;
           }
           // The database is away: keep the batch and try again (every write here is idempotent).
-          // Meanwhile nothing new is sent: each send waits for its cursor move.
-          this.log.warn({ err: (error as Error).message, ops: batch.length }, "outbox write failed; retrying");
+          // Meanwhile nothing new is sent: the dispatcher checks `failing`, and each send waits for its cursor move.
+          this.failures += 1;
+          this.reportFailure(error, batch.length);
           await new Promise((resolve) => setTimeout(resolve, delayMs));
           delayMs = Math.min(delayMs * 2, 5_000);
         }
       }
+      if (this.failures > 0) this.log.info({ failedTries: this.failures }, "outbox writes succeed again; sending resumes");
+      this.failures = 0;
       for (const op of batch) op.done.resolve();
     }
+  }
+
+  /**
+   * Said at the first failure, loudly after a few, then every twentieth. The logger scrubs the
+   * error (logger.ts): a driver's message may quote the document it could not write.
+   */
+  private reportFailure(error: unknown, ops: number): void {
+    const details = { err: error, code: (error as { code?: unknown }).code, ops, failedTries: this.failures };
+    if (this.failures === 1) this.log.warn(details, "outbox write failed; retrying, nothing new is sent meanwhile");
+    else if (this.failures === FAILURES_BEFORE_ALARM || this.failures % 20 === 0) this.log.error(details, "outbox writes keep failing; delivery stopped until they succeed");
   }
 
   private async write(batch: WriteOp[]): Promise<void> {

@@ -5,6 +5,8 @@
  * Users are named by their pseudonyms (security/fieldCipher.ts `UserRef`) everywhere in the
  * outbox; only the worker turns one into a chat id, at the moment it sends.
  */
+import type { DeliveryKind, JobState, JobSubject } from "../db/models/deliveryJob.js";
+import type { Notice } from "../domain/notices.js";
 import type { UserRef } from "../security/fieldCipher.js";
 
 /** One message as a recipient sees it, already localised. */
@@ -17,7 +19,27 @@ export interface OutgoingContent {
   inlineKeyboard?: { text: string; callbackData?: string; url?: string }[][];
 }
 
-export type DeliveryKind = "broadcast" | "case-status" | "petition-milestone" | "reminder";
+export type { DeliveryKind, JobState, JobSubject };
+
+/** A subject's message in one language, and the language it is in (the asked one, or the default). */
+export interface RenderedMessage {
+  content: OutgoingContent;
+  locale: string;
+}
+
+/**
+ * Renders a job's subject at send time (wired by the app: read the subject, then the bot's
+ * MessageRenderer). Null when the subject is gone (erased): the message is not sent.
+ */
+export type SubjectRenderer = (subject: JobSubject, locale: string) => Promise<RenderedMessage | null>;
+
+/** The one port for "text in a user's language, decided outside the bot layer"; built once from the bot's i18n. */
+export interface MessageRenderer {
+  readonly locales: readonly string[];
+  readonly defaultLocale: string;
+  /** The notice in `locale`, or in the default locale when there is no such language. */
+  render(locale: string, notice: Notice): RenderedMessage;
+}
 
 export interface DeliveryJobInput {
   /** Idempotency key: enqueueing the same jobId again adds no job and no duplicate recipient. */
@@ -25,8 +47,13 @@ export interface DeliveryJobInput {
   kind: DeliveryKind;
   /** Pseudonym of the person who started it (a volunteer), if any. */
   createdBy?: UserRef;
-  /** Content per locale; a recipient gets theirs, else the default locale's. */
-  contentByLocale: Record<string, OutgoingContent>;
+  /**
+   * Exactly one of these. Composed content (a broadcast: the message is what its sender wrote),
+   * per locale; a recipient gets theirs, else the default locale's. Stored encrypted.
+   */
+  contentByLocale?: Record<string, OutgoingContent>;
+  /** Or what the job is about, rendered at send time (news about a case, a petition). */
+  subject?: JobSubject;
   defaultLocale: string;
   /** Not sent before this time (scheduled broadcasts). */
   notBefore?: Date;
@@ -43,7 +70,6 @@ export interface Recipient {
 }
 
 export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "skipped";
-export type JobState = "scheduled" | "running" | "paused" | "cancelled" | "done";
 
 export interface DeliveryProgress {
   jobId: string;

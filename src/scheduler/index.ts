@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
-import { createLeases } from "../services/leases.js";
+import { createLeases } from "../db/leases.js";
 
 export interface ScheduledJob {
   name: string;

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
-import { createLeases } from "./leases.js";
+import { createLeases } from "../db/leases.js";
 
 /**
  * How long a process counts as alive after its last heartbeat, and how often it beats. An update

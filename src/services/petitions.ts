@@ -14,7 +14,6 @@ import type { PetitionService, PetitionServiceDeps } from "./petitions/petitionT
 
 export { milestoneJobId, milestoneJobIds, petitionView, plainFields, type FieldSealer } from "./petitions/petitionRecords.js";
 export type {
-  MilestoneNotice,
   NewPetition,
   PetitionError,
   PetitionResult,

@@ -5,7 +5,6 @@
 // test — with every encrypted value decrypted holds no trace of her afterwards; her son's case,
 // answers and signature are intact and the petition counts are right.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statusNotificationRenderer } from "../../src/bot/features/caseWork/statusConversation.js";
 import { formatDigits } from "../../src/domain/digits.js";
 import type { PersonalData } from "../../src/domain/personalData.js";
 import { buildActor } from "../../src/domain/roles.js";
@@ -135,7 +134,7 @@ describe("a mother sees everything stored about her, then erases it", () => {
     await press(admin, `🔗 Same person as ${mothers.reference}`, "now follow the other case");
 
     // News about the case reaches both.
-    const changed = await bot.app.services.cases.changeStatus(coordinator, caseId, { to: "under_review", familyNote: FAMILY_NOTE }, statusNotificationRenderer(bot.app.i18n));
+    const changed = await bot.app.services.cases.changeStatus(coordinator, caseId, { to: "under_review", familyNote: FAMILY_NOTE });
     expect(changed).toMatchObject({ ok: true, value: { notified: 2 } });
     await mother.waitForText(FAMILY_NOTE, { timeoutMs: 10_000 });
     await son.waitForText(FAMILY_NOTE, { timeoutMs: 10_000 });
@@ -325,7 +324,7 @@ describe("withdrawing one case or one signature erases what belongs to it", () =
       draft: sampleRegistration({ fullName: "Kourosh Withdrawcanary", notes: "withdraw-canary-note", familyProvince: "qom", familyCity: "Withdrawcanary town" }),
       consentAt: new Date(),
     });
-    const changed = await bot.app.services.cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "withdraw-canary family note" }, statusNotificationRenderer(bot.app.i18n));
+    const changed = await bot.app.services.cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "withdraw-canary family note" });
     expect(changed.ok).toBe(true);
     const jobId = `case-status:${changed.ok ? changed.value.eventId : ""}`;
     await family.waitForText("withdraw-canary family note", { timeoutMs: 10_000 });
@@ -355,7 +354,7 @@ describe("withdrawing one case or one signature erases what belongs to it", () =
     const one = await bot.app.services.cases.register({ userId: first.id, locale: "en", draft: draft("first-shared-canary"), consentAt: new Date() });
     const two = await bot.app.services.cases.register({ userId: second.id, locale: "en", draft: draft("second-own-note"), consentAt: new Date() });
     expect((await bot.app.services.cases.confirmDuplicate(coordinator, two.caseId, one.caseId)).ok).toBe(true);
-    const changed = await bot.app.services.cases.changeStatus(coordinator, one.caseId, { to: "under_review", familyNote: "shared news" }, statusNotificationRenderer(bot.app.i18n));
+    const changed = await bot.app.services.cases.changeStatus(coordinator, one.caseId, { to: "under_review", familyNote: "shared news" });
     const jobId = `case-status:${changed.ok ? changed.value.eventId : ""}`;
     await first.waitForText("shared news", { timeoutMs: 10_000 });
     await second.waitForText("shared news", { timeoutMs: 10_000 });

@@ -9,6 +9,7 @@ import { storedActors } from "../support/storedActors.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import { createNoticeReader } from "../../src/services/noticeReader.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
@@ -100,31 +101,40 @@ describe("the case service", () => {
     expect(younger.possibleDuplicate).toBe(false);
   });
 
-  it("moves a case only along allowed transitions, once, and notifies through one outbox job per event", async () => {
+  it("moves a case only along allowed transitions, once, and notifies through one outbox job per event, which refers to the event", async () => {
     const saved = await cases.register({ userId: 507, locale: "en", draft: registration("Sohrab Azizi"), consentAt: now });
-    const render = (locale: string, change: { status: string }) => ({ text: `${locale}:${change.status}` });
     const [a, b] = await Promise.all([
-      cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "checking" }, render),
-      cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render),
+      cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "checking" }),
+      cases.changeStatus(coordinator, saved.caseId, { to: "under_review", familyNote: "checking" }),
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const moved = a.ok ? a : b;
+    const eventId = moved.ok ? moved.value.eventId : "";
     const job = enqueued.find((e) => e.job.jobId.startsWith("case-status:") && e.recipients.some((r) => r.userId === refOf(507)));
     expect(job?.recipients).toEqual([{ userId: refOf(507), locale: "en" }]);
-    expect(job?.job.contentByLocale.en?.text).toBe("en:under_review");
-    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "contact_established" }, render)).toEqual({ ok: false, error: "not_allowed" });
-    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "closed" }, render)).toEqual({ ok: false, error: "reason_required" });
+    // No text in the job: the worker reads the event back when it sends.
+    expect(job?.job).toMatchObject({ jobId: `case-status:${eventId}`, subject: { kind: "case-status", eventId } });
+    expect(job?.job.contentByLocale).toBeUndefined();
+    expect(await createNoticeReader({ models, cipher })(job!.job.subject!)).toEqual({
+      kind: "case-status",
+      reference: saved.reference,
+      fullName: "Sohrab Azizi",
+      status: "under_review",
+      familyNote: "checking",
+    });
+    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "contact_established" })).toEqual({ ok: false, error: "not_allowed" });
+    expect(await cases.changeStatus(coordinator, saved.caseId, { to: "closed" })).toEqual({ ok: false, error: "reason_required" });
   });
 
   it("hands a lost notification to the outbox again later, under the same job id", async () => {
     const saved = await cases.register({ userId: 508, locale: "fa", draft: registration("Manouchehr Vafa"), consentAt: now });
-    const render = () => ({ text: "news" });
     failNextEnqueue = true;
-    await expect(cases.changeStatus(coordinator, saved.caseId, { to: "under_review" }, render)).rejects.toThrow("outbox unavailable");
-    const retried = await cases.retryPendingNotifications(render, new Date(now.getTime() + 1));
+    await expect(cases.changeStatus(coordinator, saved.caseId, { to: "under_review" })).rejects.toThrow("outbox unavailable");
+    const retried = await cases.retryPendingNotifications(new Date(now.getTime() + 1));
     expect(retried).toBe(1);
     const jobs = enqueued.filter((e) => e.recipients.some((r) => r.userId === refOf(508)));
     expect(jobs).toHaveLength(1);
-    expect(await cases.retryPendingNotifications(render, new Date(now.getTime() + 1))).toBe(0);
+    expect(await cases.retryPendingNotifications(new Date(now.getTime() + 1))).toBe(0);
   });
 
   it("a registration handled again after a crash (same family, same moment of consent) stores one case", async () => {

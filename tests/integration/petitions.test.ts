@@ -10,7 +10,7 @@ import { createFieldCipher } from "../../src/security/fieldCipher.js";
 import { createAppealService } from "../../src/services/appeals.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createPetitionExportService, SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
-import { createPetitionService, type MilestoneNotice, type NewPetition, type PetitionService, type SignInput } from "../../src/services/petitions.js";
+import { createPetitionService, type NewPetition, type PetitionService, type SignInput } from "../../src/services/petitions.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
@@ -41,8 +41,6 @@ function recordingDelivery() {
   };
 }
 
-const notice: MilestoneNotice = ({ milestone }) => ({ contentByLocale: { en: { text: `reached ${milestone}` } }, defaultLocale: "fa" });
-
 let seq = 0;
 /** A different petition ref each call, the same run after run. */
 const refs = () => () => {
@@ -58,10 +56,10 @@ function service(delivery?: ReturnType<typeof recordingDelivery>): PetitionServi
     timeZone: "Asia/Tehran",
     random: refs(),
     fields: cipher,
-    milestoneNotice: notice,
+    defaultLocale: "fa",
     actorNow: storedActors(coordinator, volunteer, family),
     cipher,
-    ...(delivery ? { delivery: () => delivery } : {}),
+    ...(delivery ? { delivery } : {}),
   });
 }
 
@@ -209,6 +207,9 @@ describe("counting and milestones", () => {
     const id = petition!._id.toHexString();
     expect(delivery.jobs.map((j) => j.job.jobId).sort()).toEqual([`petition-milestone:${id}:100`, `petition-milestone:${id}:200`, `petition-milestone:${id}:50`]);
     expect(delivery.jobs.every((j) => j.job.kind === "petition-milestone")).toBe(true);
+    // Each job names its milestone and holds no text: the worker renders the news in each signer's language when it sends.
+    expect(delivery.jobs.map((j) => j.job.subject).find((subject) => subject?.kind === "petition-milestone" && subject.milestone === 100)).toEqual({ kind: "petition-milestone", petitionId: id, milestone: 100 });
+    expect(delivery.jobs.every((j) => j.job.contentByLocale === undefined)).toBe(true);
     const milestones = await models.petitionMilestones.find({ petitionId: petition!._id }).lean();
     expect(milestones.map((m) => m.milestone).sort((a, b) => a - b)).toEqual([50, 100, 200]);
     expect(milestones.every((m) => m.notifiedAt !== null)).toBe(true);

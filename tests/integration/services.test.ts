@@ -4,7 +4,7 @@ import type { Clock } from "../../src/clock.js";
 import { type Models } from "../../src/db/models/index.js";
 import { buildActor } from "../../src/domain/roles.js";
 import { createAuditTrail } from "../../src/services/audit.js";
-import { createLeases } from "../../src/services/leases.js";
+import { createLeases } from "../../src/db/leases.js";
 import { createTeamService } from "../../src/services/team.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";

@@ -1,6 +1,15 @@
 import { Schema, type Connection, type Model } from "mongoose";
-import type { DeliveryKind, JobState } from "../../delivery/types.js";
 import type { UserRef } from "../../security/fieldCipher.js";
+
+/** What a job is about. The delivery layer (delivery/types.ts) re-exports these: the model does not import it. */
+export type DeliveryKind = "broadcast" | "case-status" | "petition-milestone" | "reminder";
+export type JobState = "scheduled" | "running" | "paused" | "cancelled" | "done";
+/**
+ * What a job is about when that is stored elsewhere (a case event, a petition's milestone): the
+ * outbox keeps this reference and the worker renders the message at send time, in each
+ * recipient's language. Ids only: nothing personal.
+ */
+export type JobSubject = { kind: "case-status"; eventId: string } | { kind: "petition-milestone"; petitionId: string; milestone: number };
 
 /**
  * One outbox job: what to say (per locale), to whom (delivery_recipients), and where it stands.
@@ -18,6 +27,8 @@ export interface DeliveryJobRecord {
    * purged a finished job's content.
    */
   contentByLocale: string | null;
+  /** Instead of content: what the job is about, rendered by the worker at send time (absent on broadcasts). */
+  subject?: JobSubject | null;
   defaultLocale: string;
   notBefore: Date | null;
   paid: boolean;
@@ -49,6 +60,13 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
     kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder"], required: true },
     createdBy: { type: String, default: null },
     contentByLocale: { type: String, default: null },
+    subject: {
+      type: new Schema(
+        { kind: { type: String, enum: ["case-status", "petition-milestone"], required: true }, eventId: String, petitionId: String, milestone: Number },
+        { _id: false },
+      ),
+      default: null,
+    },
     defaultLocale: { type: String, required: true },
     notBefore: { type: Date, default: null },
     paid: { type: Boolean, default: false },

@@ -25,7 +25,6 @@ export type {
   FamilyCaseView,
   StaffCaseView,
   StatusChange,
-  StatusNotificationRenderer,
   TimelineEntry,
 } from "./caseTypes.js";
 

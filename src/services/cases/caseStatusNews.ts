@@ -1,28 +1,24 @@
 // Families hear of a case's status changes: one outbox job per status event, and its repair.
 
 import type { CaseEventRecord } from "../../db/models/caseEvent.js";
-import type { CaseStatus, CloseReason } from "../../domain/caseStatus.js";
 import { caseStatusJobId } from "./caseStore.js";
-import type { CaseService, CaseServiceDeps, StatusNotificationRenderer } from "./caseTypes.js";
+import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
 export function createCaseStatusNews(deps: CaseServiceDeps) {
-  const { models, clock, cipher, delivery, defaultLocale } = deps;
+  const { models, clock, delivery, defaultLocale } = deps;
 
   /**
    * Tells every family following the case, each in its language. One outbox job per event: its
-   * unique (job, recipient) makes it exactly once per family, even when retried.
+   * unique (job, recipient) makes it exactly once per family, even when retried. The job refers to
+   * the event; the worker renders the news when it sends (services/noticeReader.ts), so the
+   * outbox holds neither the relative's name nor the note.
    */
-  async function notifyFamilies(event: CaseEventRecord, render: StatusNotificationRenderer): Promise<number> {
-    const record = await models.cases.findById(event.caseId).lean().exec();
+  async function notifyFamilies(event: CaseEventRecord): Promise<number> {
+    const record = await models.cases.findById(event.caseId, { _id: 1 }).lean().exec();
     if (!record || !event.to) return 0;
-    const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }).lean().exec();
-    const fullName = cipher.decryptOptional(record.relative.fullNameEnc) ?? "";
-    const familyNote = cipher.decryptOptional(event.familyNoteEnc);
-    const locales = new Set([defaultLocale, ...links.map((l) => l.locale)]);
-    const change = { reference: record.reference, fullName, status: event.to as CaseStatus, closeReason: event.closeReason as CloseReason | undefined, familyNote };
-    const contentByLocale = Object.fromEntries([...locales].map((locale) => [locale, render(locale, change)]));
+    const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }, { userId: 1, locale: 1 }).lean().exec();
     await delivery.enqueue(
-      { jobId: caseStatusJobId(event._id), kind: "case-status", createdBy: event.actorId, contentByLocale, defaultLocale },
+      { jobId: caseStatusJobId(event._id), kind: "case-status", createdBy: event.actorId, subject: { kind: "case-status", eventId: event._id.toHexString() }, defaultLocale },
       links.map((l) => ({ userId: l.userId, locale: l.locale })),
     );
     await models.caseEvents.updateOne({ _id: event._id }, { $set: { notifiedAt: clock.now() } }).exec();
@@ -30,9 +26,9 @@ export function createCaseStatusNews(deps: CaseServiceDeps) {
   }
 
   const retry: Pick<CaseService, "retryPendingNotifications"> = {
-    async retryPendingNotifications(render, olderThan) {
+    async retryPendingNotifications(olderThan) {
       const pending = await models.caseEvents.find({ type: "status", notifiedAt: null, at: { $lt: olderThan } }).limit(100).lean().exec();
-      for (const event of pending) await notifyFamilies(event, render);
+      for (const event of pending) await notifyFamilies(event);
       return pending.length;
     },
   };

@@ -3,7 +3,7 @@
 import type { Clock, RandomInt } from "../../clock.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import type { Models } from "../../db/models/index.js";
-import type { OutgoingContent, DeliveryService } from "../../delivery/types.js";
+import type { DeliveryService } from "../../delivery/types.js";
 import type { CaseStatus, CloseReason } from "../../domain/caseStatus.js";
 import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
 import type { ActingUser, ActorLookup } from "../../domain/roles.js";
@@ -61,9 +61,6 @@ export interface StatusChange {
   internalNote?: string;
 }
 
-/** Renders the notification a family receives, in their locale (the bot layer formats messages). */
-export type StatusNotificationRenderer = (locale: string, change: { reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }) => OutgoingContent;
-
 export interface CaseService {
   register(input: { userId: number; locale: string; draft: CompleteRegistration; consentAt: Date }): Promise<{ caseId: string; reference: string; possibleDuplicate: boolean }>;
   listForFamily(userId: number): Promise<FamilyCaseSummary[]>;
@@ -72,14 +69,15 @@ export interface CaseService {
   withdraw(userId: number, caseId: string): Promise<CaseResult<{ reference: string }>>;
   /** Staff methods re-read the acting user's roles and provinces at the moment they act. */
   findForStaff(actor: ActingUser, reference: string): Promise<CaseResult<StaffCaseView>>;
-  changeStatus(actor: ActingUser, caseId: string, change: StatusChange, render: StatusNotificationRenderer): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
+  /** Families are told through the outbox; the worker renders the news in each family's language. */
+  changeStatus(actor: ActingUser, caseId: string, change: StatusChange): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
   confirmDuplicate(actor: ActingUser, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;
   /** A coordinator decided the flagged cases are different people. */
   rejectDuplicates(actor: ActingUser, caseId: string): Promise<CaseResult<null>>;
   /** The reference of a case the acting user may move (a button's case id may be forged). */
   referenceForStatusMove(actor: ActingUser, caseId: string): Promise<CaseResult<string>>;
   /** Hands to the outbox the notifications of status events that were not (a crash between two writes). */
-  retryPendingNotifications(render: StatusNotificationRenderer, olderThan: Date): Promise<number>;
+  retryPendingNotifications(olderThan: Date): Promise<number>;
 }
 
 export interface CaseServiceDeps {

@@ -45,7 +45,7 @@ export function createStaffCaseWork(
       };
     },
 
-    async changeStatus(acting, caseId, change, render) {
+    async changeStatus(acting, caseId, change) {
       const actor = await actorNow(acting.userId);
       // A role revoked while the status conversation was open ends here.
       if (!can(actor, "case.status")) return { ok: false, error: "not_allowed" };
@@ -75,7 +75,7 @@ export function createStaffCaseWork(
       });
       await audit.record(actor.userId, "case.status", record.reference, { from: record.status, to: result.status });
 
-      const notified = await news.notifyFamilies(event.toObject(), render);
+      const notified = await news.notifyFamilies(event.toObject());
       return { ok: true, value: { eventId: event._id.toHexString(), status: result.status, notified } };
     },
 

@@ -34,20 +34,20 @@ export function createPetitionMilestones(deps: PetitionServiceDeps) {
   }
 
   async function enqueueMilestoneNews(petition: PetitionRecord, milestone: number): Promise<boolean> {
-    const delivery = deps.delivery?.();
-    if (!delivery || !deps.milestoneNotice) {
-      deps.log?.warn({ petition: petition.ref, milestone }, "milestone reached; no delivery service yet, news left pending");
+    const { delivery } = deps;
+    if (!delivery) {
+      deps.log?.warn({ petition: petition.ref, milestone }, "milestone reached; no outbox, news left pending");
       return false;
     }
-    const notice = deps.milestoneNotice({
-      ref: petition.ref,
-      titles: petition.texts.map((t) => ({ locale: t.locale, title: t.title })),
-      milestone,
-      goal: petition.goal,
-    });
     const petitionId = petition._id.toHexString();
+    // The job refers to the milestone; the worker renders the news in each signer's language when it sends.
     await delivery.enqueue(
-      { jobId: milestoneJobId(petitionId, milestone), kind: "petition-milestone", contentByLocale: notice.contentByLocale, defaultLocale: notice.defaultLocale },
+      {
+        jobId: milestoneJobId(petitionId, milestone),
+        kind: "petition-milestone",
+        subject: { kind: "petition-milestone", petitionId, milestone },
+        defaultLocale: deps.defaultLocale,
+      },
       newsRecipients(petition._id),
     );
     await models.petitionMilestones.updateOne({ petitionId: petition._id, milestone }, { $set: { notifiedAt: clock.now() } }).exec();

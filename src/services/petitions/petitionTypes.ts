@@ -2,7 +2,7 @@
 
 import type { Clock } from "../../clock.js";
 import type { Models } from "../../db/models/index.js";
-import type { DeliveryService, OutgoingContent } from "../../delivery/types.js";
+import type { DeliveryService } from "../../delivery/types.js";
 import type { DeadlineParse } from "../../domain/petitions/content.js";
 import type { PetitionStatus } from "../../domain/petitions/lifecycle.js";
 import type { NameDisplay } from "../../domain/petitions/signerName.js";
@@ -93,12 +93,6 @@ export interface PetitionStats {
   milestonesReached: number[];
 }
 
-/** Renders the milestone news in every locale; lives with the bot (it formats a chat message). */
-export type MilestoneNotice = (input: { ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number }) => {
-  contentByLocale: Record<string, OutgoingContent>;
-  defaultLocale: string;
-};
-
 export interface PetitionService {
   /** The organisers' time zone: per-day counts and deadlines are in it. */
   readonly timeZone: string;
@@ -126,9 +120,10 @@ export interface PetitionServiceDeps {
   timeZone: string;
   random?: () => number;
   fields?: FieldSealer;
-  /** The outbox; a function because it is built after this service. */
-  delivery?: () => Pick<DeliveryService, "enqueue"> | undefined;
-  milestoneNotice?: MilestoneNotice;
+  /** The outbox for milestone news (its jobs refer to the milestone; the worker renders them). Without it, news waits for the repair job. */
+  delivery?: Pick<DeliveryService, "enqueue">;
+  /** The language of milestone news for a signer whose language is not known. */
+  defaultLocale: string;
   log?: Logger;
   /** The acting user's roles as stored now (users.actorNow): managing methods check these, not the caller's Actor. */
   actorNow: ActorLookup;

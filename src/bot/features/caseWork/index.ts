@@ -1,5 +1,4 @@
 import { createConversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { parseCaseReference } from "../../../domain/caseReference.js";
 import { allowedTargets } from "../../../domain/caseStatus.js";
@@ -20,9 +19,9 @@ import { createStatusConversation, STATUS_CONVERSATION, type StatusChangeInput }
  * Volunteers and coordinators work on cases: /case <reference> shows it (volunteers only within
  * their provinces; every view is audited) with the status moves their role allows.
  */
-export function caseWorkFeature(i18n: I18n<BotContext>) {
+export function caseWorkFeature() {
   const composer = new Composer<BotContext>();
-  const statusConversation = createConversation<BotContext, ConversationContext>(createStatusConversation(i18n), STATUS_CONVERSATION);
+  const statusConversation = createConversation<BotContext, ConversationContext>(createStatusConversation(), STATUS_CONVERSATION);
   const locations = locationsFeature();
 
   async function showCase(ctx: BotContext, view: StaffCaseView): Promise<void> {

@@ -1,10 +1,8 @@
-import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard } from "grammy";
 import { CLOSE_REASONS, type CaseStatus, type CloseReason } from "../../../domain/caseStatus.js";
 import { formatDigits } from "../../../domain/digits.js";
 import { parseFreeText } from "../../../domain/registration/answers.js";
-import type { StatusNotificationRenderer } from "../../../services/cases/caseService.js";
-import type { BotContext, ConversationContext } from "../../context.js";
+import type { ConversationContext } from "../../context.js";
 import { waitForButton, type BotConversation } from "../../conversationKit.js";
 import { closeReasonButton, statusControl } from "./callbacks.js";
 
@@ -17,20 +15,8 @@ export interface StatusChangeInput {
   to: CaseStatus;
 }
 
-/** The message each family receives, in their own language; the internal note never goes in it. */
-export function statusNotificationRenderer(i18n: I18n<BotContext>): StatusNotificationRenderer {
-  return (locale, change) => {
-    const status = i18n.t(locale, `status-${change.status}`) + (change.closeReason ? ` (${i18n.t(locale, `close-reason-${change.closeReason}`)})` : "");
-    const lines = [i18n.t(locale, "case-news", { name: change.fullName, reference: formatDigits(change.reference, locale), status })];
-    if (change.familyNote) lines.push(i18n.t(locale, "case-news-note", { note: change.familyNote }));
-    lines.push(i18n.t(locale, "case-news-footer"));
-    return { text: lines.join("\n\n") };
-  };
-}
-
 /** A volunteer or coordinator moves a case on: close reason if closing, a note for families, an internal note, confirm. */
-export function createStatusConversation(i18n: I18n<BotContext>) {
-  const render = statusNotificationRenderer(i18n);
+export function createStatusConversation() {
   return async function statusConversation(conversation: BotConversation, ctx: ConversationContext, input: StatusChangeInput): Promise<void> {
     const status = ctx.t(`status-${input.to}`);
     let reason: CloseReason | undefined;
@@ -91,7 +77,7 @@ export function createStatusConversation(i18n: I18n<BotContext>) {
       return;
     }
     const result = await conversation.external((outside) =>
-      outside.services.cases.changeStatus(outside.profile.actor, input.caseId, { to: input.to, reason, familyNote, internalNote }, render),
+      outside.services.cases.changeStatus(outside.profile.actor, input.caseId, { to: input.to, reason, familyNote, internalNote }),
     );
     if (!result.ok) {
       await ctx.reply(ctx.t(`casework-error-${result.error}`));

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
-import type { Models } from "../db/models/index.js";
+import { isDuplicateKeyError } from "./duplicateKeys.js";
+import type { Models } from "./models/index.js";
 
 export interface Leases {
   /** Takes the named lease for ttlMs if it is free, expired or already ours. */
@@ -23,7 +24,7 @@ export function createLeases(models: Models, clock: Clock): Leases {
         return taken?.holder === holder;
       } catch (error) {
         // The upsert raced with a live lease held by someone else.
-        if ((error as { code?: number }).code === 11000) return false;
+        if (isDuplicateKeyError(error)) return false;
         throw error;
       }
     },

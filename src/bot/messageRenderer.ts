@@ -1,0 +1,48 @@
+import type { I18n } from "@grammyjs/i18n";
+import type { MessageRenderer, OutgoingContent } from "../delivery/types.js";
+import { formatDigits } from "../domain/digits.js";
+import type { Notice } from "../domain/notices.js";
+import { pickLocalized } from "../domain/petitions/content.js";
+import type { BotContext } from "./context.js";
+import { petitionLink } from "./features/petitions/petitionText.js";
+
+/**
+ * The one place where news outside a conversation gets its words: built once from the bot's i18n
+ * (the same instance the features use), handed to the delivery worker, which renders each job's
+ * subject in the recipient's language at the moment it sends.
+ */
+export function createMessageRenderer(i18n: I18n<BotContext>, options: { defaultLocale: string; botUsername: string }): MessageRenderer {
+  const locales = i18n.locales;
+  const t = (locale: string, key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
+
+  function caseStatusNews(locale: string, notice: Extract<Notice, { kind: "case-status" }>): OutgoingContent {
+    // The internal note never goes in it: the notice carries only what families may read.
+    const status = t(locale, `status-${notice.status}`) + (notice.closeReason ? ` (${t(locale, `close-reason-${notice.closeReason}`)})` : "");
+    const lines = [t(locale, "case-news", { name: notice.fullName, reference: formatDigits(notice.reference, locale), status })];
+    if (notice.familyNote) lines.push(t(locale, "case-news-note", { note: notice.familyNote }));
+    lines.push(t(locale, "case-news-footer"));
+    return { text: lines.join("\n\n") };
+  }
+
+  function milestoneNews(locale: string, notice: Extract<Notice, { kind: "petition-milestone" }>): OutgoingContent {
+    const title = pickLocalized(notice.titles, locale)?.title ?? "";
+    return {
+      text: t(locale, "pet-milestone-news", { title, milestone: notice.milestone, goal: notice.goal }),
+      inlineKeyboard: [[{ text: t(locale, "pet-button-open-petition"), url: petitionLink(options.botUsername, notice.ref) }]],
+    };
+  }
+
+  return {
+    locales,
+    defaultLocale: options.defaultLocale,
+    render(asked, notice) {
+      const locale = locales.includes(asked) ? asked : options.defaultLocale;
+      switch (notice.kind) {
+        case "case-status":
+          return { content: caseStatusNews(locale, notice), locale };
+        case "petition-milestone":
+          return { content: milestoneNews(locale, notice), locale };
+      }
+    },
+  };
+}

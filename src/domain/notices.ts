@@ -1,0 +1,13 @@
+import type { CaseStatus, CloseReason } from "./caseStatus.js";
+
+/**
+ * What the bot tells a user outside a conversation, as data: the delivery worker has it rendered
+ * in the recipient's language at the moment it sends (the bot's MessageRenderer), so the outbox
+ * stores what a message is about, not its text. A new kind of news (event reminders) is a new
+ * variant here, a case in the renderer and a way to read it back (services/noticeReader.ts).
+ */
+export type Notice =
+  /** A case the family follows moved on; the family note is written by staff for the families. */
+  | { kind: "case-status"; reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }
+  /** A petition the user signed reached a milestone. */
+  | { kind: "petition-milestone"; ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number };

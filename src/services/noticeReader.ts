@@ -1,0 +1,46 @@
+import { Types } from "mongoose";
+import type { JobSubject } from "../db/models/deliveryJob.js";
+import type { Models } from "../db/models/index.js";
+import type { CaseStatus, CloseReason } from "../domain/caseStatus.js";
+import type { Notice } from "../domain/notices.js";
+import type { FieldCipher } from "../security/fieldCipher.js";
+
+/** Reads back what an outbox job is about, as a Notice to render; null once it is gone (erased). */
+export type NoticeReader = (subject: JobSubject) => Promise<Notice | null>;
+
+/**
+ * The read side of news sent through the outbox: a job stores only its subject's ids, and the
+ * delivery worker asks this (through the app's wiring, it does not import services) when it sends.
+ */
+export function createNoticeReader(deps: { models: Models; cipher: Pick<FieldCipher, "decryptOptional"> }): NoticeReader {
+  const { models, cipher } = deps;
+  const objectId = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
+
+  return async (subject) => {
+    switch (subject.kind) {
+      case "case-status": {
+        const eventId = objectId(subject.eventId);
+        const event = eventId ? await models.caseEvents.findById(eventId).lean().exec() : null;
+        if (!event || event.type !== "status" || !event.to) return null;
+        const record = await models.cases.findById(event.caseId, { reference: 1, "relative.fullNameEnc": 1 }).lean().exec();
+        if (!record) return null;
+        const familyNote = cipher.decryptOptional(event.familyNoteEnc);
+        return {
+          kind: "case-status",
+          reference: record.reference,
+          fullName: cipher.decryptOptional(record.relative.fullNameEnc) ?? "",
+          status: event.to as CaseStatus,
+          ...(event.closeReason ? { closeReason: event.closeReason as CloseReason } : {}),
+          ...(familyNote ? { familyNote } : {}),
+        };
+      }
+      case "petition-milestone": {
+        const petitionId = objectId(subject.petitionId);
+        const petition = petitionId ? await models.petitions.findById(petitionId, { ref: 1, texts: 1, goal: 1 }).lean().exec() : null;
+        if (!petition) return null;
+        const titles = petition.texts.map((text) => ({ locale: text.locale, title: text.title }));
+        return { kind: "petition-milestone", ref: petition.ref, titles, milestone: subject.milestone, goal: petition.goal };
+      }
+    }
+  };
+}
