@@ -3,6 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { seedVolunteer } from "../support/team.js";
 import { refOf } from "../support/userRefs.js";
 
 const COORDINATOR_ID = 920001;
@@ -16,10 +17,8 @@ const draft = (province: string) => sampleRegistration({ fullName: "Kourosh Test
 beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });
   const now = new Date();
-  await bot.app.models.users.create([
-    { _id: refOf(VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: refOf(COORDINATOR_ID), grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
-    { _id: refOf(TWO_PROVINCE_VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil", "gilan"], grantedBy: refOf(COORDINATOR_ID), grantedAt: now }], firstSeenAt: now, lastSeenAt: now },
-  ]);
+  await seedVolunteer(bot.app.services, { userId: VOLUNTEER_ID, provinces: ["ardabil"], invitedBy: COORDINATOR_ID });
+  await seedVolunteer(bot.app.services, { userId: TWO_PROVINCE_VOLUNTEER_ID, provinces: ["ardabil", "gilan"], invitedBy: COORDINATOR_ID });
   for (const [name, locale, province] of [
     ["ardabilFa", "fa", "ardabil"],
     ["ardabilEn", "en", "ardabil"],

@@ -3,7 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
-import { refOf } from "../support/userRefs.js";
+import { seedVolunteer } from "../support/team.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 
 const COORDINATOR_ID = 910001;
@@ -15,7 +15,7 @@ const draft = (fullName: string, province: string, birthYear: number) => sampleR
 beforeAll(async () => {
   bot = await startTestBot({ adminIds: [COORDINATOR_ID] });
   // The volunteer serves Ardabil only.
-  await bot.app.models.users.create({ _id: refOf(VOLUNTEER_ID), roles: [{ role: "volunteer", provinces: ["ardabil"], grantedBy: refOf(COORDINATOR_ID), grantedAt: new Date() }], firstSeenAt: new Date(), lastSeenAt: new Date() });
+  await seedVolunteer(bot.app.services, { userId: VOLUNTEER_ID, provinces: ["ardabil"], invitedBy: COORDINATOR_ID });
 });
 afterAll(() => bot?.stop());
 
@@ -55,7 +55,8 @@ describe("volunteers and coordinators work on cases", () => {
     expect(plain(persianNews.text)).toContain("We have received your registration");
     const englishNews = await englishSister.waitForText("Being reviewed", { timeoutMs: 10_000 });
     expect(plain(englishNews.text)).toContain(`News about بهروز نیک‌نام (case ${first.reference}): Being reviewed`);
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Longer than one tick of the delivery worker: a second copy would have gone out by then.
+    await bot.emulator.waitForQuiet({ quietMs: 1_200 });
     for (const family of [persianMother, englishSister]) {
       const news = family.botMessages().filter((m) => /در حال بررسی|Being reviewed/.test(plain(m.text)));
       expect(news).toHaveLength(1);

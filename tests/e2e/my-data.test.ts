@@ -299,7 +299,7 @@ describe("a volunteer who erases themself loses the role; the admin by configura
     const answered = volunteer.callbackAnswers().length;
     volunteer.pressCallback(question.messageId, yes);
     await waitUntil(() => volunteer.callbackAnswers().length > answered, 5_000, "the second tap answered");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bot.emulator.waitForQuiet();
     expect(volunteer.botMessages().some((m) => plain(m.text).includes("something went wrong"))).toBe(false);
     expect(await rawDump()).not.toContain(refOf(volunteer.id));
 

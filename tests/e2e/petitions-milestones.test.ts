@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { openPetition } from "../support/petitions.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 const ADMIN_ID = 840001;
@@ -22,19 +23,14 @@ const isNews = (text: string | undefined, milestone: "100" | "200") =>
 describe("milestone news under a burst of signatures", () => {
   it(`${SIGNERS} people sign in the same second; each milestone's news reaches each signer who asked for it exactly once, in their language`, async () => {
     const admin = buildActor({ userId: ADMIN_ID, grants: [], isAdmin: true });
-    const created = await bot.app.services.petitions.create(admin, {
+    const ref = await openPetition(bot.app.services.petitions, admin, {
       texts: [
         { locale: "fa", title: "صدای فرزندانمان", body: "ما خانواده‌ها درخواست می‌کنیم…" },
         { locale: "en", title: "Our children's voices", body: "We, the families, ask…" },
       ],
-      addressee: "The Example Office",
       goal: 500,
-      deadline: null,
       milestones: [100, 200],
     });
-    if (!created.ok) throw new Error(created.error);
-    const ref = created.value.ref;
-    await bot.app.services.petitions.changeStatus(admin, ref, "open");
 
     // Every signer has a chat with the bot (Telegram delivers nothing to a chat never started).
     const signers: EmulatedUser[] = Array.from({ length: SIGNERS }, (_, i) => bot.emulator.createUser({ languageCode: i % 3 === 0 ? "en" : "fa" }));

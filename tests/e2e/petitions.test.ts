@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
-import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { seedVolunteer } from "../support/team.js";
 import { waitUntil } from "../support/waitUntil.js";
 import { refOf } from "../support/userRefs.js";
 
@@ -258,10 +258,8 @@ describe("the text cannot change once people have signed", () => {
 
 describe("only coordinators create, close and export", () => {
   it("a family member and a volunteer are refused, even with forged buttons", async () => {
-    const admin = buildActor({ userId: ADMIN_ID, grants: [], isAdmin: true });
-    const invite = await bot.app.services.team.createInvite(admin, "volunteer", ["ardabil"]);
     const volunteer = bot.emulator.createUser({ languageCode: "en" });
-    if (invite.ok) await bot.app.services.team.acceptInvite(volunteer.id, invite.value.code);
+    await seedVolunteer(bot.app.services, { userId: volunteer.id, provinces: ["ardabil"], invitedBy: ADMIN_ID });
     const family = bot.emulator.createUser({ languageCode: "en" });
 
     for (const user of [family, volunteer]) {

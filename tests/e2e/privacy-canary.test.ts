@@ -4,6 +4,7 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { openPetition } from "../support/petitions.js";
 
 /**
  * The canary test: canary values go into every free-text step a person can type into (registration,
@@ -100,22 +101,7 @@ describe("a hostile reader of a database copy or of the logs finds nothing perso
   });
 
   it("she signs a petition with her name and from abroad, and adds a text and a photo appeal", async () => {
-    const created = await bot.app.services.petitions.create(
-      { userId: COORDINATOR.id },
-      {
-        texts: [
-          { locale: "fa", title: "بگذارید تماس بگیرند", body: "متن طومار" },
-          { locale: "en", title: "Let them call", body: "The petition text" },
-        ],
-        addressee: "An addressee",
-        goal: 100,
-        milestones: [],
-      } as never,
-    );
-    if (!created.ok) throw new Error(`petition not created: ${created.error}`);
-    petitionRef = created.value.ref;
-    const opened = await bot.app.services.petitions.changeStatus({ userId: COORDINATOR.id }, petitionRef, "open");
-    expect(opened.ok).toBe(true);
+    petitionRef = await openPetition(bot.app.services.petitions, { userId: COORDINATOR.id });
 
     family.sendCommand("start", `p_${petitionRef}`);
     const card = await family.waitForText("Let them call");

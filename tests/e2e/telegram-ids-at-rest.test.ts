@@ -8,6 +8,7 @@ import { CONVERSATIONS_COLLECTION } from "../../src/db/models/index.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { openPetition } from "../support/petitions.js";
 import { refOf } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -68,19 +69,11 @@ describe("a copy of the database does not list Telegram accounts", () => {
     const volunteer = bot.emulator.createUser({ id: VOLUNTEER_ID, languageCode: "en", ...PROFILE.volunteer });
 
     // A petition is open (its author is the admin).
-    const created = await bot.app.services.petitions.create({ userId: ADMIN_ID }, {
-      texts: [{ locale: "fa", title: "بگذارید به خانه زنگ بزنند", body: "ما خانواده‌ها خواهش می‌کنیم راه تماس را باز کنید." }],
-      addressee: "The Minister of Examples",
-      goal: 100,
-      deadline: null,
-      milestones: [],
-    });
-    if (!created.ok) throw new Error(created.error);
-    expect((await bot.app.services.petitions.changeStatus({ userId: ADMIN_ID }, created.value.ref, "open")).ok).toBe(true);
+    const petitionRef = await openPetition(bot.app.services.petitions, { userId: ADMIN_ID });
 
     // The mother registers her son and signs the petition with her name.
     await registerInPersian(family);
-    family.sendCommand("start", `p_${created.value.ref}`);
+    family.sendCommand("start", `p_${petitionRef}`);
     const card = await family.waitForText("بگذارید به خانه زنگ بزنند");
     await press(family, "✍️ امضا می‌کنم", "نام شما در فهرست", { messageId: card.messageId });
     await press(family, "✍️ با نام خودم", "لطفاً نامتان را");
