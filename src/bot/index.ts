@@ -58,13 +58,18 @@ export interface CreatedBot {
   i18n: I18n<BotContext>;
 }
 
+/** The longest 429 wait a reply sits out inside a handler. */
+export const REPLY_MAX_FLOOD_WAIT_SECONDS = 3;
+
 /** Builds the bot and starts nothing: main.ts (or a test) decides polling or webhook. */
 export function createBot(options: CreateBotOptions): CreatedBot {
   const { services, log, defaultLocale } = options;
   const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
   const outgoing: Transformer[] = [
     ...(options.outgoing ?? []),
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }),
+    // Replies are sent inside a handler, while the chat's next updates wait: a flood wait longer
+    // than a few seconds fails the call instead (the error boundary tells the user after the wait).
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: REPLY_MAX_FLOOD_WAIT_SECONDS }),
     ignoreExpiredCallbackAnswers(() => log.info("callback query answered already or expired; carrying on")),
   ];
   bot.api.config.use(...outgoing);

@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import { isDatabaseUnavailableError } from "../db/connection.js";
 import type { Logger } from "../logger.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
+import { sleep } from "../sleep.js";
 import type { BotContext } from "./context.js";
 
 export interface PollingOptions {
@@ -21,56 +22,153 @@ export interface Poller {
 }
 
 /**
- * Long polling that never loses an update: a batch is confirmed to Telegram (by the next offset) only
- * after every update in it was handled. Updates of one chat run in order; different chats run in
- * parallel. If the database went away, the batch is fetched again from the first update that failed;
- * so is an update another live process is still handling (after a restart, the killed process's
- * claim is taken over once its heartbeat is stale: the retry comes every IN_FLIGHT_RETRY_MS).
+ * Long polling that never loses an update and never lets one slow chat stall the others.
+ *
+ * The offset confirmed to Telegram never passes an update that was not handled: it is the lowest
+ * update still queued, running or waiting for a retry (crash-safety: a restart receives again
+ * whatever was not finished). Fetching goes on while a slow chat finishes: a re-fetch from that
+ * offset returns the unfinished update again together with newer ones; what is already running or
+ * done is skipped and only new updates are dispatched. Updates of one chat run in order (a busy
+ * chat's new updates queue behind it); different chats run in parallel. At most `limit` updates
+ * sit between the confirmed offset and the newest fetched one, so one getUpdates call always
+ * reaches past them.
+ *
+ * If the database went away, the failed update (and the rest of its chat's queue) is fetched again
+ * after a backoff; so is an update another live process is still handling (after a restart, the
+ * killed process's claim is taken over once its heartbeat is stale: the retry comes every
+ * IN_FLIGHT_RETRY_MS).
  *
  * Why not @grammyjs/runner: it confirms offsets as soon as updates are fetched, so a crash loses them.
  */
 /** How soon an update held by another live process is asked for again (no backoff: the wait is bounded by the heartbeat). */
 const IN_FLIGHT_RETRY_MS = 1_000;
+/** While an update is unfinished, newer updates are polled for this often (a long poll would return the unfinished one at once). */
+const REFETCH_WHILE_BUSY_MS = 250;
+
+type Retry = { databaseUnavailable: boolean };
 
 export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Poller {
   const { log, timeoutSeconds = 25, limit = 100 } = options;
   const abort = new AbortController();
-  let offset = 0;
   let stopping = false;
 
+  /** Fetched and not finished: queued behind its chat, running, or waiting to be fetched again. */
+  const unfinished = new Map<number, "queued" | "running" | "retry">();
+  /** Finished, but above an unfinished one: not confirmable yet, skipped when fetched again. */
+  const finishedAbove = new Set<number>();
+  let highestFetched = -1;
+  const chatQueues = new Map<string, Update[]>();
+  const running = new Set<Promise<void>>();
+  let pendingRetry: Retry | undefined;
+  let databaseBackoffMs = 500;
+  let wake: (() => void) | undefined;
+  const wakeLoop = () => wake?.();
+
+  /** The offset to confirm: everything below it was handled. */
+  function confirmableOffset(): number {
+    if (unfinished.size > 0) return Math.min(...unfinished.keys());
+    return highestFetched + 1;
+  }
+
+  function forgetConfirmed(): void {
+    const offset = confirmableOffset();
+    for (const id of finishedAbove) if (id < offset) finishedAbove.delete(id);
+  }
+
+  /** Waits for a handler to finish (or the loop to stop), at most `ms`. */
+  async function idle(ms: number): Promise<void> {
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    await Promise.race([woken, sleep(ms, abort.signal)]);
+    wake = undefined;
+  }
+
+  function dispatch(update: Update): void {
+    unfinished.set(update.update_id, "queued");
+    const key = chatKey(update);
+    const queue = chatQueues.get(key);
+    if (queue) {
+      queue.push(update);
+      return;
+    }
+    chatQueues.set(key, [update]);
+    const drained = drainChat(key);
+    running.add(drained);
+    void drained.finally(() => running.delete(drained));
+  }
+
+  async function drainChat(key: string): Promise<void> {
+    const queue = chatQueues.get(key)!;
+    while (queue.length > 0) {
+      const update = queue[0]!;
+      unfinished.set(update.update_id, "running");
+      const retry = await handleUpdate(bot, update, log);
+      if (retry) {
+        // Keep this chat's order: its later updates wait for the retry too.
+        for (const waiting of queue) unfinished.set(waiting.update_id, "retry");
+        queue.length = 0;
+        pendingRetry = { databaseUnavailable: retry.databaseUnavailable || (pendingRetry?.databaseUnavailable ?? false) };
+        break;
+      }
+      databaseBackoffMs = 500;
+      queue.shift();
+      unfinished.delete(update.update_id);
+      finishedAbove.add(update.update_id);
+      forgetConfirmed();
+    }
+    chatQueues.delete(key);
+    wakeLoop();
+  }
+
   async function loop(): Promise<void> {
-    let backoffMs = 500;
+    let fetchBackoffMs = 500;
     while (!stopping) {
+      if (pendingRetry) {
+        const { databaseUnavailable } = pendingRetry;
+        pendingRetry = undefined;
+        if (databaseUnavailable) {
+          log.warn({ retryInMs: databaseBackoffMs }, "database unavailable; the update will be fetched again");
+          await sleep(databaseBackoffMs, abort.signal);
+          databaseBackoffMs = Math.min(databaseBackoffMs * 2, 10_000);
+        } else {
+          log.info({ retryInMs: IN_FLIGHT_RETRY_MS }, "an update is still being handled by another process; it will be fetched again");
+          await sleep(IN_FLIGHT_RETRY_MS, abort.signal);
+        }
+        continue;
+      }
+      // The window is full: a fetch from the confirmable offset could not reach a new update.
+      if (unfinished.size + finishedAbove.size >= limit) {
+        await idle(REFETCH_WHILE_BUSY_MS * 4);
+        continue;
+      }
+      const busy = unfinished.size > 0;
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates(
-          { offset, limit, timeout: timeoutSeconds, allowed_updates: options.allowedUpdates as never },
+          { offset: confirmableOffset(), limit, timeout: busy ? 0 : timeoutSeconds, allowed_updates: options.allowedUpdates as never },
           abort.signal as never,
         );
+        fetchBackoffMs = 500;
       } catch (error) {
         if (stopping) break;
-        log.warn({ err: (error as Error).message, retryInMs: backoffMs }, "getUpdates failed");
-        await sleep(backoffMs, abort.signal);
-        backoffMs = Math.min(backoffMs * 2, 10_000);
+        log.warn({ err: (error as Error).message, retryInMs: fetchBackoffMs }, "getUpdates failed");
+        await sleep(fetchBackoffMs, abort.signal);
+        fetchBackoffMs = Math.min(fetchBackoffMs * 2, 10_000);
         continue;
       }
-      if (updates.length === 0) continue;
-      const retry = await handleBatch(bot, updates, log);
-      if (retry === undefined) {
-        offset = updates[updates.length - 1]!.update_id + 1;
-        backoffMs = 500;
-      } else if (retry.databaseUnavailable) {
-        offset = retry.from;
-        log.warn({ retryInMs: backoffMs }, "database unavailable; batch will be fetched again");
-        await sleep(backoffMs, abort.signal);
-        backoffMs = Math.min(backoffMs * 2, 10_000);
-      } else {
-        offset = retry.from;
-        log.info({ retryInMs: IN_FLIGHT_RETRY_MS }, "an update is still being handled by another process; batch will be fetched again");
-        await sleep(IN_FLIGHT_RETRY_MS, abort.signal);
+      let fresh = 0;
+      for (const update of updates) {
+        const id = update.update_id;
+        // Running, queued or done already: fetched again only because an older update is unfinished.
+        if (id <= highestFetched && unfinished.get(id) !== "retry") continue;
+        highestFetched = Math.max(highestFetched, id);
+        dispatch(update);
+        fresh += 1;
       }
+      if (busy && fresh === 0) await idle(REFETCH_WHILE_BUSY_MS);
     }
-    // Confirm what was handled so a restart does not receive it again.
+    // Let what was fetched finish, then confirm it so a restart does not receive it again.
+    while (running.size > 0) await Promise.all([...running]);
+    const offset = confirmableOffset();
     if (offset > 0) await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }).catch(() => undefined);
   }
 
@@ -85,40 +183,17 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   };
 }
 
-/** Handles a batch; returns the lowest update_id that must be fetched again (and why), if any. */
-export async function handleBatch(
-  bot: Bot<BotContext>,
-  updates: Update[],
-  log: Logger,
-): Promise<{ from: number; databaseUnavailable: boolean } | undefined> {
-  const byChat = new Map<string, Update[]>();
-  for (const update of updates) {
-    const key = chatKey(update);
-    const list = byChat.get(key);
-    if (list) list.push(update);
-    else byChat.set(key, [update]);
+/** Handles one update; says whether it must be fetched again (and why). */
+async function handleUpdate(bot: Bot<BotContext>, update: Update, log: Logger): Promise<Retry | undefined> {
+  try {
+    await bot.handleUpdate(update);
+  } catch (error) {
+    const unavailable = isDatabaseUnavailableError(error);
+    if (unavailable || isUpdateInFlightElsewhere(error)) return { databaseUnavailable: unavailable };
+    // The error boundary answers users; anything reaching here is a bug outside handlers.
+    log.error({ update_id: update.update_id, err: (error as Error).message }, "update failed outside the error boundary");
   }
-  const failed: number[] = [];
-  let databaseUnavailable = false;
-  await Promise.all(
-    [...byChat.values()].map(async (chatUpdates) => {
-      for (const update of chatUpdates) {
-        try {
-          await bot.handleUpdate(update);
-        } catch (error) {
-          const unavailable = isDatabaseUnavailableError(error);
-          if (unavailable || isUpdateInFlightElsewhere(error)) {
-            databaseUnavailable ||= unavailable;
-            failed.push(update.update_id);
-            return; // keep this chat's order: its later updates wait for the retry too
-          }
-          // The error boundary answers users; anything reaching here is a bug outside handlers.
-          log.error({ update_id: update.update_id, err: (error as Error).message }, "update failed outside the error boundary");
-        }
-      }
-    }),
-  );
-  return failed.length > 0 ? { from: Math.min(...failed), databaseUnavailable } : undefined;
+  return undefined;
 }
 
 function chatKey(update: Update): string {
@@ -131,15 +206,4 @@ function chatKey(update: Update): string {
     update.my_chat_member?.chat.id ??
     update.pre_checkout_query?.from.id;
   return chat === undefined ? `update:${update.update_id}` : `chat:${chat}`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }

@@ -35,6 +35,14 @@ export async function callBotApi(
     if (prepared.paid) call.paid = true;
     const chatId = prepared.chatId;
     if (spec.sending && chatId !== undefined) {
+      await state.faults.waitWhileHeld(chatId, abort);
+      if (abort.aborted) {
+        call.description = "emulated hold: the client went away while the call was held";
+        state.log.record(call);
+        return { kind: "timeout", ms: 0 };
+      }
+    }
+    if (spec.sending && chatId !== undefined) {
       const decision = state.limiter.trySend(chatId, prepared.paid === true);
       if (!decision.allowed) return fail(tooManyRequests(decision.retryAfter));
     }

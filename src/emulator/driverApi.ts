@@ -78,6 +78,7 @@ const faultsBody = z.strictObject({
   blockedUserIds: z.array(z.number().int()).optional(),
   blockedRate: fraction.optional(),
   seed: z.number().int().optional(),
+  heldChatIds: z.array(z.number().int()).optional(),
 });
 
 const positive = z.number().positive();

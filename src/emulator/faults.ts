@@ -19,6 +19,8 @@ export class FaultInjector {
   private faults: EmulatorFaults;
   private random: () => number;
   private seed: number;
+  /** Held calls, woken on every change of the faults. */
+  private holdWaiters = new Set<() => void>();
 
   constructor(faults: Partial<EmulatorFaults>) {
     this.faults = { ...defaultFaults, ...faults };
@@ -27,7 +29,7 @@ export class FaultInjector {
   }
 
   get current(): EmulatorFaults {
-    return { ...this.faults, blockedUserIds: [...this.faults.blockedUserIds] };
+    return { ...this.faults, blockedUserIds: [...this.faults.blockedUserIds], heldChatIds: [...(this.faults.heldChatIds ?? [])] };
   }
 
   update(partial: Partial<EmulatorFaults>): void {
@@ -35,6 +37,22 @@ export class FaultInjector {
     if (partial.seed !== undefined) {
       this.seed = partial.seed;
       this.random = mulberry32(partial.seed);
+    }
+    for (const wake of [...this.holdWaiters]) wake();
+  }
+
+  /** Resolves once sends to this chat are no longer held (or the caller went away). */
+  async waitWhileHeld(chatId: number, abort: AbortSignal): Promise<void> {
+    while ((this.faults.heldChatIds ?? []).includes(chatId) && !abort.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.holdWaiters.delete(wake);
+          abort.removeEventListener("abort", wake);
+          resolve();
+        };
+        this.holdWaiters.add(wake);
+        abort.addEventListener("abort", wake, { once: true });
+      });
     }
   }
 

@@ -22,6 +22,11 @@ export interface EmulatorFaults {
   blockedRate?: number;
   /** Seed of the PRNG used for fault draws, so runs repeat exactly. */
   seed?: number;
+  /**
+   * Sending calls to these chats are held (the request stays open, unanswered) until the chat is
+   * taken off the list, then run as usual: one slow chat. Extension.
+   */
+  heldChatIds?: number[];
 }
 
 export interface EmulatorOptions {

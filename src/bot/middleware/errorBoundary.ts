@@ -1,7 +1,8 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { MiddlewareFn } from "grammy";
+import { GrammyError, type MiddlewareFn } from "grammy";
 import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { isUpdateInFlightElsewhere } from "../../services/updateClaims.js";
+import { sleep } from "../../sleep.js";
 import type { BotContext } from "../context.js";
 import { matchLocale } from "../i18n.js";
 import { droppedAConversation } from "./conversationDropWatch.js";
@@ -13,6 +14,9 @@ import { droppedAConversation } from "./conversationDropWatch.js";
  * retry) delivers the update again once the database is back. When the error ended a conversation
  * the user was in, they are told honestly to start that step again (never "nothing was lost").
  * An update another live process is handling is passed on silently, to be fetched again.
+ * When Telegram asked us to wait longer than a reply may wait inside a handler (a 429 that
+ * autoRetry did not sit out), the handler ends now and the calm message goes once the wait is over:
+ * the user hears why nothing came, and no other update waits meanwhile.
  */
 export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): MiddlewareFn<BotContext> {
   const toldDuringOutage = new Set<number>();
@@ -23,12 +27,18 @@ export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): Mi
     } catch (error) {
       if (isUpdateInFlightElsewhere(error)) throw error;
       const chatId = ctx.chat?.id;
+      const floodWaitSeconds = floodWaitOf(error);
+      const tell = async (text: string): Promise<void> => {
+        if (floodWaitSeconds === undefined) return safeReply(ctx, text);
+        ctx.log.warn({ retryAfterSeconds: floodWaitSeconds }, "Telegram asked to wait before replying; the user is told after the wait");
+        void sleep(floodWaitSeconds * 1000).then(() => safeReply(ctx, text));
+      };
       const locale = ctx.profile?.locale ?? matchLocale(i18n.locales, ctx.from?.language_code) ?? defaultLocale;
       if (droppedAConversation(error)) {
         // The answers given so far are gone with the conversation; retrying this update cannot bring them back.
         ctx.log.error({ err: describeError(error) }, "handler failed; the conversation was ended");
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-        if (chatId !== undefined) await safeReply(ctx, i18n.t(locale, "error-conversation-dropped"));
+        if (chatId !== undefined) await tell(i18n.t(locale, "error-conversation-dropped"));
         return;
       }
       if (isDatabaseUnavailableError(error)) {
@@ -44,7 +54,7 @@ export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): Mi
       }
       ctx.log.error({ err: describeError(error) }, "handler failed");
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-      if (chatId !== undefined) await safeReply(ctx, i18n.t(locale, "error-generic"));
+      if (chatId !== undefined) await tell(i18n.t(locale, "error-generic"));
     }
   };
 }
@@ -55,6 +65,12 @@ async function safeReply(ctx: BotContext, text: string): Promise<void> {
   } catch (error) {
     ctx.log.warn({ err: describeError(error) }, "could not tell the user about an error");
   }
+}
+
+/** Seconds Telegram asked us to wait (a 429's retry_after), if that is what failed. */
+function floodWaitOf(error: unknown): number | undefined {
+  if (!(error instanceof GrammyError) || error.error_code !== 429) return undefined;
+  return error.parameters.retry_after ?? 1;
 }
 
 /** Error name, message and stack only: never the update or its text. */
