@@ -1,11 +1,19 @@
 import { z } from "zod";
 
+/** A kind of inline button: its filter for routing, and its data packed and unpacked in one place. */
+export interface CallbackButton<Data> {
+  filter: RegExp;
+  pack(data: Data): string;
+  /** Null for data this button never packs: an old layout, or forged. */
+  unpack(raw: string | undefined): Data | null;
+}
+
 /**
  * Typed callback data: `lang:fa`, `team:revoke:1234:volunteer`. Packs fields in a fixed order and
  * parses them back with zod, so a forged or stale button can never reach a handler as bad data.
  * Telegram allows 64 bytes; pack() refuses anything longer.
  */
-export function defineCallback<Shape extends Record<string, z.ZodType<string | number>>>(prefix: string, shape: Shape) {
+export function defineCallback<Shape extends Record<string, z.ZodType<string | number>>>(prefix: string, shape: Shape): CallbackButton<z.infer<z.ZodObject<Shape>>> {
   const keys = Object.keys(shape);
   const schema = z.object(shape);
   const filter = new RegExp(`^${prefix}(:|$)`);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { provinceName } from "../domain/provinces.js";
 import { defineCallback } from "./callbackData.js";
 import type { ConversationContext } from "./context.js";
-import { waitForButton, type BotConversation } from "./conversationKit.js";
+import { ask } from "./ask.js";
+import type { BotConversation } from "./conversationKit.js";
 
 const toggle = defineCallback("prv", { code: z.string().regex(/^[a-z_]{2,30}$/) });
 const finish = defineCallback("prx", { action: z.enum(["done", "all", "cancel"]) });
@@ -37,28 +38,26 @@ export async function pickProvinces(conversation: BotConversation, ctx: Conversa
   if (options.editInPlace) await options.editInPlace.editMessageText(ctx.t(options.promptKey), { reply_markup: keyboard() });
   else await ctx.reply(ctx.t(options.promptKey), { reply_markup: keyboard() });
 
+  const buttons = {
+    toggle: { button: toggle, accepts: (d: { code: string }) => options.codes.includes(d.code) },
+    // "Done" with nothing ticked is refused with an alert; the question stays open.
+    finish: {
+      button: finish,
+      accepts: (d: { action: string }) => (d.action === "all" ? options.allowAll === true : d.action !== "done" || selected.size > 0 || { alert: "invite-provinces-none-selected" }),
+    },
+  };
   for (;;) {
-    const press = await waitForButton(conversation, [toggle.filter, finish.filter], "reg-error-use-buttons");
-    const toggled = toggle.unpack(press.callbackQuery.data);
-    if (toggled && options.codes.includes(toggled.code)) {
-      if (selected.has(toggled.code)) selected.delete(toggled.code);
-      else selected.add(toggled.code);
-      await press.answerCallbackQuery();
-      await press.editMessageReplyMarkup({ reply_markup: keyboard() });
+    const press = await ask(conversation, { buttons });
+    if (press.kind === "toggle") {
+      if (selected.has(press.data.code)) selected.delete(press.data.code);
+      else selected.add(press.data.code);
+      await press.ctx.editMessageReplyMarkup({ reply_markup: keyboard() });
       continue;
     }
-    const action = finish.unpack(press.callbackQuery.data)?.action;
-    if (action === "done" && selected.size === 0) {
-      await press.answerCallbackQuery({ text: ctx.t("invite-provinces-none-selected"), show_alert: true });
-      continue;
-    }
-    await press.answerCallbackQuery();
-    if (action === "cancel") return null;
-    if (action === "all" && options.allowAll) return "all";
-    if (action === "done") {
-      // The choice stays readable in the chat; the buttons go away.
-      await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
-      return [...selected].sort();
-    }
+    if (press.data.action === "cancel") return null;
+    if (press.data.action === "all") return "all";
+    // The choice stays readable in the chat; the buttons go away.
+    await press.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    return [...selected].sort();
   }
 }

@@ -1,23 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { OutgoingContent } from "../../../delivery/types.js";
-import { CASE_STATUSES } from "../../../domain/caseStatus.js";
 import { formatDigits } from "../../../domain/digits.js";
 import { entitiesToHtml } from "../../../domain/formattedText.js";
 import { defaultTimeZone, parseLocalDateTime } from "../../../domain/localTime.js";
-import { listProvinces } from "../../../domain/provinces.js";
-import { can } from "../../../domain/roles.js";
 import type { Audience } from "../../../services/broadcasts.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
-import { pickProvinces } from "../../provincePicker.js";
-import {
-  audienceKindButton,
-  audienceLocaleButton,
-  audiencePetitionButton,
-  audienceStatusButton,
-  composeControl,
-} from "./callbacks.js";
+import { ask, type Parsed } from "../../ask.js";
+import type { BotConversation } from "../../conversationKit.js";
+import { cancelOnly, chooseAudience, withCancel, type Sender } from "./audienceStep.js";
+import { composeControl } from "./callbacks.js";
 import { progressKeyboard } from "./progressReport.js";
 
 export const COMPOSE_CONVERSATION = "composeBroadcast";
@@ -44,132 +36,73 @@ export function createComposeConversation(locales: readonly string[]) {
 }
 
 async function composeBroadcast(conversation: BotConversation, ctx: ConversationContext, locales: readonly string[]): Promise<void> {
-  const actor = await conversation.external((outside) => outside.profile.actor);
-  const locale = await conversation.external((outside) => outside.i18n.getLocale());
-  const defaultLocale = await conversation.external((outside) => outside.services.config.DEFAULT_LOCALE);
-  const wide = can(actor, "province.all");
-  const cancelled = async (target: ConversationContext) => {
-    await target.reply(target.t("bc-discarded"));
+  const sender: Sender = {
+    actor: await conversation.external((outside) => outside.profile.actor),
+    locale: await conversation.external((outside) => outside.i18n.getLocale()),
+    defaultLocale: await conversation.external((outside) => outside.services.config.DEFAULT_LOCALE),
+    locales,
   };
-  const cancelRow = (kb: InlineKeyboard) => kb.row().text(ctx.t("button-cancel"), composeControl.pack({ action: "cancel" }));
+  const discarded = () => ctx.reply(ctx.t("bc-discarded"));
 
-  // 1. Audience.
-  await ctx.reply(ctx.t("bc-choose-audience"), {
-    reply_markup: cancelRow(
-      new InlineKeyboard()
-        .text(ctx.t("bc-audience-families"), audienceKindButton.pack({ kind: "families" }))
-        .row()
-        .text(ctx.t("bc-audience-language"), audienceKindButton.pack({ kind: "language" }))
-        .row()
-        .text(ctx.t("bc-audience-caseStatus"), audienceKindButton.pack({ kind: "caseStatus" }))
-        .row()
-        .text(ctx.t("bc-audience-signers"), audienceKindButton.pack({ kind: "signers" })),
-    ),
-  });
-  const kindPress = await waitForButton(conversation, [audienceKindButton.filter, composeControl.filter], "reg-error-use-buttons");
-  await kindPress.answerCallbackQuery();
-  const kind = audienceKindButton.unpack(kindPress.callbackQuery.data)?.kind;
-  if (!kind) return cancelled(kindPress);
-  const audience: Audience = { kind, provinces: "all" };
+  const audience = await chooseAudience(conversation, ctx, sender);
+  if (audience === null) return;
+  if (audience === "cancelled") return void (await discarded());
+  const contentByLocale = await writeMessages(conversation, ctx, sender);
+  if (!contentByLocale) return void (await discarded());
+  const decision = await preview(conversation, ctx, sender, audience, contentByLocale);
+  if (decision === null) return;
+  if (decision === "discard") return void (await discarded());
+  const notBefore = decision === "schedule" ? await askSendTime(conversation, ctx, sender.locale) : undefined;
+  if (notBefore === null) return void (await discarded());
+  await startBroadcast(conversation, ctx, sender.locale, { audience, contentByLocale, notBefore });
+}
 
-  if (kind === "language") {
-    const keyboard = new InlineKeyboard();
-    for (const l of locales) keyboard.text(ctx.t(`language-name-${l}`), audienceLocaleButton.pack({ locale: l })).row();
-    await ctx.reply(ctx.t("bc-choose-language"), { reply_markup: cancelRow(keyboard) });
-    const press = await waitForButton(conversation, [audienceLocaleButton.filter, composeControl.filter], "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    const chosen = audienceLocaleButton.unpack(press.callbackQuery.data);
-    if (!chosen) return cancelled(press);
-    audience.locale = chosen.locale;
-  } else if (kind === "caseStatus") {
-    const keyboard = new InlineKeyboard();
-    for (const status of CASE_STATUSES) keyboard.text(ctx.t(`status-${status}`), audienceStatusButton.pack({ status })).row();
-    await ctx.reply(ctx.t("bc-choose-status"), { reply_markup: cancelRow(keyboard) });
-    const press = await waitForButton(conversation, [audienceStatusButton.filter, composeControl.filter], "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    const chosen = audienceStatusButton.unpack(press.callbackQuery.data);
-    if (!chosen) return cancelled(press);
-    audience.status = chosen.status;
-  } else if (kind === "signers") {
-    const petitions = await conversation.external(async (outside) =>
-      (await outside.services.petitions.listOpen()).map((p) => ({ id: p.id, title: (p.texts.find((t) => t.locale === locale) ?? p.texts[0])?.title ?? p.ref })),
-    );
-    if (petitions.length === 0) {
-      await ctx.reply(ctx.t("bc-no-petitions"));
-      return;
-    }
-    const keyboard = new InlineKeyboard();
-    for (const p of petitions) keyboard.text(p.title.slice(0, 60), audiencePetitionButton.pack({ petitionId: p.id })).row();
-    await ctx.reply(ctx.t("bc-choose-petition"), { reply_markup: cancelRow(keyboard) });
-    const press = await waitForButton(conversation, [audiencePetitionButton.filter, composeControl.filter], "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    const chosen = audiencePetitionButton.unpack(press.callbackQuery.data);
-    if (!chosen) return cancelled(press);
-    audience.petitionId = chosen.petitionId;
-  }
-
-  // 2. Provinces: coordinators may reach everyone; volunteers choose among their own.
-  const choosable = wide ? [] : [...actor.provinces];
-  if (!wide && choosable.length === 1) {
-    audience.provinces = choosable;
-  } else {
-    const picked = await pickProvinces(conversation, ctx, {
-      codes: wide ? listProvinces().map((p) => p.code) : choosable,
-      locale,
-      promptKey: wide ? "bc-choose-provinces-wide" : "bc-choose-provinces",
-      allowAll: wide,
-    });
-    if (picked === null) return cancelled(ctx);
-    audience.provinces = picked;
-  }
-
-  // 3. The message, first in the default language, then optional versions for the others.
+/** The message, first in the default language, then optional versions for the others. Null when cancelled. */
+async function writeMessages(conversation: BotConversation, ctx: ConversationContext, sender: Sender): Promise<Record<string, OutgoingContent> | null> {
   const contentByLocale: Record<string, OutgoingContent> = {};
-  const ordered = [defaultLocale, ...locales.filter((l) => l !== defaultLocale)];
+  const ordered = [sender.defaultLocale, ...sender.locales.filter((l) => l !== sender.defaultLocale)];
   for (const target of ordered) {
-    const optional = target !== defaultLocale;
+    const optional = target !== sender.defaultLocale;
     const keyboard = new InlineKeyboard();
     if (optional) keyboard.text(ctx.t("button-skip"), composeControl.pack({ action: "skip" }));
     keyboard.text(ctx.t("button-cancel"), composeControl.pack({ action: "cancel" }));
-    await ctx.reply(ctx.t(optional ? "bc-ask-translation" : "bc-ask-message", { language: ctx.t(`language-name-${target}`) }), { reply_markup: keyboard });
-    for (;;) {
-      const next = await conversation.wait();
-      const control = composeControl.unpack(next.callbackQuery?.data);
-      if (control?.action === "cancel") {
-        await next.answerCallbackQuery();
-        return cancelled(next);
-      }
-      if (control?.action === "skip" && optional) {
-        await next.answerCallbackQuery();
-        break;
-      }
-      if (next.isOutsideInput || next.callbackQuery || !next.message) await conversation.skip({ next: true });
-      const built = contentFrom(next.message!);
-      if (!built) {
-        await next.reply(next.t("bc-error-kind"));
-        continue;
-      }
-      const shared = contentByLocale[defaultLocale];
-      const content: OutgoingContent = optional && shared ? { ...built.content, photoFileId: built.content.photoFileId ?? shared.photoFileId, documentFileId: built.content.documentFileId ?? shared.documentFileId } : built.content;
-      const limit = content.photoFileId || content.documentFileId ? CAPTION_LIMIT : TEXT_LIMIT;
-      if (built.visibleLength === 0 && !content.photoFileId && !content.documentFileId) {
-        await next.reply(next.t("bc-error-kind"));
-        continue;
-      }
-      if (built.visibleLength > limit) {
-        await next.reply(next.t("reg-error-text-too-long", { limit }));
-        continue;
-      }
-      contentByLocale[target] = content;
-      break;
-    }
+    const answer = await ask(conversation, {
+      prompt: () => ctx.reply(ctx.t(optional ? "bc-ask-translation" : "bc-ask-message", { language: ctx.t(`language-name-${target}`) }), { reply_markup: keyboard }),
+      buttons: { control: { button: composeControl, accepts: (d: { action: string }) => d.action === "cancel" || (d.action === "skip" && optional) } },
+      message: (message) => readContent(message, optional ? contentByLocale[sender.defaultLocale] : undefined),
+    });
+    if (answer.kind === "control" && answer.data.action === "cancel") return null;
+    if (answer.kind === "message") contentByLocale[target] = answer.value;
   }
+  return contentByLocale;
+}
 
-  // 4. Preview: exactly what recipients will see, and how many will receive it.
+/** A translation without its own photo or document shares the first version's. */
+function readContent(message: Message, shared: OutgoingContent | undefined): Parsed<OutgoingContent> {
+  const built = contentFrom(message);
+  if (!built) return { ok: false, error: "bc-error-kind" };
+  const content: OutgoingContent = shared
+    ? { ...built.content, photoFileId: built.content.photoFileId ?? shared.photoFileId, documentFileId: built.content.documentFileId ?? shared.documentFileId }
+    : built.content;
+  const hasFile = Boolean(content.photoFileId || content.documentFileId);
+  if (built.visibleLength === 0 && !hasFile) return { ok: false, error: "bc-error-kind" };
+  const limit = hasFile ? CAPTION_LIMIT : TEXT_LIMIT;
+  if (built.visibleLength > limit) return { ok: false, error: "reg-error-text-too-long", variables: { limit } };
+  return { ok: true, value: content };
+}
+
+/** Exactly what recipients will see, and how many will receive it; then send, schedule or discard. Null when the audience is refused. */
+async function preview(
+  conversation: BotConversation,
+  ctx: ConversationContext,
+  sender: Sender,
+  audience: Audience,
+  contentByLocale: Record<string, OutgoingContent>,
+): Promise<"send" | "schedule" | "discard" | null> {
   const size = await conversation.external((outside) => outside.services.broadcasts.measure(outside.profile.actor, audience));
   if (!size.ok) {
     await ctx.reply(ctx.t(`bc-error-${size.error}`));
-    return;
+    return null;
   }
   for (const [contentLocale, content] of Object.entries(contentByLocale)) {
     await ctx.reply(ctx.t("bc-preview-label", { language: ctx.t(`language-name-${contentLocale}`) }));
@@ -179,7 +112,7 @@ async function composeBroadcast(conversation: BotConversation, ctx: Conversation
     else await ctx.reply(content.text, options);
   }
   const breakdown = Object.entries(size.value.byLocale)
-    .map(([l, count]) => `${ctx.t(`language-name-${l}`)}: ${formatDigits(count, locale)}`)
+    .map(([l, count]) => `${ctx.t(`language-name-${l}`)}: ${formatDigits(count, sender.locale)}`)
     .join(", ");
   await ctx.reply(ctx.t("bc-preview-count", { count: size.value.total, breakdown: breakdown || "—" }), {
     reply_markup: new InlineKeyboard()
@@ -189,40 +122,38 @@ async function composeBroadcast(conversation: BotConversation, ctx: Conversation
       .row()
       .text(ctx.t("bc-discard"), composeControl.pack({ action: "discard" })),
   });
-  if (size.value.total === 0) {
-    await ctx.reply(ctx.t("bc-error-empty_audience"));
-  }
-  const decision = await waitForButton(conversation, composeControl.filter, "reg-error-use-buttons");
-  await decision.answerCallbackQuery();
-  const action = composeControl.unpack(decision.callbackQuery.data)?.action;
-  if (action !== "send" && action !== "schedule") return cancelled(decision);
+  if (size.value.total === 0) await ctx.reply(ctx.t("bc-error-empty_audience"));
+  const decision = await ask(conversation, { buttons: { control: { button: composeControl, accepts: (d: { action: string }) => ["send", "schedule", "discard"].includes(d.action) } } });
+  return decision.data.action === "send" || decision.data.action === "schedule" ? decision.data.action : "discard";
+}
 
-  // 5. When: now, or a time on the sender's own clock.
-  let notBefore: Date | undefined;
-  if (action === "schedule") {
-    const timeZone = defaultTimeZone(locale);
-    await ctx.reply(ctx.t("bc-ask-time", { zone: timeZone }), { reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), composeControl.pack({ action: "cancel" })) });
-    const now = new Date(await conversation.now());
-    for (;;) {
-      const next = await conversation.wait();
-      if (composeControl.unpack(next.callbackQuery?.data)?.action === "cancel") {
-        await next.answerCallbackQuery();
-        return cancelled(next);
-      }
-      if (next.isOutsideInput || next.callbackQuery || !next.message) await conversation.skip({ next: true });
-      const parsed = next.message?.text ? parseLocalDateTime(next.message.text, { timeZone, now }) : ({ ok: false, error: "format" } as const);
-      if (parsed.ok) {
-        notBefore = parsed.at;
-        break;
-      }
-      await next.reply(next.t(parsed.error === "past" ? "bc-error-time-past" : "bc-error-time-format"));
-    }
-  }
+/** A time on the sender's own clock; null when cancelled. */
+async function askSendTime(conversation: BotConversation, ctx: ConversationContext, locale: string): Promise<Date | null> {
+  const timeZone = defaultTimeZone(locale);
+  const now = new Date(await conversation.now());
+  const answer = await ask(conversation, {
+    prompt: () => ctx.reply(ctx.t("bc-ask-time", { zone: timeZone }), { reply_markup: withCancel(ctx, new InlineKeyboard()) }),
+    buttons: { control: cancelOnly },
+    text: (text): Parsed<Date> => {
+      const parsed = parseLocalDateTime(text, { timeZone, now });
+      return parsed.ok ? { ok: true, value: parsed.at } : { ok: false, error: parsed.error === "past" ? "bc-error-time-past" : "bc-error-time-format" };
+    },
+    hint: "bc-error-time-format",
+  });
+  return answer.kind === "message" ? answer.value : null;
+}
 
-  // 6. Start: the progress message first, so the worker can keep it up to date.
+/** The progress message first, so the worker can keep it up to date. */
+async function startBroadcast(
+  conversation: BotConversation,
+  ctx: ConversationContext,
+  locale: string,
+  input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore: Date | undefined },
+): Promise<void> {
+  const { notBefore } = input;
   const progressMessage = await ctx.reply(ctx.t(notBefore ? "bc-starting-scheduled" : "bc-starting"));
   const started = await conversation.external((outside) =>
-    outside.services.broadcasts.start(outside.profile.actor, { audience, contentByLocale, notBefore, progressChat: { chatId: progressMessage.chat.id, messageId: progressMessage.message_id, locale } }),
+    outside.services.broadcasts.start(outside.profile.actor, { ...input, progressChat: { chatId: progressMessage.chat.id, messageId: progressMessage.message_id, locale } }),
   );
   if (!started.ok) {
     await ctx.api.editMessageText(progressMessage.chat.id, progressMessage.message_id, ctx.t(`bc-error-${started.error}`));

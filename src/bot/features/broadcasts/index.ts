@@ -3,6 +3,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer } from "grammy";
 import { can } from "../../../domain/roles.js";
 import type { BotContext, ConversationContext } from "../../context.js";
+import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
@@ -28,9 +29,7 @@ export function broadcastsFeature(i18n: I18n<BotContext>) {
 
   composer.command("broadcast", requirePermission("broadcast.send"), compose);
   composer.command("broadcasts", requirePermission("broadcast.send"), list);
-  composer.callbackQuery(jobControl.filter, requirePermission("broadcast.send"), async (ctx) => {
-    const data = jobControl.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, jobControl, requirePermission("broadcast.send"), async (ctx, data) => {
     const result = await ctx.services.broadcasts.control(ctx.profile.actor, data.jobId, data.action);
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? `bc-${data.action}-done` : "error-not-allowed") });
     if (!result.ok) return;

@@ -8,6 +8,7 @@ import { can, caseActorOf } from "../../../domain/roles.js";
 import { formatYear } from "../../../domain/yearInput.js";
 import type { StaffCaseView } from "../../../services/cases/caseService.js";
 import type { BotContext, ConversationContext } from "../../context.js";
+import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import { timelineLines } from "../myCases/index.js";
@@ -63,9 +64,7 @@ export function caseWorkFeature() {
     await showCase(ctx, result.value);
   });
 
-  composer.callbackQuery(moveCase.filter, requirePermission("case.status"), async (ctx) => {
-    const data = moveCase.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, moveCase, requirePermission("case.status"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
     // The case id comes from a button, which can be forged: the service checks it against the
     // volunteer's provinces before anything about the case is shown.
@@ -75,17 +74,13 @@ export function caseWorkFeature() {
     await enterConversation(ctx, STATUS_CONVERSATION, input);
   });
 
-  composer.callbackQuery(confirmDuplicate.filter, requirePermission("case.duplicates"), async (ctx) => {
-    const data = confirmDuplicate.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, confirmDuplicate, requirePermission("case.duplicates"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
     const result = await ctx.services.cases.confirmDuplicate(ctx.profile.actor, data.caseId, data.of);
     await ctx.reply(result.ok ? ctx.t("casework-duplicate-confirmed", { families: result.value.movedFamilies }) : ctx.t("casework-not-found"));
   });
 
-  composer.callbackQuery(rejectDuplicates.filter, requirePermission("case.duplicates"), async (ctx) => {
-    const data = rejectDuplicates.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, rejectDuplicates, requirePermission("case.duplicates"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
     const result = await ctx.services.cases.rejectDuplicates(ctx.profile.actor, data.caseId);
     await ctx.reply(ctx.t(result.ok ? "casework-duplicates-rejected" : "casework-not-found"));

@@ -3,7 +3,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import { parseFreeText } from "../../../domain/registration/answers.js";
 import { locationName } from "../../../services/locations.js";
 import type { BotContext, ConversationContext } from "../../context.js";
+import { withAnswerMessage } from "../registration/answerMessages.js";
+import { ask } from "../../ask.js";
 import { enterConversation, type BotConversation } from "../../conversationKit.js";
+import { onButton } from "../../buttons.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import { locationAction, statusControl } from "./callbacks.js";
 
@@ -22,26 +25,16 @@ async function addLocationConversation(conversation: BotConversation, ctx: Conve
     const keyboard = new InlineKeyboard();
     if (optional) keyboard.text(ctx.t("button-skip"), statusControl.pack({ action: "skip" }));
     keyboard.text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" }));
-    await ctx.reply(ctx.t("locations-ask-name", { language: ctx.t(`language-name-${locale}`) }), { reply_markup: keyboard });
-    for (;;) {
-      const next = await conversation.wait();
-      const control = statusControl.unpack(next.callbackQuery?.data);
-      if (control) {
-        await next.answerCallbackQuery();
-        if (control.action === "cancel") {
-          await next.reply(next.t("locations-cancelled"));
-          return;
-        }
-        if (control.action === "skip" && optional) break;
-        continue;
-      }
-      if (next.isOutsideInput || next.callbackQuery || !next.message) await conversation.skip({ next: true });
-      const parsed = next.message?.text === undefined ? null : parseFreeText(next.message.text, NAME_LIMIT);
-      if (parsed?.ok) {
-        names[locale] = parsed.value;
-        break;
-      }
-      await next.reply(next.t(parsed ? `reg-error-${parsed.error}` : "reg-error-text-expected", { limit: NAME_LIMIT }));
+    const answer = await ask(conversation, {
+      prompt: () => ctx.reply(ctx.t("locations-ask-name", { language: ctx.t(`language-name-${locale}`) }), { reply_markup: keyboard }),
+      buttons: { control: { button: statusControl, accepts: (d: { action: string }) => d.action === "cancel" || (d.action === "skip" && optional) } },
+      text: (text) => withAnswerMessage(parseFreeText(text, NAME_LIMIT)),
+      hint: "reg-error-text-expected",
+    });
+    if (answer.kind === "message") names[locale] = answer.value;
+    else if (answer.data.action === "cancel") {
+      await ctx.reply(ctx.t("locations-cancelled"));
+      return;
     }
   }
   const added = await conversation.external((outside) => outside.services.locations.add(outside.profile.actor, names));
@@ -63,10 +56,8 @@ export function locationsFeature() {
     await ctx.reply(`${ctx.t("locations-title")}\n${names || ctx.t("reg-value-none")}`, { reply_markup: keyboard });
   });
 
-  composer.callbackQuery(locationAction.filter, requirePermission("location.manage"), async (ctx) => {
-    const data = locationAction.unpack(ctx.callbackQuery.data);
+  onButton(composer, locationAction, requirePermission("location.manage"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
-    if (!data) return;
     if (data.action === "add") return enterConversation(ctx, ADD_LOCATION_CONVERSATION);
     const removed = await ctx.services.locations.deactivate(ctx.profile.actor, data.code);
     await ctx.reply(ctx.t(removed ? "locations-removed" : "casework-not-found"));

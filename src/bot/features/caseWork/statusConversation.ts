@@ -3,7 +3,9 @@ import { CLOSE_REASONS, type CaseStatus, type CloseReason } from "../../../domai
 import { formatDigits } from "../../../domain/digits.js";
 import { parseFreeText } from "../../../domain/registration/answers.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { withAnswerMessage } from "../registration/answerMessages.js";
+import { ask } from "../../ask.js";
+import type { BotConversation } from "../../conversationKit.js";
 import { closeReasonButton, statusControl } from "./callbacks.js";
 
 export const STATUS_CONVERSATION = "caseStatus";
@@ -24,36 +26,30 @@ export function createStatusConversation() {
       const keyboard = new InlineKeyboard();
       for (const r of CLOSE_REASONS.filter((r) => r !== "withdrawn_by_family")) keyboard.text(ctx.t(`close-reason-${r}`), closeReasonButton.pack({ reason: r })).row();
       keyboard.text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" }));
-      await ctx.reply(ctx.t("casework-choose-reason"), { reply_markup: keyboard });
-      const press = await waitForButton(conversation, [closeReasonButton.filter, statusControl.filter], "reg-error-use-buttons");
-      await press.answerCallbackQuery();
-      const chosen = closeReasonButton.unpack(press.callbackQuery.data);
-      if (!chosen) {
+      const press = await ask(conversation, {
+        prompt: () => ctx.reply(ctx.t("casework-choose-reason"), { reply_markup: keyboard }),
+        buttons: { reason: closeReasonButton, control: { button: statusControl, accepts: (d: { action: string }) => d.action === "cancel" } },
+      });
+      if (press.kind === "control") {
         await ctx.reply(ctx.t("casework-cancelled"));
         return;
       }
-      reason = chosen.reason;
+      reason = press.data.reason;
     }
 
+    /** A note (skip: none; null: cancelled). */
     const askNote = async (key: string): Promise<string | undefined | null> => {
-      await ctx.reply(ctx.t(key), {
-        reply_markup: new InlineKeyboard().text(ctx.t("button-skip"), statusControl.pack({ action: "skip" })).text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" })),
+      const answer = await ask(conversation, {
+        prompt: () =>
+          ctx.reply(ctx.t(key), {
+            reply_markup: new InlineKeyboard().text(ctx.t("button-skip"), statusControl.pack({ action: "skip" })).text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" })),
+          }),
+        buttons: { control: { button: statusControl, accepts: (d: { action: string }) => d.action !== "confirm" } },
+        text: (text) => withAnswerMessage(parseFreeText(text, NOTE_LIMIT, { multiline: true })),
+        hint: "reg-error-text-expected",
       });
-      for (;;) {
-        const next = await conversation.wait();
-        const control = statusControl.unpack(next.callbackQuery?.data);
-        if (control) {
-          await next.answerCallbackQuery();
-          if (control.action === "skip") return undefined;
-          if (control.action === "cancel") return null;
-          continue;
-        }
-        if (next.isOutsideInput || next.callbackQuery || !next.message) await conversation.skip({ next: true });
-        const text = next.message?.text;
-        const parsed = text === undefined ? null : parseFreeText(text, NOTE_LIMIT, { multiline: true });
-        if (parsed?.ok) return parsed.value;
-        await next.reply(next.t(parsed ? `reg-error-${parsed.error}` : "reg-error-text-expected", { limit: NOTE_LIMIT }));
-      }
+      if (answer.kind === "message") return answer.value;
+      return answer.data.action === "skip" ? undefined : null;
     };
     const familyNote = await askNote("casework-family-note");
     if (familyNote === null) {
@@ -67,12 +63,14 @@ export function createStatusConversation() {
     }
 
     const locale = await conversation.external((outside) => outside.i18n.getLocale());
-    await ctx.reply(ctx.t("casework-confirm", { reference: formatDigits(input.reference, locale), status }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("casework-confirm-button"), statusControl.pack({ action: "confirm" })).text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" })),
+    const press = await ask(conversation, {
+      prompt: () =>
+        ctx.reply(ctx.t("casework-confirm", { reference: formatDigits(input.reference, locale), status }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("casework-confirm-button"), statusControl.pack({ action: "confirm" })).text(ctx.t("button-cancel"), statusControl.pack({ action: "cancel" })),
+        }),
+      buttons: { control: { button: statusControl, accepts: (d: { action: string }) => d.action !== "skip" } },
     });
-    const press = await waitForButton(conversation, statusControl.filter, "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    if (statusControl.unpack(press.callbackQuery.data)?.action !== "confirm") {
+    if (press.data.action !== "confirm") {
       await ctx.reply(ctx.t("casework-cancelled"));
       return;
     }

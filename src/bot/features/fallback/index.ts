@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { answerExpiredButton } from "../../buttons.js";
 import type { BotContext } from "../../context.js";
 import type { MainMenu } from "../menu/mainMenu.js";
 
@@ -7,6 +8,6 @@ export function fallbackFeature(menu: MainMenu): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("message:entities:bot_command", (ctx) => menu.show(ctx, "unknown-command"));
   composer.on("message", (ctx) => menu.show(ctx, "unknown-message"));
-  composer.on("callback_query:data", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") }));
+  composer.on("callback_query:data", answerExpiredButton);
   return composer;
 }

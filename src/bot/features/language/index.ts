@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { defineCallback } from "../../callbackData.js";
+import { answerExpiredButton, onButton } from "../../buttons.js";
 import { setChatCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
 import type { MainMenu, MenuEntry } from "../menu/mainMenu.js";
@@ -21,12 +22,9 @@ export function languageFeature(i18n: I18n<BotContext>, menu: MainMenu, defaultL
   }
 
   composer.command("language", showPicker);
-  composer.callbackQuery(chooseLanguage.filter, async (ctx) => {
-    const data = chooseLanguage.unpack(ctx.callbackQuery.data);
-    if (!data || !i18n.locales.includes(data.locale)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
-      return;
-    }
+  onButton(composer, chooseLanguage, async (ctx, data) => {
+    // A language this deployment no longer offers is an old button.
+    if (!i18n.locales.includes(data.locale)) return answerExpiredButton(ctx);
     await ctx.services.users.setLocale(ctx.from.id, data.locale);
     ctx.profile = { ...ctx.profile, locale: data.locale };
     ctx.i18n.useLocale(data.locale);

@@ -4,6 +4,7 @@ import { formatDigits } from "../../../domain/digits.js";
 import { formatDate } from "../../../domain/yearInput.js";
 import type { TimelineEntry } from "../../../services/cases/caseService.js";
 import { defineCallback } from "../../callbackData.js";
+import { onButton } from "../../buttons.js";
 import type { BotContext } from "../../context.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
@@ -34,12 +35,17 @@ export function timelineLines(ctx: BotContext, locale: string, timeline: Timelin
 export function myCasesFeature() {
   const composer = new Composer<BotContext>();
 
-  async function listCases(ctx: BotContext): Promise<void> {
+  /** The family's cases, or null after telling them there are none. */
+  async function casesOrNone(ctx: BotContext) {
     const cases = await ctx.services.cases.listForFamily(ctx.from!.id);
-    if (cases.length === 0) {
-      await ctx.reply(ctx.t("mycases-empty"));
-      return;
-    }
+    if (cases.length > 0) return cases;
+    await ctx.reply(ctx.t("mycases-empty"));
+    return null;
+  }
+
+  async function listCases(ctx: BotContext): Promise<void> {
+    const cases = await casesOrNone(ctx);
+    if (!cases) return;
     const locale = await ctx.i18n.getLocale();
     const keyboard = new InlineKeyboard();
     for (const c of cases) keyboard.text(`${c.fullName} · ${formatDigits(c.reference, locale)}`, caseAction.pack({ action: "view", caseId: c.caseId })).row();
@@ -47,11 +53,8 @@ export function myCasesFeature() {
   }
 
   async function showStatus(ctx: BotContext): Promise<void> {
-    const cases = await ctx.services.cases.listForFamily(ctx.from!.id);
-    if (cases.length === 0) {
-      await ctx.reply(ctx.t("mycases-empty"));
-      return;
-    }
+    const cases = await casesOrNone(ctx);
+    if (!cases) return;
     const locale = await ctx.i18n.getLocale();
     for (const summary of cases) {
       const view = await ctx.services.cases.getForFamily(ctx.from!.id, summary.caseId);
@@ -66,9 +69,7 @@ export function myCasesFeature() {
   composer.command("mycases", listCases);
   composer.command("status", showStatus);
 
-  composer.callbackQuery(caseAction.filter, async (ctx) => {
-    const data = caseAction.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, caseAction, async (ctx, data) => {
     await ctx.answerCallbackQuery();
     const view = await ctx.services.cases.getForFamily(ctx.from.id, data.caseId);
     if (!view) return ctx.reply(ctx.t("mycases-not-found"));

@@ -7,6 +7,7 @@ import { ABROAD } from "../../../domain/registration/draft.js";
 import { applicableSteps } from "../../../domain/registration/steps.js";
 import { formatDate } from "../../../domain/yearInput.js";
 import { defineCallback } from "../../callbackData.js";
+import { onButton } from "../../buttons.js";
 import type { BotContext } from "../../context.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { answerText } from "../registration/summary.js";
@@ -70,17 +71,13 @@ export function myDataFeature() {
   composer.command("mydata", sendMyData);
   composer.command("deletemydata", askToErase);
 
-  composer.callbackQuery(myDataChoice.filter, async (ctx) => {
-    const data = myDataChoice.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, myDataChoice, async (ctx, data) => {
     await ctx.answerCallbackQuery();
     if (data.action === "send") await sendMyData(ctx);
     else await askToErase(ctx);
   });
 
-  composer.callbackQuery(eraseAnswer.filter, async (ctx) => {
-    const data = eraseAnswer.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, eraseAnswer, async (ctx, data) => {
     if (data.answer === "no") {
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t("deletemydata-kept"));

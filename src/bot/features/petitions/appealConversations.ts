@@ -1,8 +1,9 @@
-import { cleanText, PETITION_LIMITS } from "../../../domain/petitions/content.js";
+import { PETITION_LIMITS } from "../../../domain/petitions/content.js";
 import type { ConversationContext } from "../../context.js";
+import { ask } from "../../ask.js";
 import type { BotConversation } from "../../conversationKit.js";
 import { collectAppeal } from "./appealInput.js";
-import { waitForTextOrButton } from "./conversationInput.js";
+import { petitionText } from "./conversationInput.js";
 import { saveAppeal } from "./signConversation.js";
 
 export const APPEAL_CONVERSATION = "petitionAppeal";
@@ -14,14 +15,8 @@ export async function appealConversation(conversation: BotConversation, ctx: Con
 }
 
 async function askName(conversation: BotConversation, ctx: ConversationContext, key: string, limit: number): Promise<string> {
-  await ctx.reply(ctx.t(key));
-  for (;;) {
-    const answer = await waitForTextOrButton(conversation, [], "pet-letter-type-name");
-    if (answer.kind !== "text") continue;
-    const cleaned = cleanText(answer.text, limit);
-    if (cleaned.ok) return cleaned.value;
-    await ctx.reply(ctx.t(cleaned.error === "empty" ? "pet-error-text-empty" : "pet-error-text-too-long", { limit }));
-  }
+  const answer = await ask(conversation, { prompt: () => ctx.reply(ctx.t(key)), text: (text) => petitionText(text, limit), hint: "pet-letter-type-name" });
+  return answer.value;
 }
 
 /**

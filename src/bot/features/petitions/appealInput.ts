@@ -1,9 +1,10 @@
 import { InlineKeyboard } from "grammy";
 import { APPEAL_LIMITS, checkAppeal, type AppealContent, type AppealRejection } from "../../../domain/petitions/content.js";
 import type { ConversationContext } from "../../context.js";
+import { ask, type Parsed } from "../../ask.js";
 import type { BotConversation } from "../../conversationKit.js";
 import { appealCancel } from "./callbacks.js";
-import { waitForAppealMessage } from "./conversationInput.js";
+import { appealInputOf } from "./conversationInput.js";
 
 const UNSUPPORTED_KEYS: Record<Extract<AppealRejection, { reason: "unsupported" }>["what"], string> = {
   sticker: "pet-appeal-error-sticker",
@@ -17,21 +18,22 @@ const UNSUPPORTED_KEYS: Record<Extract<AppealRejection, { reason: "unsupported" 
   other: "pet-appeal-error-other",
 };
 
-function rejectionMessage(ctx: ConversationContext, rejection: AppealRejection): string {
+function rejectionMessage(rejection: AppealRejection): Parsed<never> {
+  const refused = (error: string, variables: Record<string, number> = {}): Parsed<never> => ({ ok: false, error, variables });
   switch (rejection.reason) {
     case "text-empty":
-      return ctx.t("pet-error-text-empty");
+      return refused("pet-error-text-empty");
     case "text-too-long":
     case "caption-too-long":
-      return ctx.t("pet-appeal-error-too-long", { limit: rejection.limit });
+      return refused("pet-appeal-error-too-long", { limit: rejection.limit });
     case "photo-too-large":
-      return ctx.t("pet-appeal-error-photo-too-large", { limit: rejection.limitMb });
+      return refused("pet-appeal-error-photo-too-large", { limit: rejection.limitMb });
     case "voice-too-long":
-      return ctx.t("pet-appeal-error-voice-too-long", { minutes: rejection.limitMinutes });
+      return refused("pet-appeal-error-voice-too-long", { minutes: rejection.limitMinutes });
     case "voice-too-large":
-      return ctx.t("pet-appeal-error-voice-too-large", { limit: rejection.limitMb });
+      return refused("pet-appeal-error-voice-too-large", { limit: rejection.limitMb });
     case "unsupported":
-      return ctx.t(UNSUPPORTED_KEYS[rejection.what], { minutes: APPEAL_LIMITS.voiceSeconds / 60 });
+      return refused(UNSUPPORTED_KEYS[rejection.what], { minutes: APPEAL_LIMITS.voiceSeconds / 60 });
   }
 }
 
@@ -40,18 +42,18 @@ function rejectionMessage(ctx: ConversationContext, rejection: AppealRejection):
  * keeps asking, with a clear reason, until one is within the limits. Null when the user cancels.
  */
 export async function collectAppeal(conversation: BotConversation, ctx: ConversationContext, promptKey: string): Promise<AppealContent | null> {
-  await ctx.reply(ctx.t(promptKey, { limit: APPEAL_LIMITS.textChars, minutes: APPEAL_LIMITS.voiceSeconds / 60 }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), appealCancel.pack({})),
+  const answer = await ask(conversation, {
+    prompt: () =>
+      ctx.reply(ctx.t(promptKey, { limit: APPEAL_LIMITS.textChars, minutes: APPEAL_LIMITS.voiceSeconds / 60 }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), appealCancel.pack({})),
+      }),
+    buttons: { cancel: appealCancel },
+    message: (message): Parsed<AppealContent> => {
+      const checked = checkAppeal(appealInputOf(message));
+      return checked.ok ? checked : rejectionMessage(checked);
+    },
   });
-  for (;;) {
-    const received = await waitForAppealMessage(conversation, [appealCancel.filter]);
-    if (received.kind === "button") {
-      await received.ctx.answerCallbackQuery();
-      await received.ctx.editMessageText(ctx.t("pet-appeal-cancelled"));
-      return null;
-    }
-    const checked = checkAppeal(received.input);
-    if (checked.ok) return checked.value;
-    await ctx.reply(rejectionMessage(ctx, checked));
-  }
+  if (answer.kind === "message") return answer.value;
+  await answer.ctx.editMessageText(ctx.t("pet-appeal-cancelled"));
+  return null;
 }

@@ -1,45 +1,15 @@
-import type { CallbackQueryContext } from "grammy";
-import type { AppealInput } from "../../../domain/petitions/content.js";
-import type { ConversationContext } from "../../context.js";
-import type { BotConversation } from "../../conversationKit.js";
+import type { Message } from "grammy/types";
+import { cleanText, type AppealInput } from "../../../domain/petitions/content.js";
+import type { Parsed } from "../../ask.js";
 
-export type TextOrButton =
-  | { kind: "text"; text: string; ctx: ConversationContext }
-  | { kind: "button"; data: string; ctx: CallbackQueryContext<ConversationContext> };
-
-/**
- * Waits for typed text or a press of one of this step's buttons. Like waitForButton, commands,
- * menu buttons and other features' buttons go on to the rest of the bot; anything else (a photo,
- * a sticker) gets the hint and the question stays open.
- */
-export async function waitForTextOrButton(conversation: BotConversation, buttons: readonly RegExp[], hintKey: string): Promise<TextOrButton> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    const data = ctx.callbackQuery?.data;
-    if (data !== undefined && buttons.some((p) => p.test(data))) return { kind: "button", data, ctx: ctx as CallbackQueryContext<ConversationContext> };
-    if (ctx.isOutsideInput || ctx.callbackQuery) await conversation.skip({ next: true });
-    const text = ctx.message?.text;
-    if (text !== undefined) return { kind: "text", text, ctx };
-    await ctx.reply(ctx.t(hintKey));
-  }
+/** A line of text for a petition, a signature or a letter, with the message for what is wrong with it. */
+export function petitionText(raw: string, limit: number, multiline = false): Parsed<string> {
+  const cleaned = cleanText(raw, limit, { multiline });
+  return cleaned.ok ? cleaned : { ok: false, error: cleaned.error === "empty" ? "pet-error-text-empty" : "pet-error-text-too-long", variables: { limit } };
 }
 
-export type AppealMessage =
-  | { kind: "appeal"; input: AppealInput; ctx: ConversationContext }
-  | { kind: "button"; data: string; ctx: CallbackQueryContext<ConversationContext> };
-
-/** Waits for what a user sends as an appeal: text, a photo, a voice message — or anything else, to be answered kindly. */
-export async function waitForAppealMessage(conversation: BotConversation, buttons: readonly RegExp[]): Promise<AppealMessage> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    const data = ctx.callbackQuery?.data;
-    if (data !== undefined && buttons.some((p) => p.test(data))) return { kind: "button", data, ctx: ctx as CallbackQueryContext<ConversationContext> };
-    if (ctx.isOutsideInput || ctx.callbackQuery || !ctx.message) await conversation.skip({ next: true });
-    return { kind: "appeal", input: appealInputOf(ctx.message!), ctx };
-  }
-}
-
-function appealInputOf(message: NonNullable<ConversationContext["message"]>): AppealInput {
+/** What a user sent as an appeal: text, a photo, a voice message — or anything else, to be answered kindly. */
+export function appealInputOf(message: Message): AppealInput {
   if (message.text !== undefined) return { kind: "text", text: message.text };
   if (message.photo && message.photo.length > 0) {
     const largest = message.photo[message.photo.length - 1]!;

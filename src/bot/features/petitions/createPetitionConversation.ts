@@ -1,12 +1,13 @@
 import { InlineKeyboard } from "grammy";
-import { cleanText, PETITION_LIMITS } from "../../../domain/petitions/content.js";
+import { PETITION_LIMITS } from "../../../domain/petitions/content.js";
 import { parseCount, parseMilestones, MAX_SIGNATURE_COUNT } from "../../../domain/petitions/milestones.js";
 import { can } from "../../../domain/roles.js";
 import type { PetitionText, PetitionTexts } from "../../../services/petitions.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { ask, type Parsed } from "../../ask.js";
+import type { BotConversation } from "../../conversationKit.js";
 import { createStep } from "./callbacks.js";
-import { waitForTextOrButton } from "./conversationInput.js";
+import { petitionText } from "./conversationInput.js";
 import { showManagementCard } from "./management.js";
 
 export const CREATE_PETITION_CONVERSATION = "createPetition";
@@ -26,52 +27,42 @@ const cancelKeyboard = (ctx: ConversationContext) => new InlineKeyboard().text(c
 type Answer<T> = { kind: "value"; value: T } | { kind: "skip" } | { kind: "cancel" };
 
 /** Asks one question until a valid answer, a skip (when offered) or a cancel. */
-async function ask<T>(
+async function askField<T>(
   conversation: BotConversation,
   ctx: ConversationContext,
   question: { key: string; variables?: Record<string, string | number>; skipKey?: string },
-  parse: (text: string) => { ok: true; value: T } | { ok: false; errorKey: string; variables?: Record<string, string | number> },
+  parse: (text: string) => Parsed<T> | Promise<Parsed<T>>,
 ): Promise<Answer<T>> {
-  await ctx.reply(ctx.t(question.key, question.variables), { reply_markup: question.skipKey ? skipKeyboard(ctx, question.skipKey) : cancelKeyboard(ctx) });
-  for (;;) {
-    const answer = await waitForTextOrButton(conversation, [createStep.filter], "pet-create-use-text");
-    if (answer.kind === "button") {
-      await answer.ctx.answerCallbackQuery();
-      const choice = createStep.unpack(answer.data)?.choice;
-      if (choice === "skip" && question.skipKey) {
-        await answer.ctx.editMessageReplyMarkup();
-        return { kind: "skip" };
-      }
-      if (choice === "cancel") {
-        await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
-        return { kind: "cancel" };
-      }
-      continue;
-    }
-    const parsed = parse(answer.text);
-    if (parsed.ok) return { kind: "value", value: parsed.value };
-    await ctx.reply(ctx.t(parsed.errorKey, parsed.variables));
+  const answer = await ask(conversation, {
+    prompt: () => ctx.reply(ctx.t(question.key, question.variables), { reply_markup: question.skipKey ? skipKeyboard(ctx, question.skipKey) : cancelKeyboard(ctx) }),
+    buttons: { step: { button: createStep, accepts: (d: { choice: string }) => d.choice === "cancel" || (d.choice === "skip" && question.skipKey !== undefined) } },
+    text: parse,
+    hint: "pet-create-use-text",
+  });
+  if (answer.kind === "message") return { kind: "value", value: answer.value };
+  if (answer.data.choice === "skip") {
+    await answer.ctx.editMessageReplyMarkup();
+    return { kind: "skip" };
   }
+  await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
+  return { kind: "cancel" };
 }
 
-const textParser = (limit: number, multiline = false) => (raw: string) => {
-  const cleaned = cleanText(raw, limit, { multiline });
-  return cleaned.ok ? cleaned : { ok: false as const, errorKey: cleaned.error === "empty" ? "pet-error-text-empty" : "pet-error-text-too-long", variables: { limit } };
-};
+const textParser = (limit: number, multiline = false) => (raw: string) => petitionText(raw, limit, multiline);
 
 /** Title and full text in each language, then the addressee. Null when the coordinator cancels. */
 async function askTexts(conversation: BotConversation, ctx: ConversationContext): Promise<PetitionTexts | null> {
   const texts: PetitionText[] = [];
   for (const { locale, required } of TEXT_LOCALES) {
     const language = ctx.t(`pet-language-${locale}`);
-    const title = await ask(conversation, ctx, { key: "pet-create-ask-title", variables: { language }, ...(required ? {} : { skipKey: "pet-create-skip-language" }) }, textParser(PETITION_LIMITS.title));
+    const title = await askField(conversation, ctx, { key: "pet-create-ask-title", variables: { language }, ...(required ? {} : { skipKey: "pet-create-skip-language" }) }, textParser(PETITION_LIMITS.title));
     if (title.kind === "cancel") return null;
     if (title.kind === "skip") continue;
-    const body = await ask(conversation, ctx, { key: "pet-create-ask-body", variables: { language, limit: PETITION_LIMITS.body } }, textParser(PETITION_LIMITS.body, true));
+    const body = await askField(conversation, ctx, { key: "pet-create-ask-body", variables: { language, limit: PETITION_LIMITS.body } }, textParser(PETITION_LIMITS.body, true));
     if (body.kind !== "value") return null;
     texts.push({ locale, title: title.value, body: body.value });
   }
-  const addressee = await ask(conversation, ctx, { key: "pet-create-ask-addressee" }, textParser(PETITION_LIMITS.addressee));
+  const addressee = await askField(conversation, ctx, { key: "pet-create-ask-addressee" }, textParser(PETITION_LIMITS.addressee));
   if (addressee.kind !== "value") return null;
   return { texts, addressee: addressee.value };
 }
@@ -87,44 +78,26 @@ export async function createPetitionConversation(conversation: BotConversation, 
   const texts = await askTexts(conversation, ctx);
   if (!texts) return;
 
-  const goal = await ask(conversation, ctx, { key: "pet-create-ask-goal" }, (raw) => {
+  const goal = await askField(conversation, ctx, { key: "pet-create-ask-goal" }, (raw): Parsed<number> => {
     const value = parseCount(raw);
-    return value !== null && value >= 1 && value <= MAX_SIGNATURE_COUNT ? { ok: true, value } : { ok: false, errorKey: "pet-error-goal" };
+    return value !== null && value >= 1 && value <= MAX_SIGNATURE_COUNT ? { ok: true, value } : { ok: false, error: "pet-error-goal" };
   });
   if (goal.kind !== "value") return;
 
-  let deadlineIso: string | null = null;
-  await ctx.reply(ctx.t("pet-create-ask-deadline"), { reply_markup: skipKeyboard(ctx, "pet-create-no-deadline") });
-  for (;;) {
-    const answer = await waitForTextOrButton(conversation, [createStep.filter], "pet-create-use-text");
-    if (answer.kind === "button") {
-      await answer.ctx.answerCallbackQuery();
-      const choice = createStep.unpack(answer.data)?.choice;
-      if (choice === "cancel") {
-        await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
-        return;
-      }
-      if (choice === "skip") {
-        await answer.ctx.editMessageReplyMarkup();
-        break;
-      }
-      continue;
-    }
-    const raw = answer.text;
-    const parsed = await conversation.external((outside) => {
+  // The deadline is read on the server's clock and the coordinator's time zone.
+  const deadline = await askField(conversation, ctx, { key: "pet-create-ask-deadline", skipKey: "pet-create-no-deadline" }, (raw) =>
+    conversation.external((outside): Parsed<string> => {
       const result = outside.services.petitions.parseDeadline(raw);
-      return result.ok ? { ok: true as const, iso: result.value.toISOString() } : result;
-    });
-    if (parsed.ok) {
-      deadlineIso = parsed.iso;
-      break;
-    }
-    await ctx.reply(ctx.t(parsed.error === "in-the-past" ? "pet-error-deadline-past" : "pet-error-deadline"));
-  }
+      if (result.ok) return { ok: true, value: result.value.toISOString() };
+      return { ok: false, error: result.error === "in-the-past" ? "pet-error-deadline-past" : "pet-error-deadline" };
+    }),
+  );
+  if (deadline.kind === "cancel") return;
+  const deadlineIso = deadline.kind === "value" ? deadline.value : null;
 
-  const milestones = await ask(conversation, ctx, { key: "pet-create-ask-milestones", skipKey: "pet-create-no-milestones" }, (raw) => {
+  const milestones = await askField(conversation, ctx, { key: "pet-create-ask-milestones", skipKey: "pet-create-no-milestones" }, (raw): Parsed<number[]> => {
     const parsed = parseMilestones(raw);
-    return parsed.ok ? parsed : { ok: false, errorKey: "pet-error-milestones" };
+    return parsed.ok ? parsed : { ok: false, error: "pet-error-milestones" };
   });
   if (milestones.kind === "cancel") return;
 
@@ -138,9 +111,8 @@ export async function createPetitionConversation(conversation: BotConversation, 
     }),
     { reply_markup: new InlineKeyboard().text(ctx.t("pet-button-save-draft"), createStep.pack({ choice: "save" })).text(ctx.t("button-cancel"), createStep.pack({ choice: "cancel" })) },
   );
-  const confirm = await waitForButton(conversation, createStep.filter, "pet-create-use-buttons");
-  await confirm.answerCallbackQuery();
-  if (createStep.unpack(confirm.callbackQuery.data)?.choice !== "save") {
+  const { data: decision, ctx: confirm } = await ask(conversation, { buttons: { step: createStep }, hint: "pet-create-use-buttons" });
+  if (decision.choice !== "save") {
     await confirm.editMessageText(ctx.t("pet-create-cancelled"));
     return;
   }

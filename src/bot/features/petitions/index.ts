@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import { pickLocalized } from "../../../domain/petitions/content.js";
 import { notSignableReason } from "../../../domain/petitions/lifecycle.js";
 import { can, type Permission } from "../../../domain/roles.js";
+import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
@@ -79,16 +80,13 @@ export function petitionsFeature() {
   composer.command("managepetitions", requirePermission("petition.manage"), showManagementList);
   composer.command("newpetition", requirePermission("petition.manage"), (ctx) => enterConversation(ctx, CREATE_PETITION_CONVERSATION));
 
-  composer.callbackQuery(viewPetition.filter, async (ctx) => {
-    const data = viewPetition.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (data) await showPetition(ctx, data.ref);
+  onButton(composer, viewPetition, async (ctx, data) => {
+    await ctx.answerCallbackQuery();
+    await showPetition(ctx, data.ref);
   });
 
   // Reading first, then signing: the button carries the text version the signer was shown.
-  composer.callbackQuery(signPetition.filter, async (ctx) => {
-    const data = signPetition.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
+  onButton(composer, signPetition, async (ctx, data) => {
     const petition = await ctx.services.petitions.get(data.ref);
     if (!petition || notSignableReason(petition, ctx.services.clock.now())) {
       await ctx.answerCallbackQuery();
@@ -108,10 +106,8 @@ export function petitionsFeature() {
     await enterConversation(ctx, SIGN_PETITION_CONVERSATION, data.ref, data.version);
   });
 
-  composer.callbackQuery(withdrawSignature.filter, async (ctx) => {
-    const data = withdrawSignature.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (!data) return;
+  onButton(composer, withdrawSignature, async (ctx, data) => {
+    await ctx.answerCallbackQuery();
     const petition = await ctx.services.petitions.get(data.ref);
     await ctx.reply(ctx.t("pet-withdraw-confirm", { title: petition ? titleOf(petition, await ctx.i18n.getLocale()) : "" }), {
       reply_markup: new InlineKeyboard()
@@ -121,10 +117,8 @@ export function petitionsFeature() {
     });
   });
 
-  composer.callbackQuery(confirmWithdrawal.filter, async (ctx) => {
-    const data = confirmWithdrawal.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (!data) return;
+  onButton(composer, confirmWithdrawal, async (ctx, data) => {
+    await ctx.answerCallbackQuery();
     if (data.answer === "no") {
       await ctx.editMessageText(ctx.t("pet-withdraw-kept"));
       return;
@@ -138,10 +132,8 @@ export function petitionsFeature() {
     await ctx.editMessageText(ctx.t("pet-withdrawn", { count: result.value.count }));
   });
 
-  composer.callbackQuery(addAppeal.filter, async (ctx) => {
-    const data = addAppeal.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (!data) return;
+  onButton(composer, addAppeal, async (ctx, data) => {
+    await ctx.answerCallbackQuery();
     const signature = await ctx.services.petitions.signatureOf(ctx.from.id, data.ref);
     if (signature?.state !== "active") {
       await ctx.reply(ctx.t("pet-appeal-sign-first"));
@@ -155,18 +147,14 @@ export function petitionsFeature() {
     await ctx.answerCallbackQuery();
     await enterConversation(ctx, CREATE_PETITION_CONVERSATION);
   });
-  composer.callbackQuery(managePetition.filter, requirePermission("petition.manage"), async (ctx) => {
-    const data = managePetition.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (data) await showManagementCard(ctx, data.ref);
+  onButton(composer, managePetition, requirePermission("petition.manage"), async (ctx, data) => {
+    await ctx.answerCallbackQuery();
+    await showManagementCard(ctx, data.ref);
   });
-  composer.callbackQuery(
-    petitionAction.filter,
-    (ctx, next) => requirePermission(petitionAction.unpack(ctx.callbackQuery.data)?.action === "export" ? "petition.export" : "petition.manage")(ctx, next),
-    async (ctx) => {
-      const data = petitionAction.unpack(ctx.callbackQuery.data);
-      await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-      if (!data) return;
+  // Exporting personal data is its own permission; every other action needs petition.manage.
+  onButton(composer, petitionAction, (ctx, data) =>
+    requireThen(ctx, data.action === "export" ? "petition.export" : "petition.manage", async () => {
+      await ctx.answerCallbackQuery();
       switch (data.action) {
         case "edit":
           return enterConversation(ctx, EDIT_PETITION_CONVERSATION, data.ref);
@@ -177,16 +165,14 @@ export function petitionsFeature() {
         default:
           return changeStatus(ctx, data.ref, data.action);
       }
-    },
+    }),
   );
   composer.callbackQuery(exportLettersButton.filter, requirePermission("petition.export"), async (ctx) => {
     await ctx.answerCallbackQuery();
     await exportLetters(ctx);
   });
-  composer.callbackQuery(sendAttachments.filter, requirePermission("petition.export"), async (ctx) => {
-    const data = sendAttachments.unpack(ctx.callbackQuery.data);
-    await ctx.answerCallbackQuery(data ? undefined : { text: ctx.t("error-button-expired") });
-    if (!data) return;
+  onButton(composer, sendAttachments, requirePermission("petition.export"), async (ctx, data) => {
+    await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     await sendAttachmentPage(ctx, data.scope, data.from);
   });
@@ -225,8 +211,8 @@ export function petitionsFeature() {
   return { composer, conversations, menuEntries, openFromLink };
 }
 
-async function requireThen(ctx: BotContext, permission: Permission, run: (ctx: BotContext) => Promise<void>): Promise<void> {
-  await requirePermission(permission)(ctx, () => run(ctx));
+async function requireThen(ctx: BotContext, permission: Permission, run: (ctx: BotContext) => Promise<unknown>): Promise<void> {
+  await requirePermission(permission)(ctx, async () => void (await run(ctx)));
 }
 
 function excerptOf(body: string, max: number): string {

@@ -1,13 +1,15 @@
 import { InlineKeyboard } from "grammy";
-import { cleanText, pickLocalized, PETITION_LIMITS } from "../../../domain/petitions/content.js";
+import { pickLocalized, PETITION_LIMITS } from "../../../domain/petitions/content.js";
 import { storedSignerName, type NameDisplay } from "../../../domain/petitions/signerName.js";
 import { listProvinces, provinceName, isProvinceCode } from "../../../domain/provinces.js";
 import { RELATIONS } from "../../../domain/relations.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { ask, type Parsed } from "../../ask.js";
+import type { CallbackButton } from "../../callbackData.js";
+import type { BotConversation } from "../../conversationKit.js";
 import { collectAppeal } from "./appealInput.js";
 import { appealOffer, confirmSigning, nameChoice, newsChoice, provinceChoice, relationChoice } from "./callbacks.js";
-import { waitForTextOrButton } from "./conversationInput.js";
+import { petitionText } from "./conversationInput.js";
 
 export const SIGN_PETITION_CONVERSATION = "signPetition";
 const ABROAD = "abroad";
@@ -33,37 +35,29 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     await press.editMessageText(ctx.t("pet-sign-cancelled"));
   };
 
+  const choose = <Data>(button: CallbackButton<Data>, key: string, keyboard: InlineKeyboard) =>
+    ask(conversation, { prompt: () => ctx.reply(ctx.t(key), { reply_markup: keyboard }), buttons: { button }, hint: "pet-use-buttons" });
+
   // 1. The name as it will appear on the list.
-  await ctx.reply(ctx.t("pet-sign-ask-name-display"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("pet-name-full"), nameChoice.pack({ display: "full" }))
-      .row()
-      .text(ctx.t("pet-name-initials"), nameChoice.pack({ display: "initials" }))
-      .row()
-      .text(ctx.t("pet-name-anonymous"), nameChoice.pack({ display: "anonymous" }))
-      .row()
-      .text(ctx.t("button-cancel"), nameChoice.pack({ display: "cancel" })),
-  });
-  const displayPress = await waitForButton(conversation, nameChoice.filter, "pet-use-buttons");
-  await displayPress.answerCallbackQuery();
-  const display = nameChoice.unpack(displayPress.callbackQuery.data)?.display;
-  if (!display || display === "cancel") return cancelled(displayPress);
+  const nameKeyboard = new InlineKeyboard();
+  for (const choice of ["full", "initials", "anonymous"] as const) nameKeyboard.text(ctx.t(`pet-name-${choice}`), nameChoice.pack({ display: choice })).row();
+  nameKeyboard.text(ctx.t("button-cancel"), nameChoice.pack({ display: "cancel" }));
+  const { data: { display }, ctx: displayPress } = await choose(nameChoice, "pet-sign-ask-name-display", nameKeyboard);
+  if (display === "cancel") return cancelled(displayPress);
   await displayPress.editMessageText(ctx.t(`pet-name-chosen-${display}`));
   const nameDisplay: NameDisplay = display;
 
   let name: string | undefined;
   if (nameDisplay !== "anonymous") {
-    await ctx.reply(ctx.t(nameDisplay === "full" ? "pet-sign-ask-name" : "pet-sign-ask-name-initials"));
-    for (;;) {
-      const answer = await waitForTextOrButton(conversation, [], "pet-sign-type-name");
-      if (answer.kind !== "text") continue;
-      const stored = storedSignerName(nameDisplay, answer.text);
-      if (stored.ok) {
-        name = stored.value;
-        break;
-      }
-      await ctx.reply(ctx.t(NAME_ERRORS[stored.reason]));
-    }
+    const typed = await ask(conversation, {
+      prompt: () => ctx.reply(ctx.t(nameDisplay === "full" ? "pet-sign-ask-name" : "pet-sign-ask-name-initials")),
+      text: (text): Parsed<string> => {
+        const stored = storedSignerName(nameDisplay, text);
+        return stored.ok ? stored : { ok: false, error: NAME_ERRORS[stored.reason] };
+      },
+      hint: "pet-sign-type-name",
+    });
+    name = typed.value;
   }
 
   // 2. Province, or the country for signers outside Iran.
@@ -76,35 +70,21 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     if (index % 2 === 1) provinceKeyboard.row();
   });
   provinceKeyboard.row().text(ctx.t("pet-abroad-button"), provinceChoice.pack({ code: ABROAD }));
-  await ctx.reply(ctx.t("pet-sign-ask-province"), { reply_markup: provinceKeyboard });
-  let province: string | null = null;
+  const where = await ask(conversation, {
+    prompt: () => ctx.reply(ctx.t("pet-sign-ask-province"), { reply_markup: provinceKeyboard }),
+    buttons: { province: { button: provinceChoice, accepts: (d: { code: string }) => d.code === ABROAD || isProvinceCode(d.code) } },
+    hint: "pet-use-buttons",
+  });
+  const province = where.data.code === ABROAD ? null : where.data.code;
+  await where.ctx.editMessageText(ctx.t("pet-sign-from", { place: province ? provinceName(province, locale) : ctx.t("pet-abroad") }));
   let country: string | null = null;
-  for (;;) {
-    const press = await waitForButton(conversation, provinceChoice.filter, "pet-use-buttons");
-    await press.answerCallbackQuery();
-    const code = provinceChoice.unpack(press.callbackQuery.data)?.code;
-    if (code === ABROAD) {
-      await press.editMessageText(ctx.t("pet-sign-from", { place: ctx.t("pet-abroad") }));
-      break;
-    }
-    if (code && isProvinceCode(code)) {
-      province = code;
-      await press.editMessageText(ctx.t("pet-sign-from", { place: provinceName(code, locale) }));
-      break;
-    }
-  }
   if (province === null) {
-    await ctx.reply(ctx.t("pet-sign-ask-country"));
-    for (;;) {
-      const answer = await waitForTextOrButton(conversation, [], "pet-sign-type-country");
-      if (answer.kind !== "text") continue;
-      const cleaned = cleanText(answer.text, PETITION_LIMITS.country);
-      if (cleaned.ok) {
-        country = cleaned.value;
-        break;
-      }
-      await ctx.reply(ctx.t(cleaned.error === "empty" ? "pet-error-text-empty" : "pet-error-text-too-long", { limit: PETITION_LIMITS.country }));
-    }
+    const typed = await ask(conversation, {
+      prompt: () => ctx.reply(ctx.t("pet-sign-ask-country")),
+      text: (text) => petitionText(text, PETITION_LIMITS.country),
+      hint: "pet-sign-type-country",
+    });
+    country = typed.value;
   }
 
   // 3. Relation to a relative in the camp (optional: supporters sign too).
@@ -114,34 +94,36 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     if (index % 2 === 1) relationKeyboard.row();
   });
   relationKeyboard.row().text(ctx.t("pet-relation-none"), relationChoice.pack({ relation: "none" }));
-  await ctx.reply(ctx.t("pet-sign-ask-relation"), { reply_markup: relationKeyboard });
-  const relationPress = await waitForButton(conversation, relationChoice.filter, "pet-use-buttons");
-  await relationPress.answerCallbackQuery();
-  const relationPicked = relationChoice.unpack(relationPress.callbackQuery.data)?.relation ?? "none";
+  const { data: { relation: relationPicked }, ctx: relationPress } = await choose(relationChoice, "pet-sign-ask-relation", relationKeyboard);
   const relation = relationPicked === "none" ? null : relationPicked;
   await relationPress.editMessageText(ctx.t(`pet-relation-${relationPicked}`));
 
   // 4. News when the petition reaches its milestones.
   let notify = false;
   if (petition.hasMilestones) {
-    await ctx.reply(ctx.t("pet-sign-ask-news"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("pet-news-yes"), newsChoice.pack({ answer: "yes" })).text(ctx.t("pet-news-no"), newsChoice.pack({ answer: "no" })),
-    });
-    const newsPress = await waitForButton(conversation, newsChoice.filter, "pet-use-buttons");
-    await newsPress.answerCallbackQuery();
-    notify = newsChoice.unpack(newsPress.callbackQuery.data)?.answer === "yes";
+    const news = await choose(
+      newsChoice,
+      "pet-sign-ask-news",
+      new InlineKeyboard().text(ctx.t("pet-news-yes"), newsChoice.pack({ answer: "yes" })).text(ctx.t("pet-news-no"), newsChoice.pack({ answer: "no" })),
+    );
+    const newsPress = news.ctx;
+    notify = news.data.answer === "yes";
     await newsPress.editMessageText(ctx.t(notify ? "pet-news-yes" : "pet-news-no"));
   }
 
   // 5. A last look, with what will be stored and who will see it.
   const shownName = nameDisplay === "anonymous" ? ctx.t("pet-anonymous") : name!;
   const place = province ? provinceName(province, locale) : `${ctx.t("pet-abroad")} (${country})`;
-  await ctx.reply(ctx.t("pet-sign-confirm", { title: petition.title, name: shownName, place }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("pet-button-sign-now"), confirmSigning.pack({ answer: "sign" })).text(ctx.t("button-cancel"), confirmSigning.pack({ answer: "cancel" })),
+  const confirmed = await ask(conversation, {
+    prompt: () =>
+      ctx.reply(ctx.t("pet-sign-confirm", { title: petition.title, name: shownName, place }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("pet-button-sign-now"), confirmSigning.pack({ answer: "sign" })).text(ctx.t("button-cancel"), confirmSigning.pack({ answer: "cancel" })),
+      }),
+    buttons: { confirm: confirmSigning },
+    hint: "pet-use-buttons",
   });
-  const confirm = await waitForButton(conversation, confirmSigning.filter, "pet-use-buttons");
-  await confirm.answerCallbackQuery();
-  if (confirmSigning.unpack(confirm.callbackQuery.data)?.answer !== "sign") return cancelled(confirm);
+  const confirm = confirmed.ctx;
+  if (confirmed.data.answer !== "sign") return cancelled(confirm);
   await confirm.editMessageReplyMarkup();
 
   const signed = await conversation.external(async (outside) => {
@@ -172,15 +154,17 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     await ctx.reply(ctx.t(key));
     return;
   }
-  await ctx.reply(ctx.t("pet-signed", { count: signed.count }), {
-    reply_markup: new InlineKeyboard().text(ctx.t("pet-button-appeal"), appealOffer.pack({ answer: "appeal" })).text(ctx.t("pet-button-no-thanks"), appealOffer.pack({ answer: "done" })),
-  });
-
   // 6. An optional personal appeal, delivered with the signatures.
-  const offer = await waitForButton(conversation, appealOffer.filter, "pet-use-buttons");
-  await offer.answerCallbackQuery();
-  await offer.editMessageReplyMarkup();
-  if (appealOffer.unpack(offer.callbackQuery.data)?.answer !== "appeal") {
+  const offer = await ask(conversation, {
+    prompt: () =>
+      ctx.reply(ctx.t("pet-signed", { count: signed.count }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("pet-button-appeal"), appealOffer.pack({ answer: "appeal" })).text(ctx.t("pet-button-no-thanks"), appealOffer.pack({ answer: "done" })),
+      }),
+    buttons: { offer: appealOffer },
+    hint: "pet-use-buttons",
+  });
+  await offer.ctx.editMessageReplyMarkup();
+  if (offer.data.answer !== "appeal") {
     await ctx.reply(ctx.t("pet-sign-done"));
     return;
   }

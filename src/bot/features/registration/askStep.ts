@@ -1,12 +1,15 @@
-import { Keyboard } from "grammy";
-import { parseFreeText, parseFullName, parsePhone, parseYearAnswer, TEXT_LIMITS, type AnswerError } from "../../../domain/registration/answers.js";
+import { InlineKeyboard, Keyboard } from "grammy";
+import type { Message } from "grammy/types";
+import { parseFreeText, parseFullName, parsePhone, parseYearAnswer, TEXT_LIMITS } from "../../../domain/registration/answers.js";
 import type { RegistrationDraft } from "../../../domain/registration/draft.js";
 import { pruneDraft, STEP_RULES, type RegistrationStep } from "../../../domain/registration/steps.js";
 import type { YearPair } from "../../../domain/yearInput.js";
 import { formatDigits } from "../../../domain/digits.js";
 import type { ConversationContext } from "../../context.js";
+import { ask, type Parsed } from "../../ask.js";
 import type { BotConversation } from "../../conversationKit.js";
-import { calendarButton, choiceButton, consentButton, controlButton, resumeButton, summaryButton } from "./callbacks.js";
+import { withAnswerMessage } from "./answerMessages.js";
+import { calendarButton, choiceButton, controlButton, resumeButton } from "./callbacks.js";
 import { choicesFor, renderQuestion, type StepEnvironment } from "./stepPrompts.js";
 
 export type StepOutcome = { kind: "answered"; draft: RegistrationDraft } | { kind: "back" } | { kind: "cancelled" };
@@ -15,6 +18,10 @@ export interface AskOptions {
   backAllowed: boolean;
   now: Date;
 }
+
+type AmbiguousYear = { asSolarHijri: YearPair; asGregorian: YearPair };
+/** What a message answers: the draft with it, or a two-digit year that needs its calendar chosen. */
+type StepReading = { kind: "draft"; draft: RegistrationDraft } | ({ kind: "ambiguous" } & AmbiguousYear);
 
 /**
  * Asks one question until it gets a valid answer, Back, Skip or a confirmed Cancel. Bad input gets
@@ -30,133 +37,106 @@ export async function askStep(
   options: AskOptions,
 ): Promise<StepOutcome> {
   const rule = STEP_RULES[step];
-  const ask = async (target: ConversationContext) => {
-    const question = renderQuestion(step, draft, target, env, { backAllowed: options.backAllowed });
-    await target.reply(question.text, { reply_markup: question.keyboard });
+  const question = async () => {
+    const rendered = renderQuestion(step, draft, ctx, env, { backAllowed: options.backAllowed });
+    await ctx.reply(rendered.text, { reply_markup: rendered.keyboard });
     if (rule.input === "phone") {
-      await target.reply(target.t("reg-phone-share-hint"), {
-        reply_markup: new Keyboard().requestContact(target.t("reg-share-phone")).oneTime().resized(),
-      });
+      await ctx.reply(ctx.t("reg-phone-share-hint"), { reply_markup: new Keyboard().requestContact(ctx.t("reg-share-phone")).oneTime().resized() });
     }
   };
   const answered = (next: RegistrationDraft): StepOutcome => ({ kind: "answered", draft: pruneDraft(next) });
-  let ambiguousYear: { asSolarHijri: YearPair; asGregorian: YearPair } | undefined;
+  let ambiguousYear: AmbiguousYear | undefined;
+  let prompt: (() => Promise<unknown>) | undefined = question;
 
-  await ask(ctx);
   for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      if (resumeButton.unpack(data)?.action === "continue") {
-        await next.answerCallbackQuery();
-        await ask(next);
+    const answer = await ask(conversation, {
+      prompt,
+      repeat: question,
+      buttons: {
+        // "Continue" on the offer to resume (after /start) asks the open question again.
+        resume: { button: resumeButton, accepts: (d: { action: string }) => d.action === "continue" },
+        control: {
+          button: controlButton,
+          accepts: (d: { action: string }) => d.action === "cancel" || (d.action === "back" && options.backAllowed) || (d.action === "skip" && rule.optional),
+        },
+        choice: { button: choiceButton, accepts: (d: { step: string; value: string }) => d.step === step && choicesFor(step, ctx, env).some((c) => c.value === d.value) },
+        calendar: { button: calendarButton, accepts: () => ambiguousYear !== undefined },
+      },
+      message: (message) => readStepAnswer(step, message, draft, ctx, env, options.now),
+    });
+    prompt = undefined;
+    switch (answer.kind) {
+      case "resume":
+        prompt = question;
         continue;
-      }
-      const control = controlButton.unpack(data);
-      if (control) {
-        await next.answerCallbackQuery();
-        if (control.action === "back" && options.backAllowed) return { kind: "back" };
-        if (control.action === "skip" && rule.optional) return answered(skipped(step, draft));
-        if (control.action === "cancel") {
-          if (await confirmCancel(conversation, next)) return { kind: "cancelled" };
-          await ask(next);
-        }
+      case "control":
+        if (answer.data.action === "back") return { kind: "back" };
+        if (answer.data.action === "skip") return answered(skipped(step, draft));
+        if (await confirmCancel(conversation, answer.ctx)) return { kind: "cancelled" };
+        prompt = question;
         continue;
-      }
-      const choice = choiceButton.unpack(data);
-      if (choice && choice.step === step && choicesFor(step, next, env).some((c) => c.value === choice.value)) {
-        await next.answerCallbackQuery();
-        return answered({ ...draft, [step]: choice.value });
-      }
-      const calendar = calendarButton.unpack(data);
-      if (calendar && ambiguousYear) {
-        await next.answerCallbackQuery();
-        const pair = calendar.calendar === "solarHijri" ? ambiguousYear.asSolarHijri : ambiguousYear.asGregorian;
+      case "choice":
+        return answered({ ...draft, [step]: answer.data.value });
+      case "calendar": {
+        const pair = answer.data.calendar === "solarHijri" ? ambiguousYear!.asSolarHijri : ambiguousYear!.asGregorian;
         return answered({ ...draft, [step]: pair.gregorian });
       }
-      if (choice || calendar || summaryButton.unpack(data) || consentButton.unpack(data)) {
-        await next.answerCallbackQuery({ text: next.t("error-button-expired") });
-        continue;
-      }
-      await conversation.skip({ next: true });
+      case "message":
+        if (answer.value.kind === "draft") return answered(answer.value.draft);
+        ambiguousYear = { asSolarHijri: answer.value.asSolarHijri, asGregorian: answer.value.asGregorian };
+        await askCalendar(answer.ctx, ambiguousYear, env.locale);
     }
-    if (next.isOutsideInput || !next.message) await conversation.skip({ next: true });
+  }
+}
 
-    const message = next.message!;
-    const text = message.text;
-    let error: AnswerError | "use-buttons" | "send-photo" | "text-expected" | undefined;
-    let limit: number | undefined;
-    switch (rule.input) {
-      case "choice": {
-        // Someone may type the label instead of pressing it; accept an exact match.
-        const typed = text?.trim().toLowerCase();
-        const match = choicesFor(step, next, env).find((c) => c.label.toLowerCase() === typed);
-        if (match) return answered({ ...draft, [step]: match.value });
-        error = "use-buttons";
-        break;
-      }
-      case "photo": {
-        const largest = message.photo?.at(-1);
-        if (largest) return answered({ ...draft, photoFileId: largest.file_id });
-        error = "send-photo";
-        break;
-      }
-      case "phone": {
-        const phone = message.contact?.phone_number ?? text;
-        if (phone === undefined) {
-          error = "text-expected";
-          break;
-        }
-        const parsed = parsePhone(phone);
-        if (parsed.ok) return answered({ ...draft, phone: parsed.value });
-        error = parsed.error;
-        break;
-      }
-      case "year": {
-        if (text === undefined) {
-          error = "text-expected";
-          break;
-        }
-        const parsed = parseYearAnswer(text, step as "birthYear" | "leftYear" | "lastContactYear", draft, options.now);
-        if (parsed.ok === true) return answered({ ...draft, [step]: parsed.value.gregorian });
-        if (parsed.ok === "ambiguous") {
-          ambiguousYear = { asSolarHijri: parsed.asSolarHijri, asGregorian: parsed.asGregorian };
-          await next.reply(
-            next.t("reg-year-which", {
-              solar: formatDigits(parsed.asSolarHijri.solarHijri, env.locale),
-              gregorian: formatDigits(parsed.asGregorian.gregorian, env.locale),
-            }),
-            {
-              reply_markup: {
-                inline_keyboard: [
-                  [{ text: next.t("reg-year-solar", { year: formatDigits(parsed.asSolarHijri.solarHijri, env.locale) }), callback_data: calendarButton.pack({ calendar: "solarHijri" }) }],
-                  [{ text: next.t("reg-year-gregorian", { year: formatDigits(parsed.asGregorian.gregorian, env.locale) }), callback_data: calendarButton.pack({ calendar: "gregorian" }) }],
-                ],
-              },
-            },
-          );
-          continue;
-        }
-        error = parsed.error;
-        break;
-      }
-      case "text": {
-        if (text === undefined) {
-          error = "text-expected";
-          break;
-        }
-        const parsed =
-          step === "fullName"
-            ? parseFullName(text)
-            : parseFreeText(text, textLimit(step), { multiline: step === "notes", name: step !== "notes" });
-        if (parsed.ok) return answered({ ...draft, [step]: parsed.value });
-        error = parsed.error;
-        limit = parsed.limit;
-        break;
-      }
+/** "Did you mean 1360 (Solar Hijri) or 1960?" for a two-digit year. */
+async function askCalendar(ctx: ConversationContext, year: AmbiguousYear, locale: string): Promise<void> {
+  const solar = formatDigits(year.asSolarHijri.solarHijri, locale);
+  const gregorian = formatDigits(year.asGregorian.gregorian, locale);
+  await ctx.reply(ctx.t("reg-year-which", { solar, gregorian }), {
+    reply_markup: {
+      inline_keyboard: [
+        [{ text: ctx.t("reg-year-solar", { year: solar }), callback_data: calendarButton.pack({ calendar: "solarHijri" }) }],
+        [{ text: ctx.t("reg-year-gregorian", { year: gregorian }), callback_data: calendarButton.pack({ calendar: "gregorian" }) }],
+      ],
+    },
+  });
+}
+
+/** Reads a message as the answer to one step: a label typed instead of pressed, a photo, a shared contact or a phone number, a year, a text. */
+function readStepAnswer(step: RegistrationStep, message: Message, draft: RegistrationDraft, ctx: ConversationContext, env: StepEnvironment, now: Date): Parsed<StepReading> {
+  const text = message.text;
+  const to = (value: unknown): Parsed<StepReading> => ({ ok: true, value: { kind: "draft", draft: { ...draft, [step]: value } } });
+  const failed = (error: string): Parsed<StepReading> => ({ ok: false, error: `reg-error-${error}` });
+  const rule = STEP_RULES[step];
+  switch (rule.input) {
+    case "choice": {
+      // Someone may type the label instead of pressing it; accept an exact match.
+      const typed = text?.trim().toLowerCase();
+      const match = choicesFor(step, ctx, env).find((c) => c.label.toLowerCase() === typed);
+      return match ? to(match.value) : failed("use-buttons");
     }
-    await next.reply(next.t(`reg-error-${error}`, { limit: limit ?? 0 }));
-    await ask(next);
+    case "photo": {
+      const largest = message.photo?.at(-1);
+      return largest ? { ok: true, value: { kind: "draft", draft: { ...draft, photoFileId: largest.file_id } } } : failed("send-photo");
+    }
+    case "phone": {
+      const phone = message.contact?.phone_number ?? text;
+      if (phone === undefined) return failed("text-expected");
+      const parsed = parsePhone(phone);
+      return parsed.ok ? to(parsed.value) : withAnswerMessage(parsed);
+    }
+    case "year": {
+      if (text === undefined) return failed("text-expected");
+      const parsed = parseYearAnswer(text, step as "birthYear" | "leftYear" | "lastContactYear", draft, now);
+      if (parsed.ok === "ambiguous") return { ok: true, value: { kind: "ambiguous", asSolarHijri: parsed.asSolarHijri, asGregorian: parsed.asGregorian } };
+      return parsed.ok ? to(parsed.value.gregorian) : withAnswerMessage(parsed);
+    }
+    case "text": {
+      if (text === undefined) return failed("text-expected");
+      const parsed = step === "fullName" ? parseFullName(text) : parseFreeText(text, textLimit(step), { multiline: step === "notes", name: step !== "notes" });
+      return parsed.ok ? to(parsed.value) : withAnswerMessage(parsed);
+    }
   }
 }
 
@@ -184,24 +164,13 @@ function skipped(step: RegistrationStep, draft: RegistrationDraft): Registration
 
 /** Cancel asks before discarding anything. */
 export async function confirmCancel(conversation: BotConversation, ctx: ConversationContext): Promise<boolean> {
-  await ctx.reply(ctx.t("reg-cancel-confirm"), {
-    reply_markup: {
-      inline_keyboard: [
-        [{ text: ctx.t("reg-cancel-discard"), callback_data: controlButton.pack({ action: "discard" }) }],
-        [{ text: ctx.t("reg-cancel-keep"), callback_data: controlButton.pack({ action: "keep" }) }],
-      ],
-    },
+  const answer = await ask(conversation, {
+    prompt: () =>
+      ctx.reply(ctx.t("reg-cancel-confirm"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("reg-cancel-discard"), controlButton.pack({ action: "discard" })).row().text(ctx.t("reg-cancel-keep"), controlButton.pack({ action: "keep" })),
+      }),
+    buttons: { control: { button: controlButton, accepts: (d: { action: string }) => d.action === "discard" || d.action === "keep" } },
   });
-  for (;;) {
-    const next = await conversation.wait();
-    const control = controlButton.unpack(next.callbackQuery?.data);
-    if (control?.action === "discard" || control?.action === "keep") {
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
-      return control.action === "discard";
-    }
-    if (next.isOutsideInput || (next.callbackQuery && !control)) await conversation.skip({ next: true });
-    if (next.callbackQuery) await next.answerCallbackQuery();
-    await next.reply(next.t("reg-error-use-buttons"));
-  }
+  await answer.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+  return answer.data.action === "discard";
 }

@@ -2,7 +2,8 @@ import { formatDigits } from "../../../domain/digits.js";
 import type { RegistrationDraft } from "../../../domain/registration/draft.js";
 import { isComplete, nextStep, previousStep, type RegistrationStep } from "../../../domain/registration/steps.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { ask } from "../../ask.js";
+import type { BotConversation } from "../../conversationKit.js";
 import { askStep, confirmCancel } from "./askStep.js";
 import { consentButton, summaryButton } from "./callbacks.js";
 import type { StepEnvironment } from "./stepPrompts.js";
@@ -31,17 +32,20 @@ export async function registrationConversation(conversation: BotConversation, ct
   let consentAt = 0;
 
   if (mode === "new") {
-    await ctx.reply(ctx.t("reg-consent"), {
-      reply_markup: {
-        inline_keyboard: [
-          [{ text: ctx.t("reg-consent-agree"), callback_data: consentButton.pack({ answer: "agree" }) }],
-          [{ text: ctx.t("reg-consent-decline"), callback_data: consentButton.pack({ answer: "decline" }) }],
-        ],
-      },
+    const consent = await ask(conversation, {
+      prompt: () =>
+        ctx.reply(ctx.t("reg-consent"), {
+          reply_markup: {
+            inline_keyboard: [
+              [{ text: ctx.t("reg-consent-agree"), callback_data: consentButton.pack({ answer: "agree" }) }],
+              [{ text: ctx.t("reg-consent-decline"), callback_data: consentButton.pack({ answer: "decline" }) }],
+            ],
+          },
+        }),
+      buttons: { consent: consentButton },
     });
-    const press = await waitForButton(conversation, consentButton.filter, "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    if (consentButton.unpack(press.callbackQuery.data)?.answer !== "agree") {
+    const press = consent.ctx;
+    if (consent.data.answer !== "agree") {
       await press.editMessageText(ctx.t("reg-declined"));
       return;
     }
@@ -68,10 +72,10 @@ export async function registrationConversation(conversation: BotConversation, ct
   // The summary: read everything back, edit any answer, then save.
   for (;;) {
     const summary = renderSummary(draft, ctx, env, mode);
-    await ctx.reply(summary.text, { reply_markup: summary.keyboard });
-    const press = await waitForButton(conversation, summaryButton.filter, "reg-error-use-buttons");
-    await press.answerCallbackQuery();
-    const action = summaryButton.unpack(press.callbackQuery.data)!;
+    const { data: action, ctx: press } = await ask(conversation, {
+      prompt: () => ctx.reply(summary.text, { reply_markup: summary.keyboard }),
+      buttons: { summary: summaryButton },
+    });
     await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
     if (action.action === "cancel") {
       if (await confirmCancel(conversation, press)) {

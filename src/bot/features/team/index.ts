@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { can } from "../../../domain/roles.js";
 import { defineCallback } from "../../callbackData.js";
+import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
@@ -45,12 +46,7 @@ export function teamFeature() {
 
   composer.command("invite", requirePermission("team.invite.volunteer"), startInvite);
   composer.command("team", requirePermission("team.list"), showTeam);
-  composer.callbackQuery(revokeRole.filter, requirePermission("team.revoke"), async (ctx) => {
-    const data = revokeRole.unpack(ctx.callbackQuery.data);
-    if (!data) {
-      await ctx.answerCallbackQuery({ text: ctx.t("error-button-expired") });
-      return;
-    }
+  onButton(composer, revokeRole, requirePermission("team.revoke"), async (ctx, data) => {
     const result = await ctx.services.team.revoke(ctx.profile.actor, data.userId, data.role);
     await ctx.answerCallbackQuery();
     if (!result.ok) {

@@ -5,7 +5,8 @@ import { can, invitePermission, type GrantableRole } from "../../../domain/roles
 import { inviteStartPayload } from "../../../domain/startPayload.js";
 import { defineCallback } from "../../callbackData.js";
 import type { ConversationContext } from "../../context.js";
-import { waitForButton, type BotConversation } from "../../conversationKit.js";
+import { ask } from "../../ask.js";
+import type { BotConversation } from "../../conversationKit.js";
 import { pickProvinces } from "../../provincePicker.js";
 
 export const INVITE_CONVERSATION = "createInvite";
@@ -21,17 +22,20 @@ export async function createInviteConversation(conversation: BotConversation, ct
   const botUsername = await conversation.external((outside) => outside.services.botUsername());
   const locale = await conversation.external((outside) => outside.i18n.getLocale());
 
-  await ctx.reply(ctx.t("invite-choose-role"), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("role-volunteer"), pickRole.pack({ role: "volunteer" }))
-      .text(ctx.t("role-coordinator"), pickRole.pack({ role: "coordinator" }))
-      .row()
-      .text(ctx.t("button-cancel"), pickRole.pack({ role: "cancel" })),
+  const { data, ctx: roleCtx } = await ask(conversation, {
+    prompt: () =>
+      ctx.reply(ctx.t("invite-choose-role"), {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("role-volunteer"), pickRole.pack({ role: "volunteer" }))
+          .text(ctx.t("role-coordinator"), pickRole.pack({ role: "coordinator" }))
+          .row()
+          .text(ctx.t("button-cancel"), pickRole.pack({ role: "cancel" })),
+      }),
+    buttons: { role: pickRole },
+    hint: "invite-use-buttons",
   });
-  const roleCtx = await waitForButton(conversation, pickRole.filter, "invite-use-buttons");
-  await roleCtx.answerCallbackQuery();
-  const choice = pickRole.unpack(roleCtx.callbackQuery.data)?.role;
-  if (!choice || choice === "cancel") {
+  const choice = data.role;
+  if (choice === "cancel") {
     await roleCtx.editMessageText(ctx.t("invite-cancelled"));
     return;
   }
