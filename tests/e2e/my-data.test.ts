@@ -14,6 +14,7 @@ import { forEachString } from "../../src/security/storedValues.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { openPetition } from "../support/petitions.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -70,18 +71,9 @@ async function startChat(user: EmulatedUser): Promise<void> {
   await user.waitForReply();
 }
 
-async function openPetition(title: string): Promise<string> {
-  const created = await bot.app.services.petitions.create(coordinator, {
-    texts: [{ locale: "fa", title, body: "ما خانواده‌ها خواهش می‌کنیم راه تماس را باز کنید." }],
-    addressee: "The Minister of Examples",
-    goal: 1000,
-    deadline: null,
-    milestones: [2],
-  });
-  if (!created.ok) throw new Error(created.error);
-  expect((await bot.app.services.petitions.changeStatus(coordinator, created.value.ref, "open")).ok).toBe(true);
-  return created.value.ref;
-}
+/** A Persian-only petition with a milestone at 2 signatures. */
+const openPersianPetition = (title: string): Promise<string> =>
+  openPetition(bot.app.services.petitions, coordinator, { texts: [{ locale: "fa", title, body: "ما خانواده‌ها خواهش می‌کنیم راه تماس را باز کنید." }], milestones: [2] });
 
 const documentsAfter = (user: EmulatedUser, messageId: number): ChatMessage[] => user.botMessages().filter((m) => m.document && m.messageId > messageId);
 
@@ -140,8 +132,8 @@ describe("a mother sees everything stored about her, then erases it", () => {
     await son.waitForText(FAMILY_NOTE, { timeoutMs: 10_000 });
 
     // Two petitions: she signs both with her name (with personal messages on one), her son signs the first.
-    openRef = await openPetition("بگذارید به خانه زنگ بزنند");
-    deliveredRef = await openPetition("طومار نامه‌ها");
+    openRef = await openPersianPetition("بگذارید به خانه زنگ بزنند");
+    deliveredRef = await openPersianPetition("طومار نامه‌ها");
     const sign = (userId: number, ref: string, name?: string) =>
       bot.app.services.petitions.sign({ userId, ref, seenVersion: 1, nameDisplay: name ? "full" : "anonymous", name, province: "ardabil", relation: "mother", notify: true, locale: "fa" });
     expect(await sign(MOTHER_ID, openRef, MOTHER.signerName)).toMatchObject({ ok: true });
@@ -373,7 +365,7 @@ describe("withdrawing one case or one signature erases what belongs to it", () =
   });
 
   it("a signer takes back a signature: its personal fields, its messages and the milestone news to them are erased", async () => {
-    const ref = await openPetition("طومار پس گرفتن");
+    const ref = await openPersianPetition("طومار پس گرفتن");
     const signer = bot.emulator.createUser({ languageCode: "fa" });
     const other = bot.emulator.createUser({ languageCode: "fa" });
     await startChat(signer);

@@ -10,8 +10,9 @@ import { createFieldCipher } from "../../src/security/fieldCipher.js";
 import { createAppealService } from "../../src/services/appeals.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createPetitionExportService, SIGNATURE_COLUMNS } from "../../src/services/petitionExport.js";
-import { createPetitionService, type NewPetition, type PetitionService, type SignInput } from "../../src/services/petitions.js";
+import { createPetitionService, type PetitionService, type SignInput } from "../../src/services/petitions.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { openPetition, petitionDraft } from "../support/petitions.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -63,18 +64,6 @@ function service(delivery?: ReturnType<typeof recordingDelivery>): PetitionServi
   });
 }
 
-const draft = (overrides: Partial<NewPetition> = {}): NewPetition => ({
-  texts: [
-    { locale: "fa", title: "بازگشت به خانه", body: "ما خانواده‌ها درخواست می‌کنیم…" },
-    { locale: "en", title: "Let them call home", body: "We, the families, ask…" },
-  ],
-  addressee: "The Example Ministry",
-  goal: 1000,
-  deadline: null,
-  milestones: [],
-  ...overrides,
-});
-
 const signer = (userId: number, ref: string, overrides: Partial<SignInput> = {}): SignInput => ({
   userId,
   ref,
@@ -87,14 +76,6 @@ const signer = (userId: number, ref: string, overrides: Partial<SignInput> = {})
   ...overrides,
 });
 
-async function openPetition(petitions: PetitionService, overrides: Partial<NewPetition> = {}): Promise<string> {
-  const created = await petitions.create(coordinator, draft(overrides));
-  if (!created.ok) throw new Error(created.error);
-  const opened = await petitions.changeStatus(coordinator, created.value.ref, "open");
-  if (!opened.ok) throw new Error(opened.error);
-  return created.value.ref;
-}
-
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
 });
@@ -106,21 +87,21 @@ afterAll(async () => {
 describe("petition texts", () => {
   it("only coordinators create; every version is kept; the first signature freezes the text", async () => {
     const petitions = service();
-    expect(await petitions.create(family, draft())).toEqual({ ok: false, error: "forbidden" });
-    expect(await petitions.create(volunteer, draft())).toEqual({ ok: false, error: "forbidden" });
-    const ref = await openPetition(petitions);
+    expect(await petitions.create(family, petitionDraft())).toEqual({ ok: false, error: "forbidden" });
+    expect(await petitions.create(volunteer, petitionDraft())).toEqual({ ok: false, error: "forbidden" });
+    const ref = await openPetition(petitions, coordinator);
 
-    const edited = await petitions.editText(coordinator, ref, { texts: draft().texts, addressee: "The Example Parliament" });
+    const edited = await petitions.editText(coordinator, ref, { texts: petitionDraft().texts, addressee: "The Example Parliament" });
     expect(edited.ok && edited.value.textVersion).toBe(2);
     // A reader who saw version 1 is sent back to read version 2.
     expect(await petitions.sign(signer(1, ref, { seenVersion: 1 }))).toEqual({ ok: false, error: "text_changed" });
     expect(await petitions.sign(signer(1, ref, { seenVersion: 2 }))).toEqual({ ok: true, value: { count: 1 } });
-    expect(await petitions.editText(coordinator, ref, { texts: draft().texts, addressee: "Someone else" })).toEqual({ ok: false, error: "text_frozen" });
+    expect(await petitions.editText(coordinator, ref, { texts: petitionDraft().texts, addressee: "Someone else" })).toEqual({ ok: false, error: "text_frozen" });
 
     const petition = await models.petitions.findOne({ ref }).lean();
     const versions = await models.petitionVersions.find({ petitionId: petition!._id }).sort({ version: 1 }).lean();
     expect(versions.map((v) => [v.version, v.addressee])).toEqual([
-      [1, "The Example Ministry"],
+      [1, "The Minister of Examples"],
       [2, "The Example Parliament"],
     ]);
     const signature = await models.petitionSignatures.findOne({ petitionId: petition!._id }).lean();
@@ -129,7 +110,7 @@ describe("petition texts", () => {
 
   it("a draft, a closed petition and a passed deadline cannot be signed", async () => {
     const petitions = service();
-    const created = await petitions.create(coordinator, draft());
+    const created = await petitions.create(coordinator, petitionDraft());
     const ref = created.ok ? created.value.ref : "";
     expect(await petitions.sign(signer(1, ref))).toEqual({ ok: false, error: "not_open" });
     await petitions.changeStatus(coordinator, ref, "open");
@@ -137,7 +118,7 @@ describe("petition texts", () => {
     expect(await petitions.sign(signer(1, ref))).toEqual({ ok: false, error: "not_open" });
     expect(await petitions.changeStatus(coordinator, ref, "draft")).toEqual({ ok: false, error: "invalid_transition" });
 
-    const late = await openPetition(petitions, { deadline: new Date(now.getTime() + 60_000) });
+    const late = await openPetition(petitions, coordinator, { deadline: new Date(now.getTime() + 60_000) });
     now = new Date(now.getTime() + 120_000);
     expect(await petitions.sign(signer(1, late))).toEqual({ ok: false, error: "deadline_passed" });
     expect((await petitions.listOpen()).some((p) => p.ref === late)).toBe(false);
@@ -147,7 +128,7 @@ describe("petition texts", () => {
 describe("one signature per person", () => {
   it("holds under a double tap and two devices at once", async () => {
     const petitions = service();
-    const ref = await openPetition(petitions);
+    const ref = await openPetition(petitions, coordinator);
     const results = await Promise.all(Array.from({ length: 25 }, () => petitions.sign(signer(501, ref))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === "already_signed")).toHaveLength(24);
@@ -157,7 +138,7 @@ describe("one signature per person", () => {
   it("withdrawing lowers the count, erases the details and keeps the audit record; signing again works once", async () => {
     const petitions = service();
     const appeals = createAppealService({ models, clock, fields: cipher, cipher });
-    const ref = await openPetition(petitions);
+    const ref = await openPetition(petitions, coordinator);
     await petitions.sign(signer(601, ref));
     await petitions.sign(signer(602, ref, { nameDisplay: "anonymous", name: undefined, province: null, country: "Germany" }));
     await appeals.addToSignature(601, ref, { kind: "text", text: "Come home." });
@@ -183,7 +164,7 @@ describe("one signature per person", () => {
 
   it("keeps names and countries encrypted at rest", async () => {
     const petitions = service();
-    const ref = await openPetition(petitions);
+    const ref = await openPetition(petitions, coordinator);
     await petitions.sign(signer(701, ref, { name: "Maryam Rahimi", province: null, country: "Canada" }));
     const petition = await models.petitions.findOne({ ref }).lean();
     const raw = await connection.db!.collection("petition_signatures").findOne({ petitionId: petition!._id, userId: refOf(701) });
@@ -197,7 +178,7 @@ describe("counting and milestones", () => {
   it("200 people signing in the same second are counted exactly, and each milestone is announced once", async () => {
     const delivery = recordingDelivery();
     const petitions = service(delivery);
-    const ref = await openPetition(petitions, { goal: 250, milestones: [50, 100, 200] });
+    const ref = await openPetition(petitions, coordinator, { goal: 250, milestones: [50, 100, 200] });
     const userIds = Array.from({ length: 220 }, (_, i) => 10_000 + i);
     const results = await Promise.all(userIds.map((id) => petitions.sign(signer(id, ref, { notify: id % 2 === 0 }))));
     expect(results.every((r) => r.ok)).toBe(true);
@@ -226,7 +207,7 @@ describe("counting and milestones", () => {
 
   it("a milestone reached while the outbox is missing is announced later by the repair job, once", async () => {
     const petitions = service();
-    const ref = await openPetition(petitions, { milestones: [2] });
+    const ref = await openPetition(petitions, coordinator, { milestones: [2] });
     await petitions.sign(signer(801, ref));
     await petitions.sign(signer(802, ref));
     const petition = await models.petitions.findOne({ ref }).lean();
@@ -242,7 +223,7 @@ describe("counting and milestones", () => {
 
   it("statistics count per province and per day on the Tehran calendar", async () => {
     const petitions = service();
-    const ref = await openPetition(petitions);
+    const ref = await openPetition(petitions, coordinator);
     now = new Date("2026-12-01T19:00:00Z"); // 22:30 in Tehran
     await petitions.sign(signer(901, ref, { province: "ardabil" }));
     now = new Date("2026-12-01T21:00:00Z"); // 00:30 the next day in Tehran
@@ -274,7 +255,7 @@ describe("export", () => {
     const petitions = service();
     const appeals = createAppealService({ models, clock, fields: cipher, cipher });
     const exporter = createPetitionExportService({ models, clock, audit: createAuditTrail(models, clock, cipher), fields: cipher, actorNow: storedActors(coordinator, volunteer, family) });
-    const ref = await openPetition(petitions);
+    const ref = await openPetition(petitions, coordinator);
     await petitions.sign(signer(1101, ref, { name: "زهرا حسن‌زاده", province: "ardabil", relation: "mother" }));
     await petitions.sign(signer(1102, ref, { nameDisplay: "initials", name: "M. R.", province: null, country: "Germany, Cologne" }));
     await petitions.sign(signer(1103, ref, { nameDisplay: "anonymous", name: undefined, province: "tehran" }));
