@@ -9,8 +9,11 @@ import type { BotServices } from "./services.js";
 export interface BotFlavor {
   /** Child logger tagged with the update id; never log message text or names. */
   log: Logger;
-  /** The sender as the server knows them (roles checked here, not in keyboards). Set for updates with a sender. */
-  profile: UserProfile;
+  /**
+   * The sender as the server knows them (roles checked here, not in keyboards). Absent before
+   * loadProfile has run and for an update without a (human) sender.
+   */
+  profile?: UserProfile;
   services: BotServices;
 }
 
@@ -24,4 +27,16 @@ export type ConversationContext = Context &
     isOutsideInput: boolean;
   };
 
-export type BotContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;
+/** Any update, as the shared middleware sees it (bot/index.ts): its sender may be unknown yet. */
+export type UpdateContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;
+
+/**
+ * What features and conversations see: they are mounted behind `hasProfile` (bot/index.ts), so
+ * the sender's profile is always there.
+ */
+export type BotContext = UpdateContext & { profile: UserProfile };
+
+/** True once loadProfile found the sender: the filter in front of every feature. */
+export function hasProfile(ctx: UpdateContext): ctx is BotContext {
+  return ctx.profile !== undefined;
+}

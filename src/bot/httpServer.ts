@@ -3,7 +3,7 @@ import { webhookCallback, type Bot } from "grammy";
 import { isDatabaseUnavailableError } from "../db/connection.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { Logger } from "../logger.js";
-import type { BotContext } from "./context.js";
+import type { UpdateContext } from "./context.js";
 import { boundedHttpAdapter, declaresBodyOver, MAX_WEBHOOK_BODY_BYTES, refuseBody, WebhookBodyRefused } from "./webhookBody.js";
 
 export interface HttpServerOptions {
@@ -13,7 +13,7 @@ export interface HttpServerOptions {
   /** Answers /healthz: 200 when the database is reachable, 503 otherwise. */
   isHealthy(): boolean;
   /** Webhook mode only: path and secret Telegram must send in X-Telegram-Bot-Api-Secret-Token. */
-  webhook?: { bot: Bot<BotContext>; path: string; secretToken: string };
+  webhook?: { bot: Bot<UpdateContext>; path: string; secretToken: string };
 }
 
 /**

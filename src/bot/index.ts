@@ -7,7 +7,7 @@ import { createConversationStorage } from "../db/conversationStorage.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
 import { ignoreExpiredCallbackAnswers } from "./expiredCallbackAnswers.js";
 import type { Logger } from "../logger.js";
-import type { BotContext, ConversationContext } from "./context.js";
+import { hasProfile, type ConversationContext, type UpdateContext } from "./context.js";
 import { broadcastsFeature } from "./features/broadcasts/index.js";
 import { cancelFeature } from "./features/cancel/index.js";
 import { caseWorkFeature } from "./features/caseWork/index.js";
@@ -54,8 +54,8 @@ export interface CreateBotOptions {
 }
 
 export interface CreatedBot {
-  bot: Bot<BotContext>;
-  i18n: I18n<BotContext>;
+  bot: Bot<UpdateContext>;
+  i18n: I18n<UpdateContext>;
 }
 
 /** The longest 429 wait a reply sits out inside a handler. */
@@ -64,7 +64,7 @@ export const REPLY_MAX_FLOOD_WAIT_SECONDS = 3;
 /** Builds the bot and starts nothing: main.ts (or a test) decides polling or webhook. */
 export function createBot(options: CreateBotOptions): CreatedBot {
   const { services, log, defaultLocale } = options;
-  const bot = new Bot<BotContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  const bot = new Bot<UpdateContext>(options.token, { client: { apiRoot: options.apiRoot } });
   const outgoing: Transformer[] = [
     ...(options.outgoing ?? []),
     // Replies are sent inside a handler, while the chat's next updates wait: a flood wait longer
@@ -74,7 +74,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   ];
   bot.api.config.use(...outgoing);
 
-  const i18n: I18n<BotContext> = createI18n<BotContext>(defaultLocale, async (ctx): Promise<string | undefined> => {
+  const i18n: I18n<UpdateContext> = createI18n<UpdateContext>(defaultLocale, async (ctx): Promise<string | undefined> => {
     const userId = ctx.from?.id;
     // Outside conversations the profile is loaded already; inside, plugins are not inherited, so ask the service.
     const stored = "profile" in ctx && ctx.profile ? ctx.profile.locale : userId !== undefined ? await services.users.localeOf(userId) : undefined;
@@ -116,7 +116,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   bot.use(loadProfile());
   bot.use(i18n);
   bot.use(
-    conversations<BotContext, ConversationContext>({
+    conversations<UpdateContext, ConversationContext>({
       storage: conversationState.storage,
       plugins: [
         // Plugins are not inherited inside conversations: the same outgoing transformers there too.
@@ -133,33 +133,36 @@ export function createBot(options: CreateBotOptions): CreatedBot {
     }),
   );
 
-  bot.use(conversationDropWatch());
+  // From here on the sender is known: features and conversations rely on ctx.profile (an update
+  // without a human sender, which no feature answers, ends here).
+  const withSender = bot.filter(hasProfile);
+  withSender.use(conversationDropWatch());
   // A conversation the retention job dropped for being idle: the user is told once, kindly.
-  bot.use(conversationState.droppedNotice);
+  withSender.use(conversationState.droppedNotice);
 
   // /cancel comes first so it can leave any conversation; then every conversation, so an active
   // one sees its answers before the features below (it passes commands and menu buttons on).
-  bot.use(cancelFeature(mainMenu));
-  bot.use(...registration.conversations);
-  bot.use(...caseWork.conversations);
-  bot.use(...broadcasts.conversations);
-  bot.use(...team.conversations);
-  bot.use(...petitions.conversations);
+  withSender.use(cancelFeature(mainMenu));
+  withSender.use(...registration.conversations);
+  withSender.use(...caseWork.conversations);
+  withSender.use(...broadcasts.conversations);
+  withSender.use(...team.conversations);
+  withSender.use(...petitions.conversations);
 
   // Features, in one visible order.
-  bot.use(membershipFeature());
-  bot.use(startFeature(mainMenu, { openPetition: petitions.openFromLink }));
-  bot.use(helpFeature());
-  bot.use(registration.composer);
-  bot.use(myCases.composer);
-  bot.use(myData.composer);
-  bot.use(caseWork.composer);
-  bot.use(broadcasts.composer);
-  bot.use(language.composer);
-  bot.use(mainMenu.composer);
-  bot.use(team.composer);
-  bot.use(petitions.composer);
-  bot.use(fallbackFeature(mainMenu));
+  withSender.use(membershipFeature());
+  withSender.use(startFeature(mainMenu, { openPetition: petitions.openFromLink }));
+  withSender.use(helpFeature());
+  withSender.use(registration.composer);
+  withSender.use(myCases.composer);
+  withSender.use(myData.composer);
+  withSender.use(caseWork.composer);
+  withSender.use(broadcasts.composer);
+  withSender.use(language.composer);
+  withSender.use(mainMenu.composer);
+  withSender.use(team.composer);
+  withSender.use(petitions.composer);
+  withSender.use(fallbackFeature(mainMenu));
 
   return { bot, i18n };
 }

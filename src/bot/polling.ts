@@ -4,7 +4,7 @@ import { isDatabaseUnavailableError } from "../db/connection.js";
 import type { Logger } from "../logger.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import { sleep } from "../sleep.js";
-import type { BotContext } from "./context.js";
+import type { UpdateContext } from "./context.js";
 
 export interface PollingOptions {
   log: Logger;
@@ -47,7 +47,7 @@ const REFETCH_WHILE_BUSY_MS = 250;
 
 type Retry = { databaseUnavailable: boolean };
 
-export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Poller {
+export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): Poller {
   const { log, timeoutSeconds = 25, limit = 100 } = options;
   const abort = new AbortController();
   let stopping = false;
@@ -184,7 +184,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 }
 
 /** Handles one update; says whether it must be fetched again (and why). */
-async function handleUpdate(bot: Bot<BotContext>, update: Update, log: Logger): Promise<Retry | undefined> {
+async function handleUpdate(bot: Bot<UpdateContext>, update: Update, log: Logger): Promise<Retry | undefined> {
   try {
     await bot.handleUpdate(update);
   } catch (error) {

@@ -1,13 +1,13 @@
 import type { MiddlewareFn } from "grammy";
 import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { UpdateInFlightElsewhereError } from "../../services/updateClaims.js";
-import type { BotContext } from "../context.js";
+import type { UpdateContext } from "../context.js";
 
 /**
  * Handles each update_id once, whether it comes again from a webhook retry or a restarted poller.
  * One that a live process is still handling is neither handled nor confirmed: it is asked for again.
  */
-export function deduplicateUpdates(): MiddlewareFn<BotContext> {
+export function deduplicateUpdates(): MiddlewareFn<UpdateContext> {
   return async (ctx, next) => {
     const claims = ctx.services.updateClaims;
     const id = ctx.update.update_id;

@@ -3,7 +3,7 @@ import { GrammyError, type MiddlewareFn } from "grammy";
 import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { isUpdateInFlightElsewhere } from "../../services/updateClaims.js";
 import { sleep } from "../../sleep.js";
-import type { BotContext } from "../context.js";
+import type { UpdateContext } from "../context.js";
 import { matchLocale } from "../i18n.js";
 import { droppedAConversation } from "./conversationDropWatch.js";
 
@@ -18,7 +18,7 @@ import { droppedAConversation } from "./conversationDropWatch.js";
  * autoRetry did not sit out), the handler ends now and the calm message goes once the wait is over:
  * the user hears why nothing came, and no other update waits meanwhile.
  */
-export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): MiddlewareFn<BotContext> {
+export function errorBoundary(i18n: I18n<UpdateContext>, defaultLocale: string): MiddlewareFn<UpdateContext> {
   const toldDuringOutage = new Set<number>();
   return async (ctx, next) => {
     try {
@@ -59,7 +59,7 @@ export function errorBoundary(i18n: I18n<BotContext>, defaultLocale: string): Mi
   };
 }
 
-async function safeReply(ctx: BotContext, text: string): Promise<void> {
+async function safeReply(ctx: UpdateContext, text: string): Promise<void> {
   try {
     await ctx.reply(text);
   } catch (error) {

@@ -1,16 +1,16 @@
 import type { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
-import type { BotContext } from "../context.js";
+import type { UpdateContext } from "../context.js";
 import { matchLocale } from "../i18n.js";
 
 /**
  * Per-user flood limit on incoming updates (@grammyjs/ratelimiter, in memory). A person pressing
  * faster than any human is told once per window to slow down, instead of being ignored silently.
  */
-export function floodLimit(i18n: I18n<BotContext>, defaultLocale: string, settings = { limit: 12, timeFrameMs: 3_000 }): MiddlewareFn<BotContext> {
+export function floodLimit(i18n: I18n<UpdateContext>, defaultLocale: string, settings = { limit: 12, timeFrameMs: 3_000 }): MiddlewareFn<UpdateContext> {
   const warnedAt = new Map<number, number>();
-  return limit<BotContext, never>({
+  return limit<UpdateContext, never>({
     timeFrame: settings.timeFrameMs,
     limit: settings.limit,
     keyGenerator: (ctx) => ctx.from?.id.toString(),

@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { MiddlewareFn } from "grammy";
 import type { Message } from "grammy/types";
 import { fromGroupStartPayload } from "../../domain/startPayload.js";
-import type { BotContext } from "../context.js";
+import type { UpdateContext } from "../context.js";
 import { leaveWhenAddedToGroup } from "../features/membership/leaveGroups.js";
 import { matchLocale } from "../i18n.js";
 
@@ -16,7 +16,7 @@ import { matchLocale } from "../i18n.js";
  * - anything else: silence.
  * Updates without a chat (inline queries, which show only public petition cards) pass on.
  */
-export function privateChatsOnly(i18n: I18n<BotContext>, defaultLocale: string): MiddlewareFn<BotContext> {
+export function privateChatsOnly(i18n: I18n<UpdateContext>, defaultLocale: string): MiddlewareFn<UpdateContext> {
   return async (ctx, next) => {
     const chat = ctx.chat;
     if (chat === undefined || chat.type === "private") return next();

@@ -9,7 +9,7 @@ import type { BotContext } from "../context.js";
  */
 export function requirePermission(permission: Permission): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    if (ctx.profile && can(ctx.profile.actor, permission)) return next();
+    if (can(ctx.profile.actor, permission)) return next();
     ctx.log.warn({ permission }, "permission denied");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true });
     else await ctx.reply(ctx.t("error-not-allowed"));

@@ -6,8 +6,8 @@ import { freshCounter } from "../freshCount.js";
 import type { PetitionServiceDeps, PetitionSummary, PetitionView } from "./petitionTypes.js";
 
 /**
- * Encrypts personal fields at rest. The lead's FieldCipher (src/security/fieldCipher.ts) fits this
- * shape; until it is wired into the services, fields are stored as they are (`plainFields`).
+ * Encrypts personal fields at rest: the app passes the field cipher (src/security/fieldCipher.ts).
+ * A service built without one (tests that do not look at storage) keeps them as they are (`plainFields`).
  */
 export interface FieldSealer {
   encryptOptional(plain: string | undefined | null): string | undefined;

@@ -1,11 +1,11 @@
-import type { BotContext } from "../../context.js";
+import type { UpdateContext } from "../../context.js";
 
 /**
  * The bot works in private chats only. Added to a group, supergroup or channel, it leaves at once
  * and logs only that chat's id (a group's id, not a person's) and the outcome. Called by the
  * private-chats gate before anything reads or writes the database for that chat.
  */
-export async function leaveWhenAddedToGroup(ctx: BotContext): Promise<void> {
+export async function leaveWhenAddedToGroup(ctx: UpdateContext): Promise<void> {
   const change = ctx.myChatMember;
   if (!change || change.chat.type === "private") return;
   const status = change.new_chat_member.status;
