@@ -239,7 +239,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       return notice ? messages.render(locale, notice) : null;
     },
     // The sender's live progress message (sent / failed / remaining / ETA), and the final report.
-    onProgress: broadcastProgressReporter(bot.api, i18n, log),
+    onProgress: broadcastProgressReporter(bot.api, messages, log),
     ...overrides.delivery,
   });
   workerLink.connect(deliveryWorker);

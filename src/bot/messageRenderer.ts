@@ -4,12 +4,14 @@ import { formatDigits } from "../domain/digits.js";
 import type { Notice } from "../domain/notices.js";
 import { pickLocalized } from "../domain/petitions/content.js";
 import type { BotContext } from "./context.js";
+import { progressKeyboard, progressText } from "./features/broadcasts/progressReport.js";
 import { petitionLink } from "./features/petitions/petitionText.js";
 
 /**
  * The one place where news outside a conversation gets its words: built once from the bot's i18n
  * (the same instance the features use), handed to the delivery worker, which renders each job's
- * subject in the recipient's language at the moment it sends.
+ * subject in the recipient's language at the moment it sends, and to the broadcast progress
+ * reporter, which edits the sender's live progress message.
  */
 export function createMessageRenderer(i18n: I18n<BotContext>, options: { defaultLocale: string; botUsername: string }): MessageRenderer {
   const locales = i18n.locales;
@@ -32,6 +34,14 @@ export function createMessageRenderer(i18n: I18n<BotContext>, options: { default
     };
   }
 
+  function broadcastProgress(locale: string, notice: Extract<Notice, { kind: "broadcast-progress" }>): OutgoingContent {
+    const text = progressText(i18n, locale, notice, notice.final);
+    // The final report has no buttons left: nothing to pause or cancel any more.
+    if (notice.final) return { text };
+    const keyboard = progressKeyboard((key) => t(locale, key), notice.jobId, notice.state);
+    return { text, inlineKeyboard: keyboard.inline_keyboard.map((row) => row.map((button) => ({ text: button.text, callbackData: (button as { callback_data: string }).callback_data }))) };
+  }
+
   return {
     locales,
     defaultLocale: options.defaultLocale,
@@ -42,6 +52,8 @@ export function createMessageRenderer(i18n: I18n<BotContext>, options: { default
           return { content: caseStatusNews(locale, notice), locale };
         case "petition-milestone":
           return { content: milestoneNews(locale, notice), locale };
+        case "broadcast-progress":
+          return { content: broadcastProgress(locale, notice), locale };
       }
     },
   };

@@ -7,6 +7,7 @@ import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
 import { recipientsChunkId, type DeliveryRecipientsRecord } from "../db/models/deliveryRecipients.js";
 import { USER_REF_PATTERN, type UserRef } from "../security/fieldCipher.js";
+import { sleep } from "../sleep.js";
 import { createLeases } from "../db/leases.js";
 import { sealContent, type ContentCipher } from "./contentAtRest.js";
 import { insertIgnoringDuplicates, isDuplicateKeyError } from "../db/duplicateKeys.js";
@@ -204,7 +205,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
         const existing = await models.deliveryJobs.findById(input.jobId, { enqueuedAt: 1, total: 1 }).lean().exec();
         if (existing?.enqueuedAt) return { created: false, recipients: existing.total };
         if (Date.now() > giveUpAt) throw new Error(`delivery job ${input.jobId} is being enqueued by another process`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sleep(200);
       }
       try {
         const { created, job } = await createJob(input);

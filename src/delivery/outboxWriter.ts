@@ -4,6 +4,7 @@ import type { Models } from "../db/models/index.js";
 import type { DeliveryRecord } from "../db/models/delivery.js";
 import type { DeliveryAttemptRecord } from "../db/models/deliveryAttempt.js";
 import type { Logger } from "../logger.js";
+import { sleep } from "../sleep.js";
 import { insertIgnoringDuplicates } from "../db/duplicateKeys.js";
 
 type Deferred = { resolve: () => void; reject: (error: Error) => void };
@@ -127,7 +128,7 @@ export class OutboxWriter {
           // Meanwhile nothing new is sent: the dispatcher checks `failing`, and each send waits for its cursor move.
           this.failures += 1;
           this.reportFailure(error, batch.length);
-          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          await sleep(delayMs);
           delayMs = Math.min(delayMs * 2, 5_000);
         }
       }

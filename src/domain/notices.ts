@@ -10,4 +10,17 @@ export type Notice =
   /** A case the family follows moved on; the family note is written by staff for the families. */
   | { kind: "case-status"; reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }
   /** A petition the user signed reached a milestone. */
-  | { kind: "petition-milestone"; ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number };
+  | { kind: "petition-milestone"; ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number }
+  /** The sender's live progress message of a broadcast (edited in place), and its final report. */
+  | {
+      kind: "broadcast-progress";
+      jobId: string;
+      state: "scheduled" | "running" | "paused" | "cancelled" | "done";
+      total: number;
+      sent: number;
+      failed: number;
+      skipped: number;
+      pending: number;
+      etaSeconds?: number;
+      final: boolean;
+    };

@@ -3,6 +3,7 @@
 // the bot fetched and has not confirmed yet, a webhook request it has not answered, or any of
 // them changed less than `quietMs` ago. Updates nobody fetches (the bot is stopped, or its
 // webhook unreachable) do not keep it busy.
+import { sleep } from "../sleep.js";
 
 export interface QuietOptions {
   /** How long nothing may happen before the bot counts as quiet (default 300 ms). */
@@ -54,7 +55,7 @@ export class BotActivity {
       const quietFor = performance.now() - this.lastChangeAt;
       if (quietFor >= quietMs) return;
       if (performance.now() >= deadline) throw new Error(`The bot did not go quiet for ${quietMs} ms within ${timeoutMs} ms: ${this.describe()}`);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(checkEveryMs, quietMs - quietFor)));
+      await sleep(Math.min(checkEveryMs, quietMs - quietFor));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard, type Api } from "grammy";
-import type { DeliveryJobSummary, DeliveryProgress, DeliveryProgressListener } from "../../../delivery/types.js";
+import { inlineKeyboard } from "../../../delivery/renderContent.js";
+import type { DeliveryJobSummary, DeliveryProgress, DeliveryProgressListener, MessageRenderer } from "../../../delivery/types.js";
 import { formatDigits } from "../../../domain/digits.js";
 import type { Logger } from "../../../logger.js";
 import type { BotContext } from "../../context.js";
@@ -26,16 +27,17 @@ export function progressKeyboard(translate: (key: string) => string, jobId: stri
 
 /**
  * Edits the sender's progress message while a broadcast runs (the delivery worker calls this at
- * most every few seconds) and leaves the final report without buttons.
+ * most every few seconds) and leaves the final report without buttons. Its words come from the
+ * one message renderer (bot/messageRenderer.ts), like every other message sent outside a conversation.
  */
-export function broadcastProgressReporter(api: Api, i18n: I18n<BotContext>, log: Logger): DeliveryProgressListener {
+export function broadcastProgressReporter(api: Api, messages: MessageRenderer, log: Logger): DeliveryProgressListener {
   return async (job: DeliveryJobSummary, progress: DeliveryProgress, final: boolean) => {
     const chat = job.progressChat;
     if (!chat?.messageId || job.kind !== "broadcast") return;
-    const text = progressText(i18n, chat.locale, progress, final);
-    const reply_markup = final ? { inline_keyboard: [] } : progressKeyboard((key) => i18n.t(chat.locale, key), job.jobId, progress.state);
+    const { content } = messages.render(chat.locale, { kind: "broadcast-progress", ...progress, final });
+    const reply_markup = inlineKeyboard(content) ?? { inline_keyboard: [] };
     try {
-      await api.editMessageText(chat.chatId, chat.messageId, text, { reply_markup });
+      await api.editMessageText(chat.chatId, chat.messageId, content.text, { reply_markup });
     } catch (error) {
       // "message is not modified" is expected when nothing moved; anything else is only logged.
       if (!String((error as Error).message).includes("not modified")) log.warn({ job: job.jobId, err: (error as Error).message }, "progress message not updated");
