@@ -86,7 +86,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const team = teamFeature();
   const registration = registrationFeature();
   const myCases = myCasesFeature();
-  const caseWork = caseWorkFeature(i18n);
+  const caseWork = caseWorkFeature();
   const broadcasts = broadcastsFeature(i18n);
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
   const petitions = petitionsFeature();
