@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# tsconfig.build.json leaves out local mode, the emulator and the database launcher (src/localMode.ts,
+# src/emulator, src/db/server): dist/ holds production code only (tests/unit/deployment.test.ts).
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code and translations only ----
