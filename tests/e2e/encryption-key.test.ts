@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFieldCipher, keyIdOf } from "../../src/security/fieldCipher.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { driverCall, waitForBotText, webChatUrlIn } from "../support/webChatDriver.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const keyA = Buffer.alloc(32, 0x0a);
@@ -42,8 +43,8 @@ async function startAndStop(env: Record<string, string>, whileRunning?: (webUrl:
   const webUrl = await Promise.race([
     new Promise<string>((resolve) => {
       const check = () => {
-        const match = /Open the web chat: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(bot.output());
-        if (match?.[1]) resolve(match[1]);
+        const url = webChatUrlIn(bot.output());
+        if (url) resolve(url);
       };
       bot.child.stdout!.on("data", check);
     }),
@@ -63,37 +64,16 @@ async function startAndStop(env: Record<string, string>, whileRunning?: (webUrl:
   return { ...(await bot.exited), webChat };
 }
 
-async function api<T>(base: string, method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(`_emulator/${route}`, base), {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok).toBe(true);
-  return (await response.json()) as T;
-}
-
-async function waitForBotText(base: string, userId: number, match: RegExp): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const transcript = await api<{ messages: { from: string; text?: string }[] }>(base, "GET", `users/${userId}/transcript`);
-    const found = transcript.messages.filter((m) => m.from === "bot").map((m) => (m.text ?? "").replace(/[\u2066-\u2069]/g, "")).find((t) => match.test(t));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no bot message matching ${match}`);
-}
-
 const maryam = 7_770_000_555;
 
 describe("the data key", () => {
   it("an operator who starts the bot with the wrong key is stopped with exit code 2; after npm run rotate-key the new key alone starts it and knows the families", async () => {
     // Maryam chooses English while the database is under key A (her user row is keyed by a pseudonym under A).
     const first = await startAndStop({ DATA_ENCRYPTION_KEY: A }, async (web) => {
-      await api(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
-      await api(web, "POST", `users/${maryam}/messages`, { command: "language" });
+      await driverCall(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
+      await driverCall(web, "POST", `users/${maryam}/messages`, { command: "language" });
       await waitForBotText(web, maryam, /زبان خود را انتخاب کنید/);
-      await api(web, "POST", `users/${maryam}/press`, { label: "English" });
+      await driverCall(web, "POST", `users/${maryam}/press`, { label: "English" });
       await waitForBotText(web, maryam, /Language changed to English/);
     });
     expect(first.webChat, first.output).toBe(200);
@@ -120,8 +100,8 @@ describe("the data key", () => {
 
     // Key B alone: Maryam is still known, and greeted in the language she chose.
     const after = await startAndStop({ DATA_ENCRYPTION_KEY: B }, async (web) => {
-      await api(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
-      await api(web, "POST", `users/${maryam}/messages`, { command: "start" });
+      await driverCall(web, "POST", "users", { id: maryam, firstName: "Maryam", languageCode: "fa" });
+      await driverCall(web, "POST", `users/${maryam}/messages`, { command: "start" });
       expect(await waitForBotText(web, maryam, /^(Hello\.|سلام)/)).toMatch(/^Hello\./);
     });
     expect(after.webChat, after.output).toBe(200);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { driverCall, waitForBotText, webChatUrlIn } from "../support/webChatDriver.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let database: TestDatabase;
@@ -31,10 +32,10 @@ async function startLocalBot(): Promise<Running> {
   const webUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000);
     const check = () => {
-      const match = /Open the web chat: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match?.[1]) {
+      const url = webChatUrlIn(output);
+      if (url) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(url);
       }
     };
     child.stdout!.on("data", check);
@@ -50,31 +51,6 @@ async function stop(running: Running): Promise<{ code: number | null; ms: number
   return { code: await exited, ms: Date.now() - started };
 }
 
-async function api<T>(base: string, method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(`_emulator/${route}`, base), {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.ok).toBe(true);
-  return (await response.json()) as T;
-}
-
-interface Transcript {
-  messages: { from: "user" | "bot"; text?: string; inlineKeyboard?: { text: string }[][] }[];
-}
-
-async function waitForBotText(base: string, userId: number, match: RegExp): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const transcript = await api<Transcript>(base, "GET", `users/${userId}/transcript`);
-    const found = transcript.messages.filter((m) => m.from === "bot").map((m) => (m.text ?? "").replace(/[\u2066-\u2069]/g, "")).find((t) => match.test(t));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no bot message matching ${match}`);
-}
-
 describe("npm start without a token (local mode)", () => {
   it("prints a web chat URL; /start greets in Persian; the chosen language survives a restart; SIGTERM stops it within 10 s", async () => {
     let running = await startLocalBot();
@@ -82,13 +58,13 @@ describe("npm start without a token (local mode)", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<html");
 
-    const user = await api<{ id: number }>(running.webUrl, "POST", "users", { firstName: "Maryam", languageCode: "fa" });
-    await api(running.webUrl, "POST", `users/${user.id}/messages`, { command: "start" });
+    const user = await driverCall<{ id: number }>(running.webUrl, "POST", "users", { firstName: "Maryam", languageCode: "fa" });
+    await driverCall(running.webUrl, "POST", `users/${user.id}/messages`, { command: "start" });
     expect(await waitForBotText(running.webUrl, user.id, /سلام/)).toContain("این ربات");
 
-    await api(running.webUrl, "POST", `users/${user.id}/messages`, { command: "language" });
+    await driverCall(running.webUrl, "POST", `users/${user.id}/messages`, { command: "language" });
     await waitForBotText(running.webUrl, user.id, /زبان خود را انتخاب کنید/);
-    await api(running.webUrl, "POST", `users/${user.id}/press`, { label: "English" });
+    await driverCall(running.webUrl, "POST", `users/${user.id}/press`, { label: "English" });
     await waitForBotText(running.webUrl, user.id, /Language changed to English/);
 
     const first = await stop(running);
@@ -97,8 +73,8 @@ describe("npm start without a token (local mode)", () => {
 
     // A new process (and a new emulator): the language is remembered in the database.
     running = await startLocalBot();
-    const again = await api<{ id: number }>(running.webUrl, "POST", "users", { id: user.id, firstName: "Maryam", languageCode: "fa" });
-    await api(running.webUrl, "POST", `users/${again.id}/messages`, { command: "start" });
+    const again = await driverCall<{ id: number }>(running.webUrl, "POST", "users", { id: user.id, firstName: "Maryam", languageCode: "fa" });
+    await driverCall(running.webUrl, "POST", `users/${again.id}/messages`, { command: "start" });
     expect(await waitForBotText(running.webUrl, again.id, /^Hello\./)).toContain("Choose from the menu below.");
     expect((await stop(running)).code).toBe(0);
   }, 60_000);

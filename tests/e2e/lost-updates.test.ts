@@ -3,6 +3,7 @@ import type { BotServices } from "../../src/bot/services.js";
 import { withDatabaseName } from "../../src/db/server/index.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { helpCommandUpdate, unreachableWebhook, webhookHeaders } from "../support/webhookUpdates.js";
 import { answer, press } from "../support/chatSteps.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
@@ -138,30 +139,19 @@ describe("a bug ends a conversation", () => {
 
 describe("webhook mode, with another bot process still handling an update", () => {
   let bot: TestBot;
-  const secret = "s3cret-token-for-tests";
   beforeAll(async () => {
-    bot = await startTestBot({ config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: secret } } });
+    bot = await startTestBot({ config: { webhook: unreachableWebhook } });
   });
   afterAll(() => bot?.stop());
 
   it("answers 503 while that process is alive (Telegram retries), and handles the update once that process is gone", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     user.sendCommand("start"); // opens the chat in the emulator; the webhook URL itself is unreachable
-    const update = {
-      update_id: 800001,
-      message: {
-        message_id: 800001,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: user.id, type: "private", first_name: "W" },
-        from: { id: user.id, is_bot: false, first_name: "W", language_code: "en" },
-        text: "/help",
-        entities: [{ type: "bot_command", offset: 0, length: 5 }],
-      },
-    };
+    const update = helpCommandUpdate(800001, user.id);
     const post = () =>
       fetch(`${bot.app.httpUrl}/telegram/webhook`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        headers: webhookHeaders,
         body: JSON.stringify(update),
       });
     // Another process claimed it and is alive (its heartbeat is fresh).

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/services.js";
 import { withDatabaseName } from "../../src/db/server/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { helpCommandUpdate, unreachableWebhook, WEBHOOK_SECRET, webhookHeaders } from "../support/webhookUpdates.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
 import { waitUntil } from "../support/waitUntil.js";
@@ -113,30 +114,18 @@ describe("webhook mode", () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({
-      config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: "s3cret-token-for-tests" } },
+      config: { webhook: unreachableWebhook },
     });
   });
   afterAll(() => bot?.stop());
-
-  const update = (updateId: number, userId: number) => ({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "W" },
-      from: { id: userId, is_bot: false, first_name: "W", language_code: "en" },
-      text: "/help",
-      entities: [{ type: "bot_command", offset: 0, length: 5 }],
-    },
-  });
 
   it("refuses a request without the secret token with 401 and changes nothing", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     user.sendCommand("start"); // start the chat in the emulator; not delivered, webhook URL is unreachable
     const url = `${bot.app.httpUrl}/telegram/webhook`;
-    const refused = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update(500001, user.id)) });
+    const refused = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(helpCommandUpdate(500001, user.id)) });
     expect(refused.status).toBe(401);
-    const wrong = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong-secret-value" }, body: JSON.stringify(update(500002, user.id)) });
+    const wrong = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong-secret-value" }, body: JSON.stringify(helpCommandUpdate(500002, user.id)) });
     expect(wrong.status).toBe(401);
     expect(await bot.app.models.processedUpdates.countDocuments({ _id: { $in: [500001, 500002] } })).toBe(0);
   });
@@ -145,15 +134,15 @@ describe("webhook mode", () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     user.sendCommand("start");
     const url = `${bot.app.httpUrl}/telegram/webhook`;
-    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cret-token-for-tests" };
-    const first = await fetch(url, { method: "POST", headers, body: JSON.stringify(update(600001, user.id)) });
+    const headers = webhookHeaders;
+    const first = await fetch(url, { method: "POST", headers, body: JSON.stringify(helpCommandUpdate(600001, user.id)) });
     expect(first.status).toBe(200);
-    const again = await fetch(url, { method: "POST", headers, body: JSON.stringify(update(600001, user.id)) });
+    const again = await fetch(url, { method: "POST", headers, body: JSON.stringify(helpCommandUpdate(600001, user.id)) });
     expect(again.status).toBe(200);
     await user.waitForText("/cancel – stop");
     await bot.emulator.waitForQuiet();
     expect(user.botMessages().filter((m) => plain(m.text).includes("/cancel – stop"))).toHaveLength(1);
-    expect(bot.emulator.callsOf("setWebhook").at(-1)?.params).toMatchObject({ url: "http://127.0.0.1:1/telegram/webhook", secret_token: "s3cret-token-for-tests" });
+    expect(bot.emulator.callsOf("setWebhook").at(-1)?.params).toMatchObject({ url: unreachableWebhook.url, secret_token: WEBHOOK_SECRET });
   });
 });
 

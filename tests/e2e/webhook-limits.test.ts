@@ -2,8 +2,8 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_WEBHOOK_BODY_BYTES } from "../../src/bot/webhookBody.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { helpCommandUpdate, unreachableWebhook, WEBHOOK_SECRET, webhookHeaders } from "../support/webhookUpdates.js";
 
-const SECRET = "s3cret-token-for-tests";
 
 interface RawPostResult {
   status: number;
@@ -59,28 +59,16 @@ describe("webhook bodies larger than any Telegram update", () => {
   let url: string;
   beforeAll(async () => {
     bot = await startTestBot({
-      config: { webhook: { url: "http://127.0.0.1:1/telegram/webhook", secretToken: SECRET } },
+      config: { webhook: unreachableWebhook },
     });
     url = `${bot.app.httpUrl}/telegram/webhook`;
   });
   afterAll(() => bot?.stop());
 
-  const helpUpdate = (updateId: number, userId: number) => ({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "W" },
-      from: { id: userId, is_bot: false, first_name: "W", language_code: "en" },
-      text: "/help",
-      entities: [{ type: "bot_command", offset: 0, length: 5 }],
-    },
-  });
-
   it("refuses a body announced as 2 MB with 413 before reading it, and closes the connection", async () => {
     const result = await postWithoutEnding(
       url,
-      { "x-telegram-bot-api-secret-token": SECRET, "content-length": String(2 * 1024 * 1024) },
+      { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET, "content-length": String(2 * 1024 * 1024) },
       Buffer.alloc(1024, "a"),
       1024,
     );
@@ -90,9 +78,9 @@ describe("webhook bodies larger than any Telegram update", () => {
   });
 
   it("stops reading a chunked body once it passes 1 MB and answers 413 without waiting for its end", async () => {
-    const update = JSON.stringify(helpUpdate(700001, 1)).slice(0, -1); // an update whose last field never ends
+    const update = JSON.stringify(helpCommandUpdate(700001, 1)).slice(0, -1); // an update whose last field never ends
     const filler = Buffer.alloc(64 * 1024, " ");
-    const result = await postWithoutEnding(url, { "x-telegram-bot-api-secret-token": SECRET }, Buffer.concat([Buffer.from(update), filler]), 64 * 1024 * 1024);
+    const result = await postWithoutEnding(url, { "x-telegram-bot-api-secret-token": WEBHOOK_SECRET }, Buffer.concat([Buffer.from(update), filler]), 64 * 1024 * 1024);
     expect(result.status).toBe(413);
     expect(result.bytesWritten).toBeGreaterThan(MAX_WEBHOOK_BODY_BYTES);
     // The client was held back long before its 64 MB: the server stopped reading.
@@ -102,13 +90,13 @@ describe("webhook bodies larger than any Telegram update", () => {
   });
 
   it("answers a body that is not JSON with 400, and a real update right after as usual", async () => {
-    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
+    const headers = webhookHeaders;
     const garbage = await fetch(url, { method: "POST", headers, body: "{ not json at all" });
     expect(garbage.status).toBe(400);
 
     const user = bot.emulator.createUser({ languageCode: "en" });
     user.sendCommand("start"); // opens the chat in the emulator; the webhook URL itself is unreachable
-    const ok = await fetch(url, { method: "POST", headers, body: JSON.stringify(helpUpdate(700002, user.id)) });
+    const ok = await fetch(url, { method: "POST", headers, body: JSON.stringify(helpCommandUpdate(700002, user.id)) });
     expect(ok.status).toBe(200);
     await user.waitForText("/cancel – stop");
     expect(plain(user.botMessages().at(-1)?.text)).toContain("/help");
