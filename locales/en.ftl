@@ -616,3 +616,6 @@ deletemydata-expired = This question is too old. If you still want to erase your
 mydata-section-invites = Invitation links you issued
 mydata-invite-used = used
 mydata-invite-unused = not used (valid until { $date })
+
+# Issue 9, part 3: a conversation stored by an older version of the bot cannot be continued
+conv-outdated = The bot was updated while you were in the middle of something, and that could not be continued, so we cleared it. Nothing of what you wrote was kept. Please start it again; /start shows the menu.

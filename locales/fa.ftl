@@ -616,3 +616,6 @@ deletemydata-expired = این پرسش قدیمی شده است. اگر هنوز
 mydata-section-invites = پیوندهای دعوتی که ساخته‌اید
 mydata-invite-used = استفاده شده
 mydata-invite-unused = استفاده نشده (معتبر تا { $date })
+
+# Issue 9, part 3: a conversation stored by an older version of the bot cannot be continued
+conv-outdated = وقتی کاری را نیمه‌کاره داشتید، ربات به‌روز شد و آن کار دیگر ادامه پیدا نمی‌کرد، پس آن را پاک کردیم. هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد. لطفاً دوباره شروع کنید؛ با /start منوی اصلی را می‌بینید.

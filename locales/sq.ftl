@@ -616,3 +616,6 @@ deletemydata-expired = Kjo pyetje është shumë e vjetër. Nëse ende doni t'i 
 mydata-section-invites = Lidhjet e ftesës që krijuat
 mydata-invite-used = e përdorur
 mydata-invite-unused = e papërdorur (e vlefshme deri më { $date })
+
+# Issue 9, part 3: a conversation stored by an older version of the bot cannot be continued
+conv-outdated = Boti u përditësua ndërsa ishit në mes të diçkaje, dhe ajo nuk mund të vazhdonte, ndaj e fshimë. Asgjë nga ajo që shkruat nuk u ruajt. Ju lutemi filloni përsëri; /start tregon menynë.

@@ -3,6 +3,10 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { refOf, testCipher } from "../support/userRefs.js";
+import { systemClock } from "../../src/clock.js";
+import { createConversationStorage } from "../../src/db/conversationStorage.js";
+import { CONVERSATION_STEPS_VERSION, openConversationNames, type StoredConversations } from "../../src/bot/features/idleConversations/index.js";
 
 // Every question of every conversation is asked the same way (src/bot/ask.ts) and every button is
 // unpacked the same way (src/bot/buttons.ts): these stories hold for all of them.
@@ -106,5 +110,34 @@ describe("a button outside any conversation", () => {
     mother.sendCommand("mycases");
     await mother.waitForText("You have not registered anyone yet.");
     expect(mother.botMessages().length).toBe(shown + 1);
+  });
+});
+
+describe("a conversation stored by an older version of the bot", () => {
+  it("a mother half way through registering when the bot was updated is told once that it was cleared, and starts again", async () => {
+    const mother = bot.emulator.createUser({ languageCode: "fa" });
+    mother.sendCommand("register");
+    await mother.waitForText("پیش از شروع، لطفاً این را بخوانید.");
+    await press(mother, "✅ موافقم، ادامه", "مرحلهٔ ۱ از ۱۴");
+    await press(mother, "مادرش هستم", "نام کامل او چیست؟");
+
+    // Her place was stored by the steps of an older release: the same log, an older version.
+    const store = createConversationStorage<StoredConversations>(bot.app.connection, { cipher: testCipher, clock: systemClock, namesOf: openConversationNames });
+    const key = `conv:${refOf(mother.id)}`;
+    await bot.emulator.waitForQuiet(); // her last answer handled and her place stored
+    const stored = await store.read(key);
+    if (!stored || !("state" in stored)) throw new Error("no conversation stored");
+    expect(stored.state.version[1]).toBe(CONVERSATION_STEPS_VERSION);
+    await store.write(key, { ...stored.state, version: [stored.state.version[0], CONVERSATION_STEPS_VERSION - 1] });
+
+    mother.sendText("امیر حسن‌زاده");
+    const told = plain((await mother.waitForText("ربات به‌روز شد")).text);
+    expect(told).toContain("هیچ‌چیز از آنچه نوشته بودید نگه داشته نشد");
+    expect(await store.read(key)).toBeUndefined();
+
+    // Told once; /register starts from the beginning.
+    mother.sendCommand("register");
+    await mother.waitForText("پیش از شروع، لطفاً این را بخوانید.");
+    expect(mother.botMessages().filter((m) => plain(m.text).includes("ربات به‌روز شد"))).toHaveLength(1);
   });
 });

@@ -10,6 +10,14 @@ import { REGISTRATION_CONVERSATION } from "../registration/registrationConversat
 
 export type StoredConversations = VersionedState<ConversationData>;
 
+/**
+ * The version of the conversations' steps. A stored conversation is a replay log of the code that
+ * wrote it: when the steps change (another question, `ask` in place of a hand-written wait), a
+ * log from before cannot be replayed. Bump this with such a change; a conversation stored under
+ * another version is cleared when its user next writes, and they are told once.
+ */
+export const CONVERSATION_STEPS_VERSION = 2;
+
 /** What the user is told, by the conversation that was dropped (any other: a general line). */
 const DROPPED_MESSAGE: Record<string, string> = {
   [REGISTRATION_CONVERSATION]: "conv-dropped-registration",
@@ -24,16 +32,19 @@ export const openConversationNames = (stored: StoredConversations): string[] => 
 
 /**
  * Conversation state per private chat, keyed by the user's pseudonym (a copy of the database does
- * not list Telegram ids), and the one-time notice for a conversation the retention job dropped:
+ * not list Telegram ids), and the one-time notice for a conversation the retention job dropped
+ * (or that older code stored, see CONVERSATION_STEPS_VERSION):
  * the storage sees the marker when the plugin reads the chat's state, and `droppedNotice`, right
  * after the plugin, tells the user and forgets the marker.
  */
 export function idleConversations(store: ConversationStore<StoredConversations>, cipher: Pick<FieldCipher, "userRef">, idleDays: number) {
   const keyOf = (ctx: Context): string | undefined => (ctx.chatId === undefined ? undefined : `conv:${cipher.userRef(ctx.chatId)}`);
   const droppedFor = new WeakMap<Context, string[]>();
+  const outdatedFor = new WeakSet<Context>();
 
   const storage: ConversationStorage<BotContext, ConversationData> = {
     type: "context",
+    version: CONVERSATION_STEPS_VERSION,
     adapter: {
       async read(ctx) {
         const key = keyOf(ctx);
@@ -42,6 +53,11 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
         if (found === undefined) return undefined;
         if ("dropped" in found) {
           droppedFor.set(ctx, found.dropped);
+          return undefined;
+        }
+        if (found.state.version[1] !== CONVERSATION_STEPS_VERSION) {
+          outdatedFor.add(ctx);
+          await store.delete(key);
           return undefined;
         }
         return found.state;
@@ -68,6 +84,7 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
       await ctx.reply(ctx.t(messageKey, { days: idleDays }));
       await store.forgetDropped(key);
     }
+    if (outdatedFor.has(ctx) && wroteToUs) await ctx.reply(ctx.t("conv-outdated"));
     await next();
   });
 
