@@ -6,6 +6,7 @@ import type { Clock } from "../../src/clock.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { refOf } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -42,9 +43,7 @@ const CANARY = {
 
 /** A sister registers her brother in English up to the summary, typing a canary into every free-text step. */
 async function typeCanariesUpToTheSummary(user: EmulatedUser): Promise<void> {
-  user.sendCommand("register");
-  await user.waitForText("Before we start, please read this.");
-  await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
+  await startRegistration(user);
   await press(user, "I am the sister", "What is their full name?");
   await answer(user, CANARY.fullName, "Other spellings");
   await answer(user, CANARY.otherNames, "a man or a woman");
@@ -90,18 +89,14 @@ describe("an idle conversation is dropped after 30 days", () => {
   it("a mother who left her registration unfinished for a month is told kindly that it was cleared, once, and can start again", async () => {
     const mother = bot.emulator.createUser({ languageCode: "fa" });
     const brother = bot.emulator.createUser({ languageCode: "en" });
-    mother.sendCommand("register");
-    await mother.waitForText("پیش از شروع، لطفاً این را بخوانید.");
-    await press(mother, "✅ موافقم، ادامه", "مرحلهٔ ۱ از ۱۴");
+    await startRegistration(mother, "fa");
     await press(mother, "مادرش هستم", "نام کامل او چیست؟");
     await answer(mother, "امیر حسن‌زاده", "مرحلهٔ ۳ از ۱۴");
     await settled();
 
     // Twenty days later her son starts one too; eleven days after that hers is 31 days old, his 11.
     offsetMs += 20 * DAY_MS;
-    brother.sendCommand("register");
-    await brother.waitForText("Before we start, please read this.");
-    await press(brother, "✅ I agree, continue", "Who are you to the person you are looking for?");
+    await startRegistration(brother);
     await settled();
     offsetMs += 11 * DAY_MS;
     expect(await bot.app.scheduler.runNow("drop-idle-conversations")).toBe(true);

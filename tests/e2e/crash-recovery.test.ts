@@ -9,6 +9,7 @@ import { silentLogger } from "../../src/logger.js";
 import { HEARTBEAT_TTL_MS } from "../../src/services/instanceHeartbeat.js";
 import { plain } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -65,9 +66,7 @@ describe("the bot process dies in the middle of an update", () => {
     const sister = emulator.createUser({ firstName: "Mina", languageCode: "en" });
     sister.sendCommand("start");
     await sister.waitForText("Hello.", { timeoutMs: 30_000 });
-    sister.sendCommand("register");
-    await sister.waitForText("Before we start, please read this.");
-    await press(sister, "✅ I agree, continue", "Who are you to the person you are looking for?");
+    await startRegistration(sister);
     await press(sister, "I am the sister", "What is their full name?");
 
     // Telegram holds the bot's next message: the process is now in the middle of handling her answer.

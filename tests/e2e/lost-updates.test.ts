@@ -1,40 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/services.js";
 import { withDatabaseName } from "../../src/db/server/index.js";
-import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { helpCommandUpdate, unreachableWebhook, webhookHeaders } from "../support/webhookUpdates.js";
-import { answer, press } from "../support/chatSteps.js";
+import { press } from "../support/chatSteps.js";
+import { answerEveryQuestion, startRegistration } from "../support/registrationSteps.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 const TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid";
-
-/** From the first question after consent to the summary, in English, every answer valid. */
-async function answerEveryQuestion(user: EmulatedUser, name: string): Promise<void> {
-  await press(user, "I am the sister", "What is their full name?");
-  await answer(user, name, "Other spellings");
-  await press(user, "⏭ Skip", "a man or a woman");
-  await press(user, "Man", "In which year were they born?");
-  await answer(user, "1962", "In which year did they leave");
-  await answer(user, "1982", "From where did they leave");
-  await press(user, "⏭ Skip", "Where do you believe they are now?");
-  await press(user, "I do not know", "If you have a photo");
-  await press(user, "⏭ Skip", "anything else that could help");
-  await press(user, "⏭ Skip", "In which province do you live?");
-  await press(user, "Fars", "In which city or town?");
-  await press(user, "⏭ Skip", "last have any contact");
-  await press(user, "⏭ Skip", "How was that last contact?");
-  await press(user, "A letter", "How would you like the association to reach you?");
-  await press(user, "Here in Telegram", "Please check your answers.");
-}
-
-async function startRegistration(user: EmulatedUser): Promise<void> {
-  user.sendCommand("register");
-  await user.waitForText("Before we start, please read this.");
-  await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
-}
 
 describe("the database goes away while families are using the bot", () => {
   let bot: TestBot;

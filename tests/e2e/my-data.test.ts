@@ -13,6 +13,7 @@ import { ENCRYPTED_VALUE_PATTERN } from "../../src/security/fieldCipher.js";
 import { forEachString } from "../../src/security/storedValues.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { openPetition } from "../support/petitions.js";
 import { refOf, testCipher } from "../support/userRefs.js";
@@ -164,9 +165,7 @@ describe("a mother sees everything stored about her, then erases it", () => {
     await waitUntil(async () => (await bot.app.models.deliveryJobs.countDocuments({ finishedAt: null })) === 0, 10_000, "every news job finished");
 
     // She starts a second registration and leaves it unfinished.
-    mother.sendCommand("register");
-    await mother.waitForText("پیش از شروع، لطفاً این را بخوانید.");
-    await press(mother, "✅ موافقم، ادامه", "مرحلهٔ ۱ از");
+    await startRegistration(mother, "fa");
     await press(mother, "مادرش هستم", "نام کامل او چیست؟");
     await answer(mother, MOTHER.unfinishedName, "مرحلهٔ ۳ از");
   });

@@ -4,6 +4,7 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 // Canary values: none of them may ever appear in a log line.
@@ -44,9 +45,7 @@ beforeAll(async () => {
 afterAll(() => bot?.stop());
 
 async function registerInEnglish(user: EmulatedUser): Promise<void> {
-  user.sendCommand("register");
-  await user.waitForText("Before we start, please read this.");
-  await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
+  await startRegistration(user);
   await press(user, "I am the sister", "What is their full name?");
   await answer(user, CANARY_RELATIVE, "Other spellings");
   await press(user, "⏭ Skip", "a man or a woman");

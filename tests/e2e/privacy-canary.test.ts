@@ -4,6 +4,7 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { openPetition } from "../support/petitions.js";
 
 /**
@@ -49,9 +50,7 @@ describe("a hostile reader of a database copy or of the logs finds nothing perso
   it("a family registers with canary answers, a photo and a shared phone number", async () => {
     family.sendCommand("start");
     await family.waitForText("Choose from the menu below.");
-    family.sendCommand("register");
-    await family.waitForText("Before we start, please read this.");
-    await press(family, "✅ I agree, continue", "Who are you to the person you are looking for?");
+    await startRegistration(family);
     await press(family, "I am the sister", "What is their full name?");
     await answer(family, `Kanarname Zqxwname`, "Other spellings");
     await answer(family, `Kanarother Zqxwother`, "a man or a woman");
@@ -164,9 +163,7 @@ describe("a hostile reader of a database copy or of the logs finds nothing perso
   });
 
   it("she leaves a registration half-finished (its state stays stored until she comes back)", async () => {
-    family.sendCommand("register");
-    await family.waitForText("Before we start, please read this.");
-    await press(family, "✅ I agree, continue", "Who are you to the person you are looking for?");
+    await startRegistration(family);
     await press(family, "I am the sister", "What is their full name?");
     await answer(family, `Kanarunfinished Zqxwunfinished`, "Other spellings");
   });

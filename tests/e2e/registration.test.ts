@@ -3,6 +3,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { answerEveryQuestion, startRegistration } from "../support/registrationSteps.js";
 import { refOf } from "../support/userRefs.js";
 
 let bot: TestBot;
@@ -13,31 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.stop());
 
-
-async function startEnglishRegistration(user: EmulatedUser): Promise<void> {
-  user.sendCommand("register");
-  await user.waitForText("Before we start, please read this.");
-  await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
-}
-
-/** An English registration from the relation question to the summary, with every answer valid. */
-async function fillEnglish(user: EmulatedUser, name = "Reza Karimi"): Promise<void> {
-  await press(user, "I am the sister", "What is their full name?");
-  await answer(user, name, "Other spellings");
-  await press(user, "⏭ Skip", "a man or a woman");
-  await press(user, "Man", "In which year were they born?");
-  await answer(user, "1962", "In which year did they leave");
-  await answer(user, "1982", "From where did they leave");
-  await press(user, "⏭ Skip", "Where do you believe they are now?");
-  await press(user, "A camp in Albania", "If you have a photo");
-  await press(user, "⏭ Skip", "anything else that could help");
-  await press(user, "⏭ Skip", "In which province do you live?");
-  await press(user, "Fars", "In which city or town?");
-  await press(user, "⏭ Skip", "last have any contact");
-  await press(user, "⏭ Skip", "How was that last contact?");
-  await press(user, "A letter", "How would you like the association to reach you?");
-  await press(user, "Here in Telegram", "Please check your answers.");
-}
 
 describe("a family registers a missing relative", () => {
   it("a mother in Ardabil registers her son in Persian, with Persian digits and a Solar Hijri year, and sees it back in her calendar", async () => {
@@ -92,7 +68,7 @@ describe("a family registers a missing relative", () => {
 
   it("every bad answer gets a specific message and the same question again; earlier answers are kept", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
+    await startRegistration(user);
     user.sendText("my brother");
     await user.waitForText("Please choose one of the buttons.");
     await user.waitForText("Who are you to the person you are looking for?");
@@ -140,7 +116,7 @@ describe("a family registers a missing relative", () => {
 
   it("Back, Skip and Cancel: Cancel asks first, and a discarded registration stores nothing", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
+    await startRegistration(user);
     await press(user, "I am the father", "What is their full name?");
     await answer(user, "Kaveh Rostami", "Other spellings");
     await press(user, "◀️ Back", "What is their full name?");
@@ -165,7 +141,7 @@ describe("a family registers a missing relative", () => {
 
   it("a restart in the middle of a registration loses nothing: /start offers to continue", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
+    await startRegistration(user);
     await press(user, "I am the sister", "What is their full name?");
     await answer(user, "Nasrin Ahmadi", "Other spellings");
     await bot.restart();
@@ -193,7 +169,7 @@ describe("a family registers a missing relative", () => {
 describe("hostile or strange input", () => {
   it("never crashes the flow or reaches the database as a query", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
+    await startRegistration(user);
     await press(user, "I am the mother", "What is their full name?");
     for (const text of ['{"$gt": ""}', "\u0000\u202e", "a".repeat(4096), "<b>bold</b> & <i>", "💔💔💔"]) {
       user.sendText(text);
@@ -211,13 +187,13 @@ describe("hostile or strange input", () => {
 describe("after registering", () => {
   it("a family can register several relatives and sees them all", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
-    await fillEnglish(user, "Bijan Mousavi");
+    await startRegistration(user);
+    await answerEveryQuestion(user, "Bijan Mousavi");
     await press(user, "✅ Save", "Your registration is saved.");
     user.sendCommand("register");
     await user.waitForText("Before we start");
     await press(user, "✅ I agree, continue", "Who are you to the person");
-    await fillEnglish(user, "Mojgan Mousavi");
+    await answerEveryQuestion(user, "Mojgan Mousavi");
     await press(user, "✅ Save", "Your registration is saved.");
     user.sendCommand("mycases");
     const list = await user.waitForText("Your registrations (2)");
@@ -226,8 +202,8 @@ describe("after registering", () => {
 
   it("a family sees, edits through the same validated steps, and withdraws its registration", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(user);
-    await fillEnglish(user, "Parviz Sadeghi");
+    await startRegistration(user);
+    await answerEveryQuestion(user, "Parviz Sadeghi");
     await press(user, "✅ Save", "Your registration is saved.");
 
     user.sendCommand("mycases");
@@ -282,7 +258,7 @@ describe("after registering", () => {
     await press(first, "✅ ذخیره", "ثبت شما ذخیره شد");
 
     const second = bot.emulator.createUser({ languageCode: "en" });
-    await startEnglishRegistration(second);
+    await startRegistration(second);
     await press(second, "I am the sister", "What is their full name?");
     await answer(second, "Mohammad Ghasemi", "Other spellings");
     await press(second, "⏭ Skip", "a man or a woman");
