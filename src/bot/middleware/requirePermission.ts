@@ -15,3 +15,8 @@ export function requirePermission(permission: Permission): MiddlewareFn<BotConte
     else await ctx.reply(ctx.t("error-not-allowed"));
   };
 }
+
+/** The same guard around one action: for menu entries, and handlers whose permission depends on a button's data. */
+export async function withPermission(ctx: BotContext, permission: Permission, run: () => unknown): Promise<void> {
+  await requirePermission(permission)(ctx, async () => void (await run()));
+}

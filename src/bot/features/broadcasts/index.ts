@@ -5,7 +5,7 @@ import { can } from "../../../domain/roles.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
-import { requirePermission } from "../../middleware/requirePermission.js";
+import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { jobControl } from "./callbacks.js";
 import { COMPOSE_CONVERSATION, createComposeConversation } from "./composeConversation.js";
@@ -47,9 +47,7 @@ export function broadcastsFeature(i18n: I18n<BotContext>) {
   const menuEntry: MenuEntry = {
     labelKey: "menu-broadcast",
     visibleTo: (actor) => can(actor, "broadcast.send"),
-    run: async (ctx) => {
-      await requirePermission("broadcast.send")(ctx, () => compose(ctx));
-    },
+    run: (ctx) => withPermission(ctx, "broadcast.send", () => compose(ctx)),
   };
   return { composer, conversations: [conversation], menuEntry };
 }

@@ -2,11 +2,11 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import { pickLocalized } from "../../../domain/petitions/content.js";
 import { notSignableReason } from "../../../domain/petitions/lifecycle.js";
-import { can, type Permission } from "../../../domain/roles.js";
+import { can } from "../../../domain/roles.js";
 import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
-import { requirePermission } from "../../middleware/requirePermission.js";
+import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { APPEAL_CONVERSATION, appealConversation, LETTER_CONVERSATION, letterConversation } from "./appealConversations.js";
 import {
@@ -153,7 +153,7 @@ export function petitionsFeature() {
   });
   // Exporting personal data is its own permission; every other action needs petition.manage.
   onButton(composer, petitionAction, (ctx, data) =>
-    requireThen(ctx, data.action === "export" ? "petition.export" : "petition.manage", async () => {
+    withPermission(ctx, data.action === "export" ? "petition.export" : "petition.manage", async () => {
       await ctx.answerCallbackQuery();
       switch (data.action) {
         case "edit":
@@ -206,13 +206,9 @@ export function petitionsFeature() {
   const menuEntries: MenuEntry[] = [
     { labelKey: "pet-menu-petitions", visibleTo: () => true, run: listOpen },
     { labelKey: "pet-menu-letter", visibleTo: () => true, run: (ctx) => enterConversation(ctx, LETTER_CONVERSATION) },
-    { labelKey: "pet-menu-manage", visibleTo: (actor) => can(actor, "petition.manage"), run: (ctx) => requireThen(ctx, "petition.manage", showManagementList) },
+    { labelKey: "pet-menu-manage", visibleTo: (actor) => can(actor, "petition.manage"), run: (ctx) => withPermission(ctx, "petition.manage", () => showManagementList(ctx)) },
   ];
   return { composer, conversations, menuEntries, openFromLink };
-}
-
-async function requireThen(ctx: BotContext, permission: Permission, run: (ctx: BotContext) => Promise<unknown>): Promise<void> {
-  await requirePermission(permission)(ctx, async () => void (await run(ctx)));
 }
 
 function excerptOf(body: string, max: number): string {

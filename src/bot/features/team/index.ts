@@ -6,7 +6,7 @@ import { defineCallback } from "../../callbackData.js";
 import { onButton } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
-import { requirePermission } from "../../middleware/requirePermission.js";
+import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { createInviteConversation, INVITE_CONVERSATION } from "./inviteConversation.js";
 import { provinceList } from "./provinceLabels.js";
@@ -59,12 +59,8 @@ export function teamFeature() {
   });
 
   const menuEntries: MenuEntry[] = [
-    { labelKey: "menu-team", visibleTo: (actor) => can(actor, "team.list"), run: (ctx) => requireThen(ctx, "team.list", showTeam) },
-    { labelKey: "menu-invite", visibleTo: (actor) => can(actor, "team.invite.volunteer"), run: (ctx) => requireThen(ctx, "team.invite.volunteer", startInvite) },
+    { labelKey: "menu-team", visibleTo: (actor) => can(actor, "team.list"), run: (ctx) => withPermission(ctx, "team.list", () => showTeam(ctx)) },
+    { labelKey: "menu-invite", visibleTo: (actor) => can(actor, "team.invite.volunteer"), run: (ctx) => withPermission(ctx, "team.invite.volunteer", () => startInvite(ctx)) },
   ];
   return { composer, menuEntries, conversations: [conversation] };
-}
-
-async function requireThen(ctx: BotContext, permission: Parameters<typeof requirePermission>[0], run: (ctx: BotContext) => Promise<void>): Promise<void> {
-  await requirePermission(permission)(ctx, () => run(ctx));
 }
