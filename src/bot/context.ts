@@ -22,7 +22,7 @@ export type ConversationContext = Context &
   I18nFlavor & {
     /**
      * True for input meant for the rest of the bot — a command or a main-menu button — which a
-     * conversation passes on instead of taking as an answer (see conversationKit.ts).
+     * conversation passes on instead of taking as an answer (see ask.ts).
      */
     isOutsideInput: boolean;
   };
