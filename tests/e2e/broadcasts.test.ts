@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { seedVolunteer } from "../support/team.js";
 import { refOf } from "../support/userRefs.js";
@@ -41,16 +42,13 @@ describe("volunteers send news to the families of their province", () => {
     volunteer.pressButton("👪 Families");
     // Only one province: no province question.
     await volunteer.waitForText("Send the message in Persian");
-    volunteer.sendText("نشست آنلاین خانواده‌ها، جمعه ساعت ۱۸", );
-    await volunteer.waitForText("Send the English version");
-    volunteer.sendText("Online gathering of the families, Friday 18:00");
-    await volunteer.waitForText("Send the Albanian version");
+    await answer(volunteer, "نشست آنلاین خانواده‌ها، جمعه ساعت ۱۸", "Send the English version");
+    await answer(volunteer, "Online gathering of the families, Friday 18:00", "Send the Albanian version");
     volunteer.pressButton("⏭ Skip");
     const count = await volunteer.waitForText("This message will go to 2 people.");
     expect(plain(count.text)).toMatch(/Persian: 1, English: 1|English: 1, Persian: 1/);
     expect(volunteer.botMessages().some((m) => m.text === "Online gathering of the families, Friday 18:00")).toBe(true);
-    volunteer.pressButton("📤 Send now");
-    await volunteer.waitForText(/Finished: 2 sent, 0 failed/, { timeoutMs: 15_000 });
+    await press(volunteer, "📤 Send now", /Finished: 2 sent, 0 failed/, { timeoutMs: 15_000 });
 
     await families.ardabilFa!.waitForText("نشست آنلاین خانواده‌ها", { timeoutMs: 10_000 });
     await families.ardabilEn!.waitForText("Online gathering of the families", { timeoutMs: 10_000 });
@@ -66,10 +64,8 @@ describe("volunteers send news to the families of their province", () => {
     const volunteer = bot.emulator.user(VOLUNTEER_ID)!;
     volunteer.sendCommand("broadcast");
     await volunteer.waitForText("Who should receive this message?");
-    volunteer.pressButton("🗣 Families who read a language");
-    await volunteer.waitForText("Which language?");
-    volunteer.pressButton("English");
-    await volunteer.waitForText("Send the message in Persian");
+    await press(volunteer, "🗣 Families who read a language", "Which language?");
+    await press(volunteer, "English", "Send the message in Persian");
     volunteer.sendText("x"); // the default-language version is always asked first
     await volunteer.waitForText("Send the English version");
     bot.emulator.injectUpdate({
@@ -84,10 +80,8 @@ describe("volunteers send news to the families of their province", () => {
       },
     });
     await volunteer.waitForText("Send the Albanian version");
-    volunteer.pressButton("⏭ Skip");
-    await volunteer.waitForText("This message will go to 1 people.");
-    volunteer.pressButton("📤 Send now");
-    await volunteer.waitForText(/Finished: 1 sent/, { timeoutMs: 15_000 });
+    await press(volunteer, "⏭ Skip", "This message will go to 1 people.");
+    await press(volunteer, "📤 Send now", /Finished: 1 sent/, { timeoutMs: 15_000 });
     const sent = bot.emulator.callsOf("sendMessage").find((c) => c.params.chat_id === families.ardabilEn!.id && String(c.params.text).includes("Press conference"));
     expect(sent?.params.text).toBe("<b>Press conference</b> &lt;today&gt;");
   });
@@ -116,28 +110,19 @@ describe("volunteers send news to the families of their province", () => {
     const coordinator = bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
     coordinator.sendCommand("broadcast");
     await coordinator.waitForText("Who should receive this message?");
-    coordinator.pressButton("👪 Families");
-    await coordinator.waitForText("All provinces, or choose some");
-    coordinator.pressButton("🌐 All provinces");
-    await coordinator.waitForText("Send the message in Persian");
-    coordinator.sendText("یادآوری: نشست فردا");
-    await coordinator.waitForText("Send the English version");
-    coordinator.pressButton("⏭ Skip");
-    await coordinator.waitForText("Send the Albanian version");
-    coordinator.pressButton("⏭ Skip");
-    await coordinator.waitForText("This message will go to 3 people.");
-    coordinator.pressButton("🕒 Schedule");
-    await coordinator.waitForText("When should it be sent?");
-    coordinator.sendText("2020-01-01 10:00");
-    await coordinator.waitForText("This time has already passed.");
+    await press(coordinator, "👪 Families", "All provinces, or choose some");
+    await press(coordinator, "🌐 All provinces", "Send the message in Persian");
+    await answer(coordinator, "یادآوری: نشست فردا", "Send the English version");
+    await press(coordinator, "⏭ Skip", "Send the Albanian version");
+    await press(coordinator, "⏭ Skip", "This message will go to 3 people.");
+    await press(coordinator, "🕒 Schedule", "When should it be sent?");
+    await answer(coordinator, "2020-01-01 10:00", "This time has already passed.");
     const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
-    coordinator.sendText(`${later.getUTCFullYear()}-${String(later.getUTCMonth() + 1).padStart(2, "0")}-${String(later.getUTCDate()).padStart(2, "0")} 18:30`);
-    await coordinator.waitForText("Scheduled: 3 people will receive it", { timeoutMs: 10_000 });
+    await answer(coordinator, `${later.getUTCFullYear()}-${String(later.getUTCMonth() + 1).padStart(2, "0")}-${String(later.getUTCDate()).padStart(2, "0")} 18:30`, "Scheduled: 3 people will receive it", { timeoutMs: 10_000 });
     const job = await bot.app.models.deliveryJobs.findOne({ kind: "broadcast", createdBy: refOf(COORDINATOR_ID) }).lean();
     // 18:30 on Tirana's clock (the English-speaking coordinator's default zone) is 17:30 UTC in winter.
     expect(job?.notBefore?.getUTCHours()).toBe(17);
-    coordinator.pressButton("✖️ Cancel sending");
-    await coordinator.waitForText(/Cancelled: 0 had been sent of 3/);
+    await press(coordinator, "✖️ Cancel sending", /Cancelled: 0 had been sent of 3/);
     // Longer than one tick of the delivery worker, which would have picked the job up by then.
     await bot.emulator.waitForQuiet({ quietMs: 1_200 });
     for (const family of Object.values(families)) expect(family.botMessages().some((m) => plain(m.text).includes("یادآوری"))).toBe(false);

@@ -120,8 +120,7 @@ describe("the bot process dies in the middle of an update", () => {
     const summary = plain((await sister.waitForText("Please check your answers.")).text);
     expect(summary).toContain("Reza Karimi");
     await pause();
-    sister.pressButton("✅ Save");
-    await sister.waitForText("saved");
+    await press(sister, "✅ Save", "saved");
 
     const texts = sister.botMessages().map((m) => plain(m.text));
     expect(texts.filter((t) => t.includes("What is their full name?"))).toHaveLength(1);

@@ -7,6 +7,7 @@ import type { Clock } from "../../src/clock.js";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -42,14 +43,10 @@ describe("the outbox keeps nothing personal in the clear", () => {
     const coordinator = bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
     coordinator.sendCommand("case", saved.reference);
     await coordinator.waitForText("Families following this case: 1");
-    coordinator.pressButton("➡️ Being reviewed");
-    await coordinator.waitForText("Write a short note for the family");
-    coordinator.sendText("Kanary note: the Rasht office has your letter.");
-    await coordinator.waitForText("Write an internal note");
-    coordinator.sendText("Kanary internal: called the Rasht office.");
-    await coordinator.waitForText("Change case");
-    coordinator.pressButton("✅ Change the status");
-    await coordinator.waitForText("Families told: 1.");
+    await press(coordinator, "➡️ Being reviewed", "Write a short note for the family");
+    await answer(coordinator, "Kanary note: the Rasht office has your letter.", "Write an internal note");
+    await answer(coordinator, "Kanary internal: called the Rasht office.", "Change case");
+    await press(coordinator, "✅ Change the status", "Families told: 1.");
 
     const news = await mother.waitForText("Being reviewed", { timeoutMs: 10_000 });
     expect(plain(news.text)).toContain("Farzad Kanarypour");

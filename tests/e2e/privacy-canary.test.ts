@@ -88,14 +88,10 @@ describe("a hostile reader of a database copy or of the logs finds nothing perso
   it("a coordinator moves her case with a family note and an internal note", async () => {
     coordinator.sendCommand("case", reference);
     await coordinator.waitForText("Families following this case: 1");
-    coordinator.pressButton("➡️ Being reviewed");
-    await coordinator.waitForText("Write a short note for the family");
-    coordinator.sendText(`kanarfamilynote ${MARK}familynote`);
-    await coordinator.waitForText("Write an internal note");
-    coordinator.sendText(`kanarinternal ${MARK}internal`);
-    await coordinator.waitForText(/Change case .* to "Being reviewed"\?/);
-    coordinator.pressButton("✅ Change the status");
-    await coordinator.waitForText('The status is now "Being reviewed". Families told: 1.');
+    await press(coordinator, "➡️ Being reviewed", "Write a short note for the family");
+    await answer(coordinator, `kanarfamilynote ${MARK}familynote`, "Write an internal note");
+    await answer(coordinator, `kanarinternal ${MARK}internal`, /Change case .* to "Being reviewed"\?/);
+    await press(coordinator, "✅ Change the status", 'The status is now "Being reviewed". Families told: 1.');
     await family.waitForText(`${MARK}familynote`, { timeoutMs: 10_000 });
   });
 
@@ -132,26 +128,19 @@ describe("a hostile reader of a database copy or of the logs finds nothing perso
   it("a coordinator sends news to all families; it reaches her", async () => {
     coordinator.sendCommand("broadcast");
     await coordinator.waitForText("Who should receive this message?");
-    coordinator.pressButton("👪 Families");
-    await coordinator.waitForText("All provinces, or choose some and press Done.");
-    coordinator.pressButton("🌐 All provinces");
-    await coordinator.waitForText("Send the message in Persian");
-    coordinator.sendText(`kanarbroadcastfa ${MARK}broadcastfa`);
-    await coordinator.waitForText("Send the English version");
-    coordinator.sendText(`kanarbroadcast ${MARK}broadcast`);
-    await coordinator.waitForText("Send the Albanian version");
-    coordinator.pressButton("⏭ Skip");
-    await coordinator.waitForText("This message will go to 1 people.");
-    coordinator.pressButton("📤 Send now");
-    await coordinator.waitForText(/Finished: 1 sent/, { timeoutMs: 15_000 });
+    await press(coordinator, "👪 Families", "All provinces, or choose some and press Done.");
+    await press(coordinator, "🌐 All provinces", "Send the message in Persian");
+    await answer(coordinator, `kanarbroadcastfa ${MARK}broadcastfa`, "Send the English version");
+    await answer(coordinator, `kanarbroadcast ${MARK}broadcast`, "Send the Albanian version");
+    await press(coordinator, "⏭ Skip", "This message will go to 1 people.");
+    await press(coordinator, "📤 Send now", /Finished: 1 sent/, { timeoutMs: 15_000 });
     await family.waitForText(`${MARK}broadcast`, { timeoutMs: 10_000 });
   });
 
   it("a volunteer joins through an invite link", async () => {
     coordinator.sendCommand("invite");
     await coordinator.waitForText("Which role should the invitation grant?");
-    coordinator.pressButton("Volunteer");
-    await coordinator.waitForText("Choose the provinces");
+    await press(coordinator, "Volunteer", "Choose the provinces");
     coordinator.pressButton("Fars");
     await coordinator.waitForReply();
     coordinator.pressButton(/Done$/);

@@ -4,6 +4,7 @@ import { CONVERSATIONS_COLLECTION } from "../../src/db/models/index.js";
 import type { Role } from "../../src/domain/roles.js";
 import type { ChatMessage, EmulatedGroup, EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -197,8 +198,7 @@ describe("the bot works in private chats only", () => {
     mother.sendCommand("mycases");
     const list = await mother.waitForText("ثبت‌های شما");
     expect(list.inlineKeyboard?.flat().some((b) => b.text.includes(RELATIVE))).toBe(true);
-    mother.pressButton(new RegExp(RELATIVE));
-    await mother.waitForText(RELATIVE_OTHER_NAME);
+    await press(mother, new RegExp(RELATIVE), RELATIVE_OTHER_NAME);
 
     coordinator.sendCommand("case", caseReference);
     await coordinator.waitForText("Families following this case: 1");

@@ -69,8 +69,7 @@ describe("a family registers a missing relative", () => {
   it("every bad answer gets a specific message and the same question again; earlier answers are kept", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     await startRegistration(user);
-    user.sendText("my brother");
-    await user.waitForText("Please choose one of the buttons.");
+    await answer(user, "my brother", "Please choose one of the buttons.");
     await user.waitForText("Who are you to the person you are looking for?");
     await press(user, "I am the brother", "What is their full name?");
     await answer(user, "12345", "A name needs letters.");
@@ -86,8 +85,7 @@ describe("a family registers a missing relative", () => {
     await answer(user, "1970", "In which year did they leave");
     await answer(user, "1965", "This year is before the year of birth.");
     // Both readings of a two-digit year are possible: the bot asks which one.
-    user.sendText("88");
-    await user.waitForText("Did you mean");
+    await answer(user, "88", "Did you mean");
     await press(user, /^1388 \(Solar Hijri\)$/, "From where did they leave");
     await press(user, "⏭ Skip", "Where do you believe they are now?");
     await press(user, "Somewhere else", "Please write where you believe they are.");
@@ -172,8 +170,7 @@ describe("hostile or strange input", () => {
     await startRegistration(user);
     await press(user, "I am the mother", "What is their full name?");
     for (const text of ['{"$gt": ""}', "\u0000\u202e", "a".repeat(4096), "<b>bold</b> & <i>", "💔💔💔"]) {
-      user.sendText(text);
-      await user.waitForText(/Other spellings|A name needs letters|This name is too long|Please write the name/);
+      await answer(user, text, /Other spellings|A name needs letters|This name is too long|Please write the name/);
       if (plain(user.lastBotMessage()?.text).includes("Other spellings")) {
         await press(user, "◀️ Back", "What is their full name?");
       }

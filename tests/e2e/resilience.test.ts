@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotServices } from "../../src/bot/services.js";
 import { withDatabaseName } from "../../src/db/server/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { press } from "../support/chatSteps.js";
 import { helpCommandUpdate, unreachableWebhook, WEBHOOK_SECRET, webhookHeaders } from "../support/webhookUpdates.js";
 import { createTestDatabase } from "../support/database.js";
 import { mongoHostPort, startTcpProxy, type TcpProxy } from "../support/tcpProxy.js";
@@ -40,8 +41,7 @@ describe("a handler that throws", () => {
     expect(plain((await user.waitForReply()).text)).toContain("مشکلی از طرف ما پیش آمد");
     user.sendCommand("help");
     expect(plain((await user.waitForReply()).text)).toContain("/language");
-    user.pressButton("English");
-    await user.waitForText("Language changed to English.");
+    await press(user, "English", "Language changed to English.");
   });
 });
 

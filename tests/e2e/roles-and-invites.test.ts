@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { press } from "../support/chatSteps.js";
 import { waitUntil } from "../support/waitUntil.js";
 import { refOf } from "../support/userRefs.js";
 
@@ -33,8 +34,7 @@ describe("roles are granted by single-use invite links and checked on the server
 
     admin.pressReplyButton("➕ Invite");
     await admin.waitForText("Which role should the invitation grant?");
-    admin.pressButton("Volunteer");
-    await admin.waitForText("Choose the provinces");
+    await press(admin, "Volunteer", "Choose the provinces");
     admin.pressButton(/Done$/);
     await waitUntil(() => admin.callbackAnswers().some((a) => a.text === "Choose at least one province."));
     admin.pressButton("Ardabil");
@@ -99,8 +99,7 @@ describe("roles are granted by single-use invite links and checked on the server
     const volunteerCard = await coordinator.waitForText(/Volunteer Ardabil/);
     expect(plain(volunteerCard.text)).toMatch(/Team member \d+/);
     const volunteerId = Number(/Team member (\d+)/.exec(plain(volunteerCard.text))![1]);
-    coordinator.pressButton("Revoke Volunteer", { messageId: volunteerCard.messageId });
-    await coordinator.waitForText(`The role Volunteer of ${volunteerId} was revoked.`);
+    await press(coordinator, "Revoke Volunteer", `The role Volunteer of ${volunteerId} was revoked.`, { messageId: volunteerCard.messageId });
 
     const profile = await bot.app.services.users.get(volunteerId);
     expect(profile?.actor.roles).toEqual(["family"]);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 
 // Issue #8, part 4: every privileged action re-reads the actor's roles at the moment it acts.
@@ -49,8 +50,7 @@ async function newMember(role: "Volunteer" | "Coordinator"): Promise<EmulatedUse
 async function revoke(member: EmulatedUser, role: "Volunteer" | "Coordinator"): Promise<void> {
   admin.sendCommand("team");
   const card = await admin.waitForText(`Team member ${member.id}\n`);
-  admin.pressButton(`Revoke ${role}`, { messageId: card.messageId });
-  await admin.waitForText(`The role ${role} of ${member.id} was revoked.`);
+  await press(admin, `Revoke ${role}`, `The role ${role} of ${member.id} was revoked.`, { messageId: card.messageId });
 }
 
 async function registerFamily(fullName: string, province: string): Promise<{ reference: string; caseId: string; possibleDuplicate: boolean }> {
@@ -90,15 +90,13 @@ describe("invites: a role revoked is revoked everywhere, and a database copy gra
 
     coordinator.sendCommand("invite");
     await coordinator.waitForText("Which role should the invitation grant?");
-    coordinator.pressButton("Volunteer");
-    await coordinator.waitForText("Choose the provinces");
+    await press(coordinator, "Volunteer", "Choose the provinces");
     coordinator.pressButton("Ardabil");
     await coordinator.waitForReply();
 
     await revoke(coordinator, "Coordinator");
 
-    coordinator.pressButton(/Done$/);
-    await coordinator.waitForText("Sorry, you are not allowed to do that.");
+    await press(coordinator, /Done$/, "Sorry, you are not allowed to do that.");
     expect(coordinator.botMessages().some((m) => plain(m.text).includes("start=inv_"))).toBe(false);
     expect(await bot.app.models.invites.countDocuments()).toBe(invitesBefore);
   });
@@ -108,8 +106,7 @@ describe("invites: a role revoked is revoked everywhere, and a database copy gra
     coordinator.sendCommand("invite");
     await coordinator.waitForText("Which role should the invitation grant?");
     await revoke(coordinator, "Coordinator");
-    coordinator.pressButton("Coordinator");
-    await coordinator.waitForText("Sorry, you are not allowed to do that.");
+    await press(coordinator, "Coordinator", "Sorry, you are not allowed to do that.");
     expect(coordinator.botMessages().some((m) => plain(m.text).includes("start=inv_"))).toBe(false);
   });
 
@@ -139,17 +136,13 @@ describe("volunteers: a revoked role stops a conversation already open", () => {
     const volunteer = await newMember("Volunteer");
     volunteer.sendCommand("case", ardabil.reference);
     await volunteer.waitForText("Families following this case: 1");
-    volunteer.pressButton("➡️ Being reviewed");
-    await volunteer.waitForText("Write a short note for the family");
+    await press(volunteer, "➡️ Being reviewed", "Write a short note for the family");
 
     await revoke(volunteer, "Volunteer");
 
-    volunteer.pressButton("⏭ Skip");
-    await volunteer.waitForText("Write an internal note");
-    volunteer.pressButton("⏭ Skip");
-    await volunteer.waitForText(`Change case ${ardabil.reference} to "Being reviewed"?`);
-    volunteer.pressButton("✅ Change the status");
-    await volunteer.waitForText("Your role cannot make this change.");
+    await press(volunteer, "⏭ Skip", "Write an internal note");
+    await press(volunteer, "⏭ Skip", `Change case ${ardabil.reference} to "Being reviewed"?`);
+    await press(volunteer, "✅ Change the status", "Your role cannot make this change.");
     const stored = await bot.app.models.cases.findOne({ reference: ardabil.reference }).lean();
     expect(stored?.status).toBe("registered");
     expect(await bot.app.models.caseEvents.countDocuments({ caseId: stored!._id, type: "status" })).toBe(0);
@@ -160,24 +153,18 @@ describe("volunteers: a revoked role stops a conversation already open", () => {
     const volunteer = await newMember("Volunteer");
     volunteer.pressReplyButton("📣 Send news");
     await volunteer.waitForText("Who should receive this message?");
-    volunteer.pressButton("👪 Families");
-    await volunteer.waitForText("Send the message in Persian");
-    volunteer.sendText("خبر برای خانواده‌های اردبیل");
-    await volunteer.waitForText("Send the English version");
-    volunteer.pressButton("⏭ Skip");
-    await volunteer.waitForText("Send the Albanian version");
-    volunteer.pressButton("⏭ Skip");
-    await volunteer.waitForText("This message will go to");
+    await press(volunteer, "👪 Families", "Send the message in Persian");
+    await answer(volunteer, "خبر برای خانواده‌های اردبیل", "Send the English version");
+    await press(volunteer, "⏭ Skip", "Send the Albanian version");
+    await press(volunteer, "⏭ Skip", "This message will go to");
 
     await revoke(volunteer, "Volunteer");
 
-    volunteer.pressButton("📤 Send now");
-    await volunteer.waitForText("Sorry, you are not allowed to do that.");
+    await press(volunteer, "📤 Send now", "Sorry, you are not allowed to do that.");
     expect(await bot.app.models.deliveryJobs.countDocuments({ kind: "broadcast" })).toBe(0);
 
     // The menu button is guarded like /broadcast: typing its label does not open the composer.
-    volunteer.sendText("📣 Send news");
-    await volunteer.waitForText("Sorry, you are not allowed to do that.");
+    await answer(volunteer, "📣 Send news", "Sorry, you are not allowed to do that.");
     expect(volunteer.botMessages().filter((m) => plain(m.text).includes("Who should receive this message?"))).toHaveLength(1);
   });
 
@@ -189,8 +176,7 @@ describe("volunteers: a revoked role stops a conversation already open", () => {
       const family = bot.emulator.createUser({ languageCode: locale });
       family.sendCommand("start");
       await family.waitForText(locale === "en" ? "Choose from the menu below." : "از منوی زیر انتخاب کنید");
-      family.sendText(label);
-      await family.waitForText(refusal);
+      await answer(family, label, refusal);
       await bot.emulator.waitForQuiet();
       expect(family.botMessages().some((m) => /Who should receive|چه کسانی/.test(plain(m.text)))).toBe(false);
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { press } from "../support/chatSteps.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -70,8 +71,7 @@ describe("choosing a language", () => {
 
     user.pressReplyButton("🌐 Language");
     await user.waitForText("Choose your language:");
-    user.pressButton("Shqip");
-    await user.waitForText("Gjuha u ndryshua në shqip.");
+    await press(user, "Shqip", "Gjuha u ndryshua në shqip.");
 
     await bot.restart();
     user.sendCommand("start");
