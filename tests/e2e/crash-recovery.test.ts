@@ -1,68 +1,29 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, type Models } from "../../src/db/models/index.js";
-import { TelegramEmulator } from "../../src/emulator/index.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Models } from "../../src/db/models/index.js";
+import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { HEARTBEAT_TTL_MS } from "../../src/services/instanceHeartbeat.js";
 import { plain } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { startRegistration } from "../support/registrationSteps.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { exited, openBotProcessWorld, type BotProcessWorld } from "../support/botProcess.js";
 import { waitUntil } from "../support/waitUntil.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+let world: BotProcessWorld;
 let emulator: TelegramEmulator;
-let database: TestDatabase;
-let connection: Connection;
 let models: Models;
-const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
+  world = await openBotProcessWorld();
+  ({ emulator, models } = world);
 });
-afterAll(async () => {
-  for (const child of running) child.kill("SIGKILL");
-  await connection?.close();
-  await emulator?.stop();
-  await database?.drop().catch(() => undefined);
-});
-
-/** The real bot (src/main.ts) in its own process, as in production, talking to the emulator of this test. */
-function startBotProcess(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      BOT_TOKEN: emulator.token,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      MONGODB_URI: database.uri,
-      DATA_ENCRYPTION_KEY: "0123456789abcdef".repeat(4),
-      PORT: "0",
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  running.add(child);
-  child.on("exit", () => running.delete(child));
-  return child;
-}
+afterAll(() => world?.close());
 
 /** A person's pace (the real process keeps its flood limit of 12 updates in 3 s). */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code))));
-}
-
 describe("the bot process dies in the middle of an update", () => {
   it("a sister types her brother's name, the bot is killed (kill -9) while asking the next question and restarted at once: she gets that question exactly once, and one case is saved", async () => {
-    let bot = startBotProcess();
+    let bot = world.startBot();
     const sister = emulator.createUser({ firstName: "Mina", languageCode: "en" });
     sister.sendCommand("start");
     await sister.waitForText("Hello.", { timeoutMs: 30_000 });
@@ -80,7 +41,7 @@ describe("the bot process dies in the middle of an update", () => {
     emulator.setFaults({ timeoutRate: 0 });
 
     const restartedAt = Date.now();
-    bot = startBotProcess();
+    bot = world.startBot();
     await sister.waitForText("Other spellings", { timeoutMs: 30_000 });
     const recoveryMs = Date.now() - restartedAt;
     // The killed process's heartbeat must go stale first (HEARTBEAT_TTL_MS), then one poll retry: ~10–15 s.

@@ -1,59 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase } from "../../src/db/connection.js";
-import { createModels, type Models } from "../../src/db/models/index.js";
-import { TelegramEmulator } from "../../src/emulator/index.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Models } from "../../src/db/models/index.js";
+import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { plain, startTestBot } from "../support/botHarness.js";
 import { answer } from "../support/chatSteps.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { exited, openBotProcessWorld, type BotProcessWorld } from "../support/botProcess.js";
 import { waitUntil } from "../support/waitUntil.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
+let world: BotProcessWorld;
 let emulator: TelegramEmulator;
-let database: TestDatabase;
-let connection: Connection;
 let models: Models;
-const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
-  database = await createTestDatabase();
-  connection = await connectDatabase(database.uri, { log: silentLogger });
-  models = createModels(connection);
+  world = await openBotProcessWorld();
+  ({ emulator, models } = world);
 });
-afterAll(async () => {
-  for (const child of running) child.kill("SIGKILL");
-  await connection?.close();
-  await emulator?.stop();
-  await database?.drop().catch(() => undefined);
-});
-
-/** The real bot (src/main.ts) in its own process, as in production, talking to the emulator of this test. */
-function startBotProcess(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      BOT_TOKEN: emulator.token,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      MONGODB_URI: database.uri,
-      DATA_ENCRYPTION_KEY: "0123456789abcdef".repeat(4),
-      PORT: "0",
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  running.add(child);
-  child.on("exit", () => running.delete(child));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", () => resolve())));
-}
+afterAll(() => world?.close());
 
 /** The offsets the bot confirmed to Telegram since `from` calls ago (a getUpdates offset confirms everything below it). */
 const confirmedOffsetsSince = (from: number): number[] =>
@@ -64,7 +25,7 @@ const confirmedOffsetsSince = (from: number): number[] =>
 
 describe("one slow chat never stalls the others", () => {
   it("a mother's reply hangs on her slow connection; a father asks meanwhile and is answered at once; the bot is killed, and after the restart she gets her answer once and he none twice", async () => {
-    let bot = startBotProcess();
+    let bot = world.startBot();
     const mother = emulator.createUser({ firstName: "Parvin", languageCode: "en" });
     const father = emulator.createUser({ firstName: "Hamid", languageCode: "en" });
     await answer(mother, "/start", "Hello.");
@@ -102,7 +63,7 @@ describe("one slow chat never stalls the others", () => {
     expect(mother.botMessages().filter((m) => plain(m.text).includes("register a missing relative"))).toHaveLength(0);
 
     // After the restart she is answered (once the dead process's claim is stale), and he is not answered twice.
-    bot = startBotProcess();
+    bot = world.startBot();
     await mother.waitForText("register a missing relative", { timeoutMs: 40_000 });
     await waitUntil(() => emulator.pendingUpdateCount() === 0, 10_000, "both updates confirmed");
     expect(mother.botMessages().filter((m) => plain(m.text).includes("register a missing relative"))).toHaveLength(1);
