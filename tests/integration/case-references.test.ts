@@ -8,6 +8,7 @@ import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldC
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { sampleRegistration } from "../support/fixtures.js";
 import { storedActors } from "../support/storedActors.js";
 
 vi.mock("node:crypto", async (importOriginal) => {
@@ -22,23 +23,8 @@ let cases: CaseService;
 const now = new Date("2026-11-27T09:00:00Z");
 const cipher = createFieldCipher(parseEncryptionKey("cd".repeat(32)));
 
-const registration = (fullName: string): CompleteRegistration => ({
-  relation: "sister",
-  fullName,
-  otherNames: null,
-  sex: "female",
-  birthYear: 1968,
-  leftYear: 1987,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: "ardabil",
-  familyCity: null,
-  lastContactYear: null,
-  lastContactMethod: "none",
-  contactPreference: "telegram",
-});
+const registration = (fullName: string): CompleteRegistration =>
+  sampleRegistration({ fullName, familyProvince: "ardabil", relation: "sister", sex: "female", birthYear: 1968, leftYear: 1987 });
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());

@@ -8,6 +8,7 @@ import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldC
 import { createAuditTrail } from "../../src/services/audit.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { sampleRegistration } from "../support/fixtures.js";
 import { storedActors } from "../support/storedActors.js";
 
 let database: TestDatabase;
@@ -20,24 +21,8 @@ const COORDINATOR_ID = 9001;
 const coordinator = buildActor({ userId: COORDINATOR_ID, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
 const cipher = createFieldCipher(parseEncryptionKey("cd".repeat(32)));
 
-const registration = (extra: Partial<CompleteRegistration>): CompleteRegistration => ({
-  relation: "mother",
-  fullName: "Behrouz Tavakoli",
-  otherNames: null,
-  sex: "male",
-  birthYear: 1963,
-  leftYear: 1983,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: "ardabil",
-  familyCity: null,
-  lastContactYear: null,
-  lastContactMethod: "letter",
-  contactPreference: "telegram",
-  ...extra,
-});
+const registration = (extra: Partial<CompleteRegistration>): CompleteRegistration =>
+  sampleRegistration({ fullName: "Behrouz Tavakoli", familyProvince: "ardabil", birthYear: 1963, leftYear: 1983, lastContactMethod: "letter", ...extra });
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());

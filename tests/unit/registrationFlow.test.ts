@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseFreeText, parseFullName, parsePhone, parseYearAnswer } from "../../src/domain/registration/answers.js";
 import type { RegistrationDraft } from "../../src/domain/registration/draft.js";
 import { applicableSteps, isComplete, nextStep, previousStep, progress, pruneDraft } from "../../src/domain/registration/steps.js";
+import { sampleRegistration } from "../support/fixtures.js";
 
 const now = new Date("2026-11-27T12:00:00Z");
 
@@ -31,23 +32,7 @@ describe("registration steps", () => {
   });
 
   it("is complete when every required answer is there", () => {
-    const complete: RegistrationDraft = {
-      relation: "mother",
-      fullName: "Amir Karimi",
-      otherNames: null,
-      sex: "male",
-      birthYear: 1965,
-      leftYear: null,
-      leftPlace: null,
-      location: "unknown",
-      photoFileId: null,
-      notes: null,
-      familyProvince: "ardabil",
-      familyCity: null,
-      lastContactYear: null,
-      lastContactMethod: "letter",
-      contactPreference: "telegram",
-    };
+    const complete: RegistrationDraft = sampleRegistration({ fullName: "Amir Karimi", familyProvince: "ardabil", birthYear: 1965, lastContactMethod: "letter" });
     expect(isComplete(complete)).toBe(true);
     expect(isComplete({ ...complete, contactPreference: "phone" })).toBe(false);
   });
