@@ -81,6 +81,22 @@ function repliedMessage(
   throw badRequest("message to be replied not found");
 }
 
+/** What every send shares once its content is checked: reply markup, the replied-to message, paid broadcast. */
+function sendTo(
+  state: EmulatorState,
+  target: ChatTarget,
+  p: Parameters<typeof repliedMessage>[2] & { reply_markup?: unknown; allow_paid_broadcast?: boolean | undefined; parse_mode?: string | undefined },
+  content: () => TelegramObject,
+): { chatId: number; paid: boolean; run(): TelegramObject } {
+  const markup = parseReplyMarkup(p.reply_markup);
+  const replyTo = repliedMessage(state, target.id, p);
+  return {
+    chatId: target.id,
+    paid: p.allow_paid_broadcast === true,
+    run: () => storeBotMessage(state, { target, content: content(), markup, parseMode: p.parse_mode, replyTo }),
+  };
+}
+
 const withText = (key: "entities" | "caption_entities", formatted: FormattedText | undefined, textKey: "text" | "caption") =>
   formatted
     ? { [textKey]: formatted.text, ...(formatted.entities.length > 0 ? { [key]: formatted.entities } : {}) }
@@ -93,14 +109,7 @@ const sendMessage: MethodSpec = {
     const p = parseParams(sendMessageSchema, params);
     const target = writableChat(state, p.chat_id);
     const formatted = messageText(p.text, p.parse_mode, p.entities);
-    const markup = parseReplyMarkup(p.reply_markup);
-    const replyTo = repliedMessage(state, target.id, p);
-    return {
-      chatId: target.id,
-      paid: p.allow_paid_broadcast === true,
-      run: () =>
-        storeBotMessage(state, { target, content: withText("entities", formatted, "text"), markup, parseMode: p.parse_mode, replyTo }),
-    };
+    return sendTo(state, target, p, () => withText("entities", formatted, "text"));
   },
 };
 
@@ -148,20 +157,7 @@ function mediaMethod(name: string, kind: "photo" | "document" | "voice"): Method
       const target = writableChat(state, p.chat_id);
       const file = mediaSource(ctx, kind, params[kind], { kind, ...(p.duration !== undefined ? { duration: p.duration } : {}) });
       const caption = captionText(p.caption, p.parse_mode, p.caption_entities);
-      const markup = parseReplyMarkup(p.reply_markup);
-      const replyTo = repliedMessage(state, target.id, p);
-      return {
-        chatId: target.id,
-        paid: p.allow_paid_broadcast === true,
-        run: () =>
-          storeBotMessage(state, {
-            target,
-            content: { [kind]: file().telegramValue, ...withText("caption_entities", caption, "caption") },
-            markup,
-            parseMode: p.parse_mode,
-            replyTo,
-          }),
-      };
+      return sendTo(state, target, p, () => ({ [kind]: file().telegramValue, ...withText("caption_entities", caption, "caption") }));
     },
   };
 }
@@ -192,15 +188,9 @@ const copyMessage: MethodSpec = {
     const content = sourceMessage(state, p.from_chat_id, p.message_id, "copy");
     const caption = captionText(p.caption, p.parse_mode, p.caption_entities);
     if (caption) Object.assign(content, withText("caption_entities", caption, "caption"));
-    const markup = parseReplyMarkup(p.reply_markup);
-    const replyTo = repliedMessage(state, target.id, p);
-    return {
-      chatId: target.id,
-      paid: p.allow_paid_broadcast === true,
-      run: () => ({
-        message_id: storeBotMessage(state, { target, content, markup, parseMode: p.parse_mode, replyTo }).message_id,
-      }),
-    };
+    const send = sendTo(state, target, p, () => content);
+    // copyMessage answers with the new message's id only.
+    return { ...send, run: () => ({ message_id: send.run().message_id }) };
   },
 };
 
