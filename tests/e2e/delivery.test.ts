@@ -5,6 +5,7 @@ import type { DeliveryProgress } from "../../src/delivery/types.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { refOf } from "../support/userRefs.js";
+import { waitFor, waitUntil } from "../support/waitUntil.js";
 
 let bot: TestBot;
 const progressReports: { final: boolean; progress: DeliveryProgress }[] = [];
@@ -56,7 +57,7 @@ describe("news for the families", () => {
 
     // Half way through the broadcast a mother asks for help: her answer does not queue behind the news.
     const mother = persian[5]!;
-    await waitUntil(async () => ((await services.delivery.progress("e2e-news-1"))?.sent ?? 0) >= 8);
+    await waitUntil(async () => ((await services.delivery.progress("e2e-news-1"))?.sent ?? 0) >= 8, 10_000, "8 sent");
     const askedAt = Date.now();
     mother.sendCommand("help");
     const help = await mother.waitForText("/language", { timeoutMs: 3_000 });
@@ -82,21 +83,7 @@ describe("news for the families", () => {
     expect(bot.emulator.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === blocker.id)).toHaveLength(1);
 
     // The final report comes right after the job is marked done.
-    await waitUntil(async () => progressReports.filter((r) => r.final).length === 2);
+    await waitUntil(async () => progressReports.filter((r) => r.final).length === 2, 10_000, "two final reports");
     expect(progressReports.filter((r) => r.final).map((r) => r.progress.jobId)).toEqual(["e2e-news-1", "e2e-news-2"]);
   }, 30_000);
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  await waitFor(condition, (ok) => ok, timeoutMs);
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not there in time: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -51,10 +51,4 @@ export function fakeClock(start = Date.UTC(2025, 2, 21, 9, 0, 0)) {
   };
 }
 
-export async function waitUntil(condition: () => boolean, timeoutMs = 4000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitUntil } from "../support/waitUntil.js";

@@ -16,6 +16,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { refOf, testCipher } from "../support/userRefs.js";
+import { waitFor, waitUntil } from "../support/waitUntil.js";
 import { createFieldCipher } from "../../src/security/fieldCipher.js";
 
 let database: TestDatabase;
@@ -97,21 +98,8 @@ const sendsTo = (userId: number, since = 0): ApiCall[] =>
   emulator.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === userId);
 
 async function waitForJob(jobId: string, done: (p: DeliveryProgress) => boolean = (p) => p.state === "done", timeoutMs = 15_000): Promise<DeliveryProgress> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const progress = await service().progress(jobId);
-    if (progress && done(progress)) return progress;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} not there in time: ${JSON.stringify(progress)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const progress = await waitFor(() => service().progress(jobId), (p) => p !== null && done(p), timeoutMs, `job ${jobId}`);
+  return progress!;
 }
 
 describe("a broadcast to families in two languages", () => {
@@ -191,7 +179,7 @@ describe("families who cannot be reached", () => {
     expect(outcomes.find((o) => o.userId === refOf(willBlock))).toMatchObject({ state: "skipped", reason: "blocked", attempts: 1 });
     expect(outcomes.find((o) => o.userId === refOf(alreadyBlocked))).toMatchObject({ state: "skipped", reason: "blocked", attempts: 0 });
     expect(sendsTo(alreadyBlocked)).toHaveLength(0);
-    await waitUntil(async () => (await models.users.findById(refOf(willBlock)).lean())?.unreachableSince != null);
+    await waitUntil(async () => (await models.users.findById(refOf(willBlock)).lean())?.unreachableSince != null, 10_000, "marked unreachable");
 
     const before = emulator.calls.length;
     await service().enqueue(news("news-5"), everyone);
@@ -304,7 +292,7 @@ describe("steering a job", () => {
     expect(await waitForJob("news-10")).toMatchObject({ sent: 24, pending: 0 });
     for (const id of ids) expect(botTexts(id)).toHaveLength(1);
 
-    await waitUntil(() => reports.some((r) => r.final));
+    await waitUntil(() => reports.some((r) => r.final), 10_000, "the final report");
     const running = reports.filter((r) => !r.final);
     for (let i = 1; i < running.length; i++) expect(running[i]!.at - running[i - 1]!.at).toBeGreaterThanOrEqual(2_900);
     expect(reports.filter((r) => r.final)).toHaveLength(1);
@@ -336,7 +324,7 @@ describe("workers that crash or run twice", () => {
     await waitForJob("news-12", (p) => p.sent >= 15);
     // The next requests hang in "Telegram" and are never delivered; then the worker dies.
     emulator.setFaults({ timeoutRate: 1, timeoutMs: 1_500 });
-    await waitUntil(() => emulator.calls.some((c) => c.method === "sendMessage" && c.description?.startsWith("emulated timeout")));
+    await waitUntil(() => emulator.calls.some((c) => c.method === "sendMessage" && c.description?.startsWith("emulated timeout")), 10_000, "a send timed out");
     first.crash(); // kill -9: nothing more is written, the lease is not given back
     emulator.setFaults({ timeoutRate: 0 });
 

@@ -1,8 +1,15 @@
 /** Polls a condition (sync or async) until it holds; fails with a clear message after timeoutMs. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = "condition"): Promise<void> {
+  await waitFor(condition, (ok) => ok, timeoutMs, what);
+}
+
+/** Reads a value (sync or async) until `done` accepts it, and returns it; fails showing the last value after timeoutMs. */
+export async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000, what = "value"): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms; last seen: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
