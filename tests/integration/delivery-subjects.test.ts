@@ -10,9 +10,10 @@ import { createDeliveryService } from "../../src/delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
 import { createSendBudget } from "../../src/delivery/sendBudget.js";
 import type { DeliveryProgress, JobSubject, SubjectRenderer } from "../../src/delivery/types.js";
-import { TelegramEmulator } from "../../src/emulator/index.js";
+import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -24,7 +25,7 @@ const workers: DeliveryWorker[] = [];
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
-  emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
+  emulator = await startTestEmulator();
 });
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));

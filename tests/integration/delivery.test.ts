@@ -11,10 +11,11 @@ import { createDeliveryService } from "../../src/delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "../../src/delivery/deliveryWorker.js";
 import { createSendBudget } from "../../src/delivery/sendBudget.js";
 import type { DeliveryJobInput, DeliveryProgress, Recipient } from "../../src/delivery/types.js";
-import { TelegramEmulator, type ApiCall } from "../../src/emulator/index.js";
+import type { ApiCall, TelegramEmulator } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { roomyLimits, startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitFor, waitUntil } from "../support/waitUntil.js";
 import { createFieldCipher } from "../../src/security/fieldCipher.js";
@@ -31,13 +32,13 @@ const extraConnections: Connection[] = [];
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
-  emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
+  emulator = await startTestEmulator();
 });
 
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));
   emulator.setFaults({ serverErrorRate: 0, timeoutRate: 0, blockedUserIds: [] });
-  emulator.setLimits({ globalPerSecond: 1000, perChatPerSecond: 30, perChatBurst: 30 });
+  emulator.setLimits(roomyLimits);
 });
 
 afterAll(async () => {

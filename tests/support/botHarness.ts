@@ -1,11 +1,12 @@
 import type { AppConfig, AppOverrides, App } from "../../src/app.js";
 import { startApp } from "../../src/app.js";
-import { TelegramEmulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import type { EmulatorOptions, TelegramEmulator } from "../../src/emulator/index.js";
 import { createLogger, silentLogger, type Logger } from "../../src/logger.js";
 
 /** TEST_LOG_LEVEL=debug shows the bot's logs while debugging a test. */
 const testLogger = process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL, process.stderr) : silentLogger;
 import { createTestDatabase } from "./database.js";
+import { startTestEmulator } from "./testEmulator.js";
 import { TEST_DATA_KEY } from "./userRefs.js";
 
 export interface TestBot {
@@ -30,8 +31,7 @@ export interface TestBotOptions {
 
 /** A real bot on a fresh test database, talking to an in-process Telegram emulator. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  // Functional tests send bursts to one chat faster than Telegram's ~1/s; rate limits have their own tests.
-  const emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 }, ...options.emulator });
+  const emulator = await startTestEmulator(options.emulator);
   const database = options.mongoUri ? undefined : await createTestDatabase();
   const mongoUri = options.mongoUri ?? database!.uri;
   const config: AppConfig = {

@@ -5,9 +5,10 @@ import path from "node:path";
 import type { Connection } from "mongoose";
 import { connectDatabase } from "../../src/db/connection.js";
 import { createModels, type Models } from "../../src/db/models/index.js";
-import { TelegramEmulator } from "../../src/emulator/index.js";
+import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
+import { startTestEmulator } from "./testEmulator.js";
 import { TEST_DATA_KEY } from "./userRefs.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +25,7 @@ export interface BotProcessWorld {
 }
 
 export async function openBotProcessWorld(): Promise<BotProcessWorld> {
-  const emulator = await TelegramEmulator.start({ limits: { perChatPerSecond: 30, perChatBurst: 30, globalPerSecond: 1000 } });
+  const emulator = await startTestEmulator();
   const database = await createTestDatabase();
   const connection: Connection = await connectDatabase(database.uri, { log: silentLogger });
   const running = new Set<ChildProcess>();
