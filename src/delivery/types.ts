@@ -6,7 +6,7 @@
  * outbox; only the worker turns one into a chat id, at the moment it sends.
  */
 import type { DeliveryKind, JobState, JobSubject } from "../db/models/deliveryJob.js";
-import type { Notice } from "../domain/notices.js";
+import type { Notice, SendingFigures } from "../domain/notices.js";
 import type { UserRef } from "../security/fieldCipher.js";
 
 /** One message as a recipient sees it, already localised. */
@@ -71,16 +71,9 @@ export interface Recipient {
 
 export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "skipped";
 
-export interface DeliveryProgress {
+export interface DeliveryProgress extends SendingFigures {
   jobId: string;
   state: JobState;
-  total: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  pending: number;
-  /** Seconds until done at the current rate, when it can be estimated. */
-  etaSeconds?: number;
 }
 
 export interface DeliveryService {

@@ -6,21 +6,26 @@ import type { CaseStatus, CloseReason } from "./caseStatus.js";
  * stores what a message is about, not its text. A new kind of news (event reminders) is a new
  * variant here, a case in the renderer and a way to read it back (services/noticeReader.ts).
  */
+/** How far a job of the outbox is: the figures its sender sees. */
+export interface SendingFigures {
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  /** Seconds until done at the current rate, when it can be estimated. */
+  etaSeconds?: number;
+}
+
 export type Notice =
   /** A case the family follows moved on; the family note is written by staff for the families. */
   | { kind: "case-status"; reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }
   /** A petition the user signed reached a milestone. */
   | { kind: "petition-milestone"; ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number }
   /** The sender's live progress message of a broadcast (edited in place), and its final report. */
-  | {
+  | ({
       kind: "broadcast-progress";
       jobId: string;
       state: "scheduled" | "running" | "paused" | "cancelled" | "done";
-      total: number;
-      sent: number;
-      failed: number;
-      skipped: number;
-      pending: number;
-      etaSeconds?: number;
       final: boolean;
-    };
+    } & SendingFigures);

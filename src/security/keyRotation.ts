@@ -130,27 +130,20 @@ async function writeBack(collection: Collection, before: StoredDocument, after: 
 }
 
 function rekeyString(text: string, cipher: FieldCipher, result: CollectionRotation): string {
-  if (ENCRYPTED_VALUE_PATTERN.test(text)) {
-    if (!cipher.isStale(text)) return text;
-    try {
-      const plain = cipher.decrypt(text);
-      result.encryptedValues++;
-      return cipher.encrypt(plain);
-    } catch {
-      result.unreadable++;
-      return text;
-    }
-  }
+  if (ENCRYPTED_VALUE_PATTERN.test(text)) return rekeyValue(text, cipher, result, "encryptedValues", (value) => cipher.encrypt(cipher.decrypt(value)));
   if (!text.includes("tg:")) return text;
-  return text.replace(EMBEDDED_USER_REF, (ref) => {
-    if (!cipher.isStale(ref)) return ref;
-    try {
-      const telegramId = cipher.telegramIdOf(ref);
-      result.userRefs++;
-      return cipher.userRef(telegramId);
-    } catch {
-      result.unreadable++;
-      return ref;
-    }
-  });
+  return text.replace(EMBEDDED_USER_REF, (ref) => rekeyValue(ref, cipher, result, "userRefs", (value) => cipher.userRef(cipher.telegramIdOf(value))));
+}
+
+/** One stale value rewritten under the current key and counted; one no key reads is left and counted as unreadable. */
+function rekeyValue(value: string, cipher: FieldCipher, result: CollectionRotation, counter: "encryptedValues" | "userRefs", rewrite: (value: string) => string): string {
+  if (!cipher.isStale(value)) return value;
+  try {
+    const rewritten = rewrite(value);
+    result[counter]++;
+    return rewritten;
+  } catch {
+    result.unreadable++;
+    return value;
+  }
 }

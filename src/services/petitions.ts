@@ -13,20 +13,7 @@ import { createPetitionStatistics } from "./petitions/petitionStatistics.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitions/petitionTypes.js";
 
 export { milestoneJobId, milestoneJobIds, petitionView, plainFields, type FieldSealer } from "./petitions/petitionRecords.js";
-export type {
-  NewPetition,
-  PetitionError,
-  PetitionResult,
-  PetitionService,
-  PetitionServiceDeps,
-  PetitionStats,
-  PetitionSummary,
-  PetitionText,
-  PetitionTexts,
-  PetitionView,
-  SignInput,
-  SignatureStatus,
-} from "./petitions/petitionTypes.js";
+export type * from "./petitions/petitionTypes.js";
 
 export function createPetitionService(deps: PetitionServiceDeps): PetitionService {
   const store = createPetitionStore(deps);

@@ -16,17 +16,7 @@ import { createCaseWithdrawal } from "./caseWithdrawal.js";
 import { createFamilyCases } from "./familyCases.js";
 import { createStaffCaseWork } from "./staffCaseWork.js";
 
-export type {
-  CaseError,
-  CaseResult,
-  CaseService,
-  CaseServiceDeps,
-  FamilyCaseSummary,
-  FamilyCaseView,
-  StaffCaseView,
-  StatusChange,
-  TimelineEntry,
-} from "./caseTypes.js";
+export type * from "./caseTypes.js";
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const store = createCaseStore(deps);
