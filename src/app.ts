@@ -19,6 +19,8 @@ import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
+import { reminderJobs } from "./scheduler/reminderJobs.js";
+import { createReminderService } from "./services/reminders/reminderService.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import { verifyEncryptionKey } from "./security/keyCheck.js";
 import { createNoticeReader } from "./services/noticeReader.js";
@@ -121,6 +123,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const users = createUserService(models, clock, config.ADMIN_IDS, cipher);
   // Every privileged service re-reads the acting user's roles through this at the moment it acts.
   const actorNow = users.actorNow;
+  const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT });
   const cases = createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
@@ -149,6 +152,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,
+    reminders,
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
   };
@@ -207,6 +211,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const jobs = [
     ...maintenanceJobs(services.updateClaims, retention),
     ...petitionJobs(services.petitions),
+    // Its first tick after a start also sends what fell due while the bot was down.
+    ...reminderJobs({ runDue: (now) => services.reminders.runDue(now), purgeDone: (now) => reminders.purgeDone(now) }),
     {
       name: "retry-case-notifications",
       cron: "* * * * *",

@@ -12,6 +12,7 @@ import type { CaseService } from "../services/cases/caseService.js";
 import type { LocationService } from "../services/locations.js";
 import type { MyDataService } from "../services/myData.js";
 import type { DeliveryService } from "../delivery/types.js";
+import type { ReminderService } from "../services/reminders/reminderTypes.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -31,6 +32,8 @@ export interface BotServices {
   myData: MyDataService;
   /** The outbox: enqueue messages to many users; the delivery worker sends them at Telegram's rate. */
   delivery: DeliveryService;
+  /** Reminders (issue #10): schedule and cancel; a scheduler tick hands what is due to the outbox. */
+  reminders: ReminderService;
   /** True while the database answers; checked before anything touches it. */
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */

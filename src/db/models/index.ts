@@ -18,6 +18,8 @@ import { createPetitionSignatureModel, type PetitionSignatureModel } from "./pet
 import { createPetitionVersionModel, type PetitionVersionModel } from "./petitionVersion.js";
 import { createPetitionWithdrawalModel, type PetitionWithdrawalModel } from "./petitionWithdrawal.js";
 import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
+import { createReminderModel, type ReminderModel } from "./reminder.js";
+import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
 import { createUserModel, type UserModel } from "./user.js";
 
 export interface Models {
@@ -41,6 +43,8 @@ export interface Models {
   deliveryAttempts: DeliveryAttemptModel;
   deliveryCursors: DeliveryCursorModel;
   deliveries: DeliveryModel;
+  reminders: ReminderModel;
+  reminderBuckets: ReminderBucketModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -65,6 +69,8 @@ export function createModels(connection: Connection): Models {
     deliveryAttempts: createDeliveryAttemptModel(connection),
     deliveryCursors: createDeliveryCursorModel(connection),
     deliveries: createDeliveryModel(connection),
+    reminders: createReminderModel(connection),
+    reminderBuckets: createReminderBucketModel(connection),
   };
 }
 

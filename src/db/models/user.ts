@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from "mongoose";
 import type { UserRef } from "../../security/fieldCipher.js";
+import type { ReminderKind } from "../../services/reminders/reminderTypes.js";
 
 export type GrantedRole = "volunteer" | "coordinator";
 
@@ -24,6 +25,10 @@ export interface UserRecord {
   lastSeenAt: Date;
   /** Set when Telegram says the user blocked the bot; cleared when they write again. */
   unreachableSince?: Date | null;
+  /** IANA time zone chosen in /settings or from the country at registration; absent = Asia/Tehran. */
+  timeZone?: string;
+  /** Reminder kinds the user switched off in /settings. */
+  reminderOptOuts: ReminderKind[];
 }
 
 const roleGrantSchema = new Schema<RoleGrant>(
@@ -44,6 +49,8 @@ const userSchema = new Schema<UserRecord>(
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     unreachableSince: { type: Date, default: null },
+    timeZone: { type: String },
+    reminderOptOuts: { type: [String], default: [] },
   },
   { versionKey: false, collection: "users" },
 );
