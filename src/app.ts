@@ -120,7 +120,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     onChange: workerLink.ring,
     liveProgress: workerLink.liveProgress,
   });
-  const users = createUserService(models, clock, config.ADMIN_IDS, cipher);
+  const users = createUserService(models, clock, config.ADMIN_IDS, cipher, config.TZ_DEFAULT);
   // Every privileged service re-reads the acting user's roles through this at the moment it acts.
   const actorNow = users.actorNow;
   const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT });
@@ -134,7 +134,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     audit,
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
-    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher }),
+    broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),
     petitions: createPetitionService({
       models,
       clock,

@@ -21,6 +21,7 @@ import { myDataFeature } from "./features/myData/index.js";
 import { registrationFeature } from "./features/registration/index.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
 import { petitionsFeature } from "./features/petitions/index.js";
+import { settingsFeature } from "./features/settings/index.js";
 import { startFeature } from "./features/start/index.js";
 import { teamFeature } from "./features/team/index.js";
 import { createI18n, matchLocale } from "./i18n.js";
@@ -90,7 +91,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const broadcasts = broadcastsFeature(i18n);
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
   const petitions = petitionsFeature();
-  mainMenu.add(language.menuEntry, helpMenuEntry, ...team.menuEntries);
+  const settings = settingsFeature(language.menuEntry.run);
+  mainMenu.add(language.menuEntry, settings.menuEntry, helpMenuEntry, ...team.menuEntries);
   mainMenu.add(...petitions.menuEntries);
   const myData = myDataFeature();
   mainMenu.add(myData.menuEntry);
@@ -148,6 +150,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(...broadcasts.conversations);
   withSender.use(...team.conversations);
   withSender.use(...petitions.conversations);
+  withSender.use(...settings.conversations);
 
   // Features, in one visible order.
   withSender.use(membershipFeature());
@@ -159,6 +162,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(caseWork.composer);
   withSender.use(broadcasts.composer);
   withSender.use(language.composer);
+  withSender.use(settings.composer);
   withSender.use(mainMenu.composer);
   withSender.use(team.composer);
   withSender.use(petitions.composer);

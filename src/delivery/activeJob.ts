@@ -1,5 +1,7 @@
 import { deliveryId } from "../db/models/delivery.js";
 import type { DeliveryJobRecord } from "../db/models/deliveryJob.js";
+import { isQuiet, nextMorning } from "../domain/quietHours.js";
+import { effectiveTimeZone } from "../domain/timeZones.js";
 import type { UserRef } from "../security/fieldCipher.js";
 import type { DeliveryJobSummary, DeliveryProgress, JobState, JobSubject, OutgoingContent, RenderedMessage } from "./types.js";
 
@@ -11,6 +13,8 @@ export interface DeliveryItem {
   userId: UserRef;
   seq: number;
   locale: string;
+  /** The recipient's time zone on a daytime-only job ("" = the default zone). */
+  timeZone?: string;
   /** Send attempts made so far. */
   attempts: number;
   /** Not before this time (clock milliseconds). */
@@ -29,6 +33,7 @@ interface LoadedChunk {
   seq: number;
   userIds: UserRef[];
   locales: string[];
+  timeZones?: string[];
 }
 
 const ETA_WINDOW_MS = 15_000;
@@ -48,6 +53,8 @@ export class ActiveJob {
   readonly rendered = new Map<string, Promise<RenderedMessage | null>>();
   readonly defaultLocale: string;
   readonly paid: boolean;
+  /** Recipients in their night wait for their 08:00 (as retries), the others get it at once. */
+  readonly daytimeOnly: boolean;
   readonly total: number;
   readonly chunkCount: number;
   readonly chunkSize: number;
@@ -78,6 +85,7 @@ export class ActiveJob {
     this.subject = record.subject ?? null;
     this.defaultLocale = record.defaultLocale;
     this.paid = record.paid;
+    this.daytimeOnly = record.daytimeOnly === true;
     this.total = record.total;
     this.chunkCount = record.chunkCount;
     this.chunkSize = record.chunkSize;
@@ -115,13 +123,13 @@ export class ActiveJob {
   }
 
   /** A loaded chunk, or null when it is missing (then it is passed over). */
-  setChunk(seq: number, chunk: { userIds: UserRef[]; locales: string[] } | null): void {
+  setChunk(seq: number, chunk: { userIds: UserRef[]; locales: string[]; timeZones?: string[] } | null): void {
     this.loading = false;
     if (seq !== this.nextChunkSeq) return;
     this.nextChunkSeq = seq + 1;
     this.offset = this.startOffset;
     this.startOffset = 0;
-    this.chunk = chunk ? { seq, userIds: chunk.userIds, locales: chunk.locales } : null;
+    this.chunk = chunk ? { seq, userIds: chunk.userIds, locales: chunk.locales, ...(chunk.timeZones ? { timeZones: chunk.timeZones } : {}) } : null;
   }
 
   chunkLoadFailed(): void {
@@ -152,7 +160,8 @@ export class ActiveJob {
 
   /**
    * The next recipient to send to: a due retry first, else the next on the list. Fresh recipients
-   * whose chat had a message less than a second ago come back as `deferred` (they wait as retries).
+   * whose chat had a message less than a second ago, or who are in their night on a daytime-only
+   * job (until their 08:00), come back as `deferred` (they wait as retries).
    */
   take(now: number, pacedUntil: (userId: UserRef) => number | undefined): { item?: DeliveryItem; deferred: DeliveryItem[] } {
     const deferred: DeliveryItem[] = [];
@@ -166,6 +175,12 @@ export class ActiveJob {
 
     while (this.hasFreshInChunk()) {
       const item = this.nextFresh(now);
+      const morning = this.morningOf(item, now);
+      if (morning !== undefined) {
+        item.dueAt = morning;
+        deferred.push(item);
+        continue;
+      }
       const paced = pacedUntil(item.userId);
       if (paced === undefined) return { item, deferred };
       item.dueAt = paced;
@@ -208,6 +223,14 @@ export class ActiveJob {
     return progress;
   }
 
+  /** When a recipient in their night may receive a daytime-only job's message; undefined when now. */
+  private morningOf(item: DeliveryItem, now: number): number | undefined {
+    if (!this.daytimeOnly) return undefined;
+    const zone = effectiveTimeZone(item.timeZone);
+    const at = new Date(now);
+    return isQuiet(at, zone) ? nextMorning(at, zone).getTime() : undefined;
+  }
+
   private hasFreshInChunk(): boolean {
     return this.chunk !== null && this.offset < this.chunk.userIds.length;
   }
@@ -221,6 +244,7 @@ export class ActiveJob {
       userId,
       seq: chunk.seq * this.chunkSize + index,
       locale: chunk.locales[index] ?? "",
+      ...(chunk.timeZones ? { timeZone: chunk.timeZones[index] ?? "" } : {}),
       attempts: 0,
       dueAt: now,
       hasRow: false,

@@ -55,6 +55,7 @@ const jobInputSchema = z
     defaultLocale: z.string().min(2),
     notBefore: z.date().optional(),
     paid: z.boolean().optional(),
+    daytimeOnly: z.boolean().optional(),
     progressChat: z.strictObject({ userRef: z.string().regex(USER_REF_PATTERN), messageId: z.number().int().optional(), locale: z.string() }).optional(),
   })
   .refine((job) => (job.contentByLocale === undefined) !== (job.subject === undefined), { message: "a job has either contentByLocale or a subject" })
@@ -80,6 +81,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       defaultLocale: input.defaultLocale,
       notBefore: input.notBefore ?? null,
       paid: input.paid === true,
+      daytimeOnly: input.daytimeOnly === true,
       state: "scheduled",
       progressChat: input.progressChat ? { ...input.progressChat, messageId: input.progressChat.messageId ?? null } : null,
       createdAt: clock.now(),
@@ -119,6 +121,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
 
     let userIds: UserRef[] = [];
     let locales: string[] = [];
+    let timeZones: string[] = [];
     let skippedNow: DeliveryRecord[] = [];
     const flush = async () => {
       if (userIds.length + skippedNow.length === 0) return;
@@ -130,6 +133,8 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
         seq,
         userIds,
         locales,
+        // Only a daytime-only job needs each recipient's zone; other lists stay as small as before.
+        ...(job.daytimeOnly ? { timeZones } : {}),
         skippedUserIds: skippedNow.map((d) => d.userId),
       };
       await models.deliveryRecipients.collection.insertOne(chunk as never);
@@ -138,6 +143,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       seq += 1;
       userIds = [];
       locales = [];
+      timeZones = [];
       skippedNow = [];
       if (!(await leases.acquire(enqueueLease(job._id), holder, ENQUEUE_LEASE_MS))) {
         throw new Error(`enqueue of delivery job ${job._id} was taken over by another process`);
@@ -164,6 +170,7 @@ export function createDeliveryService(models: Models, clock: Clock, options: Del
       } else {
         userIds.push(recipient.userId);
         locales.push(recipient.locale ?? "");
+        timeZones.push(recipient.timeZone ?? "");
       }
       if (userIds.length + skippedNow.length >= size) await flush();
     }

@@ -114,7 +114,7 @@ export class JobLifecycle {
   /** Loads the recipients chunk the job's cursor needs; a missing one is passed over. */
   async loadChunk(job: ActiveJob, seq: number): Promise<void> {
     try {
-      const chunk = await this.deps.models.deliveryRecipients.findById(recipientsChunkId(job.jobId, seq), { userIds: 1, locales: 1 }).lean().exec();
+      const chunk = await this.deps.models.deliveryRecipients.findById(recipientsChunkId(job.jobId, seq), { userIds: 1, locales: 1, timeZones: 1 }).lean().exec();
       if (!chunk) this.deps.log.error({ job: job.jobId, chunk: seq }, "recipient chunk missing; passed over");
       job.setChunk(seq, chunk);
     } catch (error) {

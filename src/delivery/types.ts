@@ -59,6 +59,8 @@ export interface DeliveryJobInput {
   notBefore?: Date;
   /** Use allow_paid_broadcast and the paid rate (operator setting). */
   paid?: boolean;
+  /** Recipients in their night (22:00–08:00 in `Recipient.timeZone`) get it at their next 08:00. */
+  daytimeOnly?: boolean;
   /** Where the engine edits a live progress message: the sender's private chat, by their pseudonym. */
   progressChat?: { userRef: UserRef; messageId?: number; locale: string };
 }
@@ -67,6 +69,8 @@ export interface Recipient {
   /** The recipient's pseudonym. */
   userId: UserRef;
   locale?: string;
+  /** The recipient's IANA time zone (daytime-only jobs; absent = Asia/Tehran). */
+  timeZone?: string;
 }
 
 export type DeliveryState = "pending" | "sending" | "sent" | "failed" | "skipped";

@@ -6,6 +6,7 @@ import type { Models } from "../db/models/index.js";
 import type { DeliveryProgress, DeliveryService, OutgoingContent, Recipient } from "../delivery/types.js";
 import { CASE_STATUSES } from "../domain/caseStatus.js";
 import { isProvinceCode } from "../domain/provinces.js";
+import { effectiveTimeZone } from "../domain/timeZones.js";
 import { can, type ActingUser, type Actor, type ActorLookup } from "../domain/roles.js";
 import type { UserRef, UserRefCipher } from "../security/fieldCipher.js";
 import type { AuditTrail } from "./audit.js";
@@ -33,7 +34,14 @@ export interface BroadcastService {
   measure(actor: ActingUser, audience: Audience): Promise<BroadcastResult<AudienceSize>>;
   start(
     actor: ActingUser,
-    input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore?: Date; progressChat: { chatId: number; messageId?: number; locale: string } },
+    input: {
+      audience: Audience;
+      contentByLocale: Record<string, OutgoingContent>;
+      notBefore?: Date;
+      /** Recipients in their night (22:00–08:00 in their time zone) get it at their 08:00, the others at once. */
+      daytimeOnly?: boolean;
+      progressChat: { chatId: number; messageId?: number; locale: string };
+    },
   ): Promise<BroadcastResult<{ jobId: string; recipients: number }>>;
   control(actor: ActingUser, jobId: string, action: "pause" | "resume" | "cancel"): Promise<BroadcastResult<null>>;
   list(actor: ActingUser): Promise<BroadcastResult<DeliveryProgress[]>>;
@@ -44,7 +52,17 @@ export interface BroadcastService {
  * registrations and signatures, and a volunteer can only reach the provinces they serve — as
  * stored at the moment of sending (`actorNow`), not when the compose conversation began.
  */
-export function createBroadcastService(deps: { models: Models; clock: Clock; delivery: DeliveryService; audit: AuditTrail; defaultLocale: string; actorNow: ActorLookup; cipher: UserRefCipher }): BroadcastService {
+export function createBroadcastService(deps: {
+  models: Models;
+  clock: Clock;
+  delivery: DeliveryService;
+  audit: AuditTrail;
+  defaultLocale: string;
+  actorNow: ActorLookup;
+  cipher: UserRefCipher;
+  /** The zone of a recipient who chose none (TZ_DEFAULT), for "deliver in each recipient's daytime". */
+  defaultTimeZone?: string;
+}): BroadcastService {
   const { models, delivery, audit, defaultLocale, actorNow } = deps;
   const refOf = (userId: number): UserRef => deps.cipher.userRef(userId);
 
@@ -90,6 +108,17 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
     return audience.kind === "language" ? recipients.filter((r) => r.locale === audience.locale) : recipients;
   }
 
+  /** Each recipient's time zone as stored now, else the default (the worker decides per recipient whether it is night there). */
+  async function withTimeZones(recipients: Recipient[]): Promise<Recipient[]> {
+    const zones = new Map<UserRef, string>();
+    for (let i = 0; i < recipients.length; i += 1000) {
+      const ids = recipients.slice(i, i + 1000).map((r) => r.userId);
+      const users = await models.users.find({ _id: { $in: ids }, timeZone: { $exists: true } }, { timeZone: 1 }).lean().exec();
+      for (const u of users) if (u.timeZone) zones.set(u._id, u.timeZone);
+    }
+    return recipients.map((r) => ({ ...r, timeZone: effectiveTimeZone(zones.get(r.userId), deps.defaultTimeZone) }));
+  }
+
   return {
     async measure(acting, audience) {
       const actor = await actorNow(acting.userId);
@@ -105,8 +134,9 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
       const actor = await actorNow(acting.userId);
       const problem = checkAudience(actor, input.audience);
       if (problem) return { ok: false, error: problem };
-      const recipients = await resolve(input.audience);
-      if (recipients.length === 0) return { ok: false, error: "empty_audience" };
+      const resolved = await resolve(input.audience);
+      if (resolved.length === 0) return { ok: false, error: "empty_audience" };
+      const recipients = input.daytimeOnly ? await withTimeZones(resolved) : resolved;
       const jobId = `broadcast:${randomBytes(6).toString("hex")}`;
       await delivery.enqueue(
         {
@@ -116,12 +146,13 @@ export function createBroadcastService(deps: { models: Models; clock: Clock; del
           contentByLocale: input.contentByLocale,
           defaultLocale,
           notBefore: input.notBefore,
+          ...(input.daytimeOnly ? { daytimeOnly: true } : {}),
           // The sender's private chat (chat id = their Telegram id), stored by pseudonym.
           progressChat: { userRef: refOf(input.progressChat.chatId), messageId: input.progressChat.messageId, locale: input.progressChat.locale },
         },
         recipients,
       );
-      await audit.record(actor.userId, "broadcast.start", jobId, { kind: input.audience.kind, provinces: input.audience.provinces, recipients: recipients.length });
+      await audit.record(actor.userId, "broadcast.start", jobId, { kind: input.audience.kind, provinces: input.audience.provinces, recipients: recipients.length, daytimeOnly: input.daytimeOnly === true });
       return { ok: true, value: { jobId, recipients: recipients.length } };
     },
 

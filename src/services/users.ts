@@ -3,11 +3,22 @@ import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { UserRecord } from "../db/models/user.js";
 import type { UserRefCipher, UserRef } from "../security/fieldCipher.js";
+import { DEFAULT_TIME_ZONE, canonicalTimeZone, effectiveTimeZone } from "../domain/timeZones.js";
+import type { ReminderKind } from "./reminders/reminderTypes.js";
 
 export interface UserProfile {
   id: number;
   locale?: string;
   actor: Actor;
+}
+
+/** What /settings shows: the zone in effect (the default when none was chosen) and the reminders switched off. */
+export interface UserSettings {
+  locale?: string;
+  timeZone: string;
+  /** False while the user never chose a zone (the default, Asia/Tehran, applies). */
+  timeZoneChosen: boolean;
+  reminderOptOuts: ReminderKind[];
 }
 
 export interface UserService {
@@ -25,6 +36,11 @@ export interface UserService {
   actorNow(userId: number): Promise<Actor>;
   /** The user's chosen locale, cached briefly: read on every update, also inside conversations. */
   localeOf(userId: number): Promise<string | undefined>;
+  settingsOf(userId: number): Promise<UserSettings>;
+  /** Stores an IANA zone in its canonical spelling; null (nothing stored) for a zone the platform does not know. */
+  setTimeZone(userId: number, timeZone: string): Promise<string | null>;
+  /** Switches one kind of reminder on or off for the user; returns the kinds now switched off. */
+  setReminder(userId: number, kind: ReminderKind, on: boolean): Promise<ReminderKind[]>;
   /** Forgets what this process remembers of the user (after they erased their data: a new user next time). */
   forgetCached(userId: number): void;
 }
@@ -32,7 +48,7 @@ export interface UserService {
 const LOCALE_CACHE_MS = 60_000;
 
 /** Speaks Telegram ids with the bot; stores only pseudonyms (`refOf`). */
-export function createUserService(models: Models, clock: Clock, adminIds: readonly number[], cipher: UserRefCipher): UserService {
+export function createUserService(models: Models, clock: Clock, adminIds: readonly number[], cipher: UserRefCipher, defaultTimeZone: string = DEFAULT_TIME_ZONE): UserService {
   const refOf = (userId: number): UserRef => cipher.userRef(userId);
   const toProfile = (userId: number, record: UserRecord): UserProfile => ({
     id: userId,
@@ -78,6 +94,29 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
     async actorNow(userId) {
       const record = await models.users.findById(refOf(userId), { roles: 1 }).lean().exec();
       return buildActor({ userId, grants: record?.roles ?? [], isAdmin: adminIds.includes(userId) });
+    },
+    async settingsOf(userId) {
+      const record = await models.users.findById(refOf(userId), { locale: 1, timeZone: 1, reminderOptOuts: 1 }).lean().exec();
+      return {
+        ...(record?.locale ? { locale: record.locale } : {}),
+        timeZone: effectiveTimeZone(record?.timeZone, defaultTimeZone),
+        timeZoneChosen: Boolean(record?.timeZone),
+        reminderOptOuts: record?.reminderOptOuts ?? [],
+      };
+    },
+    async setTimeZone(userId, timeZone) {
+      const zone = canonicalTimeZone(timeZone);
+      if (!zone) return null;
+      await models.users.updateOne({ _id: refOf(userId) }, { $set: { timeZone: zone } }).exec();
+      return zone;
+    },
+    async setReminder(userId, kind, on) {
+      // A small list replaced whole (see DATABASE.md: no positional updates on FerretDB).
+      const record = await models.users.findById(refOf(userId), { reminderOptOuts: 1 }).lean().exec();
+      const current = record?.reminderOptOuts ?? [];
+      const next = on ? current.filter((k) => k !== kind) : current.includes(kind) ? current : [...current, kind];
+      await models.users.updateOne({ _id: refOf(userId) }, { $set: { reminderOptOuts: next } }).exec();
+      return next;
     },
     forgetCached(userId) {
       localeCache.delete(userId);

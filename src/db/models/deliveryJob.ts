@@ -32,6 +32,11 @@ export interface DeliveryJobRecord {
   defaultLocale: string;
   notBefore: Date | null;
   paid: boolean;
+  /**
+   * "Deliver in each recipient's daytime": a recipient in their night (22:00–08:00 in the zone
+   * stored with them in delivery_recipients) waits for their 08:00; the others get it at once.
+   */
+  daytimeOnly?: boolean;
   state: JobState;
   /** The sender's private chat, by the sender's pseudonym; the worker resolves it to a chat id. */
   progressChat: { userRef: UserRef; messageId?: number | null; locale: string } | null;
@@ -70,6 +75,7 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
     defaultLocale: { type: String, required: true },
     notBefore: { type: Date, default: null },
     paid: { type: Boolean, default: false },
+    daytimeOnly: { type: Boolean, default: false },
     state: { type: String, enum: ["scheduled", "running", "paused", "cancelled", "done"], required: true },
     progressChat: {
       type: new Schema({ userRef: { type: String, required: true }, messageId: { type: Number, default: null }, locale: { type: String, required: true } }, { _id: false }),

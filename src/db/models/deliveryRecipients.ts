@@ -16,6 +16,11 @@ export interface DeliveryRecipientsRecord {
   userIds: UserRef[];
   /** The recipient's locale, index for index with userIds ("" = the job's default). */
   locales: string[];
+  /**
+   * Daytime-only jobs: the recipient's IANA time zone as it was at enqueue, index for index with
+   * userIds ("" = Asia/Tehran). Absent on other jobs.
+   */
+  timeZones?: string[];
   /** Recipients skipped at enqueue because they blocked the bot; their outcomes exist already. */
   skippedUserIds: UserRef[];
 }
@@ -27,6 +32,7 @@ const deliveryRecipientsSchema = new Schema<DeliveryRecipientsRecord>(
     seq: { type: Number, required: true },
     userIds: { type: [String], default: [] },
     locales: { type: [String], default: [] },
+    timeZones: { type: [String], default: undefined },
     skippedUserIds: { type: [String], default: [] },
   },
   { versionKey: false, collection: "delivery_recipients" },

@@ -28,7 +28,7 @@ function contentFrom(message: Message): { content: OutgoingContent; visibleLengt
 }
 
 /**
- * Compose → preview → send now, schedule, or discard. The audience is checked again by the service
+ * Compose → preview → send now, schedule, deliver in each recipient's daytime, or discard. The audience is checked again by the service
  * on the server; a volunteer is only offered the provinces they serve.
  */
 export function createComposeConversation(locales: readonly string[]) {
@@ -54,7 +54,7 @@ async function composeBroadcast(conversation: BotConversation, ctx: Conversation
   if (decision === "discard") return void (await discarded());
   const notBefore = decision === "schedule" ? await askSendTime(conversation, ctx, sender.locale) : undefined;
   if (notBefore === null) return void (await discarded());
-  await startBroadcast(conversation, ctx, sender.locale, { audience, contentByLocale, notBefore });
+  await startBroadcast(conversation, ctx, sender.locale, { audience, contentByLocale, notBefore, daytimeOnly: decision === "daytime" });
 }
 
 /** The message, first in the default language, then optional versions for the others. Null when cancelled. */
@@ -91,14 +91,14 @@ function readContent(message: Message, shared: OutgoingContent | undefined): Par
   return { ok: true, value: content };
 }
 
-/** Exactly what recipients will see, and how many will receive it; then send, schedule or discard. Null when the audience is refused. */
+/** Exactly what recipients will see, and how many will receive it; then send, schedule, send in daytime or discard. Null when the audience is refused. */
 async function preview(
   conversation: BotConversation,
   ctx: ConversationContext,
   sender: Sender,
   audience: Audience,
   contentByLocale: Record<string, OutgoingContent>,
-): Promise<"send" | "schedule" | "discard" | null> {
+): Promise<"send" | "schedule" | "daytime" | "discard" | null> {
   const size = await conversation.external((outside) => outside.services.broadcasts.measure(outside.profile.actor, audience));
   if (!size.ok) {
     await ctx.reply(ctx.t(`bc-error-${size.error}`));
@@ -120,11 +120,14 @@ async function preview(
       .row()
       .text(ctx.t("bc-schedule"), composeControl.pack({ action: "schedule" }))
       .row()
+      .text(ctx.t("bc-send-daytime"), composeControl.pack({ action: "daytime" }))
+      .row()
       .text(ctx.t("bc-discard"), composeControl.pack({ action: "discard" })),
   });
   if (size.value.total === 0) await ctx.reply(ctx.t("bc-error-empty_audience"));
-  const decision = await ask(conversation, { buttons: { control: { button: composeControl, accepts: (d: { action: string }) => ["send", "schedule", "discard"].includes(d.action) } } });
-  return decision.data.action === "send" || decision.data.action === "schedule" ? decision.data.action : "discard";
+  const decision = await ask(conversation, { buttons: { control: { button: composeControl, accepts: (d: { action: string }) => ["send", "schedule", "daytime", "discard"].includes(d.action) } } });
+  const { action } = decision.data;
+  return action === "send" || action === "schedule" || action === "daytime" ? action : "discard";
 }
 
 /** A time on the sender's own clock; null when cancelled. */
@@ -148,10 +151,10 @@ async function startBroadcast(
   conversation: BotConversation,
   ctx: ConversationContext,
   locale: string,
-  input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore: Date | undefined },
+  input: { audience: Audience; contentByLocale: Record<string, OutgoingContent>; notBefore: Date | undefined; daytimeOnly: boolean },
 ): Promise<void> {
   const { notBefore } = input;
-  const progressMessage = await ctx.reply(ctx.t(notBefore ? "bc-starting-scheduled" : "bc-starting"));
+  const progressMessage = await ctx.reply(ctx.t(notBefore ? "bc-starting-scheduled" : input.daytimeOnly ? "bc-starting-daytime" : "bc-starting"));
   const started = await conversation.external((outside) =>
     outside.services.broadcasts.start(outside.profile.actor, { ...input, progressChat: { chatId: progressMessage.chat.id, messageId: progressMessage.message_id, locale } }),
   );
@@ -160,6 +163,8 @@ async function startBroadcast(
     return;
   }
   const keyboard = progressKeyboard((key) => ctx.t(key), started.value.jobId, notBefore ? "scheduled" : "running");
-  const text = notBefore ? ctx.t("bc-progress-scheduled", { total: formatDigits(started.value.recipients, locale) }) : ctx.t("bc-starting");
+  const text = notBefore
+    ? ctx.t("bc-progress-scheduled", { total: formatDigits(started.value.recipients, locale) })
+    : ctx.t(input.daytimeOnly ? "bc-starting-daytime" : "bc-starting");
   await ctx.api.editMessageText(progressMessage.chat.id, progressMessage.message_id, text, { reply_markup: keyboard });
 }

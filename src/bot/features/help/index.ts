@@ -5,7 +5,7 @@ import type { MenuEntry } from "../menu/mainMenu.js";
 
 async function showHelp(ctx: BotContext): Promise<void> {
   const role = primaryRole(ctx.profile.actor);
-  const parts = [ctx.t("help-family")];
+  const parts = [ctx.t("help-family"), ctx.t("help-settings")];
   if (role === "volunteer") parts.push(ctx.t("help-volunteer"));
   if (role === "coordinator" || role === "admin") parts.push(ctx.t("help-coordinator"));
   await ctx.reply(parts.join("\n\n"));
