@@ -20,6 +20,11 @@ import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
+import { followUpJobs } from "./scheduler/followUpJobs.js";
+import { createPetitionDeadlines } from "./services/petitions/petitionDeadlines.js";
+import { createCaseCheckins } from "./services/reminders/caseCheckins.js";
+import { createRegistrationReminders } from "./services/reminders/registrationReminders.js";
+import { REGISTRATION_CONVERSATION } from "./bot/features/registration/index.js";
 import { createReminderService } from "./services/reminders/reminderService.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import { verifyEncryptionKey } from "./security/keyCheck.js";
@@ -153,6 +158,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,
     reminders,
+    petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, cipher, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
   };
@@ -213,6 +219,16 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     ...petitionJobs(services.petitions),
     // Its first tick after a start also sends what fell due while the bot was down.
     ...reminderJobs({ runDue: (now) => services.reminders.runDue(now), purgeDone: (now) => reminders.purgeDone(now) }),
+    ...followUpJobs({
+      registrations: createRegistrationReminders({
+        conversations: createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames }),
+        reminders: services.reminders,
+        cipher,
+        conversationName: REGISTRATION_CONVERSATION,
+      }),
+      caseCheckins: createCaseCheckins({ models, reminders: services.reminders, cipher }),
+      petitionDeadlines: services.petitionDeadlines,
+    }),
     {
       name: "retry-case-notifications",
       cron: "* * * * *",
@@ -225,7 +241,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   // Text in a user's language outside a conversation: one renderer, from the bot's own i18n. News
   // jobs store only what they are about; the worker reads it back and renders it when it sends.
-  const messages = createMessageRenderer(i18n, { defaultLocale: config.DEFAULT_LOCALE, botUsername });
+  const messages = createMessageRenderer(i18n, { defaultLocale: config.DEFAULT_LOCALE, botUsername, organiserTimeZone: config.TZ_DEFAULT });
   const readNotice = createNoticeReader({ models, cipher });
   // The worker sends through its own Api without auto-retry: it obeys 429/5xx itself.
   const deliveryWorker = startDeliveryWorker({

@@ -5,7 +5,8 @@ import type { Notice } from "../domain/notices.js";
 import { pickLocalized } from "../domain/petitions/content.js";
 import type { BotContext } from "./context.js";
 import { progressKeyboard, progressText } from "./features/broadcasts/progressReport.js";
-import { petitionLink } from "./features/petitions/petitionText.js";
+import { formatDay, petitionLink } from "./features/petitions/petitionText.js";
+import { resumeButton } from "./features/registration/callbacks.js";
 
 /**
  * The one place where news outside a conversation gets its words: built once from the bot's i18n
@@ -13,7 +14,10 @@ import { petitionLink } from "./features/petitions/petitionText.js";
  * subject in the recipient's language at the moment it sends, and to the broadcast progress
  * reporter, which edits the sender's live progress message.
  */
-export function createMessageRenderer(i18n: I18n<BotContext>, options: { defaultLocale: string; botUsername: string }): MessageRenderer {
+export function createMessageRenderer(
+  i18n: I18n<BotContext>,
+  options: { defaultLocale: string; botUsername: string; /** Petition deadlines are days on the organisers' clock (TZ_DEFAULT). */ organiserTimeZone?: string },
+): MessageRenderer {
   const locales = i18n.locales;
   const t = (locale: string, key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
 
@@ -32,6 +36,28 @@ export function createMessageRenderer(i18n: I18n<BotContext>, options: { default
       text: t(locale, "pet-milestone-news", { title, milestone: notice.milestone, goal: notice.goal }),
       inlineKeyboard: [[{ text: t(locale, "pet-button-open-petition"), url: petitionLink(options.botUsername, notice.ref) }]],
     };
+  }
+
+  function reminder(locale: string, notice: Extract<Notice, { kind: "registration-unfinished" | "case-checkin" | "petition-last-call" | "petition-closed" }>): OutgoingContent {
+    switch (notice.kind) {
+      case "registration-unfinished":
+        // The same button as /start's offer: the stored conversation takes it and asks its open question again.
+        return { text: t(locale, "reminder-registration-unfinished"), inlineKeyboard: [[{ text: t(locale, "reg-resume-continue"), callbackData: resumeButton.pack({ action: "continue" }) }]] };
+      case "case-checkin":
+        return { text: t(locale, "reminder-case-checkin") };
+      case "petition-last-call": {
+        const title = pickLocalized(notice.titles, locale)?.title ?? "";
+        const date = formatDay(notice.deadline, { locale, timeZone: options.organiserTimeZone ?? "Asia/Tehran" });
+        return {
+          text: t(locale, "reminder-petition-last-call", { title, date }),
+          inlineKeyboard: [[{ text: t(locale, "pet-button-open-petition"), url: petitionLink(options.botUsername, notice.ref) }]],
+        };
+      }
+      case "petition-closed": {
+        const title = pickLocalized(notice.titles, locale)?.title ?? "";
+        return { text: t(locale, "pet-closed-news", { title, count: notice.signatures }) };
+      }
+    }
   }
 
   function broadcastProgress(locale: string, notice: Extract<Notice, { kind: "broadcast-progress" }>): OutgoingContent {
@@ -54,6 +80,11 @@ export function createMessageRenderer(i18n: I18n<BotContext>, options: { default
           return { content: milestoneNews(locale, notice), locale };
         case "broadcast-progress":
           return { content: broadcastProgress(locale, notice), locale };
+        case "registration-unfinished":
+        case "case-checkin":
+        case "petition-last-call":
+        case "petition-closed":
+          return { content: reminder(locale, notice), locale };
       }
     },
   };

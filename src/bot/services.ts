@@ -13,6 +13,7 @@ import type { LocationService } from "../services/locations.js";
 import type { MyDataService } from "../services/myData.js";
 import type { DeliveryService } from "../delivery/types.js";
 import type { ReminderService } from "../services/reminders/reminderTypes.js";
+import type { PetitionDeadlines } from "../services/petitions/petitionDeadlines.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -34,6 +35,8 @@ export interface BotServices {
   delivery: DeliveryService;
   /** Reminders (issue #10): schedule and cancel; a scheduler tick hands what is due to the outbox. */
   reminders: ReminderService;
+  /** A petition's last call to families who have not signed, and its closing at the deadline. */
+  petitionDeadlines: PetitionDeadlines;
   /** True while the database answers; checked before anything touches it. */
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */

@@ -50,6 +50,10 @@ const jobInputSchema = z
       .discriminatedUnion("kind", [
         z.strictObject({ kind: z.literal("case-status"), eventId: z.string().regex(/^[0-9a-f]{24}$/) }),
         z.strictObject({ kind: z.literal("petition-milestone"), petitionId: z.string().regex(/^[0-9a-f]{24}$/), milestone: z.number().int().positive() }),
+        z.strictObject({ kind: z.literal("registration-unfinished") }),
+        z.strictObject({ kind: z.literal("case-checkin") }),
+        z.strictObject({ kind: z.literal("petition-last-call"), petitionId: z.string().regex(/^[0-9a-f]{24}$/) }),
+        z.strictObject({ kind: z.literal("petition-closed"), petitionId: z.string().regex(/^[0-9a-f]{24}$/) }),
       ])
       .optional(),
     defaultLocale: z.string().min(2),

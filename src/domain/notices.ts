@@ -22,6 +22,14 @@ export type Notice =
   | { kind: "case-status"; reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }
   /** A petition the user signed reached a milestone. */
   | { kind: "petition-milestone"; ref: string; titles: { locale: string; title: string }[]; milestone: number; goal: number }
+  /** A family stopped half way through registering (24 h and 7 days later): a Continue button. */
+  | { kind: "registration-unfinished" }
+  /** A case without news for 30 days: what happens next, and how to add information. */
+  | { kind: "case-checkin" }
+  /** Some days before a petition's deadline, to families who have not signed it. */
+  | { kind: "petition-last-call"; ref: string; titles: { locale: string; title: string }[]; deadline: Date }
+  /** A petition closed at its deadline, to its signers who asked for news. */
+  | { kind: "petition-closed"; titles: { locale: string; title: string }[]; signatures: number }
   /** The sender's live progress message of a broadcast (edited in place), and its final report. */
   | ({
       kind: "broadcast-progress";

@@ -41,6 +41,26 @@ export function createNoticeReader(deps: { models: Models; cipher: Pick<FieldCip
         const titles = petition.texts.map((text) => ({ locale: text.locale, title: text.title }));
         return { kind: "petition-milestone", ref: petition.ref, titles, milestone: subject.milestone, goal: petition.goal };
       }
+      case "registration-unfinished":
+      case "case-checkin":
+        // The same words to every recipient: nothing to read back.
+        return { kind: subject.kind };
+      case "petition-last-call": {
+        const petitionId = objectId(subject.petitionId);
+        const petition = petitionId ? await models.petitions.findById(petitionId, { ref: 1, texts: 1, deadline: 1, status: 1 }).lean().exec() : null;
+        // Too late once it closed (or its deadline went): nothing to sign any more.
+        if (!petition || petition.status !== "open" || !petition.deadline) return null;
+        const titles = petition.texts.map((text) => ({ locale: text.locale, title: text.title }));
+        return { kind: "petition-last-call", ref: petition.ref, titles, deadline: petition.deadline };
+      }
+      case "petition-closed": {
+        const petitionId = objectId(subject.petitionId);
+        const petition = petitionId ? await models.petitions.findById(petitionId, { texts: 1 }).lean().exec() : null;
+        if (!petition) return null;
+        const titles = petition.texts.map((text) => ({ locale: text.locale, title: text.title }));
+        const signatures = await models.petitionSignatures.countDocuments({ petitionId: petition._id, state: "active" }).exec();
+        return { kind: "petition-closed", titles, signatures };
+      }
     }
   };
 }

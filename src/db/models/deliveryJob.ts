@@ -9,7 +9,15 @@ export type JobState = "scheduled" | "running" | "paused" | "cancelled" | "done"
  * outbox keeps this reference and the worker renders the message at send time, in each
  * recipient's language. Ids only: nothing personal.
  */
-export type JobSubject = { kind: "case-status"; eventId: string } | { kind: "petition-milestone"; petitionId: string; milestone: number };
+export type JobSubject =
+  | { kind: "case-status"; eventId: string }
+  | { kind: "petition-milestone"; petitionId: string; milestone: number }
+  /** Reminders of issue #10 that say the same to every recipient (their Continue button, their case list). */
+  | { kind: "registration-unfinished" }
+  | { kind: "case-checkin" }
+  | { kind: "petition-last-call"; petitionId: string }
+  /** A petition closed at its deadline: told to its signers who asked for news. */
+  | { kind: "petition-closed"; petitionId: string };
 
 /**
  * One outbox job: what to say (per locale), to whom (delivery_recipients), and where it stands.
@@ -67,7 +75,7 @@ const deliveryJobSchema = new Schema<DeliveryJobRecord>(
     contentByLocale: { type: String, default: null },
     subject: {
       type: new Schema(
-        { kind: { type: String, enum: ["case-status", "petition-milestone"], required: true }, eventId: String, petitionId: String, milestone: Number },
+        { kind: { type: String, enum: ["case-status", "petition-milestone", "registration-unfinished", "case-checkin", "petition-last-call", "petition-closed"], required: true }, eventId: String, petitionId: String, milestone: Number },
         { _id: false },
       ),
       default: null,

@@ -36,6 +36,10 @@ export interface PetitionRecord {
    * who erases their data later leaves this total as it was (the open count is computed live).
    */
   deliveredCount?: number | null;
+  /** The coordinator switched on one last call to families who have not signed, this many days before the deadline. */
+  lastCallDays?: number | null;
+  /** When the last call's reminders were scheduled (once). */
+  lastCallScheduledAt?: Date | null;
 }
 
 const petitionTextSchema = new Schema<PetitionTextRecord>(
@@ -65,6 +69,8 @@ const petitionSchema = new Schema<PetitionRecord>(
     closedAt: { type: Date, default: null },
     deliveredAt: { type: Date, default: null },
     deliveredCount: { type: Number, default: null },
+    lastCallDays: { type: Number, default: null },
+    lastCallScheduledAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "petitions" },
 );

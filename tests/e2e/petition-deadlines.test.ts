@@ -1,0 +1,96 @@
+// Issue #10: a coordinator switches on one last call for a petition; N days before its deadline the
+// families who have not signed are reminded (and nobody else); at the deadline the petition closes
+// by itself and its signers who asked for news are told.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock, type Clock } from "../../src/clock.js";
+import { buildActor } from "../../src/domain/roles.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { sampleRegistration } from "../support/fixtures.js";
+import { openPetition } from "../support/petitions.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+const DAY = 24 * 60 * 60 * 1000;
+const ADMIN_ID = 710001;
+/** The bot's clock: 10:00 in Tehran on 3 February 2027, moved forward by the story. */
+let offsetMs = Date.parse("2027-02-03T06:30:00Z") - Date.now();
+const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
+const advance = (ms: number) => (offsetMs += ms);
+const coordinator = buildActor({ userId: ADMIN_ID, grants: [], isAdmin: true });
+
+let bot: TestBot;
+beforeAll(async () => {
+  // The outbox sends on real time (its lease would lapse with every jump of the bot's clock).
+  bot = await startTestBot({ adminIds: [ADMIN_ID], overrides: { clock, delivery: { clock: systemClock } } });
+});
+afterAll(() => bot?.stop());
+
+const lastCallText = "و شما هنوز آن را امضا نکرده‌اید";
+const closedText = "به پایان مهلتش رسید و بسته شد";
+const messagesOf = (user: EmulatedUser, text: string) => user.botMessages().filter((m) => plain(m.text).includes(text));
+
+async function runJobs(): Promise<void> {
+  expect(await bot.app.scheduler.runNow("petition-deadlines")).toBe(true);
+  expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
+  await bot.emulator.waitForQuiet();
+}
+
+/** Someone who has written to the bot; a family member also follows a registered case. */
+async function person(name: string, family: boolean): Promise<EmulatedUser> {
+  const user = bot.emulator.createUser({ firstName: name, languageCode: "fa" });
+  user.sendCommand("start");
+  await user.waitForText("سلام");
+  if (family) {
+    await bot.app.services.cases.register({ userId: user.id, locale: "fa", draft: sampleRegistration({ fullName: `${name} Testrelative`, familyProvince: "tehran" }), consentAt: clock.now() });
+  }
+  return user;
+}
+
+async function sign(user: EmulatedUser, ref: string, notify: boolean): Promise<void> {
+  const signed = await bot.app.services.petitions.sign({ userId: user.id, ref, seenVersion: 1, nameDisplay: "anonymous", notify, locale: "fa" });
+  expect(signed.ok).toBe(true);
+}
+
+describe("a petition near and at its deadline", () => {
+  it("the last call reaches only families who have not signed; at the deadline it closes and signers who asked for news are told", async () => {
+    const deadline = new Date(clock.now().getTime() + 10 * DAY);
+    const ref = await openPetition(bot.app.services.petitions, coordinator, { deadline });
+    const signedWithNews = await person("Zahra", true);
+    const signedQuietly = await person("Hassan", true);
+    const notSigned = await person("Maryam", true);
+    const supporter = await person("Sara", false);
+    await sign(signedWithNews, ref, true);
+    await sign(signedQuietly, ref, false);
+
+    // The coordinator's choice is checked: a day count out of range, or a moment already past.
+    expect(await bot.app.services.petitionDeadlines.setLastCall(coordinator, ref, 0)).toEqual({ ok: false, error: "days_out_of_range" });
+    expect(await bot.app.services.petitionDeadlines.setLastCall(coordinator, ref, 10)).toEqual({ ok: false, error: "too_late" });
+    expect((await bot.app.services.petitionDeadlines.setLastCall({ userId: supporter.id }, ref, 3)).ok).toBe(false);
+    expect((await bot.app.services.petitionDeadlines.setLastCall(coordinator, ref, 3)).ok).toBe(true);
+
+    // Four days before the deadline: nothing yet.
+    advance(6 * DAY);
+    await runJobs();
+    expect(messagesOf(notSigned, lastCallText)).toHaveLength(0);
+
+    // Three days before: the family who has not signed is called, once.
+    advance(1 * DAY + 60_000);
+    await runJobs();
+    await waitUntil(() => messagesOf(notSigned, lastCallText).length === 1);
+    await runJobs();
+    advance(1 * DAY);
+    await runJobs();
+    expect(messagesOf(notSigned, lastCallText)).toHaveLength(1);
+    for (const other of [signedWithNews, signedQuietly, supporter]) expect(messagesOf(other, lastCallText)).toHaveLength(0);
+
+    // The deadline passes: the petition closes by itself; the signer who asked for news is told.
+    advance(2 * DAY);
+    await runJobs();
+    expect((await bot.app.services.petitions.get(ref))?.status).toBe("closed");
+    await waitUntil(() => messagesOf(signedWithNews, closedText).length === 1);
+    await runJobs();
+    expect(messagesOf(signedWithNews, closedText)).toHaveLength(1);
+    expect(plain(messagesOf(signedWithNews, closedText)[0]!.text)).toContain("۲");
+    for (const other of [signedQuietly, notSigned, supporter]) expect(messagesOf(other, closedText)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,84 @@
+// Issue #10: a family who stops half way through registering is reminded a day later and a week
+// later, then never again; the reminder's button takes them back to the question where they stopped.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock, type Clock } from "../../src/clock.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
+import { answerEveryQuestion, startRegistration } from "../support/registrationSteps.js";
+import { refOf } from "../support/userRefs.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** The bot's clock: 10:00 in Tehran on 1 December 2026, moved forward by the stories. */
+let offsetMs = Date.parse("2026-12-01T06:30:00Z") - Date.now();
+const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
+const advance = (ms: number) => (offsetMs += ms);
+
+let bot: TestBot;
+beforeAll(async () => {
+  // The outbox sends on real time (its lease would lapse with every jump of the bot's clock).
+  bot = await startTestBot({ overrides: { clock, delivery: { clock: systemClock } } });
+});
+afterAll(() => bot?.stop());
+
+/** The hourly job that finds unfinished registrations, then the scheduler's minute tick. */
+async function runReminderJobs(): Promise<void> {
+  expect(await bot.app.scheduler.runNow("unfinished-registration-reminders")).toBe(true);
+  expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
+  await bot.emulator.waitForQuiet();
+}
+
+const reminderText = "ثبت عزیزتان را شروع کردید، ولی هنوز تمام نشده است.";
+const remindersOf = (user: EmulatedUser) => user.botMessages().filter((m) => plain(m.text).includes(reminderText));
+
+describe("a family who stops half way through registering", () => {
+  it("a mother who stopped at the third question hears from the bot after a day and after a week, never a third time, and Continue asks that question again", async () => {
+    const mother = bot.emulator.createUser({ firstName: "Zahra", languageCode: "fa" });
+    await startRegistration(mother, "fa");
+    await press(mother, "مادرش هستم", "نام کامل او چیست؟");
+    await answer(mother, "امیر حسن‌زاده", "مرحلهٔ ۳ از ۱۴");
+    // She puts the phone down (once the bot has stored her answer). Nearly a day later, nothing yet.
+    await bot.emulator.waitForQuiet();
+    advance(23 * HOUR);
+    await runReminderJobs();
+    expect(remindersOf(mother)).toHaveLength(0);
+
+    advance(1 * HOUR + 5 * 60_000);
+    await runReminderJobs();
+    await waitUntil(() => remindersOf(mother).length === 1);
+    const first = remindersOf(mother)[0]!;
+    expect(first.inlineKeyboard?.flat().map((b) => b.text)).toEqual(["▶️ ادامه"]);
+
+    // A week after her last answer, the second; the same jobs running again send nothing more.
+    advance(6 * DAY);
+    await runReminderJobs();
+    await waitUntil(() => remindersOf(mother).length === 2);
+    await runReminderJobs();
+    for (const days of [1, 2, 7, 14]) {
+      advance(days * DAY);
+      await runReminderJobs();
+    }
+    expect(remindersOf(mother)).toHaveLength(2);
+
+    // "Continue" under the last reminder: the question where she stopped, her answers kept.
+    const last = remindersOf(mother)[1]!;
+    await press(mother, "▶️ ادامه", "مرحلهٔ ۳ از ۱۴", { messageId: last.messageId });
+    await press(mother, "⏭ رد شدن", "مرد است یا زن");
+  });
+
+  it("a brother who finished his registration gets no reminder", async () => {
+    const brother = bot.emulator.createUser({ firstName: "Hamid", languageCode: "en" });
+    await startRegistration(brother, "en");
+    await answerEveryQuestion(brother, "Ali Rahimi");
+    await press(brother, "✅ Save", "Your registration is saved.");
+    await bot.emulator.waitForQuiet();
+    advance(25 * HOUR);
+    await runReminderJobs();
+    advance(7 * DAY);
+    await runReminderJobs();
+    expect(remindersOf(brother)).toHaveLength(0);
+    expect(await bot.app.models.reminders.countDocuments({ userId: refOf(brother.id) })).toBe(0);
+  });
+});
