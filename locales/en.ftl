@@ -679,68 +679,17 @@ tz-zone-perth = Perth
 bc-send-daytime = 🌙 Deliver in each recipient's daytime
 bc-starting-daytime = 🌙 Starting: those in their night (22:00–08:00 their time) receive it at 08:00 their time, the others now.
 
-# --- Events (issue #10): /newevent, /events, invitations, answers, reminders ---
-cmd-newevent = Invite families to an event
-cmd-events = Events and their answers
-bc-audience-eventYes = 📅 Who said Yes to an event
-bc-choose-event = Those who said Yes to which event?
-bc-no-events = There is no event yet.
-ev-ask-title = Title of the event in { $language }:
-ev-ask-description = A short description in { $language } (what, who, how to join), or Skip:
-ev-ask-time = When does it start? Write the date and time on your clock ({ $zone }), for example 1405/09/10 18:30 or 2026-12-01 18:30.
-ev-ask-new-time = The new date and time on your clock ({ $zone }), for example 1405/09/10 18:30:
-ev-ask-link = The online link (Zoom, Meet, …), if there is one. It is shown only to those who answer Yes or Maybe.
-ev-button-skip = ⏭ Skip
-ev-button-cancel = ✖️ Cancel
-ev-button-send = 📤 Send the invitation
-ev-button-discard = 🗑 Discard
-ev-button-nolink = No link
-ev-button-move = 🕒 Move
-ev-button-cancel-event = ✖️ Cancel the event
-ev-button-confirm-cancel = Yes, cancel the event
-ev-error-empty = Please write a few words.
-ev-error-time-format = I could not read this time. Write it like 1405/09/10 18:30 or 2026-12-01 18:30.
-ev-error-no-such-date = This date does not exist in the calendar. Please check the day and month.
-ev-error-time-past = This time has already passed. Please choose a time in the future.
-ev-error-link = Please send a link that starts with https://, or press "No link".
-ev-error-forbidden = You are not allowed to do this.
-ev-error-province_not_allowed = You can only invite the families of your own provinces.
-ev-error-bad_audience = Something in the event was not right. Nothing was sent.
-ev-error-empty_audience = Nobody matches this audience, so the invitation was not sent.
-ev-error-not_found = This event no longer exists.
-ev-error-past = This time has already passed. Please choose a time in the future.
-ev-error-not_open = This event was cancelled or has already started.
-ev-discarded = The event was discarded. Nothing was sent.
-ev-preview-label = This is the invitation families will receive (with the buttons Yes / Maybe / No):
-ev-preview-link = Link, shown only after Yes or Maybe: { $link }
-ev-preview-count = It will go to { $count } people.
-ev-sent = ✅ The invitation is on its way to { $count } people. See the answers with /events.
-ev-invitation = 📣 You are invited
-ev-invitation-question = Will you take part?
-ev-when = 🕒 { $time }
-ev-link = 🔗 Link: { $link }
-ev-answer-yes = ✅ Yes
-ev-answer-maybe = 🤔 Maybe
-ev-answer-no = ❌ No
-ev-answered-yes = Thank you! We expect you at “{ $title }”, { $time }. We will remind you a day and an hour before.
-ev-answered-maybe = Thank you. We noted Maybe for “{ $title }”, { $time }. We will remind you a day and an hour before.
-ev-answered-no = Thank you for letting us know that you cannot take part in “{ $title }”.
-ev-answered-change = You can change your answer with the buttons of the invitation.
-ev-reminder-24h = ⏰ Reminder: tomorrow at this time
-ev-reminder-1h = ⏰ Reminder: it starts in one hour
-ev-change-moved = 🕒 The event has moved to a new time
-ev-change-moved-question = Can you take part at the new time?
-ev-change-cancelled = ✖️ This event was cancelled:
-ev-list-title = Events (choose one to see the answers):
-ev-list-empty = There is no event yet. Create one with /newevent.
-ev-state-scheduled = Planned
-ev-state-moved = Moved to a new time
-ev-state-cancelled = Cancelled
-ev-counts-line = Yes { $yes } · Maybe { $maybe } · No { $no }
-ev-counts-total = Answers: { $figures }
-ev-counts-by-province = By province:
-ev-counts-by-language = By language:
-ev-province-unknown = Province not given
-ev-confirm-cancel = Cancel this event? Everyone who answered will be told.
-ev-moved = ✅ The event was moved. { $count } people who answered are being told.
-ev-cancelled = ✅ The event was cancelled. { $count } people who answered are being told.
+# Issue 10: unfinished registrations, case check-ins, petition last call and auto-close
+reminder-registration-unfinished =
+    🌱 You started registering your relative, but it is not finished yet.
+    Whenever you have a moment, press "Continue" and we will go on from the question where you stopped. Nothing was lost.
+reminder-case-checkin =
+    🤍 Hello. We know you are waiting for news. There has been no new news about your case this month, but the case is open and the association's volunteers are following it.
+    Whatever news comes, we will tell you here. See the case's status with /status.
+    If you know something new (an address, a photo, another name), add it to your registration with /mycases.
+reminder-petition-last-call =
+    ⏳ The petition «{ $title }» can be signed until { $date }, and you have not signed it yet.
+    If you want to sign, press the button below.
+pet-closed-news =
+    📪 The petition «{ $title }» reached its deadline and is now closed, with { $count } signatures.
+    Thank you for signing. We will tell you any news about its delivery.

@@ -679,68 +679,17 @@ tz-zone-perth = Perth
 bc-send-daytime = 🌙 Dërgo gjatë ditës së secilit marrës
 bc-starting-daytime = 🌙 Po fillon: kush është në natë (22:00–08:00 sipas orës së tij) e merr në 08:00 sipas orës së tij, të tjerët tani.
 
-# --- Ngjarjet (issue #10): /newevent, /events, ftesat, përgjigjet, kujtesat ---
-cmd-newevent = Fto familjet në një ngjarje
-cmd-events = Ngjarjet dhe përgjigjet
-bc-audience-eventYes = 📅 Ata që thanë Po për një ngjarje
-bc-choose-event = Ata që thanë Po për cilën ngjarje?
-bc-no-events = Ende nuk ka asnjë ngjarje.
-ev-ask-title = Titulli i ngjarjes në { $language }:
-ev-ask-description = Një përshkrim i shkurtër në { $language } (çfarë, kush, si të marrësh pjesë), ose Kalo:
-ev-ask-time = Kur fillon? Shkruani datën dhe orën sipas orës suaj ({ $zone }), për shembull 2026-12-01 18:30 ose 1405/09/10 18:30.
-ev-ask-new-time = Data dhe ora e re sipas orës suaj ({ $zone }), për shembull 2026-12-01 18:30:
-ev-ask-link = Lidhja online (Zoom, Meet, …), nëse ka. U shfaqet vetëm atyre që përgjigjen Po ose Ndoshta.
-ev-button-skip = ⏭ Kalo
-ev-button-cancel = ✖️ Anulo
-ev-button-send = 📤 Dërgo ftesën
-ev-button-discard = 🗑 Hidhe
-ev-button-nolink = Pa lidhje
-ev-button-move = 🕒 Zhvendos
-ev-button-cancel-event = ✖️ Anulo ngjarjen
-ev-button-confirm-cancel = Po, anuloje ngjarjen
-ev-error-empty = Ju lutemi shkruani disa fjalë.
-ev-error-time-format = Nuk e kuptova këtë kohë. Shkruajeni si 2026-12-01 18:30 ose 1405/09/10 18:30.
-ev-error-no-such-date = Kjo datë nuk ekziston në kalendar. Ju lutemi kontrolloni ditën dhe muajin.
-ev-error-time-past = Kjo kohë ka kaluar. Ju lutemi zgjidhni një kohë në të ardhmen.
-ev-error-link = Ju lutemi dërgoni një lidhje që fillon me https://, ose shtypni "Pa lidhje".
-ev-error-forbidden = Nuk keni leje për këtë.
-ev-error-province_not_allowed = Mund të ftoni vetëm familjet e provincave tuaja.
-ev-error-bad_audience = Diçka në ngjarje nuk ishte në rregull. Asgjë nuk u dërgua.
-ev-error-empty_audience = Askush nuk përputhet me këtë audiencë, prandaj ftesa nuk u dërgua.
-ev-error-not_found = Kjo ngjarje nuk ekziston më.
-ev-error-past = Kjo kohë ka kaluar. Ju lutemi zgjidhni një kohë në të ardhmen.
-ev-error-not_open = Kjo ngjarje u anulua ose ka filluar tashmë.
-ev-discarded = Ngjarja u hodh. Asgjë nuk u dërgua.
-ev-preview-label = Kjo është ftesa që do të marrin familjet (me butonat Po / Ndoshta / Jo):
-ev-preview-link = Lidhja, e shfaqur vetëm pas Po ose Ndoshta: { $link }
-ev-preview-count = Do t'u shkojë { $count } personave.
-ev-sent = ✅ Ftesa po u dërgohet { $count } personave. Shihni përgjigjet me /events.
-ev-invitation = 📣 Jeni të ftuar
-ev-invitation-question = A do të merrni pjesë?
-ev-when = 🕒 { $time }
-ev-link = 🔗 Lidhja: { $link }
-ev-answer-yes = ✅ Po
-ev-answer-maybe = 🤔 Ndoshta
-ev-answer-no = ❌ Jo
-ev-answered-yes = Faleminderit! Ju presim në “{ $title }”, { $time }. Do t'ju kujtojmë një ditë dhe një orë më parë.
-ev-answered-maybe = Faleminderit. Shënuam Ndoshta për “{ $title }”, { $time }. Do t'ju kujtojmë një ditë dhe një orë më parë.
-ev-answered-no = Faleminderit që na njoftuat se nuk mund të merrni pjesë në “{ $title }”.
-ev-answered-change = Mund ta ndryshoni përgjigjen me butonat e ftesës.
-ev-reminder-24h = ⏰ Kujtesë: nesër në këtë orë
-ev-reminder-1h = ⏰ Kujtesë: fillon pas një ore
-ev-change-moved = 🕒 Ngjarja u zhvendos në një kohë të re
-ev-change-moved-question = A mund të merrni pjesë në kohën e re?
-ev-change-cancelled = ✖️ Kjo ngjarje u anulua:
-ev-list-title = Ngjarjet (zgjidhni një për të parë përgjigjet):
-ev-list-empty = Ende nuk ka asnjë ngjarje. Krijoni një me /newevent.
-ev-state-scheduled = E planifikuar
-ev-state-moved = E zhvendosur në një kohë të re
-ev-state-cancelled = E anuluar
-ev-counts-line = Po { $yes } · Ndoshta { $maybe } · Jo { $no }
-ev-counts-total = Përgjigjet: { $figures }
-ev-counts-by-province = Sipas provincës:
-ev-counts-by-language = Sipas gjuhës:
-ev-province-unknown = Provinca nuk është dhënë
-ev-confirm-cancel = Ta anulojmë këtë ngjarje? Të gjithë ata që u përgjigjën do të njoftohen.
-ev-moved = ✅ Ngjarja u zhvendos. { $count } persona që u përgjigjën po njoftohen.
-ev-cancelled = ✅ Ngjarja u anulua. { $count } persona që u përgjigjën po njoftohen.
+# Issue 10: unfinished registrations, case check-ins, petition last call and auto-close
+reminder-registration-unfinished =
+    🌱 Filluat të regjistroni të afërmin tuaj, por regjistrimi nuk ka mbaruar ende.
+    Kur të keni pak kohë, shtypni "Vazhdo" dhe do të vazhdojmë nga pyetja ku u ndalët. Asgjë nuk humbi.
+reminder-case-checkin =
+    🤍 Përshëndetje. E dimë që po prisni lajme. Këtë muaj nuk ka pasur lajme të reja për rastin tuaj, por rasti është i hapur dhe vullnetarët e shoqatës po e ndjekin.
+    Çdo lajm që të vijë, do t'jua themi këtu. Gjendjen e rastit e shihni me /status.
+    Nëse dini diçka të re (një adresë, një foto, një emër tjetër), shtojeni në regjistrimin tuaj me /mycases.
+reminder-petition-last-call =
+    ⏳ Peticioni «{ $title }» mund të nënshkruhet deri më { $date }, dhe ju nuk e keni nënshkruar ende.
+    Nëse doni ta nënshkruani, shtypni butonin më poshtë.
+pet-closed-news =
+    📪 Peticioni «{ $title }» arriti afatin e tij dhe tani është i mbyllur, me { $count } nënshkrime.
+    Faleminderit që e nënshkruat. Do t'ju tregojmë çdo lajm për dorëzimin e tij.
