@@ -693,3 +693,7 @@ reminder-petition-last-call =
 pet-closed-news =
     📪 The petition «{ $title }» reached its deadline and is now closed, with { $count } signatures.
     Thank you for signing. We will tell you any news about its delivery.
+
+# /settings: the time zone of a family abroad, asked once after registering (issue #10)
+settings-zone-from-country = 🕒 Our reminders will follow the clock in { $zone }, never at night. You can change this in /settings.
+settings-zone-ask-once = 🕒 One more question, so that our reminders never reach you at night:

@@ -693,3 +693,7 @@ reminder-petition-last-call =
 pet-closed-news =
     📪 Peticioni «{ $title }» arriti afatin e tij dhe tani është i mbyllur, me { $count } nënshkrime.
     Faleminderit që e nënshkruat. Do t'ju tregojmë çdo lajm për dorëzimin e tij.
+
+# /settings: zona kohore e një familjeje jashtë Iranit, e pyetur një herë pas regjistrimit (issue #10)
+settings-zone-from-country = 🕒 Kujtesat tona do të ndjekin orën në { $zone }, kurrë natën. Mund ta ndryshoni te /settings.
+settings-zone-ask-once = 🕒 Edhe një pyetje, që kujtesat tona të mos ju arrijnë kurrë natën:

@@ -1,3 +1,5 @@
+import { normalizeName } from "./names/nameNormalization.js";
+
 /**
  * Time zones a family's clock may show. Families live in Iran (the default) or in a few countries
  * abroad; each country maps to its IANA zones — one, or several for the large countries, where
@@ -56,4 +58,37 @@ export function canonicalTimeZone(input: string): string | null {
 /** The stored zone, or the default (TZ_DEFAULT) when none was chosen or a stored one is no longer known. */
 export function effectiveTimeZone(stored: string | null | undefined, fallback: string = DEFAULT_TIME_ZONE): string {
   return stored ? (canonicalTimeZone(stored) ?? fallback) : fallback;
+}
+
+/**
+ * How families write the countries of the list when registration asks "in which country do you
+ * live?" (free text): Persian, English, Albanian and the countries' own names, matched after name
+ * normalisation (Arabic letter forms, ZWNJ, diacritics and case do not matter).
+ */
+const COUNTRY_NAMES: Record<CountryCode, readonly string[]> = {
+  ir: ["iran", "ایران", "irani"],
+  de: ["germany", "deutschland", "آلمان", "gjermania", "gjermani"],
+  se: ["sweden", "sverige", "سوئد", "suedia", "suedi"],
+  nl: ["netherlands", "the netherlands", "holland", "nederland", "هلند", "holanda", "hollanda"],
+  fr: ["france", "فرانسه", "franca", "franc"],
+  gb: ["united kingdom", "uk", "england", "britain", "great britain", "scotland", "wales", "انگلستان", "انگلیس", "بریتانیا", "mbreteria e bashkuar", "anglia", "britania"],
+  no: ["norway", "norge", "نروژ", "norvegjia", "norvegji"],
+  dk: ["denmark", "danmark", "دانمارک", "danimarka"],
+  be: ["belgium", "belgique", "belgie", "بلژیک", "belgjika", "belgjike"],
+  ch: ["switzerland", "schweiz", "suisse", "سوئیس", "zvicra", "zvicer"],
+  at: ["austria", "österreich", "اتریش", "austri"],
+  it: ["italy", "italia", "ایتالیا", "itali"],
+  al: ["albania", "shqiperia", "shqiperi", "آلبانی", "البانی"],
+  tr: ["turkey", "turkiye", "ترکیه", "turqia", "turqi"],
+  iq: ["iraq", "عراق", "iraku", "irak"],
+  ca: ["canada", "کانادا", "kanada", "kanadaja"],
+  us: ["usa", "u.s.a.", "us", "u.s.", "united states", "united states of america", "america", "آمریکا", "امریکا", "ایالات متحده", "shba", "amerika"],
+  au: ["australia", "استرالیا", "australi"],
+};
+
+const COUNTRY_BY_NAME = new Map<string, CountryCode>(COUNTRY_CODES.flatMap((code) => COUNTRY_NAMES[code].map((name) => [normalizeName(name), code] as const)));
+
+/** The country of the list a typed name means ("Deutschland", «آلمان», "Gjermania" → "de"), or null. */
+export function countryFromName(text: string): CountryCode | null {
+  return COUNTRY_BY_NAME.get(normalizeName(text)) ?? null;
 }

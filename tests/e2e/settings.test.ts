@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { refOf } from "../support/userRefs.js";
 
 let bot: TestBot;
@@ -70,5 +71,46 @@ describe("/settings: language, time zone and reminders", () => {
     user.pressReplyButton("⚙️ Settings");
     await user.waitForText("Your settings");
     await press(user, "🌐 Language", "Choose your language:");
+  });
+
+  it("a family abroad is asked once, right after registering: Germany needs no question, Canada asks which city", async () => {
+    /** A sister abroad registers her brother; the summary is on screen afterwards. */
+    async function registerFromAbroad(user: ReturnType<typeof bot.emulator.createUser>, country: string): Promise<void> {
+      await startRegistration(user);
+      await press(user, "I am the sister", "What is their full name?");
+      await answer(user, "Reza Karimi", "Other spellings");
+      await press(user, "⏭ Skip", "a man or a woman");
+      await press(user, "Man", "In which year were they born?");
+      await answer(user, "1962", "In which year did they leave");
+      await answer(user, "1982", "From where did they leave");
+      await press(user, "⏭ Skip", "Where do you believe they are now?");
+      await press(user, "I do not know", "If you have a photo");
+      await press(user, "⏭ Skip", "anything else that could help");
+      await press(user, "⏭ Skip", "In which province do you live?");
+      await press(user, "🌍 Outside Iran", "In which country do you live?");
+      await answer(user, country, "last have any contact");
+      await press(user, "⏭ Skip", "How was that last contact?");
+      await press(user, "A letter", "How would you like the association to reach you?");
+      await press(user, "Here in Telegram", "Please check your answers.");
+    }
+
+    const inGermany = bot.emulator.createUser({ firstName: "Roya", languageCode: "en" });
+    await registerFromAbroad(inGermany, "Deutschland");
+    await press(inGermany, "✅ Save", "Our reminders will follow the clock in Germany");
+    expect((await storedUser(inGermany.id))?.timeZone).toBe("Europe/Berlin");
+
+    const inCanada = bot.emulator.createUser({ firstName: "Laleh", languageCode: "en" });
+    await registerFromAbroad(inCanada, "Canada");
+    await press(inCanada, "✅ Save", "Canada has several time zones. Which city is nearest to you?");
+    expect((await storedUser(inCanada.id))?.timeZone).toBeUndefined();
+    await press(inCanada, "Vancouver (Pacific)", "✅ Time zone set: Canada — Vancouver (Pacific)");
+    expect((await storedUser(inCanada.id))?.timeZone).toBe("America/Vancouver");
+
+    // Asked once: her second registration does not ask again.
+    await registerFromAbroad(inCanada, "Canada");
+    await press(inCanada, "✅ Save", "Your registration is saved.");
+    await bot.emulator.waitForQuiet();
+    const asked = bot.emulator.callsOf("sendMessage").filter((c) => c.params.chat_id === inCanada.id && plain(String(c.params.text)).includes("One more question"));
+    expect(asked).toHaveLength(1);
   });
 });

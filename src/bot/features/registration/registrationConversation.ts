@@ -1,11 +1,12 @@
 import { formatDigits } from "../../../domain/digits.js";
-import type { RegistrationDraft } from "../../../domain/registration/draft.js";
+import { ABROAD, type RegistrationDraft } from "../../../domain/registration/draft.js";
 import { isComplete, nextStep, previousStep, type RegistrationStep } from "../../../domain/registration/steps.js";
 import type { ConversationContext } from "../../context.js";
 import { ask } from "../../ask.js";
 import type { BotConversation } from "../../conversationKit.js";
 import { askStep, confirmCancel } from "./askStep.js";
 import { consentButton, summaryButton } from "./callbacks.js";
+import { settleTimeZoneAfterRegistration } from "../settings/index.js";
 import type { StepEnvironment } from "./stepPrompts.js";
 import { renderSummary } from "./summary.js";
 
@@ -105,6 +106,8 @@ export async function registrationConversation(conversation: BotConversation, ct
         outside.services.cases.register({ userId: outside.from!.id, locale: env.locale, draft: complete, consentAt: new Date(consentAt) }),
       );
       await ctx.reply(ctx.t("reg-saved", { reference: formatDigits(saved.reference, env.locale) }));
+      // A family abroad: reminders follow their clock, not Tehran's (asked once, changeable in /settings).
+      if (complete.familyProvince === ABROAD) await settleTimeZoneAfterRegistration(conversation, ctx, complete.familyCountry);
     } else {
       const caseId = input.edit!.caseId;
       const result = await conversation.external((outside) => outside.services.cases.updateForFamily(outside.from!.id, caseId, complete));

@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { COUNTRY_CODES, COUNTRY_TIME_ZONES, COUNTRY_ZONE_LIST, canonicalTimeZone, zoneCityKey, type CountryCode } from "../../../domain/timeZones.js";
+import { COUNTRY_CODES, COUNTRY_TIME_ZONES, COUNTRY_ZONE_LIST, canonicalTimeZone, countryFromName, zoneCityKey, type CountryCode } from "../../../domain/timeZones.js";
 import { OPTIONAL_REMINDER_KINDS, type ReminderKind } from "../../../services/reminders/reminderTypes.js";
 import type { UserSettings } from "../../../services/users.js";
 import { ask, type Parsed } from "../../ask.js";
@@ -57,6 +57,13 @@ function settingsKeyboard(t: Translate, settings: UserSettings): InlineKeyboard 
   return keyboard;
 }
 
+/** The zones of a country with several, one a row. */
+function zoneKeyboard(t: Translate, country: CountryCode): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const zone of COUNTRY_TIME_ZONES[country]) keyboard.text(t(`tz-zone-${zoneCityKey(zone)}`), chooseZone.pack({ zone })).row();
+  return keyboard;
+}
+
 /** The country list (two a row), then "type a zone name". */
 function countryKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -105,11 +112,7 @@ export function settingsFeature(showLanguagePicker: (ctx: BotContext) => Promise
   onButton(composer, chooseCountry, async (ctx, { country }) => {
     await ctx.answerCallbackQuery();
     const zones: readonly string[] = COUNTRY_TIME_ZONES[country];
-    if (zones.length > 1) {
-      const keyboard = new InlineKeyboard();
-      for (const zone of zones) keyboard.text(ctx.t(`tz-zone-${zoneCityKey(zone)}`), chooseZone.pack({ zone })).row();
-      return ctx.editMessageText(ctx.t("settings-choose-zone", { country: ctx.t(`tz-country-${country}`) }), { reply_markup: keyboard });
-    }
+    if (zones.length > 1) return ctx.editMessageText(ctx.t("settings-choose-zone", { country: ctx.t(`tz-country-${country}`) }), { reply_markup: zoneKeyboard(t(ctx), country) });
     const zone = await ctx.services.users.setTimeZone(ctx.from.id, zones[0]!);
     if (zone) await zoneChanged(ctx, zone);
   });
@@ -141,4 +144,25 @@ async function typeTimeZone(conversation: BotConversation, ctx: ConversationCont
   if (answer.kind !== "message") return void (await ctx.reply(ctx.t("settings-zone-unchanged")));
   const stored = await conversation.external((outside) => outside.services.users.setTimeZone(outside.from!.id, answer.value));
   await ctx.reply(ctx.t("settings-zone-changed", { zone: zoneLabel((key, variables) => ctx.t(key, variables), stored ?? answer.value) }));
+}
+
+/**
+ * Asked once, right after a family living abroad registered: the zone of the country they typed
+ * when it has only one (no question), else a choice among its zones (or the country list when the
+ * country is not on it); the buttons are the ones /settings handles. Nothing when they chose a
+ * zone already.
+ */
+export async function settleTimeZoneAfterRegistration(conversation: BotConversation, ctx: ConversationContext, countryText: string | null | undefined): Promise<void> {
+  const chosen = await conversation.external(async (outside) => (await outside.services.users.settingsOf(outside.from!.id)).timeZoneChosen);
+  if (chosen) return;
+  const t: Translate = (key, variables) => ctx.t(key, variables);
+  const country = countryText ? countryFromName(countryText) : null;
+  const zones: readonly string[] = country ? COUNTRY_TIME_ZONES[country] : [];
+  if (zones.length === 1) {
+    const stored = await conversation.external((outside) => outside.services.users.setTimeZone(outside.from!.id, zones[0]!));
+    if (stored) await ctx.reply(ctx.t("settings-zone-from-country", { zone: zoneLabel(t, stored) }));
+    return;
+  }
+  const question = country ? ctx.t("settings-choose-zone", { country: ctx.t(`tz-country-${country}`) }) : ctx.t("settings-choose-country");
+  await ctx.reply(`${ctx.t("settings-zone-ask-once")}\n\n${question}`, { reply_markup: country ? zoneKeyboard(t, country) : countryKeyboard(t) });
 }
