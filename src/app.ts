@@ -32,6 +32,7 @@ import { createNoticeReader } from "./services/noticeReader.js";
 import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
 import { createBroadcastService } from "./services/broadcasts.js";
+import { createEventService } from "./services/events.js";
 import { createCaseService } from "./services/cases/caseService.js";
 import { createLocationService } from "./services/locations.js";
 import { createMyDataService } from "./services/myData.js";
@@ -140,6 +141,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),
+    events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT }),
     petitions: createPetitionService({
       models,
       clock,

@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import { hasProfile, type ConversationContext, type UpdateContext } from "./context.js";
 import { broadcastsFeature } from "./features/broadcasts/index.js";
 import { cancelFeature } from "./features/cancel/index.js";
+import { eventsFeature } from "./features/events/index.js";
 import { caseWorkFeature } from "./features/caseWork/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
@@ -89,6 +90,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const myCases = myCasesFeature();
   const caseWork = caseWorkFeature();
   const broadcasts = broadcastsFeature(i18n);
+  const events = eventsFeature(i18n);
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
   const petitions = petitionsFeature();
   const settings = settingsFeature(language.menuEntry.run);
@@ -148,6 +150,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(...registration.conversations);
   withSender.use(...caseWork.conversations);
   withSender.use(...broadcasts.conversations);
+  withSender.use(...events.conversations);
   withSender.use(...team.conversations);
   withSender.use(...petitions.conversations);
   withSender.use(...settings.conversations);
@@ -161,6 +164,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(myData.composer);
   withSender.use(caseWork.composer);
   withSender.use(broadcasts.composer);
+  withSender.use(events.composer);
   withSender.use(language.composer);
   withSender.use(settings.composer);
   withSender.use(mainMenu.composer);

@@ -5,6 +5,7 @@ import type { Notice } from "../domain/notices.js";
 import { pickLocalized } from "../domain/petitions/content.js";
 import type { BotContext } from "./context.js";
 import { progressKeyboard, progressText } from "./features/broadcasts/progressReport.js";
+import { eventBody, eventTextFor, rsvpKeyboard } from "./features/events/eventText.js";
 import { formatDay, petitionLink } from "./features/petitions/petitionText.js";
 import { resumeButton } from "./features/registration/callbacks.js";
 
@@ -60,6 +61,24 @@ export function createMessageRenderer(
     }
   }
 
+  /** Event news on the readers' clock (the job's zone) and calendar; the link only in reminders, which go to Yes and Maybe. */
+  function eventNews(locale: string, notice: Extract<Notice, { kind: "event-invitation" | "event-reminder" | "event-change" }>): OutgoingContent {
+    const tl = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
+    const body = eventBody(tl, notice.texts, notice.startsAt, locale, notice.timeZone);
+    switch (notice.kind) {
+      case "event-invitation":
+        return { text: `${tl("ev-invitation")}\n\n${body}\n\n${tl("ev-invitation-question")}`, inlineKeyboard: rsvpKeyboard(tl, notice.eventId) };
+      case "event-reminder": {
+        const lines = [tl(notice.before === "24h" ? "ev-reminder-24h" : "ev-reminder-1h"), body];
+        if (notice.link) lines.push(tl("ev-link", { link: notice.link }));
+        return { text: lines.join("\n\n") };
+      }
+      case "event-change":
+        if (notice.change === "cancelled") return { text: `${tl("ev-change-cancelled")}\n\n${eventTextFor(notice.texts, locale).title}` };
+        return { text: `${tl("ev-change-moved")}\n\n${body}\n\n${tl("ev-change-moved-question")}`, inlineKeyboard: rsvpKeyboard(tl, notice.eventId) };
+    }
+  }
+
   function broadcastProgress(locale: string, notice: Extract<Notice, { kind: "broadcast-progress" }>): OutgoingContent {
     const text = progressText(i18n, locale, notice, notice.final);
     // The final report has no buttons left: nothing to pause or cancel any more.
@@ -80,6 +99,10 @@ export function createMessageRenderer(
           return { content: milestoneNews(locale, notice), locale };
         case "broadcast-progress":
           return { content: broadcastProgress(locale, notice), locale };
+        case "event-invitation":
+        case "event-reminder":
+        case "event-change":
+          return { content: eventNews(locale, notice), locale };
         case "registration-unfinished":
         case "case-checkin":
         case "petition-last-call":

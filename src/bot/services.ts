@@ -12,6 +12,7 @@ import type { CaseService } from "../services/cases/caseService.js";
 import type { LocationService } from "../services/locations.js";
 import type { MyDataService } from "../services/myData.js";
 import type { DeliveryService } from "../delivery/types.js";
+import type { EventService } from "../services/events.js";
 import type { ReminderService } from "../services/reminders/reminderTypes.js";
 import type { PetitionDeadlines } from "../services/petitions/petitionDeadlines.js";
 
@@ -31,6 +32,8 @@ export interface BotServices {
   petitionExport: PetitionExportService;
   /** A person's own data: /mydata and /deletemydata. */
   myData: MyDataService;
+  /** Events: invitations, answers, reminders, moves (/newevent, /events). */
+  events: EventService;
   /** The outbox: enqueue messages to many users; the delivery worker sends them at Telegram's rate. */
   delivery: DeliveryService;
   /** Reminders (issue #10): schedule and cancel; a scheduler tick hands what is due to the outbox. */

@@ -43,7 +43,7 @@ const contentSchema = z.strictObject({
 const jobInputSchema = z
   .strictObject({
     jobId: z.string().min(1).max(200),
-    kind: z.enum(["broadcast", "case-status", "petition-milestone", "reminder"]),
+    kind: z.enum(["broadcast", "case-status", "petition-milestone", "reminder", "event"]),
     createdBy: z.string().regex(USER_REF_PATTERN).optional(),
     contentByLocale: z.record(z.string(), contentSchema).optional(),
     subject: z
@@ -54,6 +54,9 @@ const jobInputSchema = z
         z.strictObject({ kind: z.literal("case-checkin") }),
         z.strictObject({ kind: z.literal("petition-last-call"), petitionId: z.string().regex(/^[0-9a-f]{24}$/) }),
         z.strictObject({ kind: z.literal("petition-closed"), petitionId: z.string().regex(/^[0-9a-f]{24}$/) }),
+        z.strictObject({ kind: z.literal("event-invitation"), eventId: z.string().regex(/^[0-9a-f]{24}$/), timeZone: z.string().min(1).max(64) }),
+        z.strictObject({ kind: z.literal("event-reminder"), eventId: z.string().regex(/^[0-9a-f]{24}$/), before: z.enum(["24h", "1h"]), timeZone: z.string().min(1).max(64) }),
+        z.strictObject({ kind: z.literal("event-change"), eventId: z.string().regex(/^[0-9a-f]{24}$/), change: z.enum(["moved", "cancelled"]), timeZone: z.string().min(1).max(64) }),
       ])
       .optional(),
     defaultLocale: z.string().min(2),

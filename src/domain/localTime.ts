@@ -14,7 +14,8 @@ export function utcOffsetMinutes(timeZone: string, at: Date): number {
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
-export type LocalTimeParse = { ok: true; at: Date } | { ok: false; error: "format" | "past" };
+/** "no-such-date": a well-formed date that is not in the calendar (1403/12/31 in a non-leap year, 2026-02-30). */
+export type LocalTimeParse = { ok: true; at: Date } | { ok: false; error: "format" | "no-such-date" | "past" };
 
 /**
  * "2026-12-01 18:30" or "1405/09/10 18:30" (Solar Hijri), in any digit script, read on the wall
@@ -28,12 +29,14 @@ export function parseLocalDateTime(input: string, options: { timeZone: string; n
   const [hour, minute] = [Number(match[4]), Number(match[5])];
   if (hour > 23 || minute > 59) return { ok: false, error: "format" };
   if (year >= 1300 && year < 1500) {
-    if (!isValidSolarHijriDate({ year, month, day })) return { ok: false, error: "format" };
+    if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, error: "format" };
+    if (!isValidSolarHijriDate({ year, month, day })) return { ok: false, error: "no-such-date" };
     ({ year, month, day } = toGregorian({ year, month, day }));
   }
+  if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, error: "format" };
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return { ok: false, error: "format" };
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return { ok: false, error: "no-such-date" };
   // The offset at the instant itself (two passes settle a daylight-saving boundary).
   let at = new Date(wall - utcOffsetMinutes(options.timeZone, new Date(wall)) * 60_000);
   at = new Date(wall - utcOffsetMinutes(options.timeZone, at) * 60_000);

@@ -17,6 +17,13 @@ export interface SendingFigures {
   etaSeconds?: number;
 }
 
+/** An event's words in one language, as the organiser wrote them. */
+export interface EventNoticeText {
+  locale: string;
+  title: string;
+  description: string;
+}
+
 export type Notice =
   /** A case the family follows moved on; the family note is written by staff for the families. */
   | { kind: "case-status"; reference: string; fullName: string; status: CaseStatus; closeReason?: CloseReason; familyNote?: string }
@@ -30,6 +37,12 @@ export type Notice =
   | { kind: "petition-last-call"; ref: string; titles: { locale: string; title: string }[]; deadline: Date }
   /** A petition closed at its deadline, to its signers who asked for news. */
   | { kind: "petition-closed"; titles: { locale: string; title: string }[]; signatures: number }
+  /** An invitation to an event, with Yes / Maybe / No buttons; its time on the readers' clock (`timeZone`). */
+  | { kind: "event-invitation"; eventId: string; texts: EventNoticeText[]; startsAt: Date; timeZone: string }
+  /** 24 h or 1 h before an event, to those who said Yes or Maybe: the link is theirs. */
+  | { kind: "event-reminder"; before: "24h" | "1h"; texts: EventNoticeText[]; startsAt: Date; timeZone: string; link: string | null }
+  /** An event moved (with its new time and the buttons again) or was cancelled, to everyone who answered. */
+  | { kind: "event-change"; eventId: string; change: "moved" | "cancelled"; texts: EventNoticeText[]; startsAt: Date; timeZone: string }
   /** The sender's live progress message of a broadcast (edited in place), and its final report. */
   | ({
       kind: "broadcast-progress";

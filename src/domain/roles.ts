@@ -42,6 +42,8 @@ export type Permission =
   | "petition.manage"
   /** Export signatures and appeals (personal data) for delivery. */
   | "petition.export"
+  /** Create, move and cancel events and see their answers (volunteers: their provinces, their own events). */
+  | "event.manage"
   /**
    * Act for every province: address all provinces at once, see and move cases of any province,
    * see and steer every team member's broadcasts. Without it a volunteer acts for their own provinces.
@@ -60,6 +62,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "broadcast.send": ["volunteer", "coordinator", "admin"],
   "petition.manage": ["coordinator", "admin"],
   "petition.export": ["coordinator", "admin"],
+  "event.manage": ["volunteer", "coordinator", "admin"],
   "province.all": ["coordinator", "admin"],
 };
 

@@ -13,11 +13,13 @@ import type { AuditTrail } from "./audit.js";
 
 /** Who a broadcast goes to. `provinces: "all"` is for coordinators; volunteers name their own. */
 export const audienceSchema = z.object({
-  kind: z.enum(["families", "language", "caseStatus", "signers"]),
+  kind: z.enum(["families", "language", "caseStatus", "signers", "eventYes"]),
   provinces: z.union([z.literal("all"), z.array(z.string()).min(1)]),
   locale: z.string().regex(/^[a-z]{2,3}$/).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   petitionId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
+  /** "eventYes": those who answered Yes to this event. */
+  eventId: z.string().regex(/^[a-f0-9]{24}$/).optional(),
 });
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -47,6 +49,54 @@ export interface BroadcastService {
   list(actor: ActingUser): Promise<BroadcastResult<DeliveryProgress[]>>;
 }
 
+/** Whether an actor may address this audience (the sender's own permission is checked by the caller). */
+export function checkAudience(actor: Actor, audience: Audience): BroadcastError | null {
+  const parsed = audienceSchema.safeParse(audience);
+  if (!parsed.success) return "bad_audience";
+  if (audience.kind === "language" && !audience.locale) return "bad_audience";
+  if (audience.kind === "caseStatus" && !audience.status) return "bad_audience";
+  if (audience.kind === "signers" && !audience.petitionId) return "bad_audience";
+  if (audience.kind === "eventYes" && !audience.eventId) return "bad_audience";
+  const wide = can(actor, "province.all");
+  if (audience.provinces === "all") return wide ? null : "province_not_allowed";
+  if (!audience.provinces.every((p) => p === "abroad" || isProvinceCode(p))) return "bad_audience";
+  if (!wide && !audience.provinces.every((p) => actor.provinces.includes(p))) return "province_not_allowed";
+  return null;
+}
+
+/** The people an audience names right now, each with the language they read. */
+export async function resolveAudience(models: Models, audience: Audience): Promise<Recipient[]> {
+  const inProvinces = (province: string | null | undefined) => audience.provinces === "all" || (province != null && audience.provinces.includes(province));
+  const byUser = new Map<UserRef, string>();
+  if (audience.kind === "eventYes") {
+    // Those who answered Yes to an event; the province is the one copied into their answer.
+    const rsvps = await models.eventRsvps.find({ eventId: new Types.ObjectId(audience.eventId), answer: "yes" }, { userId: 1, province: 1, locale: 1 }).lean().exec();
+    for (const r of rsvps) if (inProvinces(r.province ?? "abroad")) byUser.set(r.userId, r.locale);
+  } else if (audience.kind === "signers") {
+    const signatures = await models.petitionSignatures
+      .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active" }, { userId: 1, province: 1, locale: 1 })
+      .lean()
+      .exec();
+    for (const s of signatures) if (inProvinces(s.province ?? "abroad")) byUser.set(s.userId, s.locale);
+  } else {
+    const filter: Record<string, unknown> = { withdrawnAt: null };
+    if (audience.kind === "caseStatus") {
+      const ids = await models.cases.find({ status: audience.status }, { _id: 1 }).lean().exec();
+      filter.caseId = { $in: ids.map((c) => c._id) };
+    }
+    const links = await models.caseLinks.find(filter, { userId: 1, familyProvince: 1, locale: 1 }).lean().exec();
+    for (const link of links) if (inProvinces(link.familyProvince)) byUser.set(link.userId, link.locale);
+  }
+  // The language a person chose last (/language) wins over the one they registered in.
+  const ids = [...byUser.keys()];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const users = await models.users.find({ _id: { $in: ids.slice(i, i + 1000) }, locale: { $exists: true } }, { locale: 1 }).lean().exec();
+    for (const u of users) if (u.locale) byUser.set(u._id, u.locale);
+  }
+  const recipients = [...byUser].map(([userId, locale]) => ({ userId, locale }));
+  return audience.kind === "language" ? recipients.filter((r) => r.locale === audience.locale) : recipients;
+}
+
 /**
  * Volunteers and coordinators reach families. Audiences are resolved on the server from the
  * registrations and signatures, and a volunteer can only reach the provinces they serve — as
@@ -66,47 +116,10 @@ export function createBroadcastService(deps: {
   const { models, delivery, audit, defaultLocale, actorNow } = deps;
   const refOf = (userId: number): UserRef => deps.cipher.userRef(userId);
 
-  function checkAudience(actor: Actor, audience: Audience): BroadcastError | null {
-    if (!can(actor, "broadcast.send")) return "forbidden";
-    const parsed = audienceSchema.safeParse(audience);
-    if (!parsed.success) return "bad_audience";
-    if (audience.kind === "language" && !audience.locale) return "bad_audience";
-    if (audience.kind === "caseStatus" && !audience.status) return "bad_audience";
-    if (audience.kind === "signers" && !audience.petitionId) return "bad_audience";
-    const wide = can(actor, "province.all");
-    if (audience.provinces === "all") return wide ? null : "province_not_allowed";
-    if (!audience.provinces.every((p) => p === "abroad" || isProvinceCode(p))) return "bad_audience";
-    if (!wide && !audience.provinces.every((p) => actor.provinces.includes(p))) return "province_not_allowed";
-    return null;
+  function checkSender(actor: Actor, audience: Audience): BroadcastError | null {
+    return can(actor, "broadcast.send") ? checkAudience(actor, audience) : "forbidden";
   }
-
-  async function resolve(audience: Audience): Promise<Recipient[]> {
-    const inProvinces = (province: string | null | undefined) => audience.provinces === "all" || (province != null && audience.provinces.includes(province));
-    const byUser = new Map<UserRef, string>();
-    if (audience.kind === "signers") {
-      const signatures = await models.petitionSignatures
-        .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active" }, { userId: 1, province: 1, locale: 1 })
-        .lean()
-        .exec();
-      for (const s of signatures) if (inProvinces(s.province ?? "abroad")) byUser.set(s.userId, s.locale);
-    } else {
-      const filter: Record<string, unknown> = { withdrawnAt: null };
-      if (audience.kind === "caseStatus") {
-        const ids = await models.cases.find({ status: audience.status }, { _id: 1 }).lean().exec();
-        filter.caseId = { $in: ids.map((c) => c._id) };
-      }
-      const links = await models.caseLinks.find(filter, { userId: 1, familyProvince: 1, locale: 1 }).lean().exec();
-      for (const link of links) if (inProvinces(link.familyProvince)) byUser.set(link.userId, link.locale);
-    }
-    // The language a person chose last (/language) wins over the one they registered in.
-    const ids = [...byUser.keys()];
-    for (let i = 0; i < ids.length; i += 1000) {
-      const users = await models.users.find({ _id: { $in: ids.slice(i, i + 1000) }, locale: { $exists: true } }, { locale: 1 }).lean().exec();
-      for (const u of users) if (u.locale) byUser.set(u._id, u.locale);
-    }
-    const recipients = [...byUser].map(([userId, locale]) => ({ userId, locale }));
-    return audience.kind === "language" ? recipients.filter((r) => r.locale === audience.locale) : recipients;
-  }
+  const resolve = (audience: Audience) => resolveAudience(models, audience);
 
   /** Each recipient's time zone as stored now, else the default (the worker decides per recipient whether it is night there). */
   async function withTimeZones(recipients: Recipient[]): Promise<Recipient[]> {
@@ -122,7 +135,7 @@ export function createBroadcastService(deps: {
   return {
     async measure(acting, audience) {
       const actor = await actorNow(acting.userId);
-      const problem = checkAudience(actor, audience);
+      const problem = checkSender(actor, audience);
       if (problem) return { ok: false, error: problem };
       const recipients = await resolve(audience);
       const byLocale: Record<string, number> = {};
@@ -132,7 +145,7 @@ export function createBroadcastService(deps: {
 
     async start(acting, input) {
       const actor = await actorNow(acting.userId);
-      const problem = checkAudience(actor, input.audience);
+      const problem = checkSender(actor, input.audience);
       if (problem) return { ok: false, error: problem };
       const resolved = await resolve(input.audience);
       if (resolved.length === 0) return { ok: false, error: "empty_audience" };

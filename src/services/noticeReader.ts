@@ -41,6 +41,20 @@ export function createNoticeReader(deps: { models: Models; cipher: Pick<FieldCip
         const titles = petition.texts.map((text) => ({ locale: text.locale, title: text.title }));
         return { kind: "petition-milestone", ref: petition.ref, titles, milestone: subject.milestone, goal: petition.goal };
       }
+      case "event-invitation":
+      case "event-reminder":
+      case "event-change": {
+        const eventId = objectId(subject.eventId);
+        const event = eventId ? await models.events.findById(eventId, { texts: 1, startsAt: 1, link: 1, state: 1 }).lean().exec() : null;
+        if (!event) return null;
+        const texts = event.texts.map((t) => ({ locale: t.locale, title: t.title, description: t.description }));
+        const { timeZone } = subject;
+        if (subject.kind === "event-change") return { kind: "event-change", eventId: subject.eventId, change: subject.change, texts, startsAt: event.startsAt, timeZone };
+        // An invitation or a reminder of an event that was cancelled meanwhile is not sent.
+        if (event.state === "cancelled") return null;
+        if (subject.kind === "event-invitation") return { kind: "event-invitation", eventId: subject.eventId, texts, startsAt: event.startsAt, timeZone };
+        return { kind: "event-reminder", before: subject.before, texts, startsAt: event.startsAt, timeZone, link: event.link };
+      }
       case "registration-unfinished":
       case "case-checkin":
         // The same words to every recipient: nothing to read back.

@@ -44,7 +44,8 @@ describe("local date and time", () => {
 
   it("refuses nonsense and the past", () => {
     expect(parseLocalDateTime("tomorrow evening", { timeZone: "Asia/Tehran", now })).toEqual({ ok: false, error: "format" });
-    expect(parseLocalDateTime("2026-02-30 10:00", { timeZone: "Asia/Tehran", now })).toEqual({ ok: false, error: "format" });
+    expect(parseLocalDateTime("2026-02-30 10:00", { timeZone: "Asia/Tehran", now })).toEqual({ ok: false, error: "no-such-date" });
+    expect(parseLocalDateTime("1403/12/31 10:00", { timeZone: "Asia/Tehran", now })).toEqual({ ok: false, error: "no-such-date" });
     expect(parseLocalDateTime("2026-11-01 10:00", { timeZone: "Asia/Tehran", now })).toEqual({ ok: false, error: "past" });
   });
 });

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from "mongoose";
 import type { UserRef } from "../../security/fieldCipher.js";
 
 /** What a job is about. The delivery layer (delivery/types.ts) re-exports these: the model does not import it. */
-export type DeliveryKind = "broadcast" | "case-status" | "petition-milestone" | "reminder";
+export type DeliveryKind = "broadcast" | "case-status" | "petition-milestone" | "reminder" | "event";
 export type JobState = "scheduled" | "running" | "paused" | "cancelled" | "done";
 /**
  * What a job is about when that is stored elsewhere (a case event, a petition's milestone): the
@@ -17,7 +17,13 @@ export type JobSubject =
   | { kind: "case-checkin" }
   | { kind: "petition-last-call"; petitionId: string }
   /** A petition closed at its deadline: told to its signers who asked for news. */
-  | { kind: "petition-closed"; petitionId: string };
+  | { kind: "petition-closed"; petitionId: string }
+  /** Event news carries the readers' time zone: one job per zone, each rendered on that clock. */
+  | EventSubject;
+export type EventSubject =
+  | { kind: "event-invitation"; eventId: string; timeZone: string }
+  | { kind: "event-reminder"; eventId: string; before: "24h" | "1h"; timeZone: string }
+  | { kind: "event-change"; eventId: string; change: "moved" | "cancelled"; timeZone: string };
 
 /**
  * One outbox job: what to say (per locale), to whom (delivery_recipients), and where it stands.
@@ -70,12 +76,20 @@ export interface DeliveryJobRecord {
 const deliveryJobSchema = new Schema<DeliveryJobRecord>(
   {
     _id: { type: String, required: true },
-    kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder"], required: true },
+    kind: { type: String, enum: ["broadcast", "case-status", "petition-milestone", "reminder", "event"], required: true },
     createdBy: { type: String, default: null },
     contentByLocale: { type: String, default: null },
     subject: {
       type: new Schema(
-        { kind: { type: String, enum: ["case-status", "petition-milestone", "registration-unfinished", "case-checkin", "petition-last-call", "petition-closed"], required: true }, eventId: String, petitionId: String, milestone: Number },
+        {
+          kind: { type: String, enum: ["case-status", "petition-milestone", "event-invitation", "event-reminder", "event-change", "registration-unfinished", "case-checkin", "petition-last-call", "petition-closed"], required: true },
+          eventId: String,
+          petitionId: String,
+          milestone: Number,
+          before: String,
+          change: String,
+          timeZone: String,
+        },
         { _id: false },
       ),
       default: null,

@@ -9,6 +9,8 @@ import { createDeliveryAttemptModel, type DeliveryAttemptModel } from "./deliver
 import { createDeliveryCursorModel, type DeliveryCursorModel } from "./deliveryCursor.js";
 import { createDeliveryJobModel, type DeliveryJobModel } from "./deliveryJob.js";
 import { createDeliveryRecipientsModel, type DeliveryRecipientsModel } from "./deliveryRecipients.js";
+import { createEventModel, type EventModel } from "./event.js";
+import { createEventRsvpModel, type EventRsvpModel } from "./eventRsvp.js";
 import { createLocationModel, type LocationModel } from "./location.js";
 import { createInviteModel, type InviteModel } from "./invite.js";
 import { createLeaseModel, type LeaseModel } from "./lease.js";
@@ -45,6 +47,8 @@ export interface Models {
   deliveries: DeliveryModel;
   reminders: ReminderModel;
   reminderBuckets: ReminderBucketModel;
+  events: EventModel;
+  eventRsvps: EventRsvpModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -71,6 +75,8 @@ export function createModels(connection: Connection): Models {
     deliveries: createDeliveryModel(connection),
     reminders: createReminderModel(connection),
     reminderBuckets: createReminderBucketModel(connection),
+    events: createEventModel(connection),
+    eventRsvps: createEventRsvpModel(connection),
   };
 }
 

@@ -25,7 +25,7 @@ interface Choice {
 /** The audiences that need one more choice: what is asked, what is offered, and where the answer goes. */
 interface AudienceDetail {
   promptKey: string;
-  field: "locale" | "status" | "petitionId";
+  field: "locale" | "status" | "petitionId" | "eventId";
   /** Said instead of the question when there is nothing to choose (the conversation ends). */
   noneKey?: string;
   choices(conversation: BotConversation, ctx: ConversationContext, sender: Sender): Promise<Choice[]>;
@@ -54,9 +54,21 @@ const AUDIENCE_DETAILS: Record<Exclude<Audience["kind"], "families">, AudienceDe
         })),
       ),
   },
+  eventYes: {
+    promptKey: "bc-choose-event",
+    field: "eventId",
+    noneKey: "bc-no-events",
+    choices: (conversation, _ctx, sender) =>
+      conversation.external(async (outside) => {
+        const events = await outside.services.events.list(outside.profile.actor);
+        return events.ok
+          ? events.value.map((e) => ({ label: ((e.texts.find((t) => t.locale === sender.locale) ?? e.texts[0])?.title ?? e.id).slice(0, 60), value: e.id }))
+          : [];
+      }),
+  },
 };
 
-const AUDIENCE_KINDS = ["families", "language", "caseStatus", "signers"] as const;
+const AUDIENCE_KINDS = ["families", "language", "caseStatus", "signers", "eventYes"] as const;
 
 export const withCancel = (ctx: ConversationContext, keyboard: InlineKeyboard) => keyboard.row().text(ctx.t("button-cancel"), composeControl.pack({ action: "cancel" }));
 /** Cancel is the only control button these questions take. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCallback } from "../../callbackData.js";
 
-export const audienceKindButton = defineCallback("bak", { kind: z.enum(["families", "language", "caseStatus", "signers"]) });
+export const audienceKindButton = defineCallback("bak", { kind: z.enum(["families", "language", "caseStatus", "signers", "eventYes"]) });
 /** The choice an audience kind needs: a language, a case status or a petition id (only the values offered are taken). */
 export const audienceDetailButton = defineCallback("bad", { value: z.string().regex(/^[a-z0-9_]{1,24}$/) });
 export const composeControl = defineCallback("bcx", { action: z.enum(["skip", "cancel", "send", "schedule", "daytime", "discard"]) });

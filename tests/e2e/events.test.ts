@@ -1,0 +1,173 @@
+// Issue #10 "Events": a coordinator invites families to an online gathering on her own clock (a
+// Solar Hijri date in Persian digits); families answer in Persian, English and Albanian and see the
+// time on their own clock and calendar; the link only after Yes or Maybe; the organiser sees the
+// answers per province and language; reminders come a day and an hour before; a moved event is
+// announced to everyone who answered and its reminders follow the new time.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Clock } from "../../src/clock.js";
+import { buildActor } from "../../src/domain/roles.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
+import { sampleRegistration } from "../support/fixtures.js";
+import { refOf } from "../support/userRefs.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+const COORDINATOR_ID = 930001;
+const LINK = "https://meet.example.org/families-1405";
+/** The bot's clock: Friday 27 November 2026, 15:30 in Tehran; the stories move it forward. */
+let offsetMs = Date.parse("2026-11-27T12:00:00Z") - Date.now();
+const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
+const setClock = (iso: string) => (offsetMs = Date.parse(iso) - Date.now());
+
+let bot: TestBot;
+let coordinator: EmulatedUser;
+const family: Record<"mother" | "father" | "brother" | "sister", EmulatedUser> = {} as never;
+
+beforeAll(async () => {
+  bot = await startTestBot({ adminIds: [COORDINATOR_ID], overrides: { clock, delivery: { tickMs: 100 } } });
+  const registered = [
+    ["mother", "fa", "ardabil"],
+    ["father", "fa", "tehran"],
+    ["brother", "en", "tehran"],
+    ["sister", "sq", "ardabil"],
+  ] as const;
+  for (const [who, locale, province] of registered) {
+    const user = bot.emulator.createUser({ languageCode: locale });
+    user.sendCommand("start");
+    await user.waitForReply();
+    // Each chose their language in /language (reminders are written in the language a person chose).
+    await bot.app.services.users.setLocale(user.id, locale);
+    await bot.app.services.cases.register({ userId: user.id, locale, draft: sampleRegistration({ fullName: "Kourosh Test", familyProvince: province }), consentAt: clock.now() });
+    family[who] = user;
+  }
+  // The sister lives in Albania: her clock is Tirana's.
+  await bot.app.models.users.updateOne({ _id: refOf(family.sister.id) }, { $set: { timeZone: "Europe/Tirane" } }).exec();
+  coordinator = bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
+  coordinator.sendCommand("start");
+  await coordinator.waitForReply();
+});
+afterAll(() => bot?.stop());
+
+const messagesWith = (user: EmulatedUser, text: string) => user.botMessages().filter((m) => plain(m.text).includes(text));
+async function runDueReminders(): Promise<void> {
+  expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
+  await bot.emulator.waitForQuiet();
+}
+
+describe("an online gathering of the families", () => {
+  it("a coordinator writes it in three languages, gives the time as a Solar Hijri date in Persian digits, and it goes to every family", async () => {
+    coordinator.sendCommand("newevent");
+    await coordinator.waitForText("Title of the event in Persian");
+    await answer(coordinator, "نشست آنلاین خانواده‌ها", "A short description in Persian");
+    await answer(coordinator, "دیدار با نمایندگان استان‌ها", "Title of the event in English");
+    await answer(coordinator, "Online gathering of the families", "A short description in English");
+    await press(coordinator, "⏭ Skip", "Title of the event in Albanian");
+    await answer(coordinator, "Takim online i familjeve", "A short description in Albanian");
+    await press(coordinator, "⏭ Skip", "When does it start?");
+    // 1403 is not a leap year: there is no 30 Esfand… 31 Esfand; then a day that has passed.
+    await answer(coordinator, "1403/12/31 18:00", "This date does not exist in the calendar.");
+    await answer(coordinator, "۱۴۰۵/۰۹/۰۱ ۱۰:۰۰", "This time has already passed.");
+    await answer(coordinator, "۱۴۰۵/۰۹/۱۰ ۱۸:۳۰", "The online link");
+    await answer(coordinator, "not a link", "Please send a link that starts with https://");
+    await answer(coordinator, LINK, "Who should receive this message?");
+    await press(coordinator, "👪 Families", "All provinces, or choose some");
+    await press(coordinator, "🌐 All provinces", "It will go to 4 people.");
+    const preview = messagesWith(coordinator, "You are invited").at(-1)!;
+    expect(plain(preview.text)).toContain("Online gathering of the families");
+    expect(plain(preview.text)).toContain("Tuesday 1 Dec 2026, 18:30");
+    await press(coordinator, "📤 Send the invitation", "The invitation is on its way to 4 people.");
+
+    const mother = await family.mother.waitForText("شما دعوت شده‌اید", { timeoutMs: 10_000 });
+    expect(plain(mother.text)).toContain("نشست آنلاین خانواده‌ها");
+    expect(plain(mother.text)).toContain("دیدار با نمایندگان استان‌ها");
+    // Her calendar and clock: Tuesday 10 Azar 1405, 18:30 in Tehran, in Persian digits.
+    expect(plain(mother.text)).toContain("سه‌شنبه ۱۰ آذر ۱۴۰۵، ساعت ۱۸:۳۰");
+    expect(mother.inlineKeyboard?.flat().map((b) => b.text)).toEqual(["✅ بله", "🤔 شاید", "❌ نه"]);
+    const brother = await family.brother.waitForText("You are invited", { timeoutMs: 10_000 });
+    expect(plain(brother.text)).toContain("Online gathering of the families");
+    expect(plain(brother.text)).toContain("Tuesday 1 Dec 2026, 18:30");
+    // The sister reads Albanian and lives on Tirana's clock: 16:00 there.
+    const sister = await family.sister.waitForText("Jeni të ftuar", { timeoutMs: 10_000 });
+    expect(plain(sister.text)).toContain("Takim online i familjeve");
+    expect(plain(sister.text)).toContain("e martë 1 dhj 2026, 16:00");
+    await family.father.waitForText("شما دعوت شده‌اید", { timeoutMs: 10_000 });
+    await bot.emulator.waitForQuiet();
+    // Nobody sees the link before answering.
+    for (const user of Object.values(family)) expect(user.botMessages().some((m) => plain(m.text).includes(LINK))).toBe(false);
+  });
+
+  it("families answer in their languages: Yes and Maybe see the link, No does not, and a changed mind counts once", async () => {
+    await press(family.mother, "✅ بله", "منتظر شما در");
+    expect(plain(family.mother.botMessages().at(-1)!.text)).toContain(LINK);
+    await press(family.sister, "🤔 Ndoshta", "Shënuam Ndoshta");
+    expect(plain(family.sister.botMessages().at(-1)!.text)).toContain(LINK);
+    await press(family.father, "❌ نه", "سپاس که خبر دادید");
+    expect(plain(family.father.botMessages().at(-1)!.text)).not.toContain(LINK);
+    await press(family.brother, "❌ No", "you cannot take part");
+    expect(plain(family.brother.botMessages().at(-1)!.text)).not.toContain(LINK);
+    // He changes his mind under the same invitation.
+    await press(family.brother, "✅ Yes", "We expect you at “Online gathering of the families”, Tuesday 1 Dec 2026, 18:30.");
+    expect(plain(family.brother.botMessages().at(-1)!.text)).toContain(LINK);
+  });
+
+  it("the coordinator sees the answers per province and per language, and can write to those who said Yes", async () => {
+    coordinator.sendCommand("events");
+    await coordinator.waitForText("Events (choose one to see the answers)");
+    await press(coordinator, /Online gathering of the families/, "Answers: Yes 2 · Maybe 1 · No 1");
+    const card = plain(coordinator.botMessages().at(-1)!.text);
+    expect(card).toContain("• Ardabil: Yes 1 · Maybe 1 · No 0");
+    expect(card).toContain("• Tehran: Yes 1 · Maybe 0 · No 1");
+    expect(card).toContain("• Persian: Yes 1 · Maybe 0 · No 1");
+    expect(card).toContain("• English: Yes 1 · Maybe 0 · No 0");
+    expect(card).toContain("• Albanian: Yes 0 · Maybe 1 · No 0");
+
+    const event = await bot.app.models.events.findOne({}).lean().exec();
+    const actor = buildActor({ userId: COORDINATOR_ID, grants: [], isAdmin: true });
+    const yes = await bot.app.services.broadcasts.measure(actor, { kind: "eventYes", eventId: event!._id.toHexString(), provinces: "all" });
+    expect(yes).toEqual({ ok: true, value: { total: 2, byLocale: { fa: 1, en: 1 } } });
+  });
+
+  it("reminders come a day before to Yes and Maybe, on each reader's clock, and never to No", async () => {
+    // Monday 30 November, 18:31 in Tehran (16:01 in Tirana): a day before the gathering.
+    setClock("2026-11-30T15:01:00Z");
+    await runDueReminders();
+    await waitUntil(() => messagesWith(family.mother, "فردا همین ساعت").length === 1, 10_000, "the mother's reminder");
+    await waitUntil(() => messagesWith(family.brother, "tomorrow at this time").length === 1, 10_000, "the brother's reminder");
+    await waitUntil(() => messagesWith(family.sister, "nesër në këtë orë").length === 1, 10_000, "the sister's reminder");
+    expect(plain(messagesWith(family.mother, "فردا همین ساعت")[0]!.text)).toContain(LINK);
+    expect(plain(messagesWith(family.sister, "nesër në këtë orë")[0]!.text)).toContain("e martë 1 dhj 2026, 16:00");
+    expect(messagesWith(family.father, "یادآوری")).toHaveLength(0);
+    // The tick again sends nothing twice.
+    await runDueReminders();
+    expect(messagesWith(family.mother, "فردا همین ساعت")).toHaveLength(1);
+  });
+
+  it("the coordinator moves the gathering: everyone who answered is told, and the hour-before reminder follows the new time", async () => {
+    coordinator.sendCommand("events");
+    await coordinator.waitForText("Events (choose one to see the answers)");
+    await press(coordinator, /Online gathering of the families/, "Answers:");
+    await press(coordinator, "🕒 Move", "The new date and time on your clock");
+    await answer(coordinator, "1405/09/12 19:00", "The event was moved. 4 people who answered are being told.");
+
+    const mother = await family.mother.waitForText("زمان رویداد تغییر کرد", { timeoutMs: 10_000 });
+    expect(plain(mother.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
+    await family.father.waitForText("زمان رویداد تغییر کرد", { timeoutMs: 10_000 });
+    const brother = await family.brother.waitForText("The event has moved to a new time", { timeoutMs: 10_000 });
+    expect(plain(brother.text)).toContain("Thursday 3 Dec 2026, 19:00");
+    const sister = await family.sister.waitForText("Ngjarja u zhvendos", { timeoutMs: 10_000 });
+    expect(plain(sister.text)).toContain("e enjte 3 dhj 2026, 16:30");
+
+    // The old hour-before reminder (Tuesday 17:30 in Tehran) is gone.
+    setClock("2026-12-01T14:01:00Z");
+    await runDueReminders();
+    expect(messagesWith(family.mother, "یک ساعت دیگر")).toHaveLength(0);
+    // Thursday 18:01 in Tehran: an hour before the new time.
+    setClock("2026-12-03T14:31:00Z");
+    await runDueReminders();
+    await waitUntil(() => messagesWith(family.mother, "یک ساعت دیگر").length === 1, 10_000, "the mother's hour-before reminder");
+    await waitUntil(() => messagesWith(family.sister, "fillon pas një ore").length === 1, 10_000, "the sister's hour-before reminder");
+    expect(plain(messagesWith(family.mother, "یک ساعت دیگر")[0]!.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
+    expect(messagesWith(family.father, "یک ساعت دیگر")).toHaveLength(0);
+  });
+});
