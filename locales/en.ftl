@@ -763,3 +763,16 @@ ev-province-unknown = Province not given
 ev-confirm-cancel = Cancel this event? Everyone who answered will be told.
 ev-moved = ✅ The event was moved. { $count } people who answered are being told.
 ev-cancelled = ✅ The event was cancelled. { $count } people who answered are being told.
+
+# Issue 10, part 3b: petition last call in "Manage petitions"
+pet-button-last-call = ⏳ Last call
+pet-manage-last-call = ⏳ Last call: { $days } days before the deadline, to families who have not signed.
+pet-last-call-ask = This petition can be signed until { $date }. How many days before that should families who have not signed get one reminder? Send a number from 1 to { $max }.
+pet-last-call-ask-current = The last call is now { $days } days before the deadline ({ $date }). Send a new number from 1 to { $max }, or switch it off.
+pet-last-call-off = 🔕 Switch off
+pet-last-call-unchanged = Nothing was changed.
+pet-last-call-no-deadline = This petition has no deadline, so it has no last call.
+pet-last-call-error-days = Please send a number from 1 to { $max }, for example 3.
+pet-last-call-error-too-late = That day has already passed. Please send a smaller number.
+pet-last-call-switched-off = The last call is switched off.
+pet-last-call-set = ✅ The last call is on: { $days } days before the deadline, on { $date }, to families who have not signed by then.

@@ -763,3 +763,16 @@ ev-province-unknown = استان نامشخص
 ev-confirm-cancel = این رویداد لغو شود؟ به همهٔ کسانی که پاسخ داده‌اند خبر داده می‌شود.
 ev-moved = ✅ زمان رویداد تغییر کرد. به { $count } نفری که پاسخ داده‌اند خبر داده می‌شود.
 ev-cancelled = ✅ رویداد لغو شد. به { $count } نفری که پاسخ داده‌اند خبر داده می‌شود.
+
+# Issue 10, part 3b: petition last call in "Manage petitions"
+pet-button-last-call = ⏳ یادآوری آخر
+pet-manage-last-call = ⏳ یادآوری آخر: { $days } روز پیش از پایان مهلت، برای خانواده‌هایی که امضا نکرده‌اند.
+pet-last-call-ask = مهلت این طومار تا { $date } است. چند روز پیش از آن، یک یادآوری برای خانواده‌هایی که هنوز امضا نکرده‌اند فرستاده شود؟ یک عدد بین ۱ و { $max } بفرستید.
+pet-last-call-ask-current = یادآوری آخر اکنون { $days } روز پیش از پایان مهلت ({ $date }) است. عدد تازه‌ای بین ۱ و { $max } بفرستید، یا آن را خاموش کنید.
+pet-last-call-off = 🔕 خاموش کردن
+pet-last-call-unchanged = چیزی تغییر نکرد.
+pet-last-call-no-deadline = این طومار مهلت ندارد، پس یادآوری آخر ندارد.
+pet-last-call-error-days = لطفاً یک عدد بین ۱ و { $max } بفرستید، مثلاً ۳.
+pet-last-call-error-too-late = آن روز گذشته است. عدد کوچک‌تری بفرستید.
+pet-last-call-switched-off = یادآوری آخر خاموش شد.
+pet-last-call-set = ✅ یادآوری آخر روشن شد: { $days } روز پیش از پایان مهلت، یعنی { $date }، برای خانواده‌هایی که تا آن روز امضا نکرده‌اند.

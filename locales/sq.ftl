@@ -763,3 +763,16 @@ ev-province-unknown = Provinca nuk është dhënë
 ev-confirm-cancel = Ta anulojmë këtë ngjarje? Të gjithë ata që u përgjigjën do të njoftohen.
 ev-moved = ✅ Ngjarja u zhvendos. { $count } persona që u përgjigjën po njoftohen.
 ev-cancelled = ✅ Ngjarja u anulua. { $count } persona që u përgjigjën po njoftohen.
+
+# Issue 10, part 3b: petition last call in "Manage petitions"
+pet-button-last-call = ⏳ Thirrja e fundit
+pet-manage-last-call = ⏳ Thirrja e fundit: { $days } ditë para afatit, për familjet që nuk kanë nënshkruar.
+pet-last-call-ask = Ky peticion mund të nënshkruhet deri më { $date }. Sa ditë para kësaj duhet të marrin një kujtesë familjet që nuk kanë nënshkruar? Dërgoni një numër nga 1 deri në { $max }.
+pet-last-call-ask-current = Thirrja e fundit tani është { $days } ditë para afatit ({ $date }). Dërgoni një numër të ri nga 1 deri në { $max }, ose fikeni.
+pet-last-call-off = 🔕 Fike
+pet-last-call-unchanged = Asgjë nuk ndryshoi.
+pet-last-call-no-deadline = Ky peticion nuk ka afat, prandaj nuk ka thirrje të fundit.
+pet-last-call-error-days = Ju lutemi dërgoni një numër nga 1 deri në { $max }, për shembull 3.
+pet-last-call-error-too-late = Ajo ditë ka kaluar tashmë. Ju lutemi dërgoni një numër më të vogël.
+pet-last-call-switched-off = Thirrja e fundit u fik.
+pet-last-call-set = ✅ Thirrja e fundit është ndezur: { $days } ditë para afatit, më { $date }, për familjet që nuk kanë nënshkruar deri atëherë.

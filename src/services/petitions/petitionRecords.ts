@@ -43,6 +43,7 @@ export function petitionView(record: PetitionRecord): PetitionView {
     createdAt: record.createdAt,
     closedAt: record.closedAt ?? null,
     deliveredAt: record.deliveredAt ?? null,
+    lastCallDays: record.lastCallDays ?? null,
   };
 }
 

@@ -56,6 +56,8 @@ export interface PetitionView {
   createdAt: Date;
   closedAt: Date | null;
   deliveredAt: Date | null;
+  /** One last call to families who have not signed, this many days before the deadline (issue #10). */
+  lastCallDays?: number | null;
 }
 
 export interface PetitionSummary extends PetitionView {

@@ -11,7 +11,7 @@ export const withdrawSignature = defineCallback("pw", { ref });
 export const confirmWithdrawal = defineCallback("pwc", { ref, answer: z.enum(["yes", "no"]) });
 export const addAppeal = defineCallback("pa", { ref });
 export const managePetition = defineCallback("pm", { ref });
-export const MANAGE_ACTIONS = ["open", "close", "reopen", "deliver", "stats", "export", "edit"] as const;
+export const MANAGE_ACTIONS = ["open", "close", "reopen", "deliver", "stats", "export", "edit", "lastcall"] as const;
 export const petitionAction = defineCallback("pma", { ref, action: z.enum(MANAGE_ACTIONS) });
 export const newPetition = defineCallback("pnew", {});
 export const exportLetters = defineCallback("plx", {});
@@ -27,3 +27,5 @@ export const newsChoice = defineCallback("psw", { answer: z.enum(["yes", "no"]) 
 export const confirmSigning = defineCallback("psc", { answer: z.enum(["sign", "cancel"]) });
 export const appealOffer = defineCallback("pso", { answer: z.enum(["appeal", "done"]) });
 export const appealCancel = defineCallback("pac", {});
+/** The last call question: switch it off, or leave it as it is. */
+export const lastCallStep = defineCallback("plc", { choice: z.enum(["off", "cancel"]) });

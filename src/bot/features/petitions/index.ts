@@ -24,6 +24,7 @@ import {
 import { CREATE_PETITION_CONVERSATION, createPetitionConversation, EDIT_PETITION_CONVERSATION, editPetitionConversation } from "./createPetitionConversation.js";
 import { changeStatus, exportLetters, exportPetition, renderOptions, sendAttachmentPage, showManagementCard, showManagementList, showStats } from "./management.js";
 import { openPetitionsList, petitionCard, petitionLink, titleOf } from "./petitionText.js";
+import { LAST_CALL_CONVERSATION, lastCallConversation } from "./lastCallConversation.js";
 import { SIGN_PETITION_CONVERSATION, signPetitionConversation } from "./signConversation.js";
 
 const INLINE_RESULTS = 20;
@@ -41,6 +42,7 @@ export function petitionsFeature() {
     createConversation<BotContext, ConversationContext>(signPetitionConversation, SIGN_PETITION_CONVERSATION),
     createConversation<BotContext, ConversationContext>(appealConversation, APPEAL_CONVERSATION),
     createConversation<BotContext, ConversationContext>(letterConversation, LETTER_CONVERSATION),
+    createConversation<BotContext, ConversationContext>(lastCallConversation, LAST_CALL_CONVERSATION),
   ];
 
   async function listOpen(ctx: BotContext): Promise<void> {
@@ -162,6 +164,8 @@ export function petitionsFeature() {
           return showStats(ctx, data.ref);
         case "export":
           return exportPetition(ctx, data.ref);
+        case "lastcall":
+          return enterConversation(ctx, LAST_CALL_CONVERSATION, data.ref);
         default:
           return changeStatus(ctx, data.ref, data.action);
       }

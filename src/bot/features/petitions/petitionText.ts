@@ -89,6 +89,7 @@ export function managementCard(s: Speaker, petition: PetitionSummary, o: RenderO
     progressLine(s, petition),
   ];
   if (petition.deadline) lines.push(s.t("pet-card-deadline", { date: formatDay(petition.deadline, o) }));
+  if (petition.deadline && petition.lastCallDays) lines.push(s.t("pet-manage-last-call", { days: petition.lastCallDays }));
   if (petition.milestones.length > 0) lines.push(s.t("pet-manage-milestones", { milestones: petition.milestones.map((m) => formatCount(m, o.locale)).join(" · ") }));
   lines.push(s.t("pet-manage-link", { link: petitionLink(o.botUsername, petition.ref) }));
 
@@ -98,6 +99,7 @@ export function managementCard(s: Speaker, petition: PetitionSummary, o: RenderO
   if (!petition.frozen && (petition.status === "draft" || petition.status === "open")) action("pet-button-edit", "edit");
   if (petition.status === "draft") action("pet-button-open", "open");
   if (petition.status === "open") action("pet-button-close", "close");
+  if (petition.deadline && (petition.status === "draft" || petition.status === "open")) action("pet-button-last-call", "lastcall");
   if (petition.status === "closed") {
     action("pet-button-reopen", "reopen");
     action("pet-button-deliver", "deliver");
