@@ -776,3 +776,7 @@ pet-last-call-error-days = Please send a number from 1 to { $max }, for example 
 pet-last-call-error-too-late = That day has already passed. Please send a smaller number.
 pet-last-call-switched-off = The last call is switched off.
 pet-last-call-set = ✅ The last call is on: { $days } days before the deadline, on { $date }, to families who have not signed by then.
+
+# --- Events in /mydata (issue #10) ---
+mydata-section-events = Your answers to event invitations
+mydata-kind-event = an event invitation or news about an event

@@ -776,3 +776,7 @@ pet-last-call-error-days = لطفاً یک عدد بین ۱ و { $max } بفرس
 pet-last-call-error-too-late = آن روز گذشته است. عدد کوچک‌تری بفرستید.
 pet-last-call-switched-off = یادآوری آخر خاموش شد.
 pet-last-call-set = ✅ یادآوری آخر روشن شد: { $days } روز پیش از پایان مهلت، یعنی { $date }، برای خانواده‌هایی که تا آن روز امضا نکرده‌اند.
+
+# --- رویدادها در /mydata (issue #10) ---
+mydata-section-events = پاسخ‌های شما به دعوت رویدادها
+mydata-kind-event = دعوت به یک رویداد یا خبری دربارهٔ آن

@@ -776,3 +776,7 @@ pet-last-call-error-days = Ju lutemi dërgoni një numër nga 1 deri në { $max 
 pet-last-call-error-too-late = Ajo ditë ka kaluar tashmë. Ju lutemi dërgoni një numër më të vogël.
 pet-last-call-switched-off = Thirrja e fundit u fik.
 pet-last-call-set = ✅ Thirrja e fundit është ndezur: { $days } ditë para afatit, më { $date }, për familjet që nuk kanë nënshkruar deri atëherë.
+
+# --- Ngjarjet në /mydata (issue #10) ---
+mydata-section-events = Përgjigjet tuaja për ftesat në ngjarje
+mydata-kind-event = një ftesë në ngjarje ose lajm për një ngjarje

@@ -61,6 +61,8 @@ export interface PersonalData {
   /** Signatures given and taken back (the record of the withdrawal, no personal fields). */
   signatureWithdrawals: { petitionRef: string; petitionTitle: string; signedAt: Date; withdrawnAt: Date }[];
   letters: (PersonalAppeal & { to: string | null; from: string | null })[];
+  /** Their answers to event invitations (Yes / Maybe / No), with the event's title and start. */
+  eventAnswers?: { title: string; startsAt: Date; answer: string; answeredAt: Date }[];
   /** Messages the bot sent through its outbox (news, case updates, milestones). */
   messages: { total: number; items: { at: Date; kind: string; state: string }[] };
   /** Invitation links they issued as staff (who used one is another person's data: not shown). */
@@ -172,6 +174,13 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
   for (const letter of data.letters) {
     line(`• ${words.date(letter.createdAt)}: ${t("mydata-letter-to-from", { to: letter.to ?? "", from: letter.from ?? "" })}`);
     line(`   ${appealText(letter, words)}`);
+  }
+
+  if (data.eventAnswers && data.eventAnswers.length > 0) {
+    section(t("mydata-section-events"));
+    for (const entry of data.eventAnswers) {
+      line(`• « ${isolate(entry.title)} » ${words.date(entry.startsAt)}: ${t(`ev-answer-${entry.answer}`)} (${words.date(entry.answeredAt)})`);
+    }
   }
 
   section(t("mydata-section-messages"));

@@ -98,6 +98,9 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       const petitionById = new Map(petitions.map((p) => [p._id.toHexString(), p]));
       const petitionOf = (id: Types.ObjectId) => petitionById.get(id.toHexString());
 
+      const rsvps = await models.eventRsvps.find({ userId: ref }).sort({ answeredAt: 1 }).lean().exec();
+      const events = await models.events.find({ _id: { $in: rsvps.map((r) => r.eventId) } }, { texts: 1, startsAt: 1 }).lean().exec();
+      const eventById = new Map(events.map((e) => [e._id.toHexString(), e]));
       const outcomes = await models.deliveries.find({ userId: ref }).sort({ at: 1 }).lean().exec();
       const jobs = await models.deliveryJobs.find({ _id: { $in: [...new Set(outcomes.map((o) => o.jobId))] } }, { kind: 1 }).lean().exec();
       const kindOf = new Map(jobs.map((j) => [j._id, j.kind as string]));
@@ -137,6 +140,12 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
           signedAt: w.signedAt,
           withdrawnAt: w.withdrawnAt,
         })),
+        eventAnswers: rsvps.flatMap((r) => {
+          const event = eventById.get(r.eventId.toHexString());
+          if (!event) return [];
+          const text = event.texts.find((t) => t.locale === locale) ?? event.texts.find((t) => t.locale === "fa") ?? event.texts[0];
+          return [{ title: text?.title ?? "", startsAt: event.startsAt, answer: r.answer, answeredAt: r.answeredAt }];
+        }),
         letters: appeals.filter((a) => a.petitionId === null).map((a) => ({ ...appealOf(a), to: open(a.recipientName), from: open(a.senderName) })),
         messages: {
           total: outcomes.length,
@@ -165,6 +174,9 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       summary.signatures = (await models.petitionSignatures.deleteMany({ userId: ref }).exec()).deletedCount;
       await models.petitionWithdrawals.deleteMany({ userId: ref }).exec();
       summary.appeals = (await models.appeals.deleteMany({ userId: ref }).exec()).deletedCount;
+      // Their answers to events (the organisers' counts lose them); events they organised stay, by nobody in particular.
+      await models.eventRsvps.deleteMany({ userId: ref }).exec();
+      await models.events.updateMany({ createdBy: ref }, { $set: { createdBy: ERASED_USER } }).exec();
 
       // Every message of the outbox to them: outcomes, retries, their place in recipient lists.
       await eraseFromOutbox(models, ref);

@@ -171,3 +171,16 @@ describe("an online gathering of the families", () => {
     expect(messagesWith(family.father, "یک ساعت دیگر")).toHaveLength(0);
   });
 });
+
+describe("a father's answer is his data", () => {
+  it("he finds his answer in /mydata, and once he erases himself the organiser's counts no longer hold it", async () => {
+    const stored = await bot.app.services.myData.gather(family.father.id, "fa");
+    expect(stored.eventAnswers).toEqual([expect.objectContaining({ title: "نشست آنلاین خانواده‌ها", answer: "no" })]);
+    await bot.app.services.myData.erase(family.father.id);
+    expect(await bot.app.models.eventRsvps.countDocuments({ userId: refOf(family.father.id) }).exec()).toBe(0);
+
+    coordinator.sendCommand("events");
+    await coordinator.waitForText("Events (choose one to see the answers)");
+    await press(coordinator, /Online gathering of the families/, "Answers: Yes 2 · Maybe 1 · No 0");
+  });
+});
