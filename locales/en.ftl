@@ -780,3 +780,8 @@ pet-last-call-set = ✅ The last call is on: { $days } days before the deadline,
 # --- Events in /mydata (issue #10) ---
 mydata-section-events = Your answers to event invitations
 mydata-kind-event = an event invitation or news about an event
+
+# /settings in /mydata (issue #10)
+mydata-time-zone = Time zone
+mydata-time-zone-not-chosen = not chosen (Iran, Tehran)
+mydata-reminders-off = Reminders you switched off

@@ -780,3 +780,8 @@ pet-last-call-set = ✅ یادآوری آخر روشن شد: { $days } روز پ
 # --- رویدادها در /mydata (issue #10) ---
 mydata-section-events = پاسخ‌های شما به دعوت رویدادها
 mydata-kind-event = دعوت به یک رویداد یا خبری دربارهٔ آن
+
+# /settings در /mydata (issue #10)
+mydata-time-zone = ساعت محلی
+mydata-time-zone-not-chosen = انتخاب نشده (ایران، تهران)
+mydata-reminders-off = یادآوری‌هایی که خاموش کرده‌اید

@@ -780,3 +780,8 @@ pet-last-call-set = ✅ Thirrja e fundit është ndezur: { $days } ditë para af
 # --- Ngjarjet në /mydata (issue #10) ---
 mydata-section-events = Përgjigjet tuaja për ftesat në ngjarje
 mydata-kind-event = një ftesë në ngjarje ose lajm për një ngjarje
+
+# /settings në /mydata (issue #10)
+mydata-time-zone = Zona kohore
+mydata-time-zone-not-chosen = e pazgjedhur (Irani, Teherani)
+mydata-reminders-off = Kujtesat që keni fikur

@@ -31,6 +31,10 @@ export interface PersonalData {
     firstSeenAt: Date | null;
     lastSeenAt: Date | null;
     unreachableSince: Date | null;
+    /** The IANA zone chosen in /settings (or from the country at registration); null: the default. */
+    timeZone: string | null;
+    /** Reminder kinds switched off in /settings. */
+    reminderOptOuts: string[];
   };
   cases: {
     reference: string;
@@ -126,6 +130,8 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
   if (profile.firstSeenAt) item(t("mydata-first-seen"), words.date(profile.firstSeenAt));
   if (profile.lastSeenAt) item(t("mydata-last-seen"), words.date(profile.lastSeenAt));
   if (profile.unreachableSince) item(t("mydata-unreachable"), words.date(profile.unreachableSince));
+  item(t("mydata-time-zone"), profile.timeZone ?? t("mydata-time-zone-not-chosen"));
+  if (profile.reminderOptOuts.length > 0) item(t("mydata-reminders-off"), profile.reminderOptOuts.map((kind) => t(`settings-reminder-${kind}`)).join("; "));
 
   section(t("mydata-section-cases", { count: data.cases.length }));
   if (data.cases.length === 0) line(t("mydata-none"));

@@ -117,6 +117,8 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
           firstSeenAt: user?.firstSeenAt ?? null,
           lastSeenAt: user?.lastSeenAt ?? null,
           unreachableSince: user?.unreachableSince ?? null,
+          timeZone: user?.timeZone ?? null,
+          reminderOptOuts: [...(user?.reminderOptOuts ?? [])],
         },
         cases: followed,
         signatures: signatures.map((signature) => ({

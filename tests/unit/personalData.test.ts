@@ -3,7 +3,7 @@ import { isErasedUser, erasedRecipient, personalDataJson, personalDataText, type
 
 const data: PersonalData = {
   generatedAt: new Date("2026-11-27T10:00:00Z"),
-  profile: { locale: "fa", roles: [{ role: "volunteer", provinces: ["ardabil"], since: new Date("2026-01-02T00:00:00Z") }], adminByConfiguration: false, firstSeenAt: new Date("2026-01-01T00:00:00Z"), lastSeenAt: null, unreachableSince: null },
+  profile: { locale: "fa", roles: [{ role: "volunteer", provinces: ["ardabil"], since: new Date("2026-01-02T00:00:00Z") }], adminByConfiguration: false, firstSeenAt: new Date("2026-01-01T00:00:00Z"), lastSeenAt: null, unreachableSince: null, timeZone: "Europe/Berlin", reminderOptOuts: ["case-checkin"] },
   cases: [
     {
       reference: "1234-5678-9",
@@ -54,6 +54,9 @@ describe("the /mydata file", () => {
     const text = personalDataText(data, words("en"));
     expect(text).not.toContain("\u200f");
     expect(text).toContain("• notes: \u2068a scar on the left hand\u2069");
+    // The time zone and the reminders switched off in /settings are theirs too.
+    expect(text).toContain("• [mydata-time-zone]: \u2068Europe/Berlin\u2069");
+    expect(text).toContain("• [mydata-reminders-off]: \u2068[settings-reminder-case-checkin]\u2069");
   });
 
   it("as JSON carries the same data, dates as ISO strings", () => {
