@@ -10,10 +10,12 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { seedVolunteer } from "../support/team.js";
 import { refOf } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 const COORDINATOR_ID = 930001;
+const VOLUNTEER_ID = 930002;
 const LINK = "https://meet.example.org/families-1405";
 /** The bot's clock: Friday 27 November 2026, 15:30 in Tehran; the stories move it forward. */
 let offsetMs = Date.parse("2026-11-27T12:00:00Z") - Date.now();
@@ -169,6 +171,62 @@ describe("an online gathering of the families", () => {
     await waitUntil(() => messagesWith(family.sister, "fillon pas një ore").length === 1, 10_000, "the sister's hour-before reminder");
     expect(plain(messagesWith(family.mother, "یک ساعت دیگر")[0]!.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
     expect(messagesWith(family.father, "یک ساعت دیگر")).toHaveLength(0);
+  });
+});
+
+describe("a press conference that is called off", () => {
+  it("the coordinator cancels it: those who answered are told, nobody is reminded, and the old buttons say it is off", async () => {
+    setClock("2026-12-05T08:00:00Z");
+    const coordinatorActor = { userId: COORDINATOR_ID };
+    const created = await bot.app.services.events.create(coordinatorActor, {
+      texts: [{ locale: "fa", title: "کنفرانس خبری", description: "" }, { locale: "en", title: "Press conference", description: "" }],
+      startsAt: new Date("2026-12-10T10:00:00Z"),
+      link: null,
+      audience: { kind: "families", provinces: ["ardabil"] },
+    });
+    expect(created).toEqual({ ok: true, value: { eventId: expect.any(String), recipients: 2 } });
+    const invitation = await family.mother.waitForText("کنفرانس خبری", { timeoutMs: 10_000 });
+    await press(family.mother, "✅ بله", "منتظر شما در", { messageId: invitation.messageId });
+
+    coordinator.sendCommand("events");
+    await coordinator.waitForText("Events (choose one to see the answers)");
+    await press(coordinator, /Press conference/, "Answers: Yes 1 · Maybe 0 · No 0");
+    await press(coordinator, "✖️ Cancel the event", "Cancel this event? Everyone who answered will be told.");
+    await press(coordinator, "Yes, cancel the event", "The event was cancelled. 1 people who answered are being told.");
+    // Her reminders are cancelled, not merely left to find the event gone.
+    const eventId = created.ok ? created.value.eventId : "";
+    expect(await bot.app.models.reminders.countDocuments({ _id: { $regex: `^event-(24h|1h):${eventId}:` }, state: "pending" }).exec()).toBe(0);
+    expect(await bot.app.models.reminders.countDocuments({ _id: { $regex: `^event-(24h|1h):${eventId}:` }, state: "cancelled" }).exec()).toBe(2);
+    const news = await family.mother.waitForText("این رویداد لغو شد", { timeoutMs: 10_000 });
+    expect(plain(news.text)).toContain("کنفرانس خبری");
+    // The sister never answered: she is not told, and her invitation's buttons say it is off.
+    await bot.emulator.waitForQuiet();
+    expect(messagesWith(family.sister, "Kjo ngjarje u anulua")).toHaveLength(0);
+    const sisterInvitation = messagesWith(family.sister, "Jeni të ftuar").at(-1)!;
+    family.sister.pressButton("✅ Po", { messageId: sisterInvitation.messageId });
+    await waitUntil(() => bot.emulator.callsOf("answerCallbackQuery").some((c) => String(c.params.text).includes("Kjo ngjarje u anulua ose ka filluar")), 5_000, "the alert");
+
+    setClock("2026-12-09T10:01:00Z");
+    await runDueReminders();
+    expect(messagesWith(family.mother, "⏰").filter((m) => plain(m.text).includes("کنفرانس خبری"))).toHaveLength(0);
+  });
+});
+
+describe("a volunteer of Ardabil", () => {
+  it("invites the families of Ardabil, not of another province, and a family cannot create events", async () => {
+    await seedVolunteer(bot.app.services, { userId: VOLUNTEER_ID, provinces: ["ardabil"], invitedBy: COORDINATOR_ID });
+    const input = { texts: [{ locale: "fa", title: "دیدار استانی", description: "" }], startsAt: new Date("2026-12-20T10:00:00Z"), link: null };
+    const elsewhere = await bot.app.services.events.create({ userId: VOLUNTEER_ID }, { ...input, audience: { kind: "families", provinces: ["tehran"] } });
+    expect(elsewhere).toEqual({ ok: false, error: "province_not_allowed" });
+    const own = await bot.app.services.events.create({ userId: VOLUNTEER_ID }, { ...input, audience: { kind: "families", provinces: ["ardabil"] } });
+    expect(own).toEqual({ ok: true, value: { eventId: expect.any(String), recipients: 2 } });
+    // Her /events lists only her own event.
+    const listed = await bot.app.services.events.list({ userId: VOLUNTEER_ID });
+    expect(listed.ok && listed.value.map((e) => e.texts[0]!.title)).toEqual(["دیدار استانی"]);
+
+    family.brother.sendCommand("newevent");
+    await family.brother.waitForText("Sorry, you are not allowed to do that.");
+    expect(await bot.app.services.events.create({ userId: family.brother.id }, { ...input, audience: { kind: "families", provinces: "all" } })).toEqual({ ok: false, error: "forbidden" });
   });
 });
 
