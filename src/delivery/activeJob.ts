@@ -21,6 +21,8 @@ export interface DeliveryItem {
   dueAt: number;
   /** Its delivery_attempts row exists already. */
   hasRow: boolean;
+  /** Why a fresh recipient was deferred, when it was not just the chat's pacing ("night"). */
+  deferredFor?: "night";
 }
 
 export interface OutcomeCounts {
@@ -178,6 +180,7 @@ export class ActiveJob {
       const morning = this.morningOf(item, now);
       if (morning !== undefined) {
         item.dueAt = morning;
+        item.deferredFor = "night";
         deferred.push(item);
         continue;
       }

@@ -80,7 +80,7 @@ export class SendingSlots {
       // Queued synchronously after taking them: the cursor never passes a recipient before it is recorded.
       let furthest = -1;
       for (const waiting of deferred) {
-        recorder.waiting(job, waiting);
+        recorder.waiting(job, waiting, waiting.deferredFor ?? null);
         job.retries.push({ ...waiting, hasRow: true });
         furthest = Math.max(furthest, waiting.seq);
       }

@@ -68,6 +68,7 @@ describe("a coordinator's news delivered in each family's daytime", () => {
     // She waits as a retry due at her 08:00, like any recipient who must wait.
     const waiting = await bot.app.models.deliveryAttempts.findOne({ jobId: job!._id, userId: refOf(tehranMother.id) }).lean().exec();
     expect(waiting?.nextAttemptAt.toISOString()).toBe(new Date(MORNING_IN_TEHRAN).toISOString());
+    expect(waiting).toMatchObject({ state: "pending", attempts: 0, reason: "night" });
 
     // Three seconds before 08:00 in Tehran: still nothing.
     setClock(MORNING_IN_TEHRAN - 3_000);
