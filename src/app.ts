@@ -24,7 +24,7 @@ import { followUpJobs } from "./scheduler/followUpJobs.js";
 import { createPetitionDeadlines } from "./services/petitions/petitionDeadlines.js";
 import { createCaseCheckins } from "./services/reminders/caseCheckins.js";
 import { createRegistrationReminders } from "./services/reminders/registrationReminders.js";
-import { REGISTRATION_CONVERSATION } from "./bot/features/registration/index.js";
+import { holdsNewRegistration, REGISTRATION_CONVERSATION } from "./bot/features/registration/index.js";
 import { createReminderService } from "./services/reminders/reminderService.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import { verifyEncryptionKey } from "./security/keyCheck.js";
@@ -131,6 +131,15 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const actorNow = users.actorNow;
   const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT });
   const cases = createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow });
+  // Reads the stored conversations (hourly job); the registration cancels its pending reminders when it ends.
+  const conversationStore = createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames });
+  const registrationReminders = createRegistrationReminders({
+    conversations: { idleWith: (name, since, idleSince) => conversationStore.idleWith(name, since, idleSince, holdsNewRegistration) },
+    models,
+    reminders,
+    cipher,
+    conversationName: REGISTRATION_CONVERSATION,
+  });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -160,6 +169,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,
     reminders,
+    registrationReminders,
     petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, cipher, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
@@ -222,12 +232,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     // Its first tick after a start also sends what fell due while the bot was down.
     ...reminderJobs({ runDue: (now) => services.reminders.runDue(now), purgeDone: (now) => reminders.purgeDone(now) }),
     ...followUpJobs({
-      registrations: createRegistrationReminders({
-        conversations: createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames }),
-        reminders: services.reminders,
-        cipher,
-        conversationName: REGISTRATION_CONVERSATION,
-      }),
+      registrations: registrationReminders,
       caseCheckins: createCaseCheckins({ models, reminders: services.reminders, cipher }),
       petitionDeadlines: services.petitionDeadlines,
     }),

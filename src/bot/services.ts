@@ -15,6 +15,7 @@ import type { DeliveryService } from "../delivery/types.js";
 import type { EventService } from "../services/events.js";
 import type { ReminderService } from "../services/reminders/reminderTypes.js";
 import type { PetitionDeadlines } from "../services/petitions/petitionDeadlines.js";
+import type { RegistrationReminders } from "../services/reminders/registrationReminders.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -40,6 +41,8 @@ export interface BotServices {
   reminders: ReminderService;
   /** A petition's last call to families who have not signed, and its closing at the deadline. */
   petitionDeadlines: PetitionDeadlines;
+  /** Unfinished-registration reminders: cancelled when a registration is saved or cancelled. */
+  registrationReminders: Pick<RegistrationReminders, "cancelFor">;
   /** True while the database answers; checked before anything touches it. */
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */

@@ -44,9 +44,9 @@ export interface ConversationStore<T> {
   /**
    * Chats where the conversation `name` is open and nobody wrote between `since` and `idleSince`
    * (the unfinished-registration reminders). A scan of this small collection: it holds only chats
-   * with an open conversation (or a dropped one's marker).
+   * with an open conversation (or a dropped one's marker). `accept` narrows by the state (e.g. not an edit).
    */
-  idleWith(name: string, since: Date, idleSince: Date): Promise<{ key: string; updatedAt: Date }[]>;
+  idleWith(name: string, since: Date, idleSince: Date, accept?: (state: T) => boolean): Promise<{ key: string; updatedAt: Date }[]>;
 }
 
 export interface ConversationStoreOptions<T> {
@@ -121,11 +121,11 @@ export function createConversationStorage<T>(connection: Connection, options: Co
       const removed = await collection.deleteMany({ state: { $exists: false }, updatedAt: { $lt: markersSince } });
       return { dropped, markersRemoved: removed.deletedCount };
     },
-    async idleWith(name, since, idleSince) {
+    async idleWith(name, since, idleSince, accept) {
       const idle = await collection.find({ state: { $exists: true }, updatedAt: { $gt: since, $lte: idleSince } }, { projection: { key: 1, state: 1, updatedAt: 1 } }).toArray();
       return idle.flatMap((doc) => {
         const state = doc.state === undefined ? undefined : open(doc.state);
-        return state !== undefined && namesOf(state).includes(name) ? [{ key: doc.key, updatedAt: doc.updatedAt }] : [];
+        return state !== undefined && namesOf(state).includes(name) && (accept?.(state) ?? true) ? [{ key: doc.key, updatedAt: doc.updatedAt }] : [];
       });
     },
   };

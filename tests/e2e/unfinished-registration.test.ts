@@ -30,6 +30,14 @@ async function runReminderJobs(): Promise<void> {
   await bot.emulator.waitForQuiet();
 }
 
+/** Time passes with the bot running: its jobs run at least once a simulated day (and at the end). */
+async function passTime(ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= DAY) {
+    advance(Math.min(left, DAY));
+    await runReminderJobs();
+  }
+}
+
 const reminderText = "ثبت عزیزتان را شروع کردید، ولی هنوز تمام نشده است.";
 const remindersOf = (user: EmulatedUser) => user.botMessages().filter((m) => plain(m.text).includes(reminderText));
 
@@ -41,25 +49,19 @@ describe("a family who stops half way through registering", () => {
     await answer(mother, "امیر حسن‌زاده", "مرحلهٔ ۳ از ۱۴");
     // She puts the phone down (once the bot has stored her answer). Nearly a day later, nothing yet.
     await bot.emulator.waitForQuiet();
-    advance(23 * HOUR);
-    await runReminderJobs();
+    await passTime(23 * HOUR);
     expect(remindersOf(mother)).toHaveLength(0);
 
-    advance(1 * HOUR + 5 * 60_000);
-    await runReminderJobs();
+    await passTime(1 * HOUR + 5 * 60_000);
     await waitUntil(() => remindersOf(mother).length === 1);
     const first = remindersOf(mother)[0]!;
     expect(first.inlineKeyboard?.flat().map((b) => b.text)).toEqual(["▶️ ادامه"]);
 
     // A week after her last answer, the second; the same jobs running again send nothing more.
-    advance(6 * DAY);
-    await runReminderJobs();
+    await passTime(6 * DAY);
     await waitUntil(() => remindersOf(mother).length === 2);
-    await runReminderJobs();
-    for (const days of [1, 2, 7, 14]) {
-      advance(days * DAY);
-      await runReminderJobs();
-    }
+    // Then never again, up to the day her stored answers are dropped (30 days).
+    await passTime(22 * DAY);
     expect(remindersOf(mother)).toHaveLength(2);
 
     // "Continue" under the last reminder: the question where she stopped, her answers kept.
@@ -74,11 +76,51 @@ describe("a family who stops half way through registering", () => {
     await answerEveryQuestion(brother, "Ali Rahimi");
     await press(brother, "✅ Save", "Your registration is saved.");
     await bot.emulator.waitForQuiet();
-    advance(25 * HOUR);
-    await runReminderJobs();
-    advance(7 * DAY);
-    await runReminderJobs();
+    await passTime(8 * DAY);
     expect(remindersOf(brother)).toHaveLength(0);
     expect(await bot.app.models.reminders.countDocuments({ userId: refOf(brother.id) })).toBe(0);
+  });
+
+  it("a brother who opened his saved registration to change it and stopped is not told his registration is unfinished", async () => {
+    const brother = bot.emulator.createUser({ firstName: "Kaveh", languageCode: "en" });
+    await startRegistration(brother, "en");
+    await answerEveryQuestion(brother, "Parviz Testi");
+    await press(brother, "✅ Save", "Your registration is saved.");
+    brother.sendCommand("mycases");
+    await brother.waitForText("Your registrations (1)");
+    await press(brother, /^Parviz Testi · /, "Case");
+    await press(brother, "✏️ Change", "Please check your answers.");
+    await bot.emulator.waitForQuiet();
+    await passTime(25 * HOUR);
+    expect(remindersOf(brother)).toHaveLength(0);
+    expect(await bot.app.models.reminders.countDocuments({ userId: refOf(brother.id) })).toBe(0);
+  });
+
+  it("mothers who stopped late in the evening are not woken at night: the reminders wait for 08:00, and none comes to one who cancelled before then", async () => {
+    // 22:30 in Tehran.
+    offsetMs += Date.parse("2027-01-10T19:00:00Z") - clock.now().getTime();
+    const shirin = bot.emulator.createUser({ firstName: "Shirin", languageCode: "fa" });
+    const parisa = bot.emulator.createUser({ firstName: "Parisa", languageCode: "fa" });
+    for (const mother of [shirin, parisa]) {
+      await startRegistration(mother, "fa");
+      await press(mother, "مادرش هستم", "نام کامل او چیست؟");
+    }
+    await bot.emulator.waitForQuiet();
+    // 22:35 the next evening: due, but night in Tehran.
+    await passTime(24 * HOUR + 5 * 60_000);
+    expect(remindersOf(shirin)).toHaveLength(0);
+    expect(remindersOf(parisa)).toHaveLength(0);
+
+    // 07:00: Shirin opens the chat and stops her registration herself.
+    await passTime(8 * HOUR + 25 * 60_000);
+    expect(remindersOf(parisa)).toHaveLength(0);
+    await press(shirin, "✖️ لغو", "می‌خواهید متوقف کنید؟");
+    await press(shirin, "بله، متوقف کن و پاک کن", "ثبت متوقف شد.");
+    await bot.emulator.waitForQuiet();
+
+    // 08:30: Parisa's reminder comes; nothing for Shirin.
+    await passTime(90 * 60_000);
+    await waitUntil(() => remindersOf(parisa).length === 1);
+    expect(remindersOf(shirin)).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { ConversationStore } from "../../db/conversationStorage.js";
+import type { Models } from "../../db/models/index.js";
 import type { UserRefCipher } from "../../security/fieldCipher.js";
 import type { ReminderRequest, ReminderService } from "./reminderTypes.js";
 
@@ -11,6 +12,8 @@ const STAGES = [
   { stage: "24h", after: DAY_MS, lateAfter: 3 * DAY_MS },
   { stage: "7d", after: 7 * DAY_MS, lateAfter: 9 * DAY_MS },
 ] as const;
+/** How soon after a save the conversation's last write comes when only the time-zone question is left. */
+const SAVED_WINDOW_MS = 10 * 60 * 1000;
 /** Conversations are keyed `conv:<userRef>` (bot/features/idleConversations). */
 const KEY_PREFIX = "conv:";
 
@@ -36,20 +39,41 @@ export interface RegistrationReminders {
  */
 export function createRegistrationReminders(deps: {
   conversations: Pick<ConversationStore<unknown>, "idleWith">;
+  models: Pick<Models, "caseLinks">;
   reminders: Pick<ReminderService, "schedule" | "cancelByPrefix">;
   cipher: UserRefCipher;
   conversationName: string;
 }): RegistrationReminders {
-  const { conversations, reminders, cipher, conversationName } = deps;
+  const { conversations, models, reminders, cipher, conversationName } = deps;
+  /**
+   * A family abroad is asked for its time zone right after the save, inside the same conversation:
+   * one who leaves that question open has saved, and is not reminded. Seen as a case link of theirs
+   * created in the minutes before the conversation's last write (one read by the userId index).
+   */
+  async function savedJustBefore(waiting: { userRef: string; updatedAt: Date }[]): Promise<Set<string>> {
+    if (waiting.length === 0) return new Set();
+    const links = await models.caseLinks.find({ userId: { $in: waiting.map((w) => w.userRef) } }, { userId: 1, createdAt: 1 }).lean().exec();
+    const lastWrite = new Map(waiting.map((w) => [w.userRef, w.updatedAt.getTime()]));
+    return new Set(
+      links.filter((link) => {
+        const write = lastWrite.get(link.userId)!;
+        return link.createdAt.getTime() <= write && write - link.createdAt.getTime() < SAVED_WINDOW_MS;
+      }).map((link) => link.userId),
+    );
+  }
+
   return {
     async scheduleDue(now) {
       const at = (ms: number) => new Date(now.getTime() - ms);
       // Everything that stopped between 9 days and 24 h ago; ids make repeated runs store each once.
       const idle = await conversations.idleWith(conversationName, at(STAGES[1].lateAfter), at(STAGES[0].after));
+      const refOf = (key: string) => key.slice(KEY_PREFIX.length);
+      const waiting = idle.filter(({ key }) => key.startsWith(KEY_PREFIX));
+      const saved = await savedJustBefore(waiting.map(({ key, updatedAt }) => ({ userRef: refOf(key), updatedAt })));
       const requests: ReminderRequest[] = [];
-      for (const { key, updatedAt } of idle) {
-        if (!key.startsWith(KEY_PREFIX)) continue;
-        const userRef = key.slice(KEY_PREFIX.length);
+      for (const { key, updatedAt } of waiting) {
+        const userRef = refOf(key);
+        if (saved.has(userRef)) continue;
         const userId = telegramIdOrNull(cipher, userRef);
         if (userId === null) continue;
         const stoppedAt = updatedAt.getTime();

@@ -1,4 +1,4 @@
-import { createConversation } from "@grammyjs/conversations";
+import { createConversation, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { enterConversation } from "../../conversationKit.js";
@@ -7,6 +7,21 @@ import { resumeButton } from "./callbacks.js";
 import { REGISTRATION_CONVERSATION, registrationConversation, type RegistrationInput } from "./registrationConversation.js";
 
 export { REGISTRATION_CONVERSATION, type RegistrationInput };
+
+/**
+ * A stored chat state holds a new registration left half way (not the edit of a saved one, which
+ * runs the same conversation with the case as its argument): what the reminders look for.
+ */
+export function holdsNewRegistration(stored: VersionedState<ConversationData>): boolean {
+  return (stored.state?.[REGISTRATION_CONVERSATION] ?? []).some((open) => {
+    try {
+      const args = JSON.parse(open.args ?? "[]") as unknown[];
+      return !(args[0] as RegistrationInput | undefined)?.edit;
+    } catch {
+      return false;
+    }
+  });
+}
 
 export function hasUnfinishedRegistration(ctx: BotContext): boolean {
   return (ctx.conversation.active()[REGISTRATION_CONVERSATION] ?? 0) > 0;

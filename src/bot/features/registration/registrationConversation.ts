@@ -30,6 +30,8 @@ export async function registrationConversation(conversation: BotConversation, ct
   const now = new Date(await conversation.external((outside) => outside.services.clock.now().getTime()));
   const mode = input.edit ? "edit" : "new";
   let draft: RegistrationDraft = input.edit?.draft ?? {};
+  // A reminder of this registration that waits for the morning has nothing left to remind of once it ends.
+  const forgetReminders = () => conversation.external((outside) => outside.services.registrationReminders.cancelFor(outside.from!.id));
   let consentAt = 0;
 
   if (mode === "new") {
@@ -59,6 +61,7 @@ export async function registrationConversation(conversation: BotConversation, ct
   while (step) {
     const outcome = await askStep(conversation, ctx, step, draft, env, { backAllowed: true, now });
     if (outcome.kind === "cancelled") {
+      await forgetReminders();
       await ctx.reply(ctx.t("reg-cancelled"));
       return;
     }
@@ -80,6 +83,7 @@ export async function registrationConversation(conversation: BotConversation, ct
     await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
     if (action.action === "cancel") {
       if (await confirmCancel(conversation, press)) {
+        if (mode === "new") await forgetReminders();
         await ctx.reply(ctx.t(mode === "new" ? "reg-cancelled" : "reg-edit-cancelled"));
         return;
       }
@@ -90,6 +94,7 @@ export async function registrationConversation(conversation: BotConversation, ct
       while (editing) {
         const outcome = await askStep(conversation, ctx, editing, draft, env, { backAllowed: false, now });
         if (outcome.kind === "cancelled") {
+          if (mode === "new") await forgetReminders();
           await ctx.reply(ctx.t(mode === "new" ? "reg-cancelled" : "reg-edit-cancelled"));
           return;
         }
@@ -106,6 +111,7 @@ export async function registrationConversation(conversation: BotConversation, ct
         outside.services.cases.register({ userId: outside.from!.id, locale: env.locale, draft: complete, consentAt: new Date(consentAt) }),
       );
       await ctx.reply(ctx.t("reg-saved", { reference: formatDigits(saved.reference, env.locale) }));
+      await forgetReminders();
       // A family abroad: reminders follow their clock, not Tehran's (asked once, changeable in /settings).
       if (complete.familyProvince === ABROAD) await settleTimeZoneAfterRegistration(conversation, ctx, complete.familyCountry);
     } else {
