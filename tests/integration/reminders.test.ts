@@ -66,7 +66,9 @@ const outbox = (): DeliveryService => createDeliveryService(models, systemClock,
 const schedulerOf = (delivery: Pick<DeliveryService, "enqueue"> = outbox()): ReminderScheduler =>
   createReminderService({ models, clock, delivery, cipher: testCipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" });
 let reminders: ReminderScheduler;
-beforeEach(() => {
+beforeEach(async () => {
+  // Each story starts on an empty schedule (their clocks jump between months and back).
+  await Promise.all([models.reminders.deleteMany({}), models.reminderBuckets.deleteMany({}), models.reminderMinutes.deleteMany({})]);
   reminders = schedulerOf();
 });
 

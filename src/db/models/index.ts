@@ -22,6 +22,7 @@ import { createPetitionWithdrawalModel, type PetitionWithdrawalModel } from "./p
 import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
 import { createReminderModel, type ReminderModel } from "./reminder.js";
 import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
+import { createReminderMinuteModel, type ReminderMinuteModel } from "./reminderMinute.js";
 import { createUserModel, type UserModel } from "./user.js";
 
 export interface Models {
@@ -47,6 +48,7 @@ export interface Models {
   deliveries: DeliveryModel;
   reminders: ReminderModel;
   reminderBuckets: ReminderBucketModel;
+  reminderMinutes: ReminderMinuteModel;
   events: EventModel;
   eventRsvps: EventRsvpModel;
 }
@@ -75,6 +77,7 @@ export function createModels(connection: Connection): Models {
     deliveries: createDeliveryModel(connection),
     reminders: createReminderModel(connection),
     reminderBuckets: createReminderBucketModel(connection),
+    reminderMinutes: createReminderMinuteModel(connection),
     events: createEventModel(connection),
     eventRsvps: createEventRsvpModel(connection),
   };

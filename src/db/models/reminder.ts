@@ -3,13 +3,14 @@ import type { UserRef } from "../../security/fieldCipher.js";
 import type { ReminderKind } from "../../services/reminders/reminderTypes.js";
 import type { JobSubject } from "./deliveryJob.js";
 
-export type ReminderState = "pending" | "sent" | "dropped" | "cancelled";
+/** Sent and dropped reminders are not marked: the bucket that named them is gone (README "Reminders"). */
+export type ReminderState = "pending" | "cancelled";
 
 /**
  * One reminder to one user (issue #10). `_id` is the scheduler's request id, so scheduling the same
  * reminder twice stores it once. The tick never searches this collection: it reads the small due
  * buckets (reminder_buckets) and fetches the reminders they name. A reminder is handled only from
- * the bucket it names in `bucketId` (a deferred one moves to a morning bucket).
+ * the bucket it names in `bucketId`, or from a morning bucket it was deferred to.
  */
 export interface ReminderRecord {
   _id: string;
@@ -24,12 +25,7 @@ export interface ReminderRecord {
   state: ReminderState;
   bucketId: string;
   scheduledAt: Date;
-  /** When it was sent, dropped or cancelled; purged some days later (README "Data we keep"). */
-  doneAt: Date | null;
-  /** The outbox job it was handed to. */
-  jobId: string | null;
-  /** Why it was dropped: late, or the user switched the kind off. */
-  dropReason?: "late" | "opted-out" | null;
+  cancelledAt: Date | null;
 }
 
 const reminderSchema = new Schema<ReminderRecord>(
@@ -42,17 +38,15 @@ const reminderSchema = new Schema<ReminderRecord>(
     dueAt: { type: Date, required: true },
     lateAfter: { type: Date, default: null },
     quietHours: { type: String, enum: ["respect", "ignore"], required: true },
-    state: { type: String, enum: ["pending", "sent", "dropped", "cancelled"], required: true },
+    state: { type: String, enum: ["pending", "cancelled"], required: true },
     bucketId: { type: String, required: true },
     scheduledAt: { type: Date, required: true },
-    doneAt: { type: Date, default: null },
-    jobId: { type: String, default: null },
-    dropReason: { type: String, default: null },
+    cancelledAt: { type: Date, default: null },
   },
   { versionKey: false, collection: "reminders" },
 );
 reminderSchema.index({ userId: 1 });
-reminderSchema.index({ doneAt: 1 });
+reminderSchema.index({ dueAt: 1 });
 
 export type ReminderModel = Model<ReminderRecord>;
 export const createReminderModel = (connection: Connection): ReminderModel => connection.model<ReminderRecord>("Reminder", reminderSchema);

@@ -1,14 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import type { Model } from "mongoose";
 import type { Clock } from "../../clock.js";
 import type { JobSubject } from "../../db/models/deliveryJob.js";
 import type { Models } from "../../db/models/index.js";
 import type { ReminderRecord } from "../../db/models/reminder.js";
 import type { ReminderBucketRecord } from "../../db/models/reminderBucket.js";
-import { insertIgnoringDuplicates } from "../../db/duplicateKeys.js";
+import { insertIgnoringDuplicates, isDuplicateKeyError } from "../../db/duplicateKeys.js";
+import { REMINDER_CURSOR_ID } from "../../db/models/reminderMinute.js";
 import type { DeliveryService, Recipient } from "../../delivery/types.js";
 import { isQuiet, isTimeZone, nextMorning } from "../../domain/quietHours.js";
 import type { FieldCipher, UserRef } from "../../security/fieldCipher.js";
-import type { ReminderKind, ReminderRequest, ReminderService } from "./reminderTypes.js";
+import type { ReminderRequest, ReminderService } from "./reminderTypes.js";
 
 export interface ReminderServiceDeps {
   models: Models;
@@ -18,21 +20,19 @@ export interface ReminderServiceDeps {
   defaultLocale: string;
   /** The zone of a user who chose none (TZ_DEFAULT, Asia/Tehran). */
   defaultTimeZone: string;
-  /** Buckets read per tick at most (a backlog after a long stop is worked off tick by tick). */
-  bucketsPerTick?: number;
-  /** Bucket ids' random part (tests may fix it). */
-  randomSuffix?: () => string;
+  /** Minutes walked per tick at most (a backlog after a long stop is worked off tick by tick). */
+  minutesPerTick?: number;
 }
 
 /** The contract, and what the app's maintenance and erasure need besides. */
 export interface ReminderScheduler extends ReminderService {
   /** Forgets a user's reminders (the user erased their data). */
   forgetUser(userId: number): Promise<number>;
-  /** Deletes reminders handled more than DONE_REMINDER_RETENTION_DAYS ago. */
+  /** Deletes reminders due more than DONE_REMINDER_RETENTION_DAYS ago (sent, dropped or cancelled long since). */
   purgeDone(now: Date): Promise<number>;
 }
 
-/** Sent, dropped and cancelled reminders are kept this long (idempotent re-scheduling), then purged. */
+/** Reminders are kept this long after they fell due (a repeated request does not schedule them again), then purged. */
 export const DONE_REMINDER_RETENTION_DAYS = 30;
 /** A bucket naming reminders that were never stored (scheduling stopped half way) is dropped after this. */
 const ORPHAN_BUCKET_MS = 5 * 60_000;
@@ -40,6 +40,9 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /** "yyyy-mm-ddThh:mm" in UTC: the due minute, which sorts as time. */
 export const minuteOf = (at: Date): string => at.toISOString().slice(0, 16);
+const addMinutes = (minute: string, n: number): string => minuteOf(new Date(Date.parse(`${minute}:00Z`) + n * 60_000));
+/** Each tick walks the last few minutes again (a bucket written just as its minute's tick ran). */
+const RECHECK_MINUTES = 3;
 
 /** What a job is about, as a short stable key for the outbox job id ("event-reminder/65f0…"). */
 export function subjectKey(subject: JobSubject): string {
@@ -50,31 +53,72 @@ export function subjectKey(subject: JobSubject): string {
   return [subject.kind, ...fields].join("/");
 }
 
+/**
+ * One document by its string `_id`, through the driver: FerretDB answers this from its primary key
+ * (about 2 ms here), where mongoose's findById measured ten times slower.
+ */
+async function byId<T extends { _id: string }>(model: Model<T>, id: string): Promise<T | null> {
+  return (await model.collection.findOne({ _id: id } as never)) as T | null;
+}
+
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The reminder scheduler (issue #10): stores what is due, and once a minute hands what fell due to
  * the outbox. Storage is shaped for FerretDB (README "Reminders"): a tick reads only the due
- * buckets, never scans the pending reminders; buckets are written once and deleted, never
- * updated; a reminder is marked sent after its outbox job was enqueued under an id that is the
- * same on a second try, so a crash or a second process in between sends nothing twice.
+ * buckets, never scans the pending reminders, and writes no reminder; buckets are written once and
+ * deleted, never updated; a bucket is deleted after its reminders were enqueued under outbox job
+ * ids that are the same on a second try, so a crash or a second process in between sends nothing twice.
  */
 export function createReminderService(deps: ReminderServiceDeps): ReminderScheduler {
   const { models, clock, delivery, cipher } = deps;
-  const bucketsPerTick = deps.bucketsPerTick ?? 500;
-  const suffix = deps.randomSuffix ?? (() => randomBytes(6).toString("hex"));
+  const minutesPerTick = deps.minutesPerTick ?? 24 * 60;
+
+  /** A free bucket slot of a minute: counted up in its minute record; a slot taken twice (a lost update) is retried. */
+  async function insertBucket(minute: string, ids: string[], now: Date, deferred: boolean): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      const counter = await models.reminderMinutes.findOneAndUpdate({ _id: minute }, { $inc: { slots: 1 } }, { upsert: true, returnDocument: "after" }).lean().exec();
+      const bucket: ReminderBucketRecord = { _id: `${minute}#${(counter?.slots ?? 1) - 1}`, minute, ids, createdAt: now, ...(deferred ? { deferred } : {}) };
+      try {
+        await models.reminderBuckets.collection.insertOne(bucket as never);
+        return bucket._id;
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= 20) throw error;
+      }
+    }
+  }
 
   /** Buckets first, then the reminders naming them: a stored reminder always has its bucket. */
-  async function writeBuckets(byMinute: Map<string, string[]>, now: Date): Promise<Map<string, string>> {
+  async function writeBuckets(byMinute: Map<string, string[]>, now: Date, deferred = false): Promise<Map<string, string>> {
     const bucketOfId = new Map<string, string>();
-    const buckets: ReminderBucketRecord[] = [];
-    for (const [minute, ids] of byMinute) {
-      const bucket: ReminderBucketRecord = { _id: `${minute}#${suffix()}`, minute, ids, createdAt: now };
-      buckets.push(bucket);
-      for (const id of ids) bucketOfId.set(id, bucket._id);
+    for (const [minute, ids] of [...byMinute].sort(([a], [b]) => a.localeCompare(b))) {
+      const bucketId = await insertBucket(minute, ids, now, deferred);
+      for (const id of ids) bucketOfId.set(id, bucketId);
     }
-    if (buckets.length > 0) await models.reminderBuckets.collection.insertMany(buckets as never[], { ordered: false });
+    // Something due before the cursor (late scheduling, a clock far back): the next tick walks back to it.
+    const earliest = [...byMinute.keys()].sort()[0];
+    if (earliest) await models.reminderMinutes.updateOne({ _id: REMINDER_CURSOR_ID }, { $min: { through: addMinutes(earliest, -1) } }, { upsert: true }).exec();
     return bucketOfId;
+  }
+
+  /** The buckets of the minutes from the cursor to now, each fetched by its `_id`. */
+  async function dueBuckets(now: Date): Promise<{ buckets: ReminderBucketRecord[]; cursor: string | null; walkedTo: string }> {
+    const end = minuteOf(now);
+    const cursor = (await byId(models.reminderMinutes, REMINDER_CURSOR_ID))?.through ?? null;
+    if (cursor === null) return { buckets: [], cursor, walkedTo: end };
+    // The last minutes are walked again next time: a bucket written as its minute came is not missed.
+    let minute = cursor < addMinutes(end, -RECHECK_MINUTES) ? addMinutes(cursor, 1) : addMinutes(end, -RECHECK_MINUTES + 1);
+    const buckets: ReminderBucketRecord[] = [];
+    let walkedTo = addMinutes(minute, -1);
+    for (let walked = 0; minute <= end && walked < minutesPerTick; walked++, minute = addMinutes(minute, 1)) {
+      const slots = (await byId(models.reminderMinutes, minute))?.slots ?? 0;
+      for (let slot = 0; slot < slots; slot++) {
+        const bucket = await byId(models.reminderBuckets, `${minute}#${slot}`);
+        if (bucket) buckets.push(bucket);
+      }
+      walkedTo = minute;
+    }
+    return { buckets, cursor, walkedTo };
   }
 
   async function schedule(requests: ReminderRequest[]): Promise<{ stored: number }> {
@@ -98,8 +142,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
       state: "pending",
       bucketId: bucketOfId.get(request.id)!,
       scheduledAt: now,
-      doneAt: null,
-      jobId: null,
+      cancelledAt: null,
     }));
     // An id stored before keeps its first bucket; the new bucket's copy of it is skipped at its minute.
     await insertIgnoringDuplicates(models.reminders, records);
@@ -107,9 +150,9 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
   }
 
   /** Hands one group (same kind, subject and due minute) to the outbox; idempotent on a second try. */
-  async function hand(jobId: string, subject: JobSubject, recipients: Recipient[]): Promise<string> {
+  async function hand(jobId: string, subject: JobSubject, recipients: Recipient[]): Promise<void> {
     const result = await delivery.enqueue({ jobId, kind: "reminder", subject, defaultLocale: deps.defaultLocale }, recipients);
-    if (result.created) return jobId;
+    if (result.created) return;
     // The job exists: this is a second try (a crash, another process) — or a reminder joined the
     // group after the job was made. Whoever is not in it yet gets a job of their own, whose id
     // depends only on who they are, so a further try adds nothing.
@@ -119,99 +162,84 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     const outcomes = await models.deliveries.find({ jobId }, { userId: 1 }).lean().exec();
     const inJob = new Set([...chunks.flatMap((chunk) => [...chunk.userIds, ...chunk.skippedUserIds]), ...outcomes.map((outcome) => outcome.userId)]);
     const missing = recipients.filter((recipient) => !inJob.has(recipient.userId));
-    if (missing.length === 0) return jobId;
+    if (missing.length === 0) return;
     const digest = createHash("sha256")
       .update(missing.map((recipient) => recipient.userId).sort().join(","))
       .digest("hex")
       .slice(0, 16);
     const followUp = `${jobId}:${digest}`;
     await delivery.enqueue({ jobId: followUp, kind: "reminder", subject, defaultLocale: deps.defaultLocale }, missing);
-    return followUp;
   }
 
   async function runDue(now: Date): Promise<{ sent: number; deferred: number; dropped: number }> {
     const totals = { sent: 0, deferred: 0, dropped: 0 };
-    const buckets = await models.reminderBuckets
-      .find({ minute: { $lte: minuteOf(now) } })
-      .sort({ minute: 1 })
-      .limit(bucketsPerTick)
-      .lean()
-      .exec();
-    if (buckets.length === 0) return totals;
+    const { buckets, cursor, walkedTo } = await dueBuckets(now);
+    if (cursor === null) return totals;
 
     const ids = [...new Set(buckets.flatMap((bucket) => bucket.ids))];
     const reminders = await models.reminders.find({ _id: { $in: ids } }).lean().exec();
-    const found = new Set(reminders.map((reminder) => reminder._id));
-    const bucketIds = new Set(buckets.map((bucket) => bucket._id));
-    // A reminder is handled from the bucket it names: not from an older copy (deferred) or a duplicate request.
-    const due = reminders.filter((reminder) => reminder.state === "pending" && bucketIds.has(reminder.bucketId));
-    const minuteOfBucket = new Map(buckets.map((bucket) => [bucket._id, bucket.minute]));
+    const reminderOf = new Map(reminders.map((reminder) => [reminder._id, reminder]));
+    // Which bucket speaks for a reminder in this tick: the one it was stored with, or a morning
+    // bucket it was deferred to. A copy in another bucket (the same request scheduled again) is
+    // ignored, and two copies of one deferral (a tick stopped half way) count once.
+    const claimedBy = new Map<string, ReminderBucketRecord>();
+    for (const bucket of buckets) {
+      for (const id of bucket.ids) {
+        const reminder = reminderOf.get(id);
+        if (!reminder || reminder.state !== "pending" || claimedBy.has(id)) continue;
+        if (bucket.deferred || reminder.bucketId === bucket._id) claimedBy.set(id, bucket);
+      }
+    }
+    const due = [...claimedBy.keys()].map((id) => reminderOf.get(id)!);
 
     const userRefs = [...new Set(due.map((reminder) => reminder.userId))];
-    const users = userRefs.length
-      ? await models.users.find({ _id: { $in: userRefs } }, { locale: 1, timeZone: 1, reminderOptOuts: 1 }).lean().exec()
-      : [];
+    const users = userRefs.length ? await models.users.find({ _id: { $in: userRefs } }, { locale: 1, timeZone: 1, reminderOptOuts: 1 }).lean().exec() : [];
     const userOf = new Map(users.map((user) => [user._id, user]));
 
-    const dropped: { late: string[]; "opted-out": string[] } = { late: [], "opted-out": [] };
     const deferredTo = new Map<string, { at: Date; ids: string[] }>();
-    const groups = new Map<string, { subject: JobSubject; kind: ReminderKind; minute: string; reminders: ReminderRecord[] }>();
+    const groups = new Map<string, { subject: JobSubject; reminders: ReminderRecord[] }>();
     for (const reminder of due) {
       const user = userOf.get(reminder.userId);
-      if (reminder.lateAfter && reminder.lateAfter.getTime() < now.getTime()) {
-        dropped.late.push(reminder._id);
-        continue;
-      }
-      // A user who erased their data (no users row) or switched the kind off gets nothing.
-      if (!user || (user.reminderOptOuts ?? []).includes(reminder.kind)) {
-        dropped["opted-out"].push(reminder._id);
+      // Late, or for a user who switched the kind off or erased their data (no users row): nothing is sent.
+      if ((reminder.lateAfter && reminder.lateAfter.getTime() < now.getTime()) || !user || (user.reminderOptOuts ?? []).includes(reminder.kind)) {
+        totals.dropped += 1;
         continue;
       }
       const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : deps.defaultTimeZone;
       if (reminder.quietHours === "respect" && isQuiet(now, zone)) {
         const morning = nextMorning(now, zone);
-        const minute = minuteOf(morning);
-        const entry = deferredTo.get(minute) ?? { at: morning, ids: [] };
+        const entry = deferredTo.get(minuteOf(morning)) ?? { at: morning, ids: [] };
         entry.ids.push(reminder._id);
-        deferredTo.set(minute, entry);
+        deferredTo.set(minuteOf(morning), entry);
+        totals.deferred += 1;
         continue;
       }
-      const minute = minuteOfBucket.get(reminder.bucketId)!;
-      const key = `reminder:${reminder.kind}:${subjectKey(reminder.subject)}:${minute}`;
-      const group = groups.get(key) ?? { subject: reminder.subject, kind: reminder.kind, minute, reminders: [] };
+      const key = `reminder:${reminder.kind}:${subjectKey(reminder.subject)}:${claimedBy.get(reminder._id)!.minute}`;
+      const group = groups.get(key) ?? { subject: reminder.subject, reminders: [] };
       group.reminders.push(reminder);
       groups.set(key, group);
     }
 
-    for (const [reason, list] of Object.entries(dropped) as [keyof typeof dropped, string[]][]) {
-      if (list.length === 0) continue;
-      await models.reminders.updateMany({ _id: { $in: list }, state: "pending" }, { $set: { state: "dropped", dropReason: reason, doneAt: now } }).exec();
-      totals.dropped += list.length;
-    }
-
-    if (deferredTo.size > 0) {
-      // The morning bucket first, then the reminder moves to it: a crash between leaves it in the old one.
-      const moves = await writeBuckets(new Map([...deferredTo].map(([minute, entry]) => [minute, entry.ids])), now);
-      for (const entry of deferredTo.values()) {
-        const bucketId = moves.get(entry.ids[0]!)!;
-        await models.reminders.updateMany({ _id: { $in: entry.ids }, state: "pending" }, { $set: { bucketId, dueAt: entry.at } }).exec();
-        totals.deferred += entry.ids.length;
-      }
-    }
-
+    // Nothing here updates a reminder (on FerretDB each update of a large collection costs a scan):
+    // a deferral is a new morning bucket, a hand-over is an outbox job, and deleting the bucket
+    // afterwards marks all of it handled. A tick that stops before the delete is repeated by the
+    // next one with the same job ids and the same mornings, which adds nothing.
+    if (deferredTo.size > 0) await writeBuckets(new Map([...deferredTo].map(([minute, entry]) => [minute, entry.ids])), now, true);
     for (const [jobId, group] of groups) {
       const recipients = group.reminders.map((reminder) => ({ userId: reminder.userId, locale: userOf.get(reminder.userId)?.locale }));
-      const handedTo = await hand(jobId, group.subject, recipients);
-      const groupIds = group.reminders.map((reminder) => reminder._id);
-      await models.reminders.updateMany({ _id: { $in: groupIds }, state: "pending" }, { $set: { state: "sent", jobId: handedTo, doneAt: now } }).exec();
-      totals.sent += groupIds.length;
+      await hand(jobId, group.subject, recipients);
+      totals.sent += group.reminders.length;
     }
 
-    // Every reminder of these buckets is handled now; a bucket naming reminders never stored waits a little (their insert may follow).
+    // A bucket naming reminders never stored waits a little (the insert follows its bucket), then goes too.
     const finished = buckets
-      .filter((bucket) => bucket.ids.every((id) => found.has(id)) || now.getTime() - bucket.createdAt.getTime() > ORPHAN_BUCKET_MS)
+      .filter((bucket) => bucket.ids.every((id) => reminderOf.has(id)) || now.getTime() - bucket.createdAt.getTime() > ORPHAN_BUCKET_MS)
       .map((bucket) => bucket._id);
     if (finished.length > 0) await models.reminderBuckets.deleteMany({ _id: { $in: finished } }).exec();
+    const left = new Set(buckets.filter((bucket) => !finished.includes(bucket._id)).map((bucket) => bucket.minute));
+    const through = left.size > 0 ? addMinutes([...left].sort()[0]!, -1) : walkedTo;
+    // Only if nobody moved the cursor back meanwhile (something was scheduled for an earlier minute).
+    if (through > cursor) await models.reminderMinutes.updateOne({ _id: REMINDER_CURSOR_ID, through: cursor }, { $set: { through } }).exec();
     return totals;
   }
 
@@ -222,7 +250,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     async cancelByPrefix(idPrefix) {
       if (idPrefix.length === 0) throw new Error("cancelByPrefix needs a prefix");
       const result = await models.reminders
-        .updateMany({ _id: { $regex: `^${escapeRegex(idPrefix)}` }, state: "pending" }, { $set: { state: "cancelled", doneAt: clock.now() } })
+        .updateMany({ _id: { $regex: `^${escapeRegex(idPrefix)}` }, state: "pending" }, { $set: { state: "cancelled", cancelledAt: clock.now() } })
         .exec();
       return result.modifiedCount;
     },
@@ -233,8 +261,12 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     },
 
     async purgeDone(now) {
+      // Handled reminders are not marked (their bucket is gone); a reminder this far past its due time is handled.
       const cutoff = new Date(now.getTime() - DONE_REMINDER_RETENTION_DAYS * DAY_MS);
-      const result = await models.reminders.deleteMany({ doneAt: { $ne: null, $lt: cutoff } }).exec();
+      const result = await models.reminders.deleteMany({ dueAt: { $lt: cutoff } }).exec();
+      // Minute records far behind the cursor: their buckets are long gone (kept until now so that a
+      // late request for a past minute never reuses a slot of a bucket that is being handled).
+      await models.reminderMinutes.deleteMany({ _id: { $lt: minuteOf(cutoff), $ne: REMINDER_CURSOR_ID } }).exec();
       return result.deletedCount;
     },
   };
