@@ -63,7 +63,8 @@ export function createCaseCheckins(deps: { models: Models; reminders: Pick<Remin
         kind: "case-checkin",
         userId,
         subject: { kind: "case-checkin" },
-        dueAt,
+        // Found by the daily run: due now (a request for a minute the scheduler has passed is never read).
+        dueAt: new Date(Math.max(dueAt.getTime(), now.getTime())),
         lateAfter: new Date(dueAt.getTime() + CHECKIN_LATE_DAYS * DAY_MS),
         quietHours: "respect",
       });

@@ -84,7 +84,8 @@ export function createRegistrationReminders(deps: {
             kind: "registration-unfinished",
             userId,
             subject: { kind: "registration-unfinished" },
-            dueAt: new Date(stoppedAt + after),
+            // Found at most an hour late: due now (a request for a minute the scheduler has passed is never read).
+            dueAt: new Date(Math.max(stoppedAt + after, now.getTime())),
             lateAfter: new Date(stoppedAt + lateAfter),
             quietHours: "respect",
           });
