@@ -64,22 +64,23 @@ export function checkAudience(actor: Actor, audience: Audience): BroadcastError 
   return null;
 }
 
-/** The people an audience names right now, each with the language they read. */
-export async function resolveAudience(models: Models, audience: Audience): Promise<Recipient[]> {
+/** The people an audience names right now, each with the language they read; `only` asks about one person. */
+export async function resolveAudience(models: Models, audience: Audience, options: { only?: UserRef } = {}): Promise<Recipient[]> {
+  const person = options.only ? { userId: options.only } : {};
   const inProvinces = (province: string | null | undefined) => audience.provinces === "all" || (province != null && audience.provinces.includes(province));
   const byUser = new Map<UserRef, string>();
   if (audience.kind === "eventYes") {
     // Those who answered Yes to an event; the province is the one copied into their answer.
-    const rsvps = await models.eventRsvps.find({ eventId: new Types.ObjectId(audience.eventId), answer: "yes" }, { userId: 1, province: 1, locale: 1 }).lean().exec();
+    const rsvps = await models.eventRsvps.find({ eventId: new Types.ObjectId(audience.eventId), answer: "yes", ...person }, { userId: 1, province: 1, locale: 1 }).lean().exec();
     for (const r of rsvps) if (inProvinces(r.province ?? "abroad")) byUser.set(r.userId, r.locale);
   } else if (audience.kind === "signers") {
     const signatures = await models.petitionSignatures
-      .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active" }, { userId: 1, province: 1, locale: 1 })
+      .find({ petitionId: new Types.ObjectId(audience.petitionId), state: "active", ...person }, { userId: 1, province: 1, locale: 1 })
       .lean()
       .exec();
     for (const s of signatures) if (inProvinces(s.province ?? "abroad")) byUser.set(s.userId, s.locale);
   } else {
-    const filter: Record<string, unknown> = { withdrawnAt: null };
+    const filter: Record<string, unknown> = { withdrawnAt: null, ...person };
     if (audience.kind === "caseStatus") {
       const ids = await models.cases.find({ status: audience.status }, { _id: 1 }).lean().exec();
       filter.caseId = { $in: ids.map((c) => c._id) };

@@ -250,6 +250,12 @@ export function createEventService(deps: {
       const view = (withLink: boolean): EventView => ({ id: eventId, texts: event.texts, startsAt: event.startsAt, state: event.state, link: withLink ? event.link : null });
       if (event.state === "cancelled" || event.startsAt.getTime() <= clock.now().getTime()) return { ok: false, error: "not_open" };
       const ref = cipher.userRef(userId);
+      // Only someone the event invites (or who answered already) may answer: a forged button
+      // with a guessed event id must not hand out the link.
+      const invited =
+        (await models.eventRsvps.exists({ eventId: event._id, userId: ref }).exec()) !== null ||
+        (await resolveAudience(models, event.audience as Audience, { only: ref })).length > 0;
+      if (!invited) return { ok: false, error: "not_found" };
       const [user, link] = await Promise.all([
         models.users.findById(ref, { locale: 1, timeZone: 1 }).lean().exec(),
         models.caseLinks.findOne({ userId: ref, withdrawnAt: null }, { familyProvince: 1, locale: 1 }).lean().exec(),

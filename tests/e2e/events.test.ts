@@ -20,7 +20,7 @@ const LINK = "https://meet.example.org/families-1405";
 /** The bot's clock: Friday 27 November 2026, 15:30 in Tehran; the stories move it forward. */
 let offsetMs = Date.parse("2026-11-27T12:00:00Z") - Date.now();
 const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-const setClock = (iso: string) => (offsetMs = Date.parse(iso) - Date.now());
+const DAY = 24 * 60 * 60 * 1000;
 
 let bot: TestBot;
 let coordinator: EmulatedUser;
@@ -55,6 +55,14 @@ const messagesWith = (user: EmulatedUser, text: string) => user.botMessages().fi
 async function runDueReminders(): Promise<void> {
   expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
   await bot.emulator.waitForQuiet();
+}
+/** Time passes up to `iso` with the reminder tick running at least once a simulated day, as in a running bot. */
+async function passTimeTo(iso: string): Promise<void> {
+  const target = Date.parse(iso);
+  while (clock.now().getTime() < target) {
+    offsetMs += Math.min(DAY, target - clock.now().getTime());
+    await runDueReminders();
+  }
 }
 
 describe("an online gathering of the families", () => {
@@ -108,6 +116,15 @@ describe("an online gathering of the families", () => {
     expect(plain(family.father.botMessages().at(-1)!.text)).not.toContain(LINK);
     await press(family.brother, "❌ No", "you cannot take part");
     expect(plain(family.brother.botMessages().at(-1)!.text)).not.toContain(LINK);
+    // Someone who was not invited forges the button with the event's id: no answer, no link.
+    const stranger = bot.emulator.createUser({ languageCode: "en" });
+    stranger.sendCommand("start");
+    const greeting = await stranger.waitForReply();
+    const event = await bot.app.models.events.findOne({}).lean().exec();
+    stranger.pressCallback(greeting.messageId, `evr:yes:${event!._id.toHexString()}`);
+    await bot.emulator.waitForQuiet();
+    expect(stranger.botMessages().some((m) => plain(m.text).includes(LINK))).toBe(false);
+    expect(await bot.app.models.eventRsvps.countDocuments({ userId: refOf(stranger.id) }).exec()).toBe(0);
     // He changes his mind under the same invitation.
     await press(family.brother, "✅ Yes", "We expect you at “Online gathering of the families”, Tuesday 1 Dec 2026, 18:30.");
     expect(plain(family.brother.botMessages().at(-1)!.text)).toContain(LINK);
@@ -132,8 +149,7 @@ describe("an online gathering of the families", () => {
 
   it("reminders come a day before to Yes and Maybe, on each reader's clock, and never to No", async () => {
     // Monday 30 November, 18:31 in Tehran (16:01 in Tirana): a day before the gathering.
-    setClock("2026-11-30T15:01:00Z");
-    await runDueReminders();
+    await passTimeTo("2026-11-30T15:01:00Z");
     await waitUntil(() => messagesWith(family.mother, "فردا همین ساعت").length === 1, 10_000, "the mother's reminder");
     await waitUntil(() => messagesWith(family.brother, "tomorrow at this time").length === 1, 10_000, "the brother's reminder");
     await waitUntil(() => messagesWith(family.sister, "nesër në këtë orë").length === 1, 10_000, "the sister's reminder");
@@ -161,12 +177,10 @@ describe("an online gathering of the families", () => {
     expect(plain(sister.text)).toContain("e enjte 3 dhj 2026, 16:30");
 
     // The old hour-before reminder (Tuesday 17:30 in Tehran) is gone.
-    setClock("2026-12-01T14:01:00Z");
-    await runDueReminders();
+    await passTimeTo("2026-12-01T14:01:00Z");
     expect(messagesWith(family.mother, "یک ساعت دیگر")).toHaveLength(0);
     // Thursday 18:01 in Tehran: an hour before the new time.
-    setClock("2026-12-03T14:31:00Z");
-    await runDueReminders();
+    await passTimeTo("2026-12-03T14:31:00Z");
     await waitUntil(() => messagesWith(family.mother, "یک ساعت دیگر").length === 1, 10_000, "the mother's hour-before reminder");
     await waitUntil(() => messagesWith(family.sister, "fillon pas një ore").length === 1, 10_000, "the sister's hour-before reminder");
     expect(plain(messagesWith(family.mother, "یک ساعت دیگر")[0]!.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
@@ -176,7 +190,7 @@ describe("an online gathering of the families", () => {
 
 describe("a press conference that is called off", () => {
   it("the coordinator cancels it: those who answered are told, nobody is reminded, and the old buttons say it is off", async () => {
-    setClock("2026-12-05T08:00:00Z");
+    await passTimeTo("2026-12-05T08:00:00Z");
     const coordinatorActor = { userId: COORDINATOR_ID };
     const created = await bot.app.services.events.create(coordinatorActor, {
       texts: [{ locale: "fa", title: "کنفرانس خبری", description: "" }, { locale: "en", title: "Press conference", description: "" }],
@@ -206,8 +220,7 @@ describe("a press conference that is called off", () => {
     family.sister.pressButton("✅ Po", { messageId: sisterInvitation.messageId });
     await waitUntil(() => bot.emulator.callsOf("answerCallbackQuery").some((c) => String(c.params.text).includes("Kjo ngjarje u anulua ose ka filluar")), 5_000, "the alert");
 
-    setClock("2026-12-09T10:01:00Z");
-    await runDueReminders();
+    await passTimeTo("2026-12-09T10:01:00Z");
     expect(messagesWith(family.mother, "⏰").filter((m) => plain(m.text).includes("کنفرانس خبری"))).toHaveLength(0);
   });
 });
