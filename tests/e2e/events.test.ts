@@ -150,15 +150,15 @@ describe("an online gathering of the families", () => {
   it("reminders come a day before to Yes and Maybe, on each reader's clock, and never to No", async () => {
     // Monday 30 November, 18:31 in Tehran (16:01 in Tirana): a day before the gathering.
     await passTimeTo("2026-11-30T15:01:00Z");
-    await waitUntil(() => messagesWith(family.mother, "فردا همین ساعت").length === 1, 10_000, "the mother's reminder");
-    await waitUntil(() => messagesWith(family.brother, "tomorrow at this time").length === 1, 10_000, "the brother's reminder");
-    await waitUntil(() => messagesWith(family.sister, "nesër në këtë orë").length === 1, 10_000, "the sister's reminder");
-    expect(plain(messagesWith(family.mother, "فردا همین ساعت")[0]!.text)).toContain(LINK);
-    expect(plain(messagesWith(family.sister, "nesër në këtë orë")[0]!.text)).toContain("e martë 1 dhj 2026, 16:00");
+    await waitUntil(() => messagesWith(family.mother, "این رویداد نزدیک است").length === 1, 10_000, "the mother's reminder");
+    await waitUntil(() => messagesWith(family.brother, "this event is coming up").length === 1, 10_000, "the brother's reminder");
+    await waitUntil(() => messagesWith(family.sister, "kjo ngjarje po afron").length === 1, 10_000, "the sister's reminder");
+    expect(plain(messagesWith(family.mother, "این رویداد نزدیک است")[0]!.text)).toContain(LINK);
+    expect(plain(messagesWith(family.sister, "kjo ngjarje po afron")[0]!.text)).toContain("e martë 1 dhj 2026, 16:00");
     expect(messagesWith(family.father, "یادآوری")).toHaveLength(0);
     // The tick again sends nothing twice.
     await runDueReminders();
-    expect(messagesWith(family.mother, "فردا همین ساعت")).toHaveLength(1);
+    expect(messagesWith(family.mother, "این رویداد نزدیک است")).toHaveLength(1);
   });
 
   it("the coordinator moves the gathering: everyone who answered is told, and the hour-before reminder follows the new time", async () => {
@@ -178,13 +178,13 @@ describe("an online gathering of the families", () => {
 
     // The old hour-before reminder (Tuesday 17:30 in Tehran) is gone.
     await passTimeTo("2026-12-01T14:01:00Z");
-    expect(messagesWith(family.mother, "یک ساعت دیگر")).toHaveLength(0);
+    expect(messagesWith(family.mother, "به‌زودی شروع می‌شود")).toHaveLength(0);
     // Thursday 18:01 in Tehran: an hour before the new time.
     await passTimeTo("2026-12-03T14:31:00Z");
-    await waitUntil(() => messagesWith(family.mother, "یک ساعت دیگر").length === 1, 10_000, "the mother's hour-before reminder");
-    await waitUntil(() => messagesWith(family.sister, "fillon pas një ore").length === 1, 10_000, "the sister's hour-before reminder");
-    expect(plain(messagesWith(family.mother, "یک ساعت دیگر")[0]!.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
-    expect(messagesWith(family.father, "یک ساعت دیگر")).toHaveLength(0);
+    await waitUntil(() => messagesWith(family.mother, "به‌زودی شروع می‌شود").length === 1, 10_000, "the mother's hour-before reminder");
+    await waitUntil(() => messagesWith(family.sister, "fillon së shpejti").length === 1, 10_000, "the sister's hour-before reminder");
+    expect(plain(messagesWith(family.mother, "به‌زودی شروع می‌شود")[0]!.text)).toContain("پنجشنبه ۱۲ آذر ۱۴۰۵، ساعت ۱۹:۰۰");
+    expect(messagesWith(family.father, "به‌زودی شروع می‌شود")).toHaveLength(0);
   });
 });
 
@@ -222,6 +222,34 @@ describe("a press conference that is called off", () => {
 
     await passTimeTo("2026-12-09T10:01:00Z");
     expect(messagesWith(family.mother, "⏰").filter((m) => plain(m.text).includes("کنفرانس خبری"))).toHaveLength(0);
+  });
+});
+
+describe("a late-evening gathering, 23:30 in Tehran", () => {
+  it("the day-before reminder waits for the mother's morning; the hour-before one comes in her night, because the event itself is in it", async () => {
+    const created = await bot.app.services.events.create({ userId: COORDINATOR_ID }, {
+      texts: [{ locale: "fa", title: "گفت‌وگوی شبانه", description: "" }, { locale: "sq", title: "Bisedë e mbrëmjes", description: "" }],
+      startsAt: new Date("2026-12-15T20:00:00Z"),
+      link: "https://meet.example.org/night",
+      audience: { kind: "families", provinces: ["ardabil"] },
+    });
+    expect(created.ok).toBe(true);
+    const invitation = await family.mother.waitForText("گفت‌وگوی شبانه", { timeoutMs: 10_000 });
+    expect(plain(invitation.text)).toContain("سه‌شنبه ۲۴ آذر ۱۴۰۵، ساعت ۲۳:۳۰");
+    await press(family.mother, "✅ بله", "منتظر شما در", { messageId: invitation.messageId });
+    const reminders = () => messagesWith(family.mother, "⏰").filter((m) => plain(m.text).includes("گفت‌وگوی شبانه"));
+
+    // Monday 23:31 in Tehran, a day before: she is asleep, nothing comes.
+    await passTimeTo("2026-12-14T20:01:00Z");
+    expect(reminders()).toHaveLength(0);
+    // Tuesday 08:01: the day-before reminder, in her morning.
+    await passTimeTo("2026-12-15T04:31:00Z");
+    await waitUntil(() => reminders().length === 1, 10_000, "the morning reminder");
+    expect(plain(reminders()[0]!.text)).toContain("این رویداد نزدیک است");
+    // Tuesday 22:31, an hour before: night in Tehran, but so is the gathering — it comes now.
+    await passTimeTo("2026-12-15T19:01:00Z");
+    await waitUntil(() => reminders().length === 2, 10_000, "the hour-before reminder");
+    expect(plain(reminders()[1]!.text)).toContain("رویداد به‌زودی شروع می‌شود");
   });
 });
 
