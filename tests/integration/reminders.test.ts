@@ -68,7 +68,7 @@ const schedulerOf = (delivery: Pick<DeliveryService, "enqueue"> = outbox()): Rem
 let reminders: ReminderScheduler;
 beforeEach(async () => {
   // Each story starts on an empty schedule (their clocks jump between months and back).
-  await Promise.all([models.reminders.deleteMany({}), models.reminderBuckets.deleteMany({}), models.reminderMinutes.deleteMany({})]);
+  await Promise.all([models.reminders.deleteMany({}), models.reminderBuckets.deleteMany({}), models.reminderMinutes.deleteMany({}), models.reminderCursor.deleteMany({})]);
   reminders = schedulerOf();
 });
 

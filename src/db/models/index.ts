@@ -22,7 +22,7 @@ import { createPetitionWithdrawalModel, type PetitionWithdrawalModel } from "./p
 import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
 import { createReminderModel, type ReminderModel } from "./reminder.js";
 import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
-import { createReminderMinuteModel, type ReminderMinuteModel } from "./reminderMinute.js";
+import { createReminderCursorModel, createReminderMinuteModel, type ReminderCursorModel, type ReminderMinuteModel } from "./reminderMinute.js";
 import { createUserModel, type UserModel } from "./user.js";
 
 export interface Models {
@@ -49,6 +49,7 @@ export interface Models {
   reminders: ReminderModel;
   reminderBuckets: ReminderBucketModel;
   reminderMinutes: ReminderMinuteModel;
+  reminderCursor: ReminderCursorModel;
   events: EventModel;
   eventRsvps: EventRsvpModel;
 }
@@ -78,6 +79,7 @@ export function createModels(connection: Connection): Models {
     reminders: createReminderModel(connection),
     reminderBuckets: createReminderBucketModel(connection),
     reminderMinutes: createReminderMinuteModel(connection),
+    reminderCursor: createReminderCursorModel(connection),
     events: createEventModel(connection),
     eventRsvps: createEventRsvpModel(connection),
   };

@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Model } from "mongoose";
 import type { Clock } from "../../clock.js";
 import type { JobSubject } from "../../db/models/deliveryJob.js";
 import type { Models } from "../../db/models/index.js";
 import type { ReminderRecord } from "../../db/models/reminder.js";
 import type { ReminderBucketRecord } from "../../db/models/reminderBucket.js";
-import { insertIgnoringDuplicates, isDuplicateKeyError } from "../../db/duplicateKeys.js";
-import { REMINDER_CURSOR_ID } from "../../db/models/reminderMinute.js";
+import { insertIgnoringDuplicates } from "../../db/duplicateKeys.js";
+import { NOTHING_SCHEDULED, REMINDER_CURSOR_ID, type ReminderCursorRecord } from "../../db/models/reminderMinute.js";
 import type { DeliveryService, Recipient } from "../../delivery/types.js";
 import { isQuiet, isTimeZone, nextMorning } from "../../domain/quietHours.js";
 import type { FieldCipher, UserRef } from "../../security/fieldCipher.js";
@@ -20,7 +20,7 @@ export interface ReminderServiceDeps {
   defaultLocale: string;
   /** The zone of a user who chose none (TZ_DEFAULT, Asia/Tehran). */
   defaultTimeZone: string;
-  /** Minutes walked per tick at most (a backlog after a long stop is worked off tick by tick). */
+  /** Due minutes handled per tick at most (a backlog after a long stop is worked off tick by tick). */
   minutesPerTick?: number;
 }
 
@@ -40,9 +40,6 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /** "yyyy-mm-ddThh:mm" in UTC: the due minute, which sorts as time. */
 export const minuteOf = (at: Date): string => at.toISOString().slice(0, 16);
-const addMinutes = (minute: string, n: number): string => minuteOf(new Date(Date.parse(`${minute}:00Z`) + n * 60_000));
-/** Each tick walks the last few minutes again (a bucket written just as its minute's tick ran). */
-const RECHECK_MINUTES = 3;
 
 /** What a job is about, as a short stable key for the outbox job id ("event-reminder/65f0…"). */
 export function subjectKey(subject: JobSubject): string {
@@ -65,8 +62,8 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"
 
 /**
  * The reminder scheduler (issue #10): stores what is due, and once a minute hands what fell due to
- * the outbox. Storage is shaped for FerretDB (README "Reminders"): a tick reads only the due
- * buckets, never scans the pending reminders, and writes no reminder; buckets are written once and
+ * the outbox. Storage is shaped for FerretDB (README "Reminders"): an idle tick reads one
+ * document, a busy one only the due buckets; none scans the pending reminders or writes one; buckets are written once and
  * deleted, never updated; a bucket is deleted after its reminders were enqueued under outbox job
  * ids that are the same on a second try, so a crash or a second process in between sends nothing twice.
  */
@@ -74,51 +71,47 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
   const { models, clock, delivery, cipher } = deps;
   const minutesPerTick = deps.minutesPerTick ?? 24 * 60;
 
-  /** A free bucket slot of a minute: counted up in its minute record; a slot taken twice (a lost update) is retried. */
-  async function insertBucket(minute: string, ids: string[], now: Date, deferred: boolean): Promise<string> {
-    for (let attempt = 0; ; attempt++) {
-      const counter = await models.reminderMinutes.findOneAndUpdate({ _id: minute }, { $inc: { slots: 1 } }, { upsert: true, returnDocument: "after" }).lean().exec();
-      const bucket: ReminderBucketRecord = { _id: `${minute}#${(counter?.slots ?? 1) - 1}`, minute, ids, createdAt: now, ...(deferred ? { deferred } : {}) };
-      try {
-        await models.reminderBuckets.collection.insertOne(bucket as never);
-        return bucket._id;
-      } catch (error) {
-        if (!isDuplicateKeyError(error) || attempt >= 20) throw error;
-      }
-    }
-  }
-
-  /** Buckets first, then the reminders naming them: a stored reminder always has its bucket. */
+  /**
+   * Buckets first, then the minutes naming them; the reminders follow (schedule), so a stored
+   * reminder always has its bucket and its bucket always its minute. Returns each id's bucket.
+   */
   async function writeBuckets(byMinute: Map<string, string[]>, now: Date, deferred = false): Promise<Map<string, string>> {
     const bucketOfId = new Map<string, string>();
-    for (const [minute, ids] of [...byMinute].sort(([a], [b]) => a.localeCompare(b))) {
-      const bucketId = await insertBucket(minute, ids, now, deferred);
-      for (const id of ids) bucketOfId.set(id, bucketId);
+    const buckets: ReminderBucketRecord[] = [];
+    for (const [minute, ids] of byMinute) {
+      const bucket: ReminderBucketRecord = { _id: `${minute}#${randomBytes(6).toString("hex")}`, minute, ids, createdAt: now, ...(deferred ? { deferred } : {}) };
+      buckets.push(bucket);
+      for (const id of ids) bucketOfId.set(id, bucket._id);
     }
-    // Something due before the cursor (late scheduling, a clock far back): the next tick walks back to it.
-    const earliest = [...byMinute.keys()].sort()[0];
-    if (earliest) await models.reminderMinutes.updateOne({ _id: REMINDER_CURSOR_ID }, { $min: { through: addMinutes(earliest, -1) } }, { upsert: true }).exec();
+    if (buckets.length > 0) await models.reminderBuckets.collection.insertMany(buckets as never[], { ordered: false });
+    await insertIgnoringDuplicates(
+      models.reminderMinutes,
+      [...byMinute.keys()].map((minute) => ({ _id: minute })),
+    );
     return bucketOfId;
   }
 
-  /** The buckets of the minutes from the cursor to now, each fetched by its `_id`. */
-  async function dueBuckets(now: Date): Promise<{ buckets: ReminderBucketRecord[]; cursor: string | null; walkedTo: string }> {
+  /** Something new is due at `minute`: the cursor moves back to it if it is earlier, and a tick reading an older version keeps off. */
+  async function markDue(minute: string): Promise<void> {
+    await models.reminderCursor.updateOne({ _id: REMINDER_CURSOR_ID }, { $min: { next: minute }, $inc: { version: 1 } }, { upsert: true }).exec();
+  }
+
+  /** The buckets of the minutes from the cursor to now, and the first minute after them. */
+  async function dueBuckets(now: Date): Promise<{ buckets: ReminderBucketRecord[]; cursor: ReminderCursorRecord | null; following: string }> {
     const end = minuteOf(now);
-    const cursor = (await byId(models.reminderMinutes, REMINDER_CURSOR_ID))?.through ?? null;
-    if (cursor === null) return { buckets: [], cursor, walkedTo: end };
-    // The last minutes are walked again next time: a bucket written as its minute came is not missed.
-    let minute = cursor < addMinutes(end, -RECHECK_MINUTES) ? addMinutes(cursor, 1) : addMinutes(end, -RECHECK_MINUTES + 1);
-    const buckets: ReminderBucketRecord[] = [];
-    let walkedTo = addMinutes(minute, -1);
-    for (let walked = 0; minute <= end && walked < minutesPerTick; walked++, minute = addMinutes(minute, 1)) {
-      const slots = (await byId(models.reminderMinutes, minute))?.slots ?? 0;
-      for (let slot = 0; slot < slots; slot++) {
-        const bucket = await byId(models.reminderBuckets, `${minute}#${slot}`);
-        if (bucket) buckets.push(bucket);
-      }
-      walkedTo = minute;
-    }
-    return { buckets, cursor, walkedTo };
+    // An idle tick stops here, after one read of a one-document collection.
+    const cursor = await byId(models.reminderCursor, REMINDER_CURSOR_ID);
+    if (!cursor || cursor.next > end) return { buckets: [], cursor: null, following: NOTHING_SCHEDULED };
+    const minutes = await models.reminderMinutes
+      .find({ _id: { $gte: cursor.next } })
+      .sort({ _id: 1 })
+      .limit(minutesPerTick + 1)
+      .lean()
+      .exec();
+    const due = minutes.slice(0, minutesPerTick).filter((record) => record._id <= end).map((record) => record._id);
+    const following = minutes.find((record) => !due.includes(record._id))?._id ?? NOTHING_SCHEDULED;
+    const buckets = due.length > 0 ? await models.reminderBuckets.find({ minute: { $in: due } }).sort({ minute: 1 }).lean().exec() : [];
+    return { buckets, cursor, following };
   }
 
   async function schedule(requests: ReminderRequest[]): Promise<{ stored: number }> {
@@ -130,6 +123,9 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
       const minute = minuteOf(request.dueAt);
       byMinute.set(minute, [...(byMinute.get(minute) ?? []), request.id]);
     }
+    const earliest = [...byMinute.keys()].sort()[0]!;
+    // Before and after the writes: a tick that read the cursor in between does not move it past them.
+    await markDue(earliest);
     const bucketOfId = await writeBuckets(byMinute, now);
     const records: ReminderRecord[] = [...unique.values()].map((request) => ({
       _id: request.id,
@@ -146,6 +142,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     }));
     // An id stored before keeps its first bucket; the new bucket's copy of it is skipped at its minute.
     await insertIgnoringDuplicates(models.reminders, records);
+    await markDue(earliest);
     return { stored: records.length };
   }
 
@@ -173,7 +170,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
 
   async function runDue(now: Date): Promise<{ sent: number; deferred: number; dropped: number }> {
     const totals = { sent: 0, deferred: 0, dropped: 0 };
-    const { buckets, cursor, walkedTo } = await dueBuckets(now);
+    const { buckets, cursor, following } = await dueBuckets(now);
     if (cursor === null) return totals;
 
     const ids = [...new Set(buckets.flatMap((bucket) => bucket.ids))];
@@ -236,10 +233,9 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
       .filter((bucket) => bucket.ids.every((id) => reminderOf.has(id)) || now.getTime() - bucket.createdAt.getTime() > ORPHAN_BUCKET_MS)
       .map((bucket) => bucket._id);
     if (finished.length > 0) await models.reminderBuckets.deleteMany({ _id: { $in: finished } }).exec();
-    const left = new Set(buckets.filter((bucket) => !finished.includes(bucket._id)).map((bucket) => bucket.minute));
-    const through = left.size > 0 ? addMinutes([...left].sort()[0]!, -1) : walkedTo;
-    // Only if nobody moved the cursor back meanwhile (something was scheduled for an earlier minute).
-    if (through > cursor) await models.reminderMinutes.updateOne({ _id: REMINDER_CURSOR_ID, through: cursor }, { $set: { through } }).exec();
+    // The cursor moves to the first minute still to do: a bucket left waiting, a morning, or the next minute scheduled.
+    const next = [following, ...deferredTo.keys(), ...buckets.filter((bucket) => !finished.includes(bucket._id)).map((bucket) => bucket.minute)].sort()[0]!;
+    await models.reminderCursor.updateOne({ _id: REMINDER_CURSOR_ID, version: cursor.version }, { $set: { next } }).exec();
     return totals;
   }
 
@@ -264,9 +260,8 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
       // Handled reminders are not marked (their bucket is gone); a reminder this far past its due time is handled.
       const cutoff = new Date(now.getTime() - DONE_REMINDER_RETENTION_DAYS * DAY_MS);
       const result = await models.reminders.deleteMany({ dueAt: { $lt: cutoff } }).exec();
-      // Minute records far behind the cursor: their buckets are long gone (kept until now so that a
-      // late request for a past minute never reuses a slot of a bucket that is being handled).
-      await models.reminderMinutes.deleteMany({ _id: { $lt: minuteOf(cutoff), $ne: REMINDER_CURSOR_ID } }).exec();
+      // Minutes are not deleted by the tick (a request for a minute just handled may be adding to it).
+      await models.reminderMinutes.deleteMany({ _id: { $lt: minuteOf(new Date(now.getTime() - 2 * DAY_MS)) } }).exec();
       return result.deletedCount;
     },
   };
