@@ -326,4 +326,39 @@ describe("exactly once", () => {
     await outboxSettled();
     expect([received(early!), received(late!)]).toEqual([1, 1]);
   });
+
+  it("a reminder scheduled for a minute whose tick already ran is sent at the next tick", async () => {
+    now = new Date("2026-06-14T08:00:00Z");
+    const [father] = await families(1);
+    expect(await reminders.runDue(now)).toEqual({ sent: 0, deferred: 0, dropped: 0 });
+    // A registration reminder computed from an old stop: due ten minutes ago.
+    await reminders.schedule([reminderFor(father!, aboutSomething(), new Date("2026-06-14T07:50:00Z"))]);
+    expect(await reminders.runDue(later(now, minutes(1)))).toEqual({ sent: 1, deferred: 0, dropped: 0 });
+    await outboxSettled();
+    expect(received(father!)).toBe(1);
+  });
+});
+
+describe("what is kept", () => {
+  it("a family that erases its data leaves no reminder behind, and nothing is sent to it", async () => {
+    now = new Date("2026-06-15T08:00:00Z");
+    const [mother, father] = await families(2);
+    await reminders.schedule([reminderFor(mother!, aboutSomething(), later(now, minutes(5))), reminderFor(father!, aboutSomething(), later(now, minutes(5)))]);
+    expect(await reminders.forgetUser(mother!)).toBe(1);
+    expect(await models.reminders.countDocuments({ userId: refOf(mother!) })).toBe(0);
+    expect(await reminders.runDue(later(now, minutes(5)))).toEqual({ sent: 1, deferred: 0, dropped: 0 });
+    await outboxSettled();
+    expect([received(mother!), received(father!)]).toEqual([0, 1]);
+  });
+
+  it("reminders are purged 30 days after they fell due, not before", async () => {
+    now = new Date("2026-06-16T08:00:00Z");
+    const [sister] = await families(1);
+    await reminders.schedule([reminderFor(sister!, aboutSomething(), now)]);
+    await reminders.runDue(now);
+    expect(await reminders.purgeDone(later(now, 29 * 24 * 60 * minutes(1)))).toBe(0);
+    expect(await reminders.purgeDone(later(now, 31 * 24 * 60 * minutes(1)))).toBe(1);
+    expect(await models.reminders.countDocuments({ userId: refOf(sister!) })).toBe(0);
+    await outboxSettled();
+  });
 });
