@@ -163,6 +163,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       defaultLocale: config.DEFAULT_LOCALE,
       actorNow,
       cipher,
+      reminders,
     }),
     appeals: createAppealService({ models, clock, fields: cipher, cipher }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),

@@ -118,4 +118,29 @@ describe("a petition near and at its deadline", () => {
     expect(plain(messagesOf(signedWithNews, closedText)[0]!.text)).toContain("۲");
     for (const other of [signedQuietly, notSigned, supporter]) expect(messagesOf(other, closedText)).toHaveLength(0);
   }, STORY_MS);
+
+  it("a last call that falls in the night waits for the morning, and does not reach a family who signed before then", async () => {
+    // A deadline at 23:30 in Tehran, ten days on; its last call (3 days before) falls at 23:30 too.
+    const now = clock.now().getTime();
+    const deadline = new Date(Math.ceil((now - Date.parse("2027-01-01T20:00:00Z")) / DAY) * DAY + Date.parse("2027-01-01T20:00:00Z") + 10 * DAY);
+    const ref = await openPetition(bot.app.services.petitions, coordinator, { deadline });
+    expect((await bot.app.services.petitionDeadlines.setLastCall(coordinator, ref, 3)).ok).toBe(true);
+    const early = await person("Leila", true);
+    const late = await person("Fatemeh", true);
+
+    // 23:35 on the day of the last call: scheduled, but night in Tehran.
+    advance(deadline.getTime() - 3 * DAY + 5 * 60_000 - clock.now().getTime());
+    await runJobs();
+    expect(messagesOf(early, lastCallText)).toHaveLength(0);
+    expect(messagesOf(late, lastCallText)).toHaveLength(0);
+
+    // 07:00: Leila signs on her own. 08:30: Fatemeh is called; Leila is not.
+    advance(7 * 60 * 60_000 + 25 * 60_000);
+    await runJobs();
+    await sign(early, ref, false);
+    advance(90 * 60_000);
+    await runJobs();
+    await waitUntil(() => messagesOf(late, lastCallText).length === 1, ARRIVAL_MS);
+    expect(messagesOf(early, lastCallText)).toHaveLength(0);
+  }, STORY_MS);
 });

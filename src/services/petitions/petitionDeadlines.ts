@@ -27,6 +27,8 @@ export interface PetitionDeadlines {
 }
 
 export const petitionClosedJobId = (petitionId: string) => `petition-closed:${petitionId}`;
+/** One family's last call for one petition. */
+export const lastCallReminderId = (petitionId: string, userRef: string) => `petition-last-call:${petitionId}:${userRef}`;
 
 export function createPetitionDeadlines(deps: {
   models: Models;
@@ -77,7 +79,7 @@ export function createPetitionDeadlines(deps: {
         continue;
       }
       requests.push({
-        id: `petition-last-call:${petitionId}:${userRef}`,
+        id: lastCallReminderId(petitionId, userRef),
         kind: "petition-last-call",
         userId,
         subject: { kind: "petition-last-call", petitionId },

@@ -8,6 +8,7 @@ import { eraseFromOutbox } from "../outboxErasure.js";
 import type { PetitionMilestones } from "./petitionMilestones.js";
 import { milestoneJobIds, plainFields, type PetitionStore } from "./petitionRecords.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
+import { lastCallReminderId } from "./petitionDeadlines.js";
 
 export function createPetitionSigning(
   deps: PetitionServiceDeps,
@@ -69,6 +70,8 @@ export function createPetitionSigning(
       }
       const count = await countAfterWrite(petition._id.toHexString());
       await milestones.recordMilestones(petition, count);
+      // Signed after the last call was scheduled (it may be waiting for the morning): it goes.
+      if (petition.lastCallScheduledAt) await deps.reminders?.cancelByPrefix(lastCallReminderId(petition._id.toHexString(), userId));
       return { ok: true, value: { count } };
     },
 

@@ -10,6 +10,7 @@ import type { ActingUser, ActorLookup } from "../../domain/roles.js";
 import type { Logger } from "../../logger.js";
 import type { UserRefCipher } from "../../security/fieldCipher.js";
 import type { AuditTrail } from "../audit.js";
+import type { ReminderService } from "../reminders/reminderTypes.js";
 import type { FieldSealer } from "./petitionRecords.js";
 
 export type PetitionError =
@@ -131,4 +132,6 @@ export interface PetitionServiceDeps {
   actorNow: ActorLookup;
   /** Signers are stored by pseudonym (`cipher.userRef`), never by Telegram id. */
   cipher: UserRefCipher;
+  /** A signer's pending last call for the petition is cancelled when they sign (issue #10). */
+  reminders?: Pick<ReminderService, "cancelByPrefix">;
 }
