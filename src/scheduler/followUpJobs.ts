@@ -12,7 +12,8 @@ export function followUpJobs(input: { registrations: RegistrationReminders; case
   return [
     // Hourly: "24 h after the last answer" within the hour is precise enough, and each run costs one read of the open conversations.
     { name: "unfinished-registration-reminders", cron: "5 * * * *", run: async (now) => void (await registrations.scheduleDue(now)) },
-    { name: "case-checkins", cron: "19 7 * * *", run: async (now) => void (await caseCheckins.scheduleDue(now)) },
+    // 09:19 on the organisers' clock (TZ_DEFAULT): daytime for most families, so few wait for their morning.
+    { name: "case-checkins", cron: "19 9 * * *", run: async (now) => void (await caseCheckins.scheduleDue(now)) },
     // A petition closes within a few minutes of its deadline.
     { name: "petition-deadlines", cron: "*/5 * * * *", run: async (now) => void (await petitionDeadlines.run(now)) },
   ];
