@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         return {
           id: `bench-later:${n}`,
           kind: "event-24h",
-          userId: firstId + (n % due),
+          userRef: cipher.userRef(firstId + (n % due)),
           subject,
           // Spread over the coming days, minute by minute: many buckets, none due.
           dueAt: new Date(Date.now() + DAY_MS + (n % 2000) * 60_000),
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
       Array.from({ length: due }, (_, i) => ({
         id: `bench-due:${i}`,
         kind: "event-1h" as const,
-        userId: firstId + i,
+        userRef: cipher.userRef(firstId + i),
         subject,
         dueAt,
         lateAfter: new Date(dueAt.getTime() + 60 * 60_000),

@@ -171,7 +171,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     delivery,
     reminders,
     registrationReminders,
-    petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, cipher, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
+    petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
   };
@@ -234,7 +234,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     ...reminderJobs({ runDue: (now) => services.reminders.runDue(now), purgeDone: (now) => reminders.purgeDone(now) }),
     ...followUpJobs({
       registrations: registrationReminders,
-      caseCheckins: createCaseCheckins({ models, reminders: services.reminders, cipher }),
+      caseCheckins: createCaseCheckins({ models, reminders: services.reminders }),
       petitionDeadlines: services.petitionDeadlines,
     }),
     {

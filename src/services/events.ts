@@ -55,7 +55,8 @@ export interface EventService {
   list(actor: ActingUser): Promise<EventResult<EventSummary[]>>;
   card(actor: ActingUser, eventId: string): Promise<EventResult<EventSummary>>;
   /** An invited person's answer (changeable); schedules or cancels their reminders. */
-  answer(userId: number, eventId: string, answer: RsvpAnswer): Promise<EventResult<{ event: EventView; timeZone: string }>>;
+  /** `locale`: the language the person reads the bot in now (kept for their reminders and the counts). */
+  answer(userId: number, eventId: string, answer: RsvpAnswer, locale?: string): Promise<EventResult<{ event: EventView; timeZone: string }>>;
   move(actor: ActingUser, eventId: string, startsAt: Date): Promise<EventResult<{ told: number }>>;
   /** The zone a person's clock shows (chosen in /settings, else the default): organisers type times on it. */
   timeZoneOf(userId: number): Promise<string>;
@@ -150,14 +151,14 @@ export function createEventService(deps: {
    * The reminders of one person who comes, on their clock. Ids end with the moment of the answer
    * or the move: a cancelled id is never stored again, so Yes → No → Yes and a move schedule afresh.
    */
-  function remindersFor(event: EventRecord, userId: number, timeZone: string): ReminderRequest[] {
+  function remindersFor(event: EventRecord, ref: UserRef, timeZone: string, locale: string): ReminderRequest[] {
     const stamp = clock.now().getTime();
     const eventId = event._id.toHexString();
-    const ref = cipher.userRef(userId);
     return eventReminderPlan(event.startsAt, timeZone, clock.now()).map((plan) => ({
       id: `${reminderPrefix(plan.before, eventId, ref)}:${stamp}`,
       kind: plan.before === "24h" ? "event-24h" : "event-1h",
-      userId,
+      userRef: ref,
+      locale,
       subject: { kind: "event-reminder", eventId, before: plan.before, timeZone },
       dueAt: plan.dueAt,
       lateAfter: plan.lateAfter,
@@ -243,7 +244,7 @@ export function createEventService(deps: {
       return { ok: true, value: summaryOf(found.value.event, counts.get(eventId)!) };
     },
 
-    async answer(userId, eventId, answer) {
+    async answer(userId, eventId, answer, readerLocale) {
       const id = objectId(eventId);
       const event = id ? await models.events.findById(id).lean().exec() : null;
       if (!event) return { ok: false, error: "not_found" };
@@ -261,13 +262,14 @@ export function createEventService(deps: {
         models.caseLinks.findOne({ userId: ref, withdrawnAt: null }, { familyProvince: 1, locale: 1 }).lean().exec(),
       ]);
       const timeZone = user?.timeZone ?? defaultTimeZone;
+      const rsvpLocale = user?.locale ?? readerLocale ?? link?.locale ?? defaultLocale;
       await models.eventRsvps.updateOne(
         { eventId: event._id, userId: ref },
-        { $set: { answer, province: link?.familyProvince ?? null, locale: user?.locale ?? link?.locale ?? defaultLocale, answeredAt: clock.now() } },
+        { $set: { answer, province: link?.familyProvince ?? null, locale: rsvpLocale, answeredAt: clock.now() } },
         { upsert: true },
       );
       await cancelReminders(eventId, ref);
-      if (attends(answer)) await reminders.schedule(remindersFor(event, userId, timeZone));
+      if (attends(answer)) await reminders.schedule(remindersFor(event, ref, timeZone, rsvpLocale));
       return { ok: true, value: { event: view(attends(answer)), timeZone } };
     },
 
@@ -280,10 +282,10 @@ export function createEventService(deps: {
       await models.events.updateOne({ _id: event._id }, { $set: { startsAt, state: "moved", changedAt: clock.now() } });
       const moved: EventRecord = { ...event, startsAt, state: "moved" };
       await cancelReminders(eventId);
-      // Those who come get reminders on the new clock; pseudonyms become Telegram ids only to name the recipient.
-      const coming = await models.eventRsvps.find({ eventId: event._id, answer: { $in: ["yes", "maybe"] } }, { userId: 1 }).lean().exec();
+      // Those who come get reminders on the new clock, in the language they answered in.
+      const coming = await models.eventRsvps.find({ eventId: event._id, answer: { $in: ["yes", "maybe"] } }, { userId: 1, locale: 1 }).lean().exec();
       const zones = await timeZonesOf(coming.map((r) => r.userId));
-      const requests = coming.flatMap((r) => remindersFor(moved, cipher.telegramIdOf(r.userId), zones.get(r.userId) ?? defaultTimeZone));
+      const requests = coming.flatMap((r) => remindersFor(moved, r.userId, zones.get(r.userId) ?? defaultTimeZone, r.locale));
       if (requests.length > 0) await reminders.schedule(requests);
       const told = await tellAnswered(actor, moved, "moved");
       await audit.record(actor.userId, "event.move", eventId, { told });

@@ -179,6 +179,9 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       // Their answers to events (the organisers' counts lose them); events they organised stay, by nobody in particular.
       await models.eventRsvps.deleteMany({ userId: ref }).exec();
       await models.events.updateMany({ createdBy: ref }, { $set: { createdBy: ERASED_USER } }).exec();
+      // Reminders waiting for them (an event, an unfinished registration, a check-in); a due bucket
+      // naming one finds no reminder and skips it.
+      await models.reminders.deleteMany({ userId: ref }).exec();
 
       // Every message of the outbox to them: outcomes, retries, their place in recipient lists.
       await eraseFromOutbox(models, ref);

@@ -6,6 +6,7 @@ import type { Clock } from "../../src/clock.js";
 import { buildActor } from "../../src/domain/roles.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { openPetition } from "../support/petitions.js";
+import { refOf } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 const ADMIN_ID = 840101;
@@ -32,8 +33,8 @@ describe("reminders across a restart", () => {
     const before = mother.botMessages().length;
 
     await bot.app.services.reminders.schedule([
-      { id: `test-on-time:${mother.id}`, kind: "event-24h", userId: mother.id, subject, dueAt: new Date(now.getTime() + 10 * MINUTE), lateAfter: new Date(now.getTime() + 120 * MINUTE), quietHours: "ignore" },
-      { id: `test-too-late:${mother.id}`, kind: "event-1h", userId: mother.id, subject, dueAt: new Date(now.getTime() + 11 * MINUTE), lateAfter: new Date(now.getTime() + 20 * MINUTE), quietHours: "ignore" },
+      { id: `test-on-time:${mother.id}`, kind: "event-24h", userRef: refOf(mother.id), subject, dueAt: new Date(now.getTime() + 10 * MINUTE), lateAfter: new Date(now.getTime() + 120 * MINUTE), quietHours: "ignore" },
+      { id: `test-too-late:${mother.id}`, kind: "event-1h", userRef: refOf(mother.id), subject, dueAt: new Date(now.getTime() + 11 * MINUTE), lateAfter: new Date(now.getTime() + 20 * MINUTE), quietHours: "ignore" },
     ]);
 
     // Stopped before either fell due; started again 30 minutes later.

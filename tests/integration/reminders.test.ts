@@ -96,7 +96,7 @@ const aboutSomething = (): JobSubject => ({ kind: "petition-milestone", petition
 
 function reminderFor(userId: number, subject: JobSubject, dueAt: Date, extra: Partial<ReminderRequest> = {}): ReminderRequest {
   const id = (subject as { petitionId: string }).petitionId;
-  return { id: `event-24h:${id}:${userId}`, kind: "event-24h", userId, subject, dueAt, quietHours: "respect", ...extra };
+  return { id: `event-24h:${id}:${userId}`, kind: "event-24h", userRef: refOf(userId), subject, dueAt, quietHours: "respect", ...extra };
 }
 
 const received = (userId: number) => emulator.user(userId)!.botMessages().length;
@@ -120,6 +120,24 @@ describe("a reminder falls due", () => {
     expect(await reminders.runDue(later(now, minutes(1)))).toEqual({ sent: 0, deferred: 0, dropped: 0 });
     await outboxSettled();
     expect(emulator.user(mother!)!.botMessages().map((m) => m.text)).toEqual([`reminder ${(subject as { petitionId: string }).petitionId} (fa)`]);
+  });
+
+  it("speaks the language the family spoke when it was scheduled, unless they chose one with /language since", async () => {
+    now = new Date("2026-06-02T08:00:00Z");
+    // An Albanian sister who never used /language (no locale on her users row), and an English brother who chose English.
+    const { firstId } = emulator.createUsers({ count: 2, started: true, languageCodes: ["sq", "en"] });
+    const [sister, brother] = [firstId, firstId + 1];
+    await models.users.insertMany([
+      { _id: refOf(sister), roles: [], firstSeenAt: now, lastSeenAt: now, reminderOptOuts: [] },
+      { _id: refOf(brother), locale: "en", roles: [], firstSeenAt: now, lastSeenAt: now, reminderOptOuts: [] },
+    ]);
+    const subject = aboutSomething();
+    await reminders.schedule([reminderFor(sister, subject, now, { locale: "sq" }), reminderFor(brother, subject, now, { locale: "sq" })]);
+    expect(await reminders.runDue(now)).toEqual({ sent: 2, deferred: 0, dropped: 0 });
+    await outboxSettled();
+    const petitionId = (subject as { petitionId: string }).petitionId;
+    expect(emulator.user(sister)!.botMessages().map((m) => m.text)).toEqual([`reminder ${petitionId} (sq)`]);
+    expect(emulator.user(brother)!.botMessages().map((m) => m.text)).toEqual([`reminder ${petitionId} (en)`]);
   });
 
   it("that fell due while the bot was down is sent at the first tick after the start, within its late cut-off", async () => {
@@ -151,7 +169,7 @@ describe("a reminder falls due", () => {
     const [brother] = await families(1, { optOuts: ["event-24h"] });
     await reminders.schedule([
       reminderFor(brother!, aboutSomething(), now),
-      { id: `case-checkin:${brother}:1`, kind: "case-checkin", userId: brother!, subject: aboutSomething(), dueAt: now, quietHours: "respect" },
+      { id: `case-checkin:${brother}:1`, kind: "case-checkin", userRef: refOf(brother!), subject: aboutSomething(), dueAt: now, quietHours: "respect" },
     ]);
     expect(await reminders.runDue(now)).toEqual({ sent: 1, deferred: 0, dropped: 1 });
     await outboxSettled();

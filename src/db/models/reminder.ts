@@ -22,6 +22,8 @@ export interface ReminderRecord {
   dueAt: Date;
   lateAfter: Date | null;
   quietHours: "respect" | "ignore";
+  /** The language the user last spoke to us in, for a user who never chose one with /language. */
+  locale: string | null;
   state: ReminderState;
   bucketId: string;
   scheduledAt: Date;
@@ -38,6 +40,7 @@ const reminderSchema = new Schema<ReminderRecord>(
     dueAt: { type: Date, required: true },
     lateAfter: { type: Date, default: null },
     quietHours: { type: String, enum: ["respect", "ignore"], required: true },
+    locale: { type: String, default: null },
     state: { type: String, enum: ["pending", "cancelled"], required: true },
     bucketId: { type: String, required: true },
     scheduledAt: { type: Date, required: true },

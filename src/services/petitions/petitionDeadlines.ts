@@ -7,7 +7,6 @@ import type { PetitionRecord } from "../../db/models/petition.js";
 import type { Models } from "../../db/models/index.js";
 import type { DeliveryService, Recipient } from "../../delivery/types.js";
 import { can, type ActingUser, type ActorLookup } from "../../domain/roles.js";
-import type { UserRefCipher } from "../../security/fieldCipher.js";
 import type { AuditTrail } from "../audit.js";
 import type { ReminderRequest, ReminderService } from "../reminders/reminderTypes.js";
 
@@ -35,12 +34,11 @@ export function createPetitionDeadlines(deps: {
   clock: Clock;
   delivery: Pick<DeliveryService, "enqueue">;
   reminders: Pick<ReminderService, "schedule">;
-  cipher: UserRefCipher;
   audit: AuditTrail;
   actorNow: ActorLookup;
   defaultLocale: string;
 }): PetitionDeadlines {
-  const { models, clock, delivery, reminders, cipher, audit, actorNow } = deps;
+  const { models, clock, delivery, reminders, audit, actorNow } = deps;
 
   /** Signers who asked for news, each with their current language. */
   async function* newsRecipients(petitionId: Types.ObjectId): AsyncGenerator<Recipient> {
@@ -72,16 +70,10 @@ export function createPetitionDeadlines(deps: {
     const petitionId = petition._id.toHexString();
     const requests: ReminderRequest[] = [];
     for (const userRef of await nonSigners(petition._id)) {
-      let userId: number;
-      try {
-        userId = cipher.telegramIdOf(userRef);
-      } catch {
-        continue;
-      }
       requests.push({
         id: lastCallReminderId(petitionId, userRef),
         kind: "petition-last-call",
-        userId,
+        userRef,
         subject: { kind: "petition-last-call", petitionId },
         dueAt: now,
         // Pointless once the petition cannot be signed.

@@ -1,6 +1,5 @@
 import type { Types } from "mongoose";
 import type { Models } from "../../db/models/index.js";
-import type { UserRefCipher } from "../../security/fieldCipher.js";
 import type { ReminderRequest, ReminderService } from "./reminderTypes.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,8 +24,8 @@ export interface CaseCheckins {
  * then per batch of 500 the dates of their events (case_events by its {caseId, at} index)
  * and the families that follow the quiet ones (case_links by its {caseId, userId} index).
  */
-export function createCaseCheckins(deps: { models: Models; reminders: Pick<ReminderService, "schedule">; cipher: UserRefCipher }): CaseCheckins {
-  const { models, reminders, cipher } = deps;
+export function createCaseCheckins(deps: { models: Models; reminders: Pick<ReminderService, "schedule"> }): CaseCheckins {
+  const { models, reminders } = deps;
   const period = CHECKIN_AFTER_DAYS * DAY_MS;
 
   async function scheduleBatch(cases: { _id: Types.ObjectId; createdAt: Date }[], now: Date): Promise<number> {
@@ -48,20 +47,15 @@ export function createCaseCheckins(deps: { models: Models; reminders: Pick<Remin
     }
     if (dueByCase.size === 0) return 0;
     const quiet = ids.filter((id) => dueByCase.has(String(id)));
-    const links = await models.caseLinks.find({ caseId: { $in: quiet }, withdrawnAt: null }, { caseId: 1, userId: 1 }).lean().exec();
+    const links = await models.caseLinks.find({ caseId: { $in: quiet }, withdrawnAt: null }, { caseId: 1, userId: 1, locale: 1 }).lean().exec();
     const requests: ReminderRequest[] = [];
     for (const link of links) {
       const dueAt = dueByCase.get(String(link.caseId))!;
-      let userId: number;
-      try {
-        userId = cipher.telegramIdOf(link.userId);
-      } catch {
-        continue;
-      }
       requests.push({
         id: `case-checkin:${String(link.caseId)}:${link.userId}:${dueAt.toISOString().slice(0, 7)}`,
         kind: "case-checkin",
-        userId,
+        userRef: link.userId,
+        locale: link.locale,
         subject: { kind: "case-checkin" },
         // Found by the daily run: due now (a request for a minute the scheduler has passed is never read).
         dueAt: new Date(Math.max(dueAt.getTime(), now.getTime())),

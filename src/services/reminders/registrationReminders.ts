@@ -74,15 +74,13 @@ export function createRegistrationReminders(deps: {
       for (const { key, updatedAt } of waiting) {
         const userRef = refOf(key);
         if (saved.has(userRef)) continue;
-        const userId = telegramIdOrNull(cipher, userRef);
-        if (userId === null) continue;
         const stoppedAt = updatedAt.getTime();
         for (const { stage, after, lateAfter } of STAGES) {
           if (stoppedAt + after > now.getTime() || stoppedAt + lateAfter <= now.getTime()) continue;
           requests.push({
             id: `${registrationReminderPrefix(userRef)}${stoppedAt}:${stage}`,
             kind: "registration-unfinished",
-            userId,
+            userRef,
             subject: { kind: "registration-unfinished" },
             // Found at most an hour late: due now (a request for a minute the scheduler has passed is never read).
             dueAt: new Date(Math.max(stoppedAt + after, now.getTime())),
@@ -98,13 +96,4 @@ export function createRegistrationReminders(deps: {
       await reminders.cancelByPrefix(registrationReminderPrefix(cipher.userRef(userId)));
     },
   };
-}
-
-/** A reference that no key of the ring reads any more belongs to nobody we can reach. */
-function telegramIdOrNull(cipher: UserRefCipher, userRef: string): number | null {
-  try {
-    return cipher.telegramIdOf(userRef);
-  } catch {
-    return null;
-  }
 }

@@ -129,12 +129,13 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     const bucketOfId = await writeBuckets(byMinute, now);
     const records: ReminderRecord[] = [...unique.values()].map((request) => ({
       _id: request.id,
-      userId: cipher.userRef(request.userId),
+      userId: request.userRef,
       kind: request.kind,
       subject: request.subject,
       dueAt: request.dueAt,
       lateAfter: request.lateAfter ?? null,
       quietHours: request.quietHours,
+      locale: request.locale ?? null,
       state: "pending",
       bucketId: bucketOfId.get(request.id)!,
       scheduledAt: now,
@@ -223,7 +224,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderSchedu
     // next one with the same job ids and the same mornings, which adds nothing.
     if (deferredTo.size > 0) await writeBuckets(new Map([...deferredTo].map(([minute, entry]) => [minute, entry.ids])), now, true);
     for (const [jobId, group] of groups) {
-      const recipients = group.reminders.map((reminder) => ({ userId: reminder.userId, locale: userOf.get(reminder.userId)?.locale }));
+      const recipients = group.reminders.map((reminder) => ({ userId: reminder.userId, locale: userOf.get(reminder.userId)?.locale ?? reminder.locale ?? undefined }));
       await hand(jobId, group.subject, recipients);
       totals.sent += group.reminders.length;
     }

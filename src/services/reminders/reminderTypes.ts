@@ -1,4 +1,5 @@
 import type { JobSubject } from "../../db/models/deliveryJob.js";
+import type { UserRef } from "../../security/fieldCipher.js";
 
 /**
  * Reminders: everything time-driven that is said to one user (issue #10). What is due is stored in
@@ -30,8 +31,8 @@ export interface ReminderRequest {
    */
   id: string;
   kind: ReminderKind;
-  /** Telegram user id of the recipient (the service stores the pseudonym). */
-  userId: number;
+  /** The recipient's pseudonym (`cipher.userRef`): the outbox turns it into a chat id when it sends. */
+  userRef: UserRef;
   /** What the message is about, rendered at send time (a JobSubject variant per kind; ids only). */
   subject: JobSubject;
   dueAt: Date;
@@ -43,6 +44,11 @@ export interface ReminderRequest {
    * falls in the night).
    */
   quietHours: "respect" | "ignore";
+  /**
+   * The language the user spoke to us in when this was scheduled (their case's, their answer's).
+   * Used when they never chose one with /language; a choice made later wins.
+   */
+  locale?: string;
 }
 
 export interface ReminderService {

@@ -92,7 +92,7 @@ export function eventsFeature(i18n: I18n<BotContext>) {
 
   // Anyone invited answers; the service finds the event and keeps one answer per person.
   onButton(composer, rsvpButton, async (ctx, { answer, id }) => {
-    const result = await ctx.services.events.answer(ctx.profile.id, id, answer);
+    const result = await ctx.services.events.answer(ctx.profile.id, id, answer, await ctx.i18n.getLocale());
     if (!result.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t(result.error === "not_open" ? "ev-error-not_open" : "error-button-expired"), show_alert: true }));
     await ctx.answerCallbackQuery({ text: ctx.t(`ev-answer-${answer}`) });
     const locale = await ctx.i18n.getLocale();
