@@ -79,6 +79,8 @@ const baseSchema = z.object({
   RETENTION_CLOSED_CASE_TEXT_DAYS: retentionDays(365),
   RETENTION_AUDIT_DAYS: retentionDays(730),
   RETENTION_IDLE_CONVERSATION_DAYS: retentionDays(30),
+  // Local mode only: seed invented demo cases on the first start (README "Local mode"). Never with a token.
+  DEMO_DATA: z.stringbool({ error: "must be true or false" }).default(true),
 });
 
 type Parsed = z.infer<typeof baseSchema>;

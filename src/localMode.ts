@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LocalConfig } from "./config.js";
 import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
+import { seedDemoData } from "./demo/demoData.js";
 import { TelegramEmulator } from "./emulator/index.js";
+import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import type { Logger } from "./logger.js";
 import type { LocalModeModule, LocalRun } from "./localModePort.js";
 
@@ -29,18 +31,30 @@ export const startLocalMode: LocalModeModule["startLocalMode"] = async (config: 
     throw error;
   }
   const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [FIRST_USER_ID];
+  const dataEncryptionKey = config.DATA_ENCRYPTION_KEY ?? localEncryptionKey();
+  let seeding: Promise<unknown> = Promise.resolve();
   return {
     botToken: emulator.token,
     apiRoot: emulator.apiRoot,
     mongoUri,
     adminIds,
-    dataEncryptionKey: config.DATA_ENCRYPTION_KEY ?? localEncryptionKey(),
+    dataEncryptionKey,
+    afterStart(app) {
+      if (!config.DEMO_DATA) return;
+      // In the background: the web chat is usable at once, the demo cases appear within a minute.
+      const cipher = createFieldCipher(parseEncryptionKey(dataEncryptionKey));
+      seeding = seedDemoData({ connection: app.connection, models: app.models, cipher, log, clock: app.services.clock }).catch((error: unknown) =>
+        // Stopped half-way (the next start finishes it) or a real failure: the bot runs either way.
+        log.warn({ err: (error as Error).message }, "demo data not seeded"),
+      );
+    },
     welcome:
       `\nLocal mode: no Telegram token, so the bot talks to the local emulator.\n` +
       `Open the web chat: ${emulator.webUrl}\n` +
       `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n\n`,
     async stop() {
       await emulator.stop();
+      await seeding;
       await database?.stop();
     },
   };

@@ -1,3 +1,4 @@
+import type { App } from "./app.js";
 import type { LocalConfig } from "./config.js";
 import type { Logger } from "./logger.js";
 
@@ -19,6 +20,8 @@ export interface LocalRun {
   dataEncryptionKey: string;
   /** What to tell the person who started it (the web chat's address). */
   welcome: string;
+  /** Runs once the app has started (local mode seeds its demo data here; it does not wait for it). */
+  afterStart(app: App): void;
   /** Stops the emulator, then a database local mode started. */
   stop(): Promise<void>;
 }

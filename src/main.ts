@@ -63,7 +63,10 @@ async function main(): Promise<void> {
     throw error;
   }
   cleanups.unshift(() => app.stop());
-  if (local) process.stdout.write(local.welcome);
+  if (local) {
+    local.afterStart(app);
+    process.stdout.write(local.welcome);
+  }
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

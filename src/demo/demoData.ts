@@ -1,0 +1,147 @@
+// Demo data for local mode (issue #11 "Local mode shows something"): on the first start without a
+// token, a few hundred invented cases across provinces and statuses, with their history over the
+// past months, so a newcomer sees /find, /stats and the charts working. Everything goes through the
+// case service (encrypted fields, pseudonymous users, audit) exactly as real data would.
+//
+// Recognisable and removable: every invented name starts with «نمونه» / "Demo", every demo family
+// has a Telegram id in DEMO_USER_ID_RANGE (no real account has ids that small), and app_meta holds
+// the flag `demo-data` once the seeding finished. Loaded only by src/localMode.ts: never with a token.
+
+import type { Connection } from "mongoose";
+import type { Clock } from "../clock.js";
+import type { Models } from "../db/models/index.js";
+import type { CaseStatus } from "../domain/caseStatus.js";
+import { listProvinces } from "../domain/provinces.js";
+import type { CompleteRegistration } from "../domain/registration/draft.js";
+import { LAST_CONTACT_METHODS, RELATIONS, SEXES } from "../domain/relations.js";
+import { buildActor } from "../domain/roles.js";
+import type { Logger } from "../logger.js";
+import { APP_META_COLLECTION } from "../security/keyCheck.js";
+import type { FieldCipher } from "../security/fieldCipher.js";
+import { createAuditTrail } from "../services/audit.js";
+import { createCaseService } from "../services/cases/caseService.js";
+
+export const DEMO_META_ID = "demo-data";
+export const DEMO_NAME_PREFIX_FA = "نمونه";
+export const DEMO_NAME_PREFIX_EN = "Demo";
+/** Invented families' Telegram ids: far below any real account's. */
+export const DEMO_USER_ID_RANGE = { first: 1_000, last: 1_999 } as const;
+/** The coordinator who moves the demo cases along (an admin for the seeding only, never stored). */
+const DEMO_COORDINATOR_ID = 999;
+const DAY_MS = 24 * 60 * 60_000;
+
+const GIVEN_NAMES: readonly (readonly [string, string])[] = [
+  ["علی", "Ali"], ["مریم", "Maryam"], ["حسن", "Hasan"], ["زهرا", "Zahra"], ["رضا", "Reza"], ["فاطمه", "Fatemeh"],
+  ["محمود", "Mahmoud"], ["لیلا", "Leila"], ["جواد", "Javad"], ["سیمین", "Simin"], ["بهروز", "Behrouz"], ["پروین", "Parvin"],
+];
+const FAMILY_NAMES: readonly (readonly [string, string])[] = [
+  ["کاظمی", "Kazemi"], ["حسن‌زاده", "Hasanzadeh"], ["رحیمی", "Rahimi"], ["موسوی", "Mousavi"], ["نوروزی", "Nowruzi"],
+  ["کریمی", "Karimi"], ["صادقی", "Sadeghi"], ["جعفری", "Jafari"], ["تهرانی", "Tehrani"], ["قاسمی", "Ghasemi"],
+];
+/** The path each demo case walks, by how far it got (closed ones close from outreach). */
+const PATH: readonly CaseStatus[] = ["registered", "under_review", "verified", "outreach", "contact_established"];
+
+export interface DemoSeedOptions {
+  connection: Connection;
+  models: Models;
+  cipher: FieldCipher;
+  log: Logger;
+  /** The real clock: demo history is spread over the months before it. */
+  clock: Clock;
+  /** How many cases (default 300). */
+  cases?: number;
+}
+
+export type DemoSeedResult = { seeded: false; reason: "already-seeded" } | { seeded: true; cases: number; statusChanges: number };
+
+/** A small deterministic sequence, so the demo looks the same on every machine. */
+function sequence(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** The demo case number i as a family would register it (invented names, marked as demo). */
+export function demoRegistration(i: number, pick: () => number): CompleteRegistration {
+  const [givenFa, givenEn] = GIVEN_NAMES[i % GIVEN_NAMES.length]!;
+  const [familyFa, familyEn] = FAMILY_NAMES[Math.floor(i / GIVEN_NAMES.length) % FAMILY_NAMES.length]!;
+  const provinces = listProvinces();
+  // Some provinces have many families, most a few: weight towards the first dozen.
+  const province = provinces[Math.floor(pick() ** 2 * provinces.length)]!.code;
+  return {
+    relation: RELATIONS[i % RELATIONS.length]!,
+    fullName: `${DEMO_NAME_PREFIX_FA} ${givenFa} ${familyFa} ${i + 1}`,
+    otherNames: `${DEMO_NAME_PREFIX_EN} ${givenEn} ${familyEn}`,
+    sex: SEXES[i % SEXES.length]!,
+    birthYear: 1955 + Math.floor(pick() * 30),
+    leftYear: 1981 + Math.floor(pick() * 25),
+    leftPlace: null,
+    location: "unknown",
+    photoFileId: null,
+    notes: null,
+    familyProvince: province,
+    familyCity: null,
+    lastContactYear: null,
+    lastContactMethod: LAST_CONTACT_METHODS[i % LAST_CONTACT_METHODS.length]!,
+    contactPreference: "telegram",
+  };
+}
+
+/**
+ * Seeds the demo once (app_meta `demo-data` says it was done). Safe to run again after an
+ * interrupted start: each demo registration has a fixed consent time, which the case service
+ * treats as the same registration.
+ */
+export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedResult> {
+  const { connection, models, cipher, log } = options;
+  const meta = connection.db!.collection<{ _id: string }>(APP_META_COLLECTION);
+  if (await meta.findOne({ _id: DEMO_META_ID })) return { seeded: false, reason: "already-seeded" };
+  const total = options.cases ?? 300;
+  const realNow = options.clock.now().getTime();
+  // The services read this clock: each demo step happens on its own day in the past months.
+  let at = realNow;
+  const clock: Clock = { now: () => new Date(at) };
+  const cases = createCaseService({
+    models,
+    clock,
+    cipher,
+    audit: createAuditTrail(models, clock, cipher),
+    // Invented families have no chat: nothing is sent to them.
+    delivery: { enqueue: () => Promise.resolve({ created: false, recipients: 0 }), withdrawRecipient: () => Promise.resolve(0) },
+    defaultLocale: "fa",
+    actorNow: (userId) => Promise.resolve(buildActor({ userId, grants: [], isAdmin: userId === DEMO_COORDINATOR_ID })),
+  });
+  const coordinator = { userId: DEMO_COORDINATOR_ID };
+  const pick = sequence(11);
+  const span = DEMO_USER_ID_RANGE.last - DEMO_USER_ID_RANGE.first + 1;
+  let statusChanges = 0;
+  for (let i = 0; i < total; i++) {
+    // Registered 1 to 240 days ago; each later step 3 to 20 days after the one before.
+    const registeredAt = realNow - Math.floor(1 + pick() * 239) * DAY_MS - Math.floor(pick() * DAY_MS);
+    at = registeredAt;
+    const { caseId } = await cases.register({
+      userId: DEMO_USER_ID_RANGE.first + (i % span),
+      locale: i % 5 === 0 ? "en" : "fa",
+      draft: demoRegistration(i, pick),
+      consentAt: new Date(registeredAt),
+    });
+    const reached = Math.floor(pick() * PATH.length);
+    const closes = pick() < 0.08;
+    const steps: { to: CaseStatus; reason?: "reunited" | "not_found" }[] = PATH.slice(1, reached + 1).map((to) => ({ to }));
+    if (closes) steps.push({ to: "closed", reason: pick() < 0.5 ? "reunited" : "not_found" });
+    for (const step of steps) {
+      const next = at + Math.floor((3 + pick() * 17) * DAY_MS);
+      if (next >= realNow) break;
+      at = next;
+      const moved = await cases.changeStatus(coordinator, caseId, step.reason ? { to: step.to, reason: step.reason } : { to: step.to });
+      // Again after an interrupted seeding: the step was taken the first time.
+      if (moved.ok) statusChanges++;
+    }
+  }
+  at = realNow;
+  await meta.updateOne({ _id: DEMO_META_ID }, { $setOnInsert: { seededAt: new Date(realNow), cases: total } }, { upsert: true });
+  log.info({ cases: total, statusChanges }, "demo data seeded (local mode)");
+  return { seeded: true, cases: total, statusChanges };
+}
