@@ -785,3 +785,21 @@ mydata-kind-event = an event invitation or news about an event
 mydata-time-zone = Time zone
 mydata-time-zone-not-chosen = not chosen (Iran, Tehran)
 mydata-reminders-off = Reminders you switched off
+
+# /audit (issue #11, audit and access matrix)
+cmd-audit = Who did what, and when (audit trail)
+audit-title = Audit trail, page { $page }
+audit-filter-person = Person: { $who }
+audit-filter-day = Day: { $day }
+audit-me = you
+audit-actor-member = Team member { $id }
+audit-actor-family = a family member
+audit-actor-erased = erased
+audit-count = { $count } records
+audit-empty = Nothing is recorded for this filter.
+audit-page-empty = There is nothing on this page. Send /audit to start again.
+audit-previous = ◀️ Newer
+audit-next = Older ▶️
+audit-filter-unknown = I do not know that filter. You can send: /audit, /audit me, /audit followed by a team member's number from /team, or /audit with a day such as 1405/09/07 or 2026-11-28.
+audit-filter-no-such-date = There is no such day in the calendar. Write it like 1405/09/07 or 2026-11-28.
+audit-filter-too-long = That filter is too long. Send /audit, /audit me, a team member's number or a day.

@@ -785,3 +785,21 @@ mydata-kind-event = دعوت به یک رویداد یا خبری دربارهٔ
 mydata-time-zone = ساعت محلی
 mydata-time-zone-not-chosen = انتخاب نشده (ایران، تهران)
 mydata-reminders-off = یادآوری‌هایی که خاموش کرده‌اید
+
+# /audit (issue #11, audit and access matrix)
+cmd-audit = چه کسی، چه کاری، چه زمانی (گزارش کارها)
+audit-title = گزارش کارها، صفحهٔ { $page }
+audit-filter-person = شخص: { $who }
+audit-filter-day = روز: { $day }
+audit-me = خودتان
+audit-actor-member = عضو گروه { $id }
+audit-actor-family = یکی از خانواده‌ها
+audit-actor-erased = پاک‌شده
+audit-count = { $count } مورد
+audit-empty = برای این انتخاب چیزی ثبت نشده است.
+audit-page-empty = این صفحه خالی است. برای شروع دوباره /audit را بفرستید.
+audit-previous = ◀️ جدیدتر
+audit-next = قدیمی‌تر ▶️
+audit-filter-unknown = این انتخاب را نمی‌شناسم. می‌توانید بفرستید: /audit، یا /audit me، یا /audit با شمارهٔ یک عضو گروه از /team، یا /audit با یک روز مثل ۱۴۰۵/۰۹/۰۷ یا 2026-11-28.
+audit-filter-no-such-date = چنین روزی در تقویم نیست. آن را این‌طور بنویسید: ۱۴۰۵/۰۹/۰۷ یا 2026-11-28.
+audit-filter-too-long = این انتخاب خیلی بلند است. /audit، /audit me، شمارهٔ یک عضو گروه یا یک روز را بفرستید.

@@ -785,3 +785,21 @@ mydata-kind-event = një ftesë në ngjarje ose lajm për një ngjarje
 mydata-time-zone = Zona kohore
 mydata-time-zone-not-chosen = e pazgjedhur (Irani, Teherani)
 mydata-reminders-off = Kujtesat që keni fikur
+
+# /audit (issue #11, audit and access matrix)
+cmd-audit = Kush bëri çfarë dhe kur (regjistri i veprimeve)
+audit-title = Regjistri i veprimeve, faqja { $page }
+audit-filter-person = Personi: { $who }
+audit-filter-day = Dita: { $day }
+audit-me = ju
+audit-actor-member = Anëtar i ekipit { $id }
+audit-actor-family = një anëtar familjeje
+audit-actor-erased = i fshirë
+audit-count = { $count } regjistrime
+audit-empty = Asgjë nuk është regjistruar për këtë filtër.
+audit-page-empty = Kjo faqe është bosh. Dërgoni /audit për të filluar nga e para.
+audit-previous = ◀️ Më të rejat
+audit-next = Më të vjetrat ▶️
+audit-filter-unknown = Nuk e njoh këtë filtër. Mund të dërgoni: /audit, /audit me, /audit me numrin e një anëtari të ekipit nga /team, ose /audit me një ditë si 1405/09/07 ose 2026-11-28.
+audit-filter-no-such-date = Kjo ditë nuk ekziston në kalendar. Shkruajeni si 1405/09/07 ose 2026-11-28.
+audit-filter-too-long = Ky filtër është shumë i gjatë. Dërgoni /audit, /audit me, numrin e një anëtari ose një ditë.

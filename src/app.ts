@@ -31,6 +31,7 @@ import { verifyEncryptionKey } from "./security/keyCheck.js";
 import { createNoticeReader } from "./services/noticeReader.js";
 import { createAppealService } from "./services/appeals.js";
 import { createAuditTrail } from "./services/audit.js";
+import { createAuditLogService } from "./services/auditLog.js";
 import { createBroadcastService } from "./services/broadcasts.js";
 import { createEventService } from "./services/events.js";
 import { createCaseService } from "./services/cases/caseService.js";
@@ -147,6 +148,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     team: createTeamService(models, clock, audit, actorNow, cipher),
     updateClaims: createUpdateClaims(models, clock, heartbeat),
     audit,
+    auditLog: createAuditLogService({ models, clock, cipher, actorNow, audit, timeZone: config.TZ_DEFAULT }),
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),

@@ -8,7 +8,7 @@ const COMMANDS_BY_ROLE: Record<Role, readonly string[]> = {
   family: ["start", "register", "mycases", "status", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel"],
   volunteer: ["start", "register", "mycases", "status", "case", "broadcast", "broadcasts", "newevent", "events", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel"],
   coordinator: ["start", "register", "mycases", "status", "case", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition"],
-  admin: ["start", "register", "mycases", "status", "case", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition"],
+  admin: ["start", "register", "mycases", "status", "case", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition", "audit"],
 };
 
 export function commandsFor(i18n: I18n<never>, locale: string, role: Role): BotCommand[] {

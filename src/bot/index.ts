@@ -8,6 +8,7 @@ import type { FieldCipher } from "../security/fieldCipher.js";
 import { ignoreExpiredCallbackAnswers } from "./expiredCallbackAnswers.js";
 import type { Logger } from "../logger.js";
 import { hasProfile, type ConversationContext, type UpdateContext } from "./context.js";
+import { auditFeature } from "./features/audit/index.js";
 import { broadcastsFeature } from "./features/broadcasts/index.js";
 import { cancelFeature } from "./features/cancel/index.js";
 import { eventsFeature } from "./features/events/index.js";
@@ -169,6 +170,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(settings.composer);
   withSender.use(mainMenu.composer);
   withSender.use(team.composer);
+  withSender.use(auditFeature().composer);
   withSender.use(petitions.composer);
   withSender.use(fallbackFeature(mainMenu));
 

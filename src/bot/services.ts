@@ -4,6 +4,7 @@ import type { TeamService } from "../services/team.js";
 import type { UpdateClaims } from "../services/updateClaims.js";
 import type { UserService } from "../services/users.js";
 import type { AuditTrail } from "../services/audit.js";
+import type { AuditLogService } from "../services/auditLog.js";
 import type { AppealService } from "../services/appeals.js";
 import type { PetitionExportService } from "../services/petitionExport.js";
 import type { PetitionService } from "../services/petitions.js";
@@ -25,6 +26,8 @@ export interface BotServices {
   team: TeamService;
   updateClaims: UpdateClaims;
   audit: AuditTrail;
+  /** /audit: admins read the trail (who, what, when, how many; never the content). */
+  auditLog: AuditLogService;
   cases: CaseService;
   broadcasts: BroadcastService;
   locations: LocationService;

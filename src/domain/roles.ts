@@ -48,7 +48,9 @@ export type Permission =
    * Act for every province: address all provinces at once, see and move cases of any province,
    * see and steer every team member's broadcasts. Without it a volunteer acts for their own provinces.
    */
-  | "province.all";
+  | "province.all"
+  /** Read the audit trail (/audit): who did what, when, how many records; never the content. */
+  | "audit.read";
 
 const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "team.invite.volunteer": ["coordinator", "admin"],
@@ -64,6 +66,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "petition.export": ["coordinator", "admin"],
   "event.manage": ["volunteer", "coordinator", "admin"],
   "province.all": ["coordinator", "admin"],
+  "audit.read": ["admin"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -1,0 +1,85 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { parseAuditFilter, type AuditFilter } from "../../../domain/auditFilter.js";
+import { formatDigits } from "../../../domain/digits.js";
+import { formatEventTime } from "../../../domain/events.js";
+import { formatDate } from "../../../domain/yearInput.js";
+import type { AuditActor, AuditLine } from "../../../services/auditLog.js";
+import { onButton } from "../../buttons.js";
+import { defineCallback } from "../../callbackData.js";
+import type { BotContext } from "../../context.js";
+import { requirePermission } from "../../middleware/requirePermission.js";
+
+/** A page of the trail: the filter travels in the button (person "all" | "me" | a member's number, day "0" | YYYYMMDD). */
+const auditPage = defineCallback("aud", {
+  page: z.coerce.number().int().min(0).max(99_999),
+  person: z.string().regex(/^(all|me|[1-9]\d{0,15})$/),
+  day: z.string().regex(/^(0|\d{8})$/),
+});
+
+const packFilter = (filter: AuditFilter) => ({
+  person: filter.person === undefined ? "all" : String(filter.person),
+  day: filter.day === undefined ? "0" : filter.day.replaceAll("-", ""),
+});
+
+function unpackFilter(data: { person: string; day: string }): AuditFilter {
+  return {
+    ...(data.person === "all" ? {} : { person: data.person === "me" ? "me" : Number(data.person) }),
+    ...(data.day === "0" ? {} : { day: `${data.day.slice(0, 4)}-${data.day.slice(4, 6)}-${data.day.slice(6, 8)}` }),
+  };
+}
+
+/** Admins read who did what and when (never the content): /audit [me | member number] [day]. */
+export function auditFeature() {
+  const composer = new Composer<BotContext>();
+
+  function who(ctx: BotContext, actor: AuditActor): string {
+    if (actor.kind === "member") return ctx.t("audit-actor-member", { id: String(actor.userId) });
+    return ctx.t(actor.kind === "family" ? "audit-actor-family" : "audit-actor-erased");
+  }
+
+  function lineText(ctx: BotContext, line: AuditLine, locale: string, timeZone: string): string {
+    const subject = line.subjectPerson ? who(ctx, line.subjectPerson) : (line.subject ?? "");
+    const parts = [formatEventTime(line.at, locale, timeZone), who(ctx, line.actor), line.action + (subject ? ` ${subject}` : "")];
+    if (line.count !== undefined) parts.push(ctx.t("audit-count", { count: formatDigits(line.count, locale) }));
+    return `• ${parts.join(" · ")}`;
+  }
+
+  async function showPage(ctx: BotContext, filter: AuditFilter, page: number, edit: boolean): Promise<void> {
+    const locale = await ctx.i18n.getLocale();
+    const { timeZone } = await ctx.services.users.settingsOf(ctx.profile.id);
+    const result = await ctx.services.auditLog.list(ctx.profile.actor, { ...filter, page }, timeZone);
+    if (!result.ok) {
+      await ctx.reply(ctx.t(result.error === "forbidden" ? "error-not-allowed" : "audit-filter-unknown"));
+      return;
+    }
+    const { lines, hasMore } = result.value;
+    const heading = [ctx.t("audit-title", { page: formatDigits(page + 1, locale) })];
+    if (filter.person !== undefined) heading.push(ctx.t("audit-filter-person", { who: filter.person === "me" ? ctx.t("audit-me") : ctx.t("audit-actor-member", { id: String(filter.person) }) }));
+    if (filter.day !== undefined) heading.push(ctx.t("audit-filter-day", { day: formatDate(new Date(`${filter.day}T12:00:00Z`), locale) }));
+    const body = lines.length > 0 ? lines.map((line) => lineText(ctx, line, locale, timeZone)).join("\n") : ctx.t(page === 0 ? "audit-empty" : "audit-page-empty");
+    const keyboard = new InlineKeyboard();
+    if (page > 0) keyboard.text(ctx.t("audit-previous"), auditPage.pack({ page: page - 1, ...packFilter(filter) }));
+    if (hasMore) keyboard.text(ctx.t("audit-next"), auditPage.pack({ page: page + 1, ...packFilter(filter) }));
+    const text = `${heading.join("\n")}\n\n${body}`;
+    if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
+    else await ctx.reply(text, { reply_markup: keyboard });
+  }
+
+  composer.command("audit", requirePermission("audit.read"), async (ctx) => {
+    const parsed = parseAuditFilter(typeof ctx.match === "string" ? ctx.match : "");
+    if (!parsed.ok) {
+      const key = parsed.error === "too_long" ? "audit-filter-too-long" : parsed.error === "no_such_date" ? "audit-filter-no-such-date" : "audit-filter-unknown";
+      await ctx.reply(ctx.t(key));
+      return;
+    }
+    await showPage(ctx, parsed.filter, 0, false);
+  });
+
+  onButton(composer, auditPage, requirePermission("audit.read"), async (ctx, data) => {
+    await ctx.answerCallbackQuery();
+    await showPage(ctx, unpackFilter(data), data.page, true);
+  });
+
+  return { composer };
+}
