@@ -803,3 +803,23 @@ audit-next = Older ▶️
 audit-filter-unknown = I do not know that filter. You can send: /audit, /audit me, /audit followed by a team member's number from /team, or /audit with a day such as 1405/09/07 or 2026-11-28.
 audit-filter-no-such-date = There is no such day in the calendar. Write it like 1405/09/07 or 2026-11-28.
 audit-filter-too-long = That filter is too long. Send /audit, /audit me, a team member's number or a day.
+
+# --- /stats: numbers and charts (issue #11, stats part) ---
+cmd-stats = Numbers and charts of cases
+stats-heading-all = 📊 Statistics — all provinces
+stats-heading-provinces = 📊 Statistics — { $provinces }
+stats-none = No cases or signatures yet.
+stats-cases-total = Cases: { $count }
+stats-by-status = By status:
+stats-by-province = Provinces with the most cases:
+stats-stale = Open cases with no news for { $days } days: { $count }
+stats-registrations-month = Registered this month: { $count }
+stats-contact-year = Contact established in the last 12 months: { $count }
+stats-signatures = Petition signatures: { $count } (last 30 days: { $recent }). By province:
+stats-rsvps = Event answers: yes { $yes }, maybe { $maybe }, no { $no }
+stats-abroad = Outside Iran
+stats-chart-provinces = Cases by province
+stats-chart-months = Registrations and contact established per month
+stats-chart-funnel = How far the cases have come
+stats-series-registrations = Registrations
+stats-series-contact = Contact established

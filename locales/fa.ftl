@@ -803,3 +803,23 @@ audit-next = قدیمی‌تر ▶️
 audit-filter-unknown = این انتخاب را نمی‌شناسم. می‌توانید بفرستید: /audit، یا /audit me، یا /audit با شمارهٔ یک عضو گروه از /team، یا /audit با یک روز مثل ۱۴۰۵/۰۹/۰۷ یا 2026-11-28.
 audit-filter-no-such-date = چنین روزی در تقویم نیست. آن را این‌طور بنویسید: ۱۴۰۵/۰۹/۰۷ یا 2026-11-28.
 audit-filter-too-long = این انتخاب خیلی بلند است. /audit، /audit me، شمارهٔ یک عضو گروه یا یک روز را بفرستید.
+
+# --- /stats: numbers and charts (issue #11, stats part) ---
+cmd-stats = آمار و نمودار پرونده‌ها
+stats-heading-all = 📊 آمار — همهٔ استان‌ها
+stats-heading-provinces = 📊 آمار — { $provinces }
+stats-none = هنوز پرونده یا امضایی ثبت نشده است.
+stats-cases-total = پرونده‌ها: { $count }
+stats-by-status = بر پایهٔ وضعیت:
+stats-by-province = استان‌هایی که بیشترین پرونده را دارند:
+stats-stale = پرونده‌های باز بدون خبر در { $days } روز گذشته: { $count }
+stats-registrations-month = ثبت‌شده در این ماه: { $count }
+stats-contact-year = برقراری تماس در ۱۲ ماه گذشته: { $count }
+stats-signatures = امضای طومارها: { $count } (در ۳۰ روز گذشته: { $recent }). بر پایهٔ استان:
+stats-rsvps = پاسخ به رویدادها: می‌آیم { $yes }، شاید { $maybe }، نمی‌آیم { $no }
+stats-abroad = خارج از ایران
+stats-chart-provinces = پرونده‌ها در هر استان
+stats-chart-months = ثبت‌نام‌ها و برقراری تماس در هر ماه
+stats-chart-funnel = پرونده‌ها تا کجا پیش رفته‌اند
+stats-series-registrations = ثبت‌نام‌ها
+stats-series-contact = برقراری تماس

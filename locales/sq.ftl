@@ -803,3 +803,23 @@ audit-next = Më të vjetrat ▶️
 audit-filter-unknown = Nuk e njoh këtë filtër. Mund të dërgoni: /audit, /audit me, /audit me numrin e një anëtari të ekipit nga /team, ose /audit me një ditë si 1405/09/07 ose 2026-11-28.
 audit-filter-no-such-date = Kjo ditë nuk ekziston në kalendar. Shkruajeni si 1405/09/07 ose 2026-11-28.
 audit-filter-too-long = Ky filtër është shumë i gjatë. Dërgoni /audit, /audit me, numrin e një anëtari ose një ditë.
+
+# --- /stats: numbers and charts (issue #11, stats part) ---
+cmd-stats = Shifrat dhe grafikët e rasteve
+stats-heading-all = 📊 Statistika — të gjitha provincat
+stats-heading-provinces = 📊 Statistika — { $provinces }
+stats-none = Ende nuk ka raste ose nënshkrime.
+stats-cases-total = Raste: { $count }
+stats-by-status = Sipas gjendjes:
+stats-by-province = Provincat me më shumë raste:
+stats-stale = Raste të hapura pa lajme prej { $days } ditësh: { $count }
+stats-registrations-month = Të regjistruara këtë muaj: { $count }
+stats-contact-year = Kontakt i vendosur në 12 muajt e fundit: { $count }
+stats-signatures = Nënshkrime peticionesh: { $count } (30 ditët e fundit: { $recent }). Sipas provincës:
+stats-rsvps = Përgjigje për ngjarjet: po { $yes }, ndoshta { $maybe }, jo { $no }
+stats-abroad = Jashtë Iranit
+stats-chart-provinces = Raste sipas provincës
+stats-chart-months = Regjistrime dhe kontakte të vendosura në muaj
+stats-chart-funnel = Sa larg kanë ecur rastet
+stats-series-registrations = Regjistrime
+stats-series-contact = Kontakt i vendosur

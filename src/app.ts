@@ -34,6 +34,7 @@ import { createAuditTrail } from "./services/audit.js";
 import { createAuditLogService } from "./services/auditLog.js";
 import { createBroadcastService } from "./services/broadcasts.js";
 import { createEventService } from "./services/events.js";
+import { createStatisticsService } from "./services/statistics.js";
 import { createCaseService } from "./services/cases/caseService.js";
 import { createLocationService } from "./services/locations.js";
 import { createMyDataService } from "./services/myData.js";
@@ -168,6 +169,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       reminders,
     }),
     appeals: createAppealService({ models, clock, fields: cipher, cipher }),
+    statistics: createStatisticsService({ models, clock, audit, actorNow }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,

@@ -25,6 +25,7 @@ import { createMainMenu } from "./features/menu/mainMenu.js";
 import { petitionsFeature } from "./features/petitions/index.js";
 import { settingsFeature } from "./features/settings/index.js";
 import { startFeature } from "./features/start/index.js";
+import { statsFeature } from "./features/stats/index.js";
 import { teamFeature } from "./features/team/index.js";
 import { createI18n, matchLocale } from "./i18n.js";
 import { conversationDropWatch } from "./middleware/conversationDropWatch.js";
@@ -164,6 +165,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(myCases.composer);
   withSender.use(myData.composer);
   withSender.use(caseWork.composer);
+  withSender.use(statsFeature());
   withSender.use(broadcasts.composer);
   withSender.use(events.composer);
   withSender.use(language.composer);

@@ -4,6 +4,7 @@ import type { TeamService } from "../services/team.js";
 import type { UpdateClaims } from "../services/updateClaims.js";
 import type { UserService } from "../services/users.js";
 import type { AuditTrail } from "../services/audit.js";
+import type { StatisticsService } from "../services/statistics.js";
 import type { AuditLogService } from "../services/auditLog.js";
 import type { AppealService } from "../services/appeals.js";
 import type { PetitionExportService } from "../services/petitionExport.js";
@@ -38,6 +39,8 @@ export interface BotServices {
   myData: MyDataService;
   /** Events: invitations, answers, reminders, moves (/newevent, /events). */
   events: EventService;
+  /** Counts for /stats (coordinators: everything; volunteers: their provinces). */
+  statistics: StatisticsService;
   /** The outbox: enqueue messages to many users; the delivery worker sends them at Telegram's rate. */
   delivery: DeliveryService;
   /** Reminders (issue #10): schedule and cancel; a scheduler tick hands what is due to the outbox. */

@@ -50,7 +50,9 @@ export type Permission =
    */
   | "province.all"
   /** Read the audit trail (/audit): who did what, when, how many records; never the content. */
-  | "audit.read";
+  | "audit.read"
+  /** See counts and charts (/stats): coordinators all provinces, volunteers their own (the service scopes). */
+  | "stats.view";
 
 const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "team.invite.volunteer": ["coordinator", "admin"],
@@ -66,6 +68,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "petition.export": ["coordinator", "admin"],
   "event.manage": ["volunteer", "coordinator", "admin"],
   "province.all": ["coordinator", "admin"],
+  "stats.view": ["volunteer", "coordinator", "admin"],
   "audit.read": ["admin"],
 };
 

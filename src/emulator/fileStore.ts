@@ -69,6 +69,8 @@ export class FileStore {
         fileUniqueId: size.file_unique_id,
         kind: "photo",
         fileSize: size.file_size,
+        // An uploaded picture keeps its bytes (every size shows the original), so a test can read what the bot drew.
+        ...(input.content ? { content: input.content } : {}),
         telegramValue: sizes,
       }));
       return stored[stored.length - 1]!;
