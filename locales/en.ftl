@@ -823,3 +823,34 @@ stats-chart-months = Registrations and contact established per month
 stats-chart-funnel = How far the cases have come
 stats-series-registrations = Registrations
 stats-series-contact = Contact established
+
+# Issue #11: /find, the families on the case card, /export
+cmd-find = Find cases by name, reference, province, status or date
+cmd-export = Export the cases of your last search (CSV)
+casework-family-line = • { $relation } · { $place } · { $reach }
+casework-family-phone = phone { $phone }
+casework-family-telegram = in Telegram (through the bot)
+find-results = 🔎 { $filter }
+    Found: { $total } · page { $page } of { $pages }
+find-nothing = No case matches this search.
+find-hint = Type /find and a name (any script), a case reference, or dates like 1403/01/01 - 1403/06/31. /export sends the result as a file.
+find-filter-none = all cases
+find-filter-name = name “{ $name }”
+find-filter-reference = case { $reference }
+find-filter-duplicates = duplicates to check
+find-filter-dates = registered { $from } – { $to }
+find-by-province = 📍 Province
+find-by-status = 🏷 Status
+find-by-location = 🗺 Believed location
+find-duplicates-off = 👥 Duplicates to check
+find-duplicates-on = ✅ Duplicates to check
+find-clear = ✖️ Clear filters
+find-any = Any
+find-choose-province = Choose a province:
+find-choose-status = Choose a status:
+find-choose-location = Choose where the relative is believed to be:
+find-invalid = This search cannot be done. Please start again with /find.
+find-invalid-too_long = That is too long for a name. Please type at most 100 characters.
+find-invalid-bad_date = Those dates were not understood. Write for example 1403/01/01 - 1403/06/31 or 2024-03-20 - 2024-09-21.
+find-invalid-empty = Please type a name, a case reference or dates after /find.
+export-caption = Cases: { $filter } (CSV, UTF-8)

@@ -823,3 +823,34 @@ stats-chart-months = ثبت‌نام‌ها و برقراری تماس در هر
 stats-chart-funnel = پرونده‌ها تا کجا پیش رفته‌اند
 stats-series-registrations = ثبت‌نام‌ها
 stats-series-contact = برقراری تماس
+
+# Issue #11: /find، خانواده‌ها در کارت پرونده، /export
+cmd-find = جست‌وجوی پرونده با نام، شماره، استان، وضعیت یا تاریخ
+cmd-export = گرفتن فایل پرونده‌های آخرین جست‌وجو (CSV)
+casework-family-line = • { $relation } · { $place } · { $reach }
+casework-family-phone = تلفن { $phone }
+casework-family-telegram = در تلگرام (از راه ربات)
+find-results = 🔎 { $filter }
+    پیدا شد: { $total } · صفحهٔ { $page } از { $pages }
+find-nothing = هیچ پرونده‌ای با این جست‌وجو پیدا نشد.
+find-hint = بعد از /find یک نام (با هر خطی)، شمارهٔ پرونده یا بازهٔ تاریخ بنویسید، مثلاً ۱۴۰۳/۰۱/۰۱ - ۱۴۰۳/۰۶/۳۱. با /export نتیجه را به صورت فایل می‌گیرید.
+find-filter-none = همهٔ پرونده‌ها
+find-filter-name = نام «{ $name }»
+find-filter-reference = پروندهٔ { $reference }
+find-filter-duplicates = تکراری‌های در انتظار بررسی
+find-filter-dates = ثبت‌شده از { $from } تا { $to }
+find-by-province = 📍 استان
+find-by-status = 🏷 وضعیت
+find-by-location = 🗺 محل احتمالی
+find-duplicates-off = 👥 تکراری‌های در انتظار
+find-duplicates-on = ✅ تکراری‌های در انتظار
+find-clear = ✖️ پاک کردن فیلترها
+find-any = همه
+find-choose-province = یک استان را انتخاب کنید:
+find-choose-status = یک وضعیت را انتخاب کنید:
+find-choose-location = جایی را که گمان می‌رود عزیزتان آنجاست انتخاب کنید:
+find-invalid = این جست‌وجو ممکن نیست. لطفاً دوباره با /find شروع کنید.
+find-invalid-too_long = این برای یک نام خیلی بلند است. لطفاً حداکثر ۱۰۰ حرف بنویسید.
+find-invalid-bad_date = این تاریخ‌ها را نفهمیدیم. مثلاً بنویسید ۱۴۰۳/۰۱/۰۱ - ۱۴۰۳/۰۶/۳۱ یا 2024-03-20 - 2024-09-21.
+find-invalid-empty = لطفاً بعد از /find یک نام، شمارهٔ پرونده یا تاریخ بنویسید.
+export-caption = پرونده‌ها: { $filter } (CSV، UTF-8)

@@ -823,3 +823,34 @@ stats-chart-months = Regjistrime dhe kontakte të vendosura në muaj
 stats-chart-funnel = Sa larg kanë ecur rastet
 stats-series-registrations = Regjistrime
 stats-series-contact = Kontakt i vendosur
+
+# Issue #11: /find, familjet në kartën e rastit, /export
+cmd-find = Gjej raste sipas emrit, numrit, provincës, gjendjes ose datës
+cmd-export = Eksporto rastet e kërkimit të fundit (CSV)
+casework-family-line = • { $relation } · { $place } · { $reach }
+casework-family-phone = telefon { $phone }
+casework-family-telegram = në Telegram (përmes botit)
+find-results = 🔎 { $filter }
+    U gjetën: { $total } · faqja { $page } nga { $pages }
+find-nothing = Asnjë rast nuk përputhet me këtë kërkim.
+find-hint = Shkruani /find dhe një emër (me çdo alfabet), një numër rasti ose data si 2024-03-20 - 2024-09-21. /export e dërgon rezultatin si skedar.
+find-filter-none = të gjitha rastet
+find-filter-name = emri “{ $name }”
+find-filter-reference = rasti { $reference }
+find-filter-duplicates = dublikata për t'u kontrolluar
+find-filter-dates = regjistruar { $from } – { $to }
+find-by-province = 📍 Provinca
+find-by-status = 🏷 Gjendja
+find-by-location = 🗺 Vendndodhja e supozuar
+find-duplicates-off = 👥 Dublikata për kontroll
+find-duplicates-on = ✅ Dublikata për kontroll
+find-clear = ✖️ Hiq filtrat
+find-any = Çdo
+find-choose-province = Zgjidhni një provincë:
+find-choose-status = Zgjidhni një gjendje:
+find-choose-location = Zgjidhni ku besohet të jetë i afërmi:
+find-invalid = Ky kërkim nuk mund të bëhet. Ju lutemi filloni përsëri me /find.
+find-invalid-too_long = Kjo është shumë e gjatë për një emër. Ju lutemi shkruani jo më shumë se 100 shkronja.
+find-invalid-bad_date = Këto data nuk u kuptuan. Shkruani për shembull 2024-03-20 - 2024-09-21 ose 1403/01/01 - 1403/06/31.
+find-invalid-empty = Ju lutemi shkruani një emër, një numër rasti ose data pas /find.
+export-caption = Rastet: { $filter } (CSV, UTF-8)

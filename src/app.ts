@@ -36,6 +36,7 @@ import { createBroadcastService } from "./services/broadcasts.js";
 import { createEventService } from "./services/events.js";
 import { createStatisticsService } from "./services/statistics.js";
 import { createCaseService } from "./services/cases/caseService.js";
+import { createCaseSearchService } from "./services/cases/caseSearch.js";
 import { createLocationService } from "./services/locations.js";
 import { createMyDataService } from "./services/myData.js";
 import { createPetitionExportService } from "./services/petitionExport.js";
@@ -152,6 +153,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     auditLog: createAuditLogService({ models, clock, cipher, actorNow, audit, timeZone: config.TZ_DEFAULT }),
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
+    caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow }),
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),
     events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT }),
     petitions: createPetitionService({

@@ -11,6 +11,7 @@ import type { PetitionExportService } from "../services/petitionExport.js";
 import type { PetitionService } from "../services/petitions.js";
 import type { BroadcastService } from "../services/broadcasts.js";
 import type { CaseService } from "../services/cases/caseService.js";
+import type { CaseSearchService } from "../services/cases/caseSearch.js";
 import type { LocationService } from "../services/locations.js";
 import type { MyDataService } from "../services/myData.js";
 import type { DeliveryService } from "../delivery/types.js";
@@ -30,6 +31,8 @@ export interface BotServices {
   /** /audit: admins read the trail (who, what, when, how many; never the content). */
   auditLog: AuditLogService;
   cases: CaseService;
+  /** /find and /export: search cases by a filter kept per person, and export the result. */
+  caseSearch: CaseSearchService;
   broadcasts: BroadcastService;
   locations: LocationService;
   petitions: PetitionService;

@@ -32,6 +32,8 @@ export type Permission =
   | "case.view"
   /** Move a case along its status machine (scope and transitions checked by the service). */
   | "case.status"
+  /** Export the cases matching a /find filter as CSV (personal data). */
+  | "case.export"
   /** Confirm or reject a possible duplicate registration. */
   | "case.duplicates"
   /** Maintain the list of places where relatives are believed to be. */
@@ -62,6 +64,7 @@ const PERMISSIONS: Record<Permission, readonly Role[]> = {
   "case.view": ["volunteer", "coordinator", "admin"],
   "case.status": ["volunteer", "coordinator", "admin"],
   "case.duplicates": ["coordinator", "admin"],
+  "case.export": ["coordinator", "admin"],
   "location.manage": ["coordinator", "admin"],
   "broadcast.send": ["volunteer", "coordinator", "admin"],
   "petition.manage": ["coordinator", "admin"],

@@ -4,6 +4,7 @@ import { createAuditEventModel, type AuditEventModel } from "./auditEvent.js";
 import { createCaseModel, type CaseModel } from "./case.js";
 import { createCaseEventModel, type CaseEventModel } from "./caseEvent.js";
 import { createCaseLinkModel, type CaseLinkModel } from "./caseLink.js";
+import { createCaseSearchModel, type CaseSearchModel } from "./caseSearch.js";
 import { createDeliveryModel, type DeliveryModel } from "./delivery.js";
 import { createDeliveryAttemptModel, type DeliveryAttemptModel } from "./deliveryAttempt.js";
 import { createDeliveryCursorModel, type DeliveryCursorModel } from "./deliveryCursor.js";
@@ -34,6 +35,7 @@ export interface Models {
   cases: CaseModel;
   caseLinks: CaseLinkModel;
   caseEvents: CaseEventModel;
+  caseSearches: CaseSearchModel;
   locations: LocationModel;
   petitions: PetitionModel;
   petitionVersions: PetitionVersionModel;
@@ -64,6 +66,7 @@ export function createModels(connection: Connection): Models {
     cases: createCaseModel(connection),
     caseLinks: createCaseLinkModel(connection),
     caseEvents: createCaseEventModel(connection),
+    caseSearches: createCaseSearchModel(connection),
     locations: createLocationModel(connection),
     petitions: createPetitionModel(connection),
     petitionVersions: createPetitionVersionModel(connection),

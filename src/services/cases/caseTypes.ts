@@ -49,9 +49,19 @@ export interface StaffCaseView {
   leftYear?: number;
   location?: string;
   familyCount: number;
+  /** Coordinators only (volunteers see only how many): who follows the case and how to reach them. */
+  families?: FollowingFamily[];
   possibleDuplicates: { caseId: string; reference: string; score: number }[];
   duplicateReview: CaseRecord["duplicateReview"];
   timeline: TimelineEntry[];
+}
+
+export interface FollowingFamily {
+  relation: string;
+  province: string;
+  city?: string;
+  /** The phone number they gave, or "telegram": reach them through the bot. */
+  reach: { kind: "phone"; phone: string } | { kind: "telegram" };
 }
 
 export interface StatusChange {

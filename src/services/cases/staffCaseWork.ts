@@ -21,8 +21,21 @@ export function createStaffCaseWork(
       const record = await models.cases.findOne({ reference }).lean().exec();
       if (!record) return { ok: false, error: "not_found" };
       if (!coversProvince(actor, record.province)) return { ok: false, error: "forbidden" };
-      await audit.record(actor.userId, "case.view", record.reference);
-      const familyCount = await models.caseLinks.countDocuments({ caseId: record._id, withdrawnAt: null }).exec();
+      const links = await models.caseLinks.find({ caseId: record._id, withdrawnAt: null }).sort({ createdAt: 1, _id: 1 }).lean().exec();
+      const familyCount = links.length;
+      // Contact details are for coordinators; a volunteer learns only how many families follow.
+      const families = can(actor, "province.all")
+        ? links.map((link) => {
+            const phone = link.contactPreference === "phone" ? cipher.decryptOptional(link.phoneEnc) : undefined;
+            return {
+              relation: link.relation,
+              province: link.familyProvince,
+              city: cipher.decryptOptional(link.familyCityEnc),
+              reach: phone ? { kind: "phone" as const, phone } : { kind: "telegram" as const },
+            };
+          })
+        : undefined;
+      await audit.record(actor.userId, "case.view", record.reference, { families: familyCount, contacts: families ? families.length : 0 });
       return {
         ok: true,
         value: {
@@ -38,6 +51,7 @@ export function createStaffCaseWork(
           leftYear: record.relative.leftYear,
           location: record.relative.location,
           familyCount,
+          families,
           possibleDuplicates: await duplicates.duplicatesVisibleTo(actor, record.possibleDuplicates),
           duplicateReview: record.duplicateReview,
           timeline: await store.timelineOf(record._id, true),

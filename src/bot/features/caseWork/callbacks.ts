@@ -15,3 +15,11 @@ export const closeReasonButton = defineCallback("csr", { reason: z.enum(CLOSE_RE
 export const statusControl = defineCallback("csx", { action: z.enum(["skip", "confirm", "cancel"]) });
 /** Locations list management. */
 export const locationAction = defineCallback("loc", { action: z.enum(["add", "remove"]), code: z.string().regex(/^(loc_[a-f0-9]{8}|new)$/) });
+/** /find: a page of the current filter's results (the page is checked again by the service). */
+export const findPage = defineCallback("fpg", { page: z.string().regex(/^\d{1,6}$/) });
+/** /find: open a result's case card. */
+export const findOpen = defineCallback("fco", { reference: z.string().regex(/^\d{4}-\d{4}-\d$/) });
+/** /find: a filter button (show its choices, toggle duplicates pending, or clear everything). */
+export const findFilter = defineCallback("ffm", { field: z.enum(["province", "status", "location", "dup", "clear"]) });
+/** /find: a chosen value for a filter ("any" lifts it). */
+export const findChoice = defineCallback("ffs", { field: z.enum(["province", "status", "location"]), value: z.string().regex(/^[a-z0-9_]{1,30}$/) });

@@ -1,0 +1,78 @@
+// What a coordinator or volunteer searches cases by (/find). Parsed with zod at every boundary:
+// a forged or oversized value is refused here, so nothing operator-shaped ever reaches a query.
+
+import { z } from "zod";
+import { parseCaseReference } from "./caseReference.js";
+import { CASE_STATUSES } from "./caseStatus.js";
+import { normalizeDigits, stripInvisibleMarks } from "./digits.js";
+import { isProvinceCode } from "./provinces.js";
+import { isValidSolarHijriDate, toGregorian } from "./solarHijri.js";
+
+export const SEARCH_NAME_LIMIT = 100;
+export const SEARCH_PAGE_SIZE = 10;
+/** Higher pages are refused: nobody reads result page 1,001, a forged button might ask for it. */
+export const SEARCH_PAGE_LIMIT = 1000;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const caseSearchFilterSchema = z
+  .object({
+    name: z.string().trim().min(1).max(SEARCH_NAME_LIMIT).optional(),
+    reference: z.string().regex(/^\d{4}-\d{4}-\d$/).optional(),
+    province: z.string().refine((p) => p === "abroad" || isProvinceCode(p)).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    location: z.string().regex(/^loc_[a-f0-9]{8}$/).optional(),
+    duplicatesPending: z.literal(true).optional(),
+    /** Registration dates, Gregorian days (inclusive), whatever calendar they were typed in. */
+    registeredFrom: isoDay.optional(),
+    registeredTo: isoDay.optional(),
+  })
+  .strict();
+
+export type CaseSearchFilter = z.infer<typeof caseSearchFilterSchema>;
+
+/** The kind of a filter for the audit trail: which fields were used, never their values. */
+export function filterKind(filter: CaseSearchFilter): string {
+  const keys = Object.keys(filter).sort();
+  return keys.length === 0 ? "all" : keys.join("+");
+}
+
+export type TypedSearch =
+  | { kind: "reference"; reference: string }
+  | { kind: "dates"; from: string; to: string }
+  | { kind: "name"; name: string }
+  | { kind: "invalid"; reason: "too_long" | "bad_date" | "empty" };
+
+const DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+const RANGE = new RegExp(`^${DATE.source}\\s*(?:-|–|to|تا|deri)\\s*${DATE.source}$`, "i");
+
+/** A typed day in either calendar (years below 1700 are Solar Hijri) as a Gregorian ISO day. */
+export function typedDayToIso(year: number, month: number, day: number): string | null {
+  if (year < 1700) {
+    if (!isValidSolarHijriDate({ year, month, day })) return null;
+    const g = toGregorian({ year, month, day });
+    return `${g.year}-${String(g.month).padStart(2, "0")}-${String(g.day).padStart(2, "0")}`;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** What `/find <text>` means: a case reference, a registration date range ("1403/01/01 - 1403/06/31"), or a name. */
+export function parseTypedSearch(input: string): TypedSearch {
+  const text = normalizeDigits(stripInvisibleMarks(input)).trim();
+  if (!text) return { kind: "invalid", reason: "empty" };
+  if (input.length > SEARCH_NAME_LIMIT) return { kind: "invalid", reason: "too_long" };
+  const reference = parseCaseReference(text);
+  if (reference) return { kind: "reference", reference };
+  const range = RANGE.exec(text);
+  if (range) {
+    const [a, b, c, d, e, f] = range.slice(1).map(Number) as [number, number, number, number, number, number];
+    const from = typedDayToIso(a, b, c);
+    const to = typedDayToIso(d, e, f);
+    if (!from || !to || from > to) return { kind: "invalid", reason: "bad_date" };
+    return { kind: "dates", from, to };
+  }
+  if (DATE.test(text)) return { kind: "invalid", reason: "bad_date" };
+  return { kind: "name", name: input.trim() };
+}

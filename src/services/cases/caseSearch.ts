@@ -1,0 +1,186 @@
+// Coordinators and volunteers search cases (/find) and coordinators export the result (/export).
+// Roles and provinces are re-read at every call; every search and export is audited with the kind
+// of filter and the count, never a name.
+
+import { Readable } from "node:stream";
+import type { CaseRecord } from "../../db/models/case.js";
+import { caseSearchFilterSchema, filterKind, SEARCH_PAGE_LIMIT, SEARCH_PAGE_SIZE, type CaseSearchFilter } from "../../domain/caseSearchFilter.js";
+import type { CaseStatus } from "../../domain/caseStatus.js";
+import { nameSearchKeys } from "../../domain/personName.js";
+import { csvRow, UTF8_BOM } from "../../domain/petitions/csv.js";
+import { provinceName } from "../../domain/provinces.js";
+import { can, type Actor, type ActingUser } from "../../domain/roles.js";
+import { splitNames } from "./caseDuplicates.js";
+import type { CaseServiceDeps } from "./caseTypes.js";
+
+/** Columns of the /export file, documented in the README ("Coordinators"). */
+export const CASE_EXPORT_COLUMNS = [
+  "reference",
+  "registered_at",
+  "status",
+  "close_reason",
+  "full_name",
+  "other_names",
+  "sex",
+  "birth_year",
+  "left_year",
+  "believed_location",
+  "province",
+  "province_fa",
+  "families",
+  "duplicate_review",
+] as const;
+
+export type SearchError = "forbidden" | "invalid";
+export type SearchResult<T> = { ok: true; value: T } | { ok: false; error: SearchError };
+
+export interface CaseSearchHit {
+  caseId: string;
+  reference: string;
+  fullName: string;
+  status: CaseStatus;
+  province: string;
+}
+
+export interface CaseSearchPage {
+  filter: CaseSearchFilter;
+  page: number;
+  pages: number;
+  total: number;
+  hits: CaseSearchHit[];
+}
+
+export interface CaseSearchService {
+  /** The acting person's current filter ({} when they have none). */
+  currentFilter(actor: ActingUser): Promise<CaseSearchFilter>;
+  /** Validates and keeps the filter (replacing the previous one) and returns its first page. */
+  search(actor: ActingUser, filter: unknown): Promise<SearchResult<CaseSearchPage>>;
+  /** A page (from 0) of the current filter's results. */
+  page(actor: ActingUser, page: unknown): Promise<SearchResult<CaseSearchPage>>;
+  /** The current filter's cases as CSV, read from a cursor as the file is sent; audited once it is read to the end. */
+  exportCsv(actor: ActingUser): Promise<SearchResult<{ filter: CaseSearchFilter; csv: Readable }>>;
+}
+
+function startOfDay(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "clock" | "cipher" | "audit" | "actorNow">): CaseSearchService {
+  const { models, clock, cipher, audit, actorNow } = deps;
+
+  /** The database filter: only fields we built, values checked by the zod schema; volunteers scoped to their provinces. */
+  function queryOf(actor: Actor, filter: CaseSearchFilter): Record<string, unknown> {
+    const query: Record<string, unknown> = { erasedAt: null };
+    if (!can(actor, "province.all")) {
+      if (filter.province && !actor.provinces.includes(filter.province)) query.province = { $in: [] };
+      else query.province = filter.province ?? { $in: [...actor.provinces] };
+    } else if (filter.province) query.province = filter.province;
+    if (filter.reference) query.reference = filter.reference;
+    if (filter.status) query.status = filter.status;
+    if (filter.location) query["relative.location"] = filter.location;
+    if (filter.duplicatesPending) query.duplicateReview = "pending";
+    if (filter.registeredFrom || filter.registeredTo) {
+      const range: Record<string, Date> = {};
+      if (filter.registeredFrom) range.$gte = startOfDay(filter.registeredFrom);
+      if (filter.registeredTo) range.$lt = new Date(startOfDay(filter.registeredTo).getTime() + 86_400_000);
+      query.createdAt = range;
+    }
+    if (filter.name) {
+      // The keyed hashes of the name's phonetic keys, as registration stores them: the whole name
+      // (any script, with or without spaces) or every word of it.
+      const keys = nameSearchKeys(filter.name).map((k) => cipher.searchToken(k));
+      const words = keys.slice(0, -1);
+      const whole = keys.at(-1);
+      if (!whole) query.nameTokens = { $in: [] };
+      else if (words.length <= 1) query.nameTokens = whole;
+      else query.$or = [{ nameTokens: whole }, { nameTokens: { $all: words } }];
+    }
+    return query;
+  }
+
+  async function storedFilter(actor: ActingUser): Promise<CaseSearchFilter> {
+    const stored = await models.caseSearches.findOne({ userId: cipher.userRef(actor.userId) }).lean().exec();
+    const parsed = caseSearchFilterSchema.safeParse(stored ? JSON.parse(cipher.decryptOptional(stored.filterEnc) ?? "{}") : {});
+    return parsed.success ? parsed.data : {};
+  }
+
+  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number): Promise<CaseSearchPage> {
+    const query = queryOf(actor, filter);
+    const total = await models.cases.countDocuments(query).exec();
+    const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+    const current = Math.min(page, pages - 1);
+    const records = await models.cases
+      .find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(current * SEARCH_PAGE_SIZE)
+      .limit(SEARCH_PAGE_SIZE)
+      .lean<Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative">[]>()
+      .exec();
+    await audit.record(actor.userId, "case.search", undefined, { filter: filterKind(filter), results: total, page: current });
+    return {
+      filter,
+      page: current,
+      pages,
+      total,
+      hits: records.map((r) => ({ caseId: r._id.toHexString(), reference: r.reference, status: r.status, province: r.province, fullName: cipher.decryptOptional(r.relative?.fullNameEnc) ?? "" })),
+    };
+  }
+
+  return {
+    currentFilter: storedFilter,
+
+    async search(acting, input) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
+      const parsed = caseSearchFilterSchema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: "invalid" };
+      await models.caseSearches
+        .updateOne({ userId: cipher.userRef(actor.userId) }, { $set: { filterEnc: cipher.encrypt(JSON.stringify(parsed.data)), updatedAt: clock.now() } }, { upsert: true })
+        .exec();
+      return { ok: true, value: await pageOf(actor, parsed.data, 0) };
+    },
+
+    async page(acting, input) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
+      const page = typeof input === "number" && Number.isInteger(input) && input >= 0 && input < SEARCH_PAGE_LIMIT ? input : null;
+      if (page === null) return { ok: false, error: "invalid" };
+      return { ok: true, value: await pageOf(actor, await storedFilter(actor), page) };
+    },
+
+    async exportCsv(acting) {
+      const actor = await actorNow(acting.userId);
+      if (!can(actor, "case.export")) return { ok: false, error: "forbidden" };
+      const filter = await storedFilter(actor);
+      const query = queryOf(actor, filter);
+      async function* lines(): AsyncGenerator<string> {
+        let rows = 0;
+        yield `${UTF8_BOM}${csvRow(CASE_EXPORT_COLUMNS)}\r\n`;
+        const cursor = models.cases.find(query).sort({ createdAt: 1, _id: 1 }).lean().cursor({ batchSize: 200 });
+        for await (const record of cursor) {
+          const r = record as CaseRecord;
+          const families = await models.caseLinks.countDocuments({ caseId: r._id, withdrawnAt: null }).exec();
+          rows++;
+          yield `${csvRow([
+            r.reference,
+            r.createdAt.toISOString(),
+            r.status,
+            r.closeReason ?? "",
+            cipher.decryptOptional(r.relative.fullNameEnc),
+            splitNames(cipher.decryptOptional(r.relative.otherNamesEnc)).join("; "),
+            r.relative.sex ?? "",
+            r.relative.birthYear ?? null,
+            r.relative.leftYear ?? null,
+            r.relative.location ?? "",
+            r.province === "abroad" ? "abroad" : provinceName(r.province, "en"),
+            r.province === "abroad" ? "" : provinceName(r.province, "fa"),
+            families,
+            r.duplicateReview,
+          ])}\r\n`;
+        }
+        await audit.record(actor.userId, "case.export", undefined, { filter: filterKind(filter), rows });
+      }
+      return { ok: true, value: { filter, csv: Readable.from(lines(), { objectMode: false }) } };
+    },
+  };
+}
