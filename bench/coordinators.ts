@@ -1,0 +1,285 @@
+// Coordinators' queries benchmark (issue #11 "Performance"): seed cases and petition signatures in
+// bulk (encrypted fields and name tokens through the cipher, as registration stores them), then
+// time at the service layer, 100 times each: /find by name, /find by province+status (the case
+// search service, src/services/cases/caseSearch.ts), and the statistics' counts per province and
+// status; then stream the export of every case from a cursor and measure the process's RSS growth.
+//
+//   npm run bench:coordinators                      (100,000 cases, 500,000 signatures)
+//   npm run bench:coordinators -- --cases 20000 --signatures 100000 --queries 50
+//
+// Database: FerretDB on PostgreSQL when a PostgreSQL server is installed (/usr/lib/postgresql/*/bin),
+// else the project's default (FerretDB on SQLite, or MONGODB_URI). It prints which.
+// Ends with one line: coordinators db=NAME find_p95_ms=N stats_p95_ms=N export_rss_growth_mb=N
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Types } from "mongoose";
+import { systemClock } from "../src/clock.js";
+import { connectDatabase } from "../src/db/connection.js";
+import { createModels, ensureIndexes, type Models } from "../src/db/models/index.js";
+import { ensureFerretDbBinary, freePort, pingDatabase, startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
+import { CASE_STATUSES, type CaseStatus } from "../src/domain/caseStatus.js";
+import { listProvinces } from "../src/domain/provinces.js";
+import { buildActor, type ActorLookup } from "../src/domain/roles.js";
+import { silentLogger } from "../src/logger.js";
+import { createFieldCipher, type FieldCipher } from "../src/security/fieldCipher.js";
+import { createAuditTrail } from "../src/services/audit.js";
+import { nameTokensOf } from "../src/services/cases/caseRecordMapping.js";
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const CASES = flag("cases", 100_000);
+const SIGNATURES = flag("signatures", 500_000);
+const QUERIES = flag("queries", 100);
+const BATCH = 2_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const GIVEN = ["Ali", "Maryam", "Hasan", "Zahra", "Reza", "Fatemeh", "Mahmoud", "Leila", "Javad", "Simin", "Behrouz", "Parvin", "Karim", "Nasrin", "Saeed", "Shirin"];
+const FAMILY = ["Kazemi", "Hasanzadeh", "Rahimi", "Mousavi", "Nowruzi", "Karimi", "Sadeghi", "Jafari", "Tehrani", "Ghasemi", "Ahmadi", "Rostami", "Bagheri", "Shirazi"];
+/** Invented names: given × family × a number, so a full-name search finds a handful of cases. */
+const nameOf = (i: number) => `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]} ${String.fromCharCode(65 + (Math.floor(i / 224) % 26))}${Math.floor(i / 5824)}`;
+
+interface Database {
+  name: string;
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** FerretDB on a throw-away PostgreSQL cluster (PostgreSQL refuses root: run it as `postgres`). */
+async function startPostgresFerret(bin: string): Promise<Database> {
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, cmdArgs: string[]) => {
+    const full = asRoot ? ["-u", "postgres", "--", path.join(bin, cmd), ...cmdArgs] : cmdArgs;
+    const result = spawnSync(asRoot ? "runuser" : path.join(bin, cmd), full, { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
+  };
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-pg-"));
+  if (asRoot) spawnSync("chown", ["postgres", dir]);
+  const pgPort = await freePort();
+  run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres"]);
+  run("pg_ctl", ["-D", dir, "-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-w", "-l", path.join(dir, "log"), "start"]);
+  run("createdb", ["-h", "127.0.0.1", "-p", String(pgPort), "-U", "postgres", "ferretdb"]);
+  const ferretPort = await freePort();
+  const ferret: ChildProcess = spawn(
+    await ensureFerretDbBinary(note),
+    [
+      "--handler=postgresql",
+      `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/ferretdb`,
+      `--listen-addr=127.0.0.1:${ferretPort}`,
+      `--state-dir=${dir}`,
+      "--telemetry=disable",
+      "--debug-addr=-",
+      "--log-level=error",
+    ],
+    { stdio: "ignore" },
+  );
+  // One connection: both FerretDB backends lose concurrent updates of one document across connections.
+  const uri = `mongodb://127.0.0.1:${ferretPort}/?maxPoolSize=1`;
+  for (let i = 0; i < 100 && !(await pingDatabase(uri).then(() => true, () => false)); i++) await sleep(200);
+  return {
+    name: "ferretdb-postgresql",
+    uri,
+    async stop() {
+      ferret.kill("SIGTERM");
+      await new Promise((resolve) => ferret.once("exit", resolve));
+      run("pg_ctl", ["-D", dir, "-m", "fast", "stop"]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startDatabase(): Promise<Database> {
+  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort() : [];
+  const bin = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((dir) => existsSync(path.join(dir, "postgres")));
+  if (bin && !process.env.MONGODB_URI) return startPostgresFerret(bin);
+  const server = await startDatabaseServer({ uri: process.env.MONGODB_URI, log: (line) => note(`db: ${line}`) });
+  return { name: server.kind === "ferretdb" ? "ferretdb-sqlite" : server.kind, uri: server.uri, stop: () => server.stop() };
+}
+
+async function seed(models: Models, cipher: FieldCipher): Promise<void> {
+  const provinces = listProvinces().map((p) => p.code);
+  const now = Date.now();
+  const started = Date.now();
+  for (let from = 0; from < CASES; from += BATCH) {
+    const docs = Array.from({ length: Math.min(BATCH, CASES - from) }, (_, k) => {
+      const i = from + k;
+      const name = nameOf(i);
+      const at = new Date(now - (i % 700) * DAY_MS);
+      return {
+        reference: `${String(1000 + (i % 9000))}-${String(Math.floor(i / 9000)).padStart(4, "0")}-${i % 10}`,
+        status: CASE_STATUSES[i % CASE_STATUSES.length],
+        closeReason: i % CASE_STATUSES.length === CASE_STATUSES.length - 1 ? "other" : null,
+        relative: { fullNameEnc: cipher.encrypt(name), sex: i % 2 ? "male" : "female", birthYear: 1950 + (i % 40), leftYear: 1981 + (i % 25), location: "unknown" },
+        nameTokens: nameTokensOf(name, null, cipher),
+        province: provinces[(i * 7) % provinces.length],
+        registeredBy: cipher.userRef(2_000_000 + i),
+        registrationKey: null,
+        possibleDuplicates: [],
+        duplicateReview: "none",
+        createdAt: at,
+        updatedAt: at,
+        erasedAt: null,
+        freeTextPurgedAt: null,
+      };
+    });
+    await models.cases.collection.insertMany(docs as never[], { ordered: false });
+  }
+  note(`${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const petitionId = new Types.ObjectId();
+  const sigStarted = Date.now();
+  for (let from = 0; from < SIGNATURES; from += BATCH) {
+    const docs = Array.from({ length: Math.min(BATCH, SIGNATURES - from) }, (_, k) => {
+      const i = from + k;
+      const at = new Date(now - (i % 90) * DAY_MS);
+      return {
+        petitionId,
+        userId: cipher.userRef(3_000_000 + i),
+        state: "active",
+        textVersion: 1,
+        nameDisplay: "anonymous",
+        name: null,
+        province: provinces[i % provinces.length],
+        country: null,
+        relation: null,
+        notify: false,
+        locale: "fa",
+        signedAt: at,
+        signedDay: at.toISOString().slice(0, 10),
+        withdrawnAt: null,
+      };
+    });
+    await models.petitionSignatures.collection.insertMany(docs as never[], { ordered: false });
+  }
+  note(`${SIGNATURES} signatures in ${((Date.now() - sigStarted) / 1000).toFixed(1)} s`);
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timed(label: string, run: (i: number) => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const started = performance.now();
+    await run(i);
+    samples.push(performance.now() - started);
+  }
+  const p95 = percentile(samples, 95);
+  note(`${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${QUERIES} queries)`);
+  return p95;
+}
+
+interface SearchPort {
+  kind: string;
+  byName(name: string): Promise<number>;
+  byProvinceStatus(province: string, status: CaseStatus): Promise<number>;
+  /** Every case, streamed; returns the rows read. */
+  exportAll(onChunk: () => void): Promise<number>;
+}
+
+/** The case search service (/find, /export) when it exists; else the same queries on the models. */
+async function searchPort(models: Models, cipher: FieldCipher): Promise<SearchPort> {
+  const actorNow: ActorLookup = (userId) => Promise.resolve(buildActor({ userId, grants: [], isAdmin: true }));
+  const audit = createAuditTrail(models, systemClock, cipher);
+  const coordinator = { userId: 42 };
+  try {
+    const { createCaseSearchService } = await import("../src/services/cases/caseSearch.js");
+    const service = createCaseSearchService({ models, clock: systemClock, cipher, audit, actorNow });
+    const total = (result: Awaited<ReturnType<typeof service.search>>) => {
+      if (!result.ok) throw new Error(`search refused: ${result.error}`);
+      return result.value.total;
+    };
+    return {
+      kind: "service caseSearch.search / exportCsv",
+      byName: async (name) => total(await service.search(coordinator, { name })),
+      byProvinceStatus: async (province, status) => total(await service.search(coordinator, { province, status })),
+      async exportAll(onChunk) {
+        await service.search(coordinator, {});
+        const result = await service.exportCsv(coordinator);
+        if (!result.ok) throw new Error(`export refused: ${result.error}`);
+        let lines = 0;
+        for await (const chunk of result.value.csv) {
+          lines += String(chunk).split("\n").length - 1;
+          onChunk();
+        }
+        return lines - 1;
+      },
+    };
+  } catch (error) {
+    note(`case search service not usable (${(error as Error).message}); measuring the equivalent model queries`);
+  }
+  return {
+    kind: "model queries (no case search service)",
+    byName: async (name) => {
+      const token = nameTokensOf(name, null, cipher).at(-1);
+      const docs = await models.cases.find({ erasedAt: null, nameTokens: token }, { reference: 1, "relative.fullNameEnc": 1 }).sort({ createdAt: -1 }).limit(10).lean().exec();
+      return docs.length;
+    },
+    byProvinceStatus: async (province, status) => models.cases.countDocuments({ erasedAt: null, province, status }).exec(),
+    async exportAll(onChunk) {
+      let rows = 0;
+      for await (const doc of models.cases.find({ erasedAt: null }).sort({ _id: 1 }).lean().cursor({ batchSize: 500 })) {
+        const line = `${doc.reference},${cipher.decryptOptional(doc.relative?.fullNameEnc) ?? ""}\n`;
+        if (line.length > 0) rows++;
+        if (rows % 500 === 0) onChunk();
+      }
+      return rows;
+    },
+  };
+}
+
+/** What /stats counts: cases per province and status (one $group), signatures per province. */
+async function stats(models: Models): Promise<void> {
+  await models.cases.collection.aggregate([{ $match: { erasedAt: null } }, { $group: { _id: { province: "$province", status: "$status" }, n: { $sum: 1 } } }]).toArray();
+  await models.petitionSignatures.collection.aggregate([{ $match: { state: "active" } }, { $group: { _id: "$province", n: { $sum: 1 } } }]).toArray();
+}
+
+async function main(): Promise<void> {
+  const database = await startDatabase();
+  note(`database: ${database.name}; ${CASES} cases, ${SIGNATURES} signatures, ${QUERIES} queries each`);
+  const connection = await connectDatabase(withDatabaseName(database.uri, `bench_${randomBytes(4).toString("hex")}`), { log: silentLogger });
+  let line = "";
+  try {
+    const models = createModels(connection);
+    await ensureIndexes(connection, models);
+    const cipher = createFieldCipher(randomBytes(32));
+    await seed(models, cipher);
+    const port = await searchPort(models, cipher);
+    note(`measuring: ${port.kind}`);
+    const provinces = listProvinces().map((p) => p.code);
+    const findName = await timed("find by name", async (i) => {
+      const hits = await port.byName(nameOf((i * 997) % CASES));
+      if (hits < 1) throw new Error("a seeded name was not found");
+    });
+    const findProvince = await timed("find by province+status", (i) => port.byProvinceStatus(provinces[i % provinces.length]!, CASE_STATUSES[i % CASE_STATUSES.length]!));
+    const statsP95 = await timed("stats (counts per province/status, signatures per province)", () => stats(models));
+
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const rows = await port.exportAll(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    });
+    const growthMb = (peak - before) / 1024 / 1024;
+    note(`export: ${rows} rows streamed, RSS ${(before / 1024 / 1024).toFixed(0)} MB → peak ${(peak / 1024 / 1024).toFixed(0)} MB`);
+    line = `coordinators db=${database.name} find_p95_ms=${Math.round(Math.max(findName, findProvince))} stats_p95_ms=${Math.round(statsP95)} export_rss_growth_mb=${Math.round(growthMb)}`;
+  } finally {
+    await connection.close().catch(() => undefined);
+    await database.stop();
+  }
+  process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
