@@ -78,8 +78,11 @@ const caseSchema = new Schema<CaseRecord>(
   { versionKey: false, collection: "cases" },
 );
 caseSchema.index({ reference: 1 }, { unique: true });
+// /find by name (caseSearch: nameTokens equal to, or $all of, the name's keyed tokens); registration's duplicate check.
 caseSchema.index({ nameTokens: 1 });
 caseSchema.index({ registrationKey: 1 });
+// /find by province (+ status), a volunteer's provinces ($in), and /stats' counts per province and status
+// (bench:coordinators measures these); on MongoDB 7 the counts are answered from this index alone.
 caseSchema.index({ province: 1, status: 1 });
 
 export type CaseModel = Model<CaseRecord>;

@@ -55,6 +55,7 @@ const petitionSignatureSchema = new Schema<PetitionSignatureRecord>(
   { versionKey: false, collection: "petition_signatures" },
 );
 petitionSignatureSchema.index({ petitionId: 1, userId: 1 }, { unique: true });
+// A petition's active signatures, by day (counts, signatures per day, the export in signing order).
 petitionSignatureSchema.index({ petitionId: 1, state: 1, signedAt: 1 });
 petitionSignatureSchema.index({ userId: 1 });
 
