@@ -3,6 +3,7 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { openPetition } from "../support/petitions.js";
 import { seedVolunteer } from "../support/team.js";
 
 const COORDINATOR_ID = 930001;
@@ -65,6 +66,28 @@ describe("/stats shows the numbers as text and pictures", () => {
     expect(text).toContain("Ardabil: 2");
     expect(text).not.toContain("Tehran");
     expect(photos.every((png) => png?.subarray(0, 8).equals(PNG_SIGNATURE))).toBe(true);
+  });
+
+  it("after two mothers in Ardabil and one in Tehran sign a petition, the signatures come per province and as a fourth picture", async () => {
+    const ref = await openPetition(bot.app.services.petitions, { userId: COORDINATOR_ID });
+    for (const province of ["ardabil", "ardabil", "tehran"]) {
+      const mother = bot.emulator.createUser({ languageCode: "fa" });
+      mother.sendCommand("start");
+      await mother.waitForReply();
+      const signed = await bot.app.services.petitions.sign({ userId: mother.id, ref, seenVersion: 1, nameDisplay: "anonymous", province, notify: false, locale: "fa" });
+      expect(signed.ok).toBe(true);
+    }
+    const coordinator = bot.emulator.user(COORDINATOR_ID)!;
+    const { text, photos } = await askForStats(coordinator, 4);
+    expect(text).toContain("امضای طومارها: ۳ (در ۳۰ روز گذشته: ۳)");
+    expect(text).toContain("امضاها در هر استان:");
+    expect(photos).toHaveLength(4);
+    expect(photos.every((png) => png?.subarray(0, 8).equals(PNG_SIGNATURE))).toBe(true);
+
+    const volunteer = bot.emulator.user(VOLUNTEER_ID)!;
+    const forVolunteer = await askForStats(volunteer, 4);
+    expect(forVolunteer.text).toContain("Petition signatures: 2 (last 30 days: 2)");
+    expect(forVolunteer.text).not.toContain("Tehran");
   });
 
   it("a family member is refused and gets no numbers", async () => {

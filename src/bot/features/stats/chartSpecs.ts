@@ -132,6 +132,15 @@ export function monthsLineChart(snapshot: Pick<StatisticsSnapshot, "registration
   );
 }
 
+/** Active petition signatures per day (the last 30 days), days in the reader's calendar. */
+export function signaturesLineChart(byDay: readonly KeyedCount[], words: ChartWords): ChartSpec {
+  return timeLineChart(
+    byDay.map((d) => dayLabel(d.key, words.locale)),
+    [{ name: words.names.signatures ?? "", values: byDay.map((d) => d.count) }],
+    words,
+  );
+}
+
 /** The open statuses in their order along the case's way (closed cases are not a step of it). */
 export const FUNNEL_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== "closed");
 

@@ -1,11 +1,11 @@
 import { Composer, InputFile } from "grammy";
 import { CASE_STATUSES } from "../../../domain/caseStatus.js";
-import { formatDigits } from "../../../domain/digits.js";
+import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
 import { STALE_AFTER_DAYS, type StatisticsSnapshot } from "../../../domain/statistics.js";
 import type { BotContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import { chartToPng } from "./chartPicture.js";
-import { FUNNEL_STATUSES, monthsLineChart, provinceBarChart, provinceLabel, statusFunnel, type ChartSpec } from "./chartSpecs.js";
+import { FUNNEL_STATUSES, monthsLineChart, provinceBarChart, provinceLabel, signaturesLineChart, statusFunnel, type ChartSpec } from "./chartSpecs.js";
 
 const TOP_PROVINCES = 5;
 
@@ -32,8 +32,9 @@ export function statsFeature() {
 function statsText(ctx: BotContext, locale: string, s: StatisticsSnapshot): string {
   const n = (value: number) => formatDigits(value, locale);
   const abroad = ctx.t("stats-abroad");
+  const separator = isPersianLocale(locale) ? "، " : ", ";
   const heading =
-    s.scope === "all" ? ctx.t("stats-heading-all") : ctx.t("stats-heading-provinces", { provinces: s.scope.map((p) => provinceLabel(p, locale, abroad)).join("، ") });
+    s.scope === "all" ? ctx.t("stats-heading-all") : ctx.t("stats-heading-provinces", { provinces: s.scope.map((p) => provinceLabel(p, locale, abroad)).join(separator) });
   if (s.totalCases === 0 && s.totalSignatures === 0) return `${heading}\n\n${ctx.t("stats-none")}`;
   const lines = [heading, "", ctx.t("stats-cases-total", { count: n(s.totalCases) }), ctx.t("stats-by-status")];
   for (const status of CASE_STATUSES) lines.push(`  • ${ctx.t(`status-${status}`)}: ${n(s.casesByStatus[status])}`);
@@ -49,6 +50,7 @@ function statsText(ctx: BotContext, locale: string, s: StatisticsSnapshot): stri
     "",
     ctx.t("stats-signatures", { count: n(s.totalSignatures), recent: n(s.signaturesByDay.reduce((sum, d) => sum + d.count, 0)) }),
   );
+  if (s.signaturesByProvince.length > 0) lines.push(ctx.t("stats-signatures-by-province"));
   for (const row of s.signaturesByProvince.slice(0, TOP_PROVINCES)) lines.push(`  • ${provinceLabel(row.key, locale, abroad)}: ${n(row.count)}`);
   lines.push(ctx.t("stats-rsvps", { yes: n(s.rsvps.yes), maybe: n(s.rsvps.maybe), no: n(s.rsvps.no) }));
   return lines.join("\n");
@@ -59,11 +61,13 @@ function statsCharts(ctx: BotContext, locale: string, s: StatisticsSnapshot): [s
     registrations: ctx.t("stats-series-registrations"),
     contact: ctx.t("stats-series-contact"),
     abroad: ctx.t("stats-abroad"),
+    signatures: ctx.t("stats-series-signatures"),
   };
   for (const status of FUNNEL_STATUSES) names[status] = ctx.t(`status-${status}`);
   const charts: [string, ChartSpec][] = [];
   if (s.casesByProvince.length > 0) charts.push(["cases-by-province", provinceBarChart(s.casesByProvince, { locale, title: ctx.t("stats-chart-provinces"), names })]);
   charts.push(["per-month", monthsLineChart(s, { locale, title: ctx.t("stats-chart-months"), names })]);
   charts.push(["status-funnel", statusFunnel(s.casesByStatus, { locale, title: ctx.t("stats-chart-funnel"), names })]);
+  if (s.signaturesByDay.some((d) => d.count > 0)) charts.push(["signatures-per-day", signaturesLineChart(s.signaturesByDay, { locale, title: ctx.t("stats-chart-signatures"), names })]);
   return charts;
 }
