@@ -8,12 +8,20 @@ export interface CallbackButton<Data> {
   unpack(raw: string | undefined): Data | null;
 }
 
+const registeredPrefixes = new Set<string>();
+
+/** Every button prefix defined so far (all of them once the bot's features are imported): the access matrix test checks each is in the table. */
+export function registeredCallbackPrefixes(): readonly string[] {
+  return [...registeredPrefixes].sort();
+}
+
 /**
  * Typed callback data: `lang:fa`, `team:revoke:1234:volunteer`. Packs fields in a fixed order and
  * parses them back with zod, so a forged or stale button can never reach a handler as bad data.
  * Telegram allows 64 bytes; pack() refuses anything longer.
  */
 export function defineCallback<Shape extends Record<string, z.ZodType<string | number>>>(prefix: string, shape: Shape): CallbackButton<z.infer<z.ZodObject<Shape>>> {
+  registeredPrefixes.add(prefix);
   const keys = Object.keys(shape);
   const schema = z.object(shape);
   const filter = new RegExp(`^${prefix}(:|$)`);

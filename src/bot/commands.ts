@@ -11,6 +11,11 @@ const COMMANDS_BY_ROLE: Record<Role, readonly string[]> = {
   admin: ["start", "register", "mycases", "status", "case", "find", "export", "stats", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition", "audit"],
 };
 
+/** Every command any role sees in its list (the access matrix test checks each is in the table). */
+export function listedCommands(): readonly string[] {
+  return [...new Set(Object.values(COMMANDS_BY_ROLE).flat())].sort();
+}
+
 export function commandsFor(i18n: I18n<never>, locale: string, role: Role): BotCommand[] {
   return COMMANDS_BY_ROLE[role].map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) }));
 }

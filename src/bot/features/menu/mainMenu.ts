@@ -12,6 +12,13 @@ export interface MenuEntry {
   run(ctx: BotContext): Promise<unknown>;
 }
 
+const registeredLabels = new Set<string>();
+
+/** Every main-menu button added to a menu so far, by label key (the access matrix test checks each is in the table). */
+export function registeredMenuButtons(): readonly string[] {
+  return [...registeredLabels].sort();
+}
+
 /**
  * The main menu is a reply keyboard (large, always visible buttons suit older phones and users).
  * Button presses arrive as text; `hears` matches the label in every locale.
@@ -24,6 +31,7 @@ export function createMainMenu() {
   function add(...added: MenuEntry[]): void {
     for (const entry of added) {
       entries.push(entry);
+      registeredLabels.add(entry.labelKey);
       composer.filter(hears(entry.labelKey), (ctx) => entry.run(ctx));
     }
   }
