@@ -182,6 +182,8 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       // Reminders waiting for them (an event, an unfinished registration, a check-in); a due bucket
       // naming one finds no reminder and skips it.
       await models.reminders.deleteMany({ userId: ref }).exec();
+      // Their last /find filter (it may hold a name they searched for).
+      await models.caseSearches.deleteMany({ userId: ref }).exec();
 
       // Every message of the outbox to them: outcomes, retries, their place in recipient lists.
       await eraseFromOutbox(models, ref);

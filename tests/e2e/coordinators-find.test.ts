@@ -178,6 +178,17 @@ describe("a volunteer searches only their province, and a family not at all", ()
     expect(await bot.app.models.auditEvents.countDocuments({ action: "case.export", actorId: refOf(VOLUNTEER_ID) })).toBe(0);
   });
 
+  it("a searcher's last filter is stored encrypted under their pseudonym, and erased with their data", async () => {
+    const volunteer = bot.emulator.user(VOLUNTEER_ID)!;
+    volunteer.sendCommand("find", "Behrouz Sabalani");
+    await volunteer.waitForText("Found:");
+    const stored = await bot.app.models.caseSearches.findOne({ userId: refOf(VOLUNTEER_ID) }).lean().exec();
+    expect(stored).not.toBeNull();
+    expect(JSON.stringify(stored)).not.toMatch(/Behrouz|Sabalani|930003/);
+    await bot.app.services.myData.erase(VOLUNTEER_ID);
+    expect(await bot.app.models.caseSearches.countDocuments({ userId: refOf(VOLUNTEER_ID) })).toBe(0);
+  });
+
   it("a family is refused /find and /export", async () => {
     const mother = bot.emulator.createUser({ languageCode: "fa" });
     mother.sendCommand("find", "کاظمی");

@@ -31,6 +31,8 @@ export const CASE_EXPORT_COLUMNS = [
   "duplicate_review",
 ] as const;
 
+const EXPORT_BATCH = 200;
+
 export type SearchError = "forbidden" | "invalid";
 export type SearchResult<T> = { ok: true; value: T } | { ok: false; error: SearchError };
 
@@ -153,30 +155,50 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
       if (!can(actor, "case.export")) return { ok: false, error: "forbidden" };
       const filter = await storedFilter(actor);
       const query = queryOf(actor, filter);
+      /** One row a case; families counted for a batch of cases at once (one query per batch, not per case). */
+      const rowsOf = async (batch: CaseRecord[]): Promise<string> => {
+        const counts = await models.caseLinks
+          .aggregate<{ _id: CaseRecord["_id"]; n: number }>([{ $match: { caseId: { $in: batch.map((r) => r._id) }, withdrawnAt: null } }, { $group: { _id: "$caseId", n: { $sum: 1 } } }])
+          .exec();
+        const families = new Map(counts.map((c) => [c._id.toHexString(), c.n]));
+        return batch
+          .map(
+            (r) =>
+              `${csvRow([
+                r.reference,
+                r.createdAt.toISOString(),
+                r.status,
+                r.closeReason ?? "",
+                cipher.decryptOptional(r.relative.fullNameEnc),
+                splitNames(cipher.decryptOptional(r.relative.otherNamesEnc)).join("; "),
+                r.relative.sex ?? "",
+                r.relative.birthYear ?? null,
+                r.relative.leftYear ?? null,
+                r.relative.location ?? "",
+                r.province === "abroad" ? "abroad" : provinceName(r.province, "en"),
+                r.province === "abroad" ? "" : provinceName(r.province, "fa"),
+                families.get(r._id.toHexString()) ?? 0,
+                r.duplicateReview,
+              ])}\r\n`,
+          )
+          .join("");
+      };
       async function* lines(): AsyncGenerator<string> {
         let rows = 0;
         yield `${UTF8_BOM}${csvRow(CASE_EXPORT_COLUMNS)}\r\n`;
-        const cursor = models.cases.find(query).sort({ createdAt: 1, _id: 1 }).lean().cursor({ batchSize: 200 });
+        // Read from a cursor and written out batch by batch: the whole list is never in memory.
+        const cursor = models.cases.find(query).sort({ createdAt: 1, _id: 1 }).lean<CaseRecord>().cursor({ batchSize: EXPORT_BATCH });
+        let batch: CaseRecord[] = [];
         for await (const record of cursor) {
-          const r = record as CaseRecord;
-          const families = await models.caseLinks.countDocuments({ caseId: r._id, withdrawnAt: null }).exec();
-          rows++;
-          yield `${csvRow([
-            r.reference,
-            r.createdAt.toISOString(),
-            r.status,
-            r.closeReason ?? "",
-            cipher.decryptOptional(r.relative.fullNameEnc),
-            splitNames(cipher.decryptOptional(r.relative.otherNamesEnc)).join("; "),
-            r.relative.sex ?? "",
-            r.relative.birthYear ?? null,
-            r.relative.leftYear ?? null,
-            r.relative.location ?? "",
-            r.province === "abroad" ? "abroad" : provinceName(r.province, "en"),
-            r.province === "abroad" ? "" : provinceName(r.province, "fa"),
-            families,
-            r.duplicateReview,
-          ])}\r\n`;
+          batch.push(record);
+          if (batch.length < EXPORT_BATCH) continue;
+          rows += batch.length;
+          yield await rowsOf(batch);
+          batch = [];
+        }
+        if (batch.length > 0) {
+          rows += batch.length;
+          yield await rowsOf(batch);
         }
         await audit.record(actor.userId, "case.export", undefined, { filter: filterKind(filter), rows });
       }
