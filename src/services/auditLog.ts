@@ -48,7 +48,7 @@ export interface AuditLogService {
 }
 
 /** Detail keys that hold how many records an action touched. */
-const COUNT_KEYS = ["count", "rows", "results", "recipients", "total", "matches"] as const;
+const COUNT_KEYS = ["count", "rows", "results", "signatures", "letters", "recipients", "total", "matches"] as const;
 
 export function createAuditLogService(deps: { models: Models; clock: Clock; cipher: UserRefCipher; actorNow: ActorLookup; audit: AuditTrail; timeZone: string }): AuditLogService {
   const { models, cipher, actorNow, audit, timeZone } = deps;

@@ -106,6 +106,14 @@ describe("/audit: the operator sees who did what and when, never the content", (
     expect(page).not.toContain(`Team member ${volunteer.id}`);
   });
 
+  it("a coordinator's search shows how many cases it found, never what was searched for", async () => {
+    coordinator.sendCommand("find", "Kazemi");
+    await coordinator.waitForReply();
+    const page = await audit(String(coordinator.id));
+    expect(page).toMatch(new RegExp(`Team member ${coordinator.id} · case.search · 0 records`));
+    expect(page).not.toContain("Kazemi");
+  });
+
   it("only admins: a coordinator is refused and no trail is shown", async () => {
     coordinator.sendCommand("audit");
     expect(plain((await coordinator.waitForReply()).text)).toBe("Sorry, you are not allowed to do that.");
