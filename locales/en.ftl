@@ -857,3 +857,6 @@ find-invalid-too_long = That is too long for a name. Please type at most 100 cha
 find-invalid-bad_date = Those dates were not understood. Write for example 1403/01/01 - 1403/06/31 or 2024-03-20 - 2024-09-21.
 find-invalid-empty = Please type a name, a case reference or dates after /find.
 export-caption = Cases: { $filter } (CSV, UTF-8)
+
+# /audit from /team (issue #11, audit and access matrix)
+team-audit-button = 🔎 What they did (audit)

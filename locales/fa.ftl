@@ -857,3 +857,6 @@ find-invalid-too_long = این برای یک نام خیلی بلند است. ل
 find-invalid-bad_date = این تاریخ‌ها را نفهمیدیم. مثلاً بنویسید ۱۴۰۳/۰۱/۰۱ - ۱۴۰۳/۰۶/۳۱ یا 2024-03-20 - 2024-09-21.
 find-invalid-empty = لطفاً بعد از /find یک نام، شمارهٔ پرونده یا تاریخ بنویسید.
 export-caption = پرونده‌ها: { $filter } (CSV، UTF-8)
+
+# /audit from /team (issue #11, audit and access matrix)
+team-audit-button = 🔎 کارهایی که کرده (گزارش)

@@ -857,3 +857,6 @@ find-invalid-too_long = Kjo është shumë e gjatë për një emër. Ju lutemi s
 find-invalid-bad_date = Këto data nuk u kuptuan. Shkruani për shembull 2024-03-20 - 2024-09-21 ose 1403/01/01 - 1403/06/31.
 find-invalid-empty = Ju lutemi shkruani një emër, një numër rasti ose data pas /find.
 export-caption = Rastet: { $filter } (CSV, UTF-8)
+
+# /audit from /team (issue #11, audit and access matrix)
+team-audit-button = 🔎 Çfarë ka bërë (regjistri)

@@ -82,6 +82,17 @@ describe("/audit: the operator sees who did what and when, never the content", (
     expect(lastYear).toContain("Nothing is recorded for this filter.");
   });
 
+  it("the admin opens a member's trail from their card in /team", async () => {
+    admin.sendCommand("team");
+    const card = await admin.waitForText(`Team member ${coordinator.id}\n`);
+    admin.pressButton("🔎 What they did (audit)", { messageId: card.messageId });
+    const trail = plain((await admin.waitForText(new RegExp(`Person: Team member ${coordinator.id}`))).text);
+    // The card stays as it was, with its Revoke button.
+    expect(plain(admin.botMessages().find((m) => m.messageId === card.messageId)!.text)).toMatch(/^Team member/);
+    expect(trail).toContain("team.list");
+    expect(trail).not.toContain(`Team member ${ADMIN_ID} ·`);
+  });
+
   it("pages 20 lines a message with ◀️ ▶️", async () => {
     for (let i = 0; i < 22; i++) {
       coordinator.sendCommand("team");

@@ -11,7 +11,7 @@ import type { BotContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 
 /** A page of the trail: the filter travels in the button (person "all" | "me" | a member's number, day "0" | YYYYMMDD). */
-const auditPage = defineCallback("aud", {
+export const auditPage = defineCallback("aud", {
   page: z.coerce.number().int().min(0).max(99_999),
   person: z.string().regex(/^(all|me|[1-9]\d{0,15})$/),
   day: z.string().regex(/^(0|\d{8})$/),
@@ -78,7 +78,10 @@ export function auditFeature() {
 
   onButton(composer, auditPage, requirePermission("audit.read"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
-    await showPage(ctx, unpackFilter(data), data.page, true);
+    // Paging turns the page in place; pressed on a /team card, the trail comes as a new message.
+    const buttons = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat() ?? [];
+    const onAuditPage = buttons.every((button) => "callback_data" in button && auditPage.filter.test(button.callback_data));
+    await showPage(ctx, unpackFilter(data), data.page, onAuditPage);
   });
 
   return { composer };

@@ -10,6 +10,7 @@ import { requirePermission, withPermission } from "../../middleware/requirePermi
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { createInviteConversation, INVITE_CONVERSATION } from "./inviteConversation.js";
 import { provinceList } from "./provinceLabels.js";
+import { auditPage } from "../audit/index.js";
 
 const revokeRole = defineCallback("trev", { userId: z.coerce.number().int().positive(), role: z.enum(["volunteer", "coordinator"]) });
 
@@ -40,6 +41,8 @@ export function teamFeature() {
         lines.push(ctx.t("team-member-role", { role: ctx.t(`role-${grant.role}`), provinces }));
         keyboard.text(ctx.t("team-revoke-button", { role: ctx.t(`role-${grant.role}`) }), revokeRole.pack({ userId: member.userId, role: grant.role })).row();
       }
+      // Admins open this member's audit trail from their card (the button is checked again when pressed).
+      if (can(ctx.profile.actor, "audit.read")) keyboard.text(ctx.t("team-audit-button"), auditPage.pack({ page: 0, person: String(member.userId), day: "0" })).row();
       await ctx.reply(ctx.t("team-member", { id: String(member.userId), roles: lines.join("\n") }), { reply_markup: keyboard });
     }
   }
