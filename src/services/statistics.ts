@@ -27,9 +27,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Counts only, never a person. FerretDB computes only the first accumulator of a `$group`, so
- * every `$group` here has exactly one; month and day buckets are counted from a projection of one
- * date field (cases and signatures are read by index: cases {province, status}, signatures
- * {petitionId, state, signedAt} on MongoDB).
+ * every `$group` here has exactly one, and it has no date operators in `$group`: month and day
+ * buckets are counted from a projection of one date field within the window.
  */
 export function createStatisticsService(deps: { models: Models; clock: Clock; audit: AuditTrail; actorNow: ActorLookup }): StatisticsService {
   const { models, clock, audit, actorNow } = deps;
@@ -51,8 +50,17 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
       const inScope: Record<string, unknown> = all ? {} : { province: { $in: provinces } };
       const now = clock.now();
 
-      const byProvince = await countBy(models.cases, inScope, "province");
-      const byStatusMap = await countBy(models.cases, inScope, "status");
+      // One $group over (province, status) gives both breakdowns.
+      const byProvince = new Map<string, number>();
+      const byStatusMap = new Map<string, number>();
+      const pairs = await models.cases.aggregate<{ _id: { province: string; status: string }; n: number }>([
+        { $match: inScope },
+        { $group: { _id: { province: "$province", status: "$status" }, n: { $sum: 1 } } },
+      ]);
+      for (const { _id, n } of pairs) {
+        byProvince.set(_id.province, (byProvince.get(_id.province) ?? 0) + n);
+        byStatusMap.set(_id.status, (byStatusMap.get(_id.status) ?? 0) + n);
+      }
       const casesByStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, byStatusMap.get(s) ?? 0])) as Record<CaseStatus, number>;
       const totalCases = [...byProvince.values()].reduce((a, b) => a + b, 0);
 
@@ -72,13 +80,10 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
         contact.set(key, (contact.get(key) ?? 0) + 1);
       }
 
+      // A case's updatedAt moves with every case event (registration, status, edit, withdrawal),
+      // so "no case event for 30 days" is one count, not a join of cases and their timelines.
       const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS);
-      const fresh = await models.caseEvents.aggregate<{ _id: unknown }>([{ $match: { at: { $gte: staleBefore } } }, { $group: { _id: "$caseId", n: { $sum: 1 } } }]);
-      const freshIds = new Set(fresh.map((f) => String(f._id)));
-      let staleCases = 0;
-      for await (const c of models.cases.find({ ...inScope, status: { $ne: "closed" } }, { _id: 1 }).lean()) {
-        if (!freshIds.has(String(c._id))) staleCases += 1;
-      }
+      const staleCases = await models.cases.countDocuments({ ...inScope, status: { $ne: "closed" }, updatedAt: { $lt: staleBefore } });
 
       const signatureScope: Record<string, unknown> = { state: "active", ...(all ? {} : { province: { $in: provinces } }) };
       const daysStart = daysWindowStart(now, STATS_DAYS);
