@@ -19,6 +19,8 @@ export function maintenanceJobs(updateClaims: UpdateClaims, retention: Retention
     ["purge-old-audit-entries", "7 5 * * *", (now) => retention.purgeAuditEntries(now)],
     // Unfinished conversations hold what the user typed; their user is told kindly next time.
     ["drop-idle-conversations", "29 * * * *", (now) => retention.dropIdleConversations(now)],
+    // A /find filter may hold a name a coordinator typed: kept while in use, not for ever.
+    ["purge-search-filters", "37 5 * * *", (now) => retention.purgeSearchFilters(now)],
   ];
   return table.map(([name, cron, purge]) => ({
     name,

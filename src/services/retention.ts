@@ -30,6 +30,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** An invite link nobody used is kept this long after it expired (a late click gets "expired", not "unknown"). */
 const UNUSED_INVITE_DAYS = 7;
 const CASE_BATCH = 200;
+/** A /find filter (it may hold a typed name) nobody used for this long is deleted. */
+export const SEARCH_FILTER_DAYS = 30;
 
 /** The free-text fields of a case record; names, years, province and status stay for statistics. */
 const CASE_FREE_TEXT = ["relative.notesEnc", "relative.otherNamesEnc", "relative.leftPlaceEnc", "relative.locationOtherEnc", "relative.photoFileIdEnc"] as const;
@@ -47,6 +49,8 @@ export interface Retention {
   purgeInvites(now: Date): Promise<number>;
   /** Idle conversations are dropped (their user is told next time). */
   dropIdleConversations(now: Date): Promise<number>;
+  /** /find filters not used for SEARCH_FILTER_DAYS. Returns the filters deleted. */
+  purgeSearchFilters(now: Date): Promise<number>;
 }
 
 export function createRetention(input: {
@@ -129,6 +133,10 @@ export function createRetention(input: {
     async dropIdleConversations(now) {
       const result = await conversations.dropIdle(before(now, periods.idleConversationDays), before(now, DROPPED_MARKER_DAYS));
       return result.dropped;
+    },
+
+    async purgeSearchFilters(now) {
+      return (await models.caseSearches.deleteMany({ updatedAt: { $lt: before(now, SEARCH_FILTER_DAYS) } }).exec()).deletedCount;
     },
   };
 }

@@ -216,4 +216,13 @@ describe("retention periods", () => {
     expect(await retention.purgeInvites(daysAfter(732))).toBe(1);
     expect(await models.invites.countDocuments()).toBe(0);
   });
+
+  it("a /find filter nobody used for 30 days is deleted; one in use stays", async () => {
+    const filter = (telegramId: number, updatedAt: Date) => ({ userId: refOf(telegramId), filterEnc: testCipher.encrypt('{"name":"Kazemi"}'), updatedAt });
+    await models.caseSearches.create([filter(600_060, T0), filter(600_061, daysAfter(20))]);
+    const retention = createRetention({ models, conversations: noConversations });
+    expect(await retention.purgeSearchFilters(daysAfter(30))).toBe(0);
+    expect(await retention.purgeSearchFilters(daysAfter(31))).toBe(1);
+    expect((await models.caseSearches.find({}).lean()).map((f) => f.userId)).toEqual([refOf(600_061)]);
+  });
 });
