@@ -128,6 +128,18 @@ export const MENU_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   "pet-menu-manage": STAFF,
 };
 
+/**
+ * One case of a province (the matrix uses a case registered in Ardabil; "volunteerIn" works for
+ * Ardabil, "volunteerOut" for another province): who may open it and move its status. The
+ * commands and buttons above let every volunteer in; the case service narrows them here.
+ */
+export const CASE_OF_A_PROVINCE_ACCESS: Readonly<Record<"open" | "move", readonly Audience[]>> = {
+  /** `/case <reference>` */
+  open: ["volunteerIn", "coordinator", "admin"],
+  /** The status-move button (`cst`), also when forged with the case's id. */
+  move: ["volunteerIn", "coordinator", "admin"],
+};
+
 export const INLINE_QUERY_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   /** "@bot" in any chat: open petitions to share. */
   petitions: EVERYONE,

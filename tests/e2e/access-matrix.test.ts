@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredCallbackPrefixes } from "../../src/bot/callbackData.js";
 import { listedCommands } from "../../src/bot/commands.js";
 import { registeredMenuButtons } from "../../src/bot/features/menu/mainMenu.js";
-import { AUDIENCES, CALLBACK_ACCESS, COMMAND_ACCESS, INLINE_QUERY_ACCESS, MENU_ACCESS, mayUse, type Audience } from "../../src/domain/access.js";
+import { AUDIENCES, CALLBACK_ACCESS, CASE_OF_A_PROVINCE_ACCESS, COMMAND_ACCESS, INLINE_QUERY_ACCESS, MENU_ACCESS, mayUse, type Audience } from "../../src/domain/access.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { sampleRegistration } from "../support/fixtures.js";
 import { seedVolunteer } from "../support/team.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -149,6 +150,31 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
     user.sendInlineQuery("");
     await waitUntil(() => user.inlineAnswers().length > before, 10_000, "an inline answer");
     expect(mayUse(INLINE_QUERY_ACCESS, "petitions", audience)).toBe(true);
+  });
+});
+
+describe("a case of Ardabil: volunteers of Ardabil may work on it, volunteers of another province may not", () => {
+  const NOT_YOURS = "This case belongs to a province you do not work for.";
+  let ardabilCase: { reference: string; caseId: string };
+
+  beforeAll(async () => {
+    const mother = bot.emulator.createUser({ languageCode: "fa" });
+    mother.sendCommand("start");
+    await mother.waitForReply();
+    const draft = sampleRegistration({ fullName: "Parisa Ardabili", familyProvince: "ardabil", birthYear: 1960 });
+    ardabilCase = await bot.app.services.cases.register({ userId: mother.id, locale: "fa", draft, consentAt: new Date() });
+  });
+
+  it.each(AUDIENCES)("open its card and press a status move, as %s", async (audience) => {
+    const user = personFor(audience);
+    const opened = await tryAs(user, () => user.sendCommand("case", ardabilCase.reference));
+    expect(opened.refused || opened.texts.includes(NOT_YOURS), `/case as ${audience}`).toBe(!CASE_OF_A_PROVINCE_ACCESS.open.includes(audience));
+    if (CASE_OF_A_PROVINCE_ACCESS.open.includes(audience)) expect(opened.texts.join("\n")).toContain(ardabilCase.reference);
+
+    const presser = personFor(audience);
+    const messageId = await messageToPressOn(presser);
+    const moved = await tryAs(presser, () => presser.pressCallback(messageId, `cst:${ardabilCase.caseId}:under_review`));
+    expect(moved.refused || moved.texts.includes(NOT_YOURS), `status move as ${audience}`).toBe(!CASE_OF_A_PROVINCE_ACCESS.move.includes(audience));
   });
 });
 
