@@ -104,6 +104,9 @@ async function startDatabase(): Promise<Database> {
   return { name: server.kind === "ferretdb" ? "ferretdb-sqlite" : server.kind, uri: server.uri, stop: () => server.stop() };
 }
 
+/** The one petition the signatures belong to. */
+const petitionId = new Types.ObjectId();
+
 async function seed(models: Models, cipher: FieldCipher): Promise<void> {
   const provinces = listProvinces().map((p) => p.code);
   const now = Date.now();
@@ -133,7 +136,6 @@ async function seed(models: Models, cipher: FieldCipher): Promise<void> {
     await models.cases.collection.insertMany(docs as never[], { ordered: false });
   }
   note(`${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const petitionId = new Types.ObjectId();
   const sigStarted = Date.now();
   for (let from = 0; from < SIGNATURES; from += BATCH) {
     const docs = Array.from({ length: Math.min(BATCH, SIGNATURES - from) }, (_, k) => {
@@ -237,10 +239,10 @@ async function searchPort(models: Models, cipher: FieldCipher): Promise<SearchPo
   };
 }
 
-/** What /stats counts: cases per province and status (one $group), signatures per province. */
+/** What /stats counts: cases per province and status (one $group), a petition's signatures per province. */
 async function stats(models: Models): Promise<void> {
   await models.cases.collection.aggregate([{ $match: { erasedAt: null } }, { $group: { _id: { province: "$province", status: "$status" }, n: { $sum: 1 } } }]).toArray();
-  await models.petitionSignatures.collection.aggregate([{ $match: { state: "active" } }, { $group: { _id: "$province", n: { $sum: 1 } } }]).toArray();
+  await models.petitionSignatures.collection.aggregate([{ $match: { petitionId, state: "active" } }, { $group: { _id: "$province", n: { $sum: 1 } } }]).toArray();
 }
 
 async function main(): Promise<void> {
@@ -262,6 +264,15 @@ async function main(): Promise<void> {
     });
     const findProvince = await timed("find by province+status", (i) => port.byProvinceStatus(provinces[i % provinces.length]!, CASE_STATUSES[i % CASE_STATUSES.length]!));
     const statsP95 = await timed("stats (counts per province/status, signatures per province)", () => stats(models));
+    // For comparison (not in the last line): what FerretDB pushes down to SQL and what it does not.
+    await timed("compare: find by name as one token's equality (model query)", async (i) => {
+      const token = nameTokensOf(nameOf((i * 997) % CASES), null, cipher).at(-1);
+      await models.cases.find({ erasedAt: null, nameTokens: token }, { reference: 1 }).sort({ createdAt: -1, _id: -1 }).limit(10).lean().exec();
+    });
+    await timed("compare: stats as countDocuments per status and per province", async () => {
+      for (const status of CASE_STATUSES) await models.cases.countDocuments({ erasedAt: null, status }).exec();
+      for (const province of provinces) await models.cases.countDocuments({ erasedAt: null, province }).exec();
+    });
 
     global.gc?.();
     const before = process.memoryUsage().rss;
