@@ -860,3 +860,10 @@ export-caption = Cases: { $filter } (CSV, UTF-8)
 
 # /audit from /team (issue #11, audit and access matrix)
 team-audit-button = 🔎 What they did (audit)
+
+# Issue #11: /find, registration dates by button
+find-by-dates = 📅 Registered
+find-choose-dates = When was the case registered? You can also type dates: /find 1403/01/01 - 1403/06/31
+find-dates-d30 = In the last 30 days
+find-dates-d365 = In the last 12 months
+find-dates-year = This year

@@ -860,3 +860,10 @@ export-caption = پرونده‌ها: { $filter } (CSV، UTF-8)
 
 # /audit from /team (issue #11, audit and access matrix)
 team-audit-button = 🔎 کارهایی که کرده (گزارش)
+
+# Issue #11: /find، تاریخ ثبت با دکمه
+find-by-dates = 📅 تاریخ ثبت
+find-choose-dates = پرونده کی ثبت شده است؟ می‌توانید تاریخ را هم بنویسید: /find ۱۴۰۳/۰۱/۰۱ - ۱۴۰۳/۰۶/۳۱
+find-dates-d30 = در ۳۰ روز گذشته
+find-dates-d365 = در ۱۲ ماه گذشته
+find-dates-year = امسال

@@ -860,3 +860,10 @@ export-caption = Rastet: { $filter } (CSV, UTF-8)
 
 # /audit from /team (issue #11, audit and access matrix)
 team-audit-button = 🔎 Çfarë ka bërë (regjistri)
+
+# Issue #11: /find, data e regjistrimit me buton
+find-by-dates = 📅 Regjistruar
+find-choose-dates = Kur u regjistrua rasti? Mund të shkruani edhe data: /find 2024-03-20 - 2024-09-21
+find-dates-d30 = Në 30 ditët e fundit
+find-dates-d365 = Në 12 muajt e fundit
+find-dates-year = Këtë vit

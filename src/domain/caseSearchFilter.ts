@@ -6,7 +6,7 @@ import { parseCaseReference } from "./caseReference.js";
 import { CASE_STATUSES } from "./caseStatus.js";
 import { normalizeDigits, stripInvisibleMarks } from "./digits.js";
 import { isProvinceCode } from "./provinces.js";
-import { isValidSolarHijriDate, toGregorian } from "./solarHijri.js";
+import { isValidSolarHijriDate, toGregorian, toSolarHijri } from "./solarHijri.js";
 
 export const SEARCH_NAME_LIMIT = 100;
 export const SEARCH_PAGE_SIZE = 10;
@@ -75,4 +75,21 @@ export function parseTypedSearch(input: string): TypedSearch {
   }
   if (DATE.test(text)) return { kind: "invalid", reason: "bad_date" };
   return { kind: "name", name: input.trim() };
+}
+
+export const DATE_PRESETS = ["d30", "d365", "year"] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number];
+
+/**
+ * A registration date range chosen with a button: the last 30 days, the last 12 months, or this
+ * year so far — the Solar Hijri year for a reader of that calendar, else the Gregorian one.
+ */
+export function presetRange(preset: DatePreset, now: Date, solarHijriCalendar: boolean): { from: string; to: string } {
+  const to = now.toISOString().slice(0, 10);
+  const daysBack = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  if (preset === "d30") return { from: daysBack(29), to };
+  if (preset === "d365") return { from: daysBack(364), to };
+  if (!solarHijriCalendar) return { from: `${now.getUTCFullYear()}-01-01`, to };
+  const today = toSolarHijri({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() });
+  return { from: typedDayToIso(today.year, 1, 1)!, to };
 }

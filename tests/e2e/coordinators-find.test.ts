@@ -151,6 +151,13 @@ describe("a coordinator searches the registrations", () => {
     await coordinator.waitForText(`Found: ${ARDABIL_CASES + 2}`);
     coordinator.sendCommand("find", `${year - 1}-01-01 - ${year - 1}-12-31`);
     await coordinator.waitForText("No case matches this search.");
+
+    // The same with the buttons: registered in the last 30 days, then any time again.
+    await press(coordinator, "📅 Registered", "When was the case registered?");
+    await press(coordinator, "In the last 30 days", `Found: ${ARDABIL_CASES + 2}`);
+    expect(resultsText(coordinator)).toContain("registered ");
+    await press(coordinator, "📅 Registered", "When was the case registered?");
+    await press(coordinator, "Any", "all cases");
   });
 });
 

@@ -20,6 +20,6 @@ export const findPage = defineCallback("fpg", { page: z.string().regex(/^\d{1,6}
 /** /find: open a result's case card. */
 export const findOpen = defineCallback("fco", { reference: z.string().regex(/^\d{4}-\d{4}-\d$/) });
 /** /find: a filter button (show its choices, toggle duplicates pending, or clear everything). */
-export const findFilter = defineCallback("ffm", { field: z.enum(["province", "status", "location", "dup", "clear"]) });
+export const findFilter = defineCallback("ffm", { field: z.enum(["province", "status", "location", "dates", "dup", "clear"]) });
 /** /find: a chosen value for a filter ("any" lifts it). */
-export const findChoice = defineCallback("ffs", { field: z.enum(["province", "status", "location"]), value: z.string().regex(/^[a-z0-9_]{1,30}$/) });
+export const findChoice = defineCallback("ffs", { field: z.enum(["province", "status", "location", "dates"]), value: z.string().regex(/^[a-z0-9_]{1,30}$/) });

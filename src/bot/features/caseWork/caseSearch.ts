@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { parseTypedSearch, type CaseSearchFilter } from "../../../domain/caseSearchFilter.js";
+import { DATE_PRESETS, parseTypedSearch, presetRange, type CaseSearchFilter } from "../../../domain/caseSearchFilter.js";
 import { CASE_STATUSES } from "../../../domain/caseStatus.js";
 import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
 import { toSolarHijri } from "../../../domain/solarHijri.js";
@@ -60,7 +60,8 @@ async function showResults(ctx: BotContext, result: SearchResult<CaseSearchPage>
   if (page + 1 < pages) keyboard.text("▶️", findPage.pack({ page: String(page + 1) }));
   if (pages > 1) keyboard.row();
   keyboard.text(ctx.t("find-by-province"), findFilter.pack({ field: "province" })).text(ctx.t("find-by-status"), findFilter.pack({ field: "status" })).row();
-  keyboard.text(ctx.t("find-by-location"), findFilter.pack({ field: "location" })).text(ctx.t(filter.duplicatesPending ? "find-duplicates-on" : "find-duplicates-off"), findFilter.pack({ field: "dup" })).row();
+  keyboard.text(ctx.t("find-by-location"), findFilter.pack({ field: "location" })).text(ctx.t("find-by-dates"), findFilter.pack({ field: "dates" })).row();
+  keyboard.text(ctx.t(filter.duplicatesPending ? "find-duplicates-on" : "find-duplicates-off"), findFilter.pack({ field: "dup" }));
   keyboard.text(ctx.t("find-clear"), findFilter.pack({ field: "clear" }));
   await ctx.reply(`${lines.join("\n")}\n\n${ctx.t("find-hint")}`, { reply_markup: keyboard });
 }
@@ -118,6 +119,10 @@ export function caseSearchFeature() {
         keyboard.text(code === "abroad" ? ctx.t("province-abroad") : provinceName(code, locale), findChoice.pack({ field: "province", value: code }));
         if (i % 2 === 1) keyboard.row();
       });
+    } else if (data.field === "dates") {
+      keyboard.text(ctx.t("find-dates-d30"), findChoice.pack({ field: "dates", value: "d30" })).row();
+      keyboard.text(ctx.t("find-dates-d365"), findChoice.pack({ field: "dates", value: "d365" })).row();
+      keyboard.text(ctx.t("find-dates-year"), findChoice.pack({ field: "dates", value: "year" })).row();
     } else if (data.field === "status") {
       for (const status of CASE_STATUSES) keyboard.text(ctx.t(`status-${status}`), findChoice.pack({ field: "status", value: status })).row();
     } else {
@@ -129,6 +134,13 @@ export function caseSearchFeature() {
   onButton(composer, findChoice, requirePermission("case.view"), async (ctx, data) => {
     await ctx.answerCallbackQuery();
     const current = await ctx.services.caseSearch.currentFilter(ctx.profile.actor);
+    if (data.field === "dates") {
+      const { registeredFrom: _from, registeredTo: _to, ...others } = current;
+      const preset = DATE_PRESETS.find((p) => p === data.value);
+      if (data.value !== "any" && !preset) return ctx.reply(ctx.t("find-invalid"));
+      const range = preset ? presetRange(preset, ctx.services.clock.now(), isPersianLocale(await ctx.i18n.getLocale())) : null;
+      return showResults(ctx, await ctx.services.caseSearch.search(ctx.profile.actor, range ? { ...others, registeredFrom: range.from, registeredTo: range.to } : others));
+    }
     const { [data.field]: _previous, ...rest } = current;
     // The service's schema refuses a forged value (an unknown province or status) with "invalid".
     const filter = data.value === "any" ? rest : { ...rest, [data.field]: data.value };
