@@ -20,6 +20,7 @@ import { APP_META_COLLECTION } from "../security/keyCheck.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
 import { createAuditTrail } from "../services/audit.js";
 import { createCaseService } from "../services/cases/caseService.js";
+import { createPetitionService } from "../services/petitions.js";
 
 export const DEMO_META_ID = "demo-data";
 export const DEMO_NAME_PREFIX_FA = "نمونه";
@@ -52,7 +53,10 @@ export interface DemoSeedOptions {
   cases?: number;
 }
 
-export type DemoSeedResult = { seeded: false; reason: "already-seeded" } | { seeded: true; cases: number; statusChanges: number };
+export type DemoSeedResult = { seeded: false; reason: "already-seeded" } | { seeded: true; cases: number; statusChanges: number; signatures: number };
+
+/** The demo petition's Persian title: how a second, interrupted-then-resumed seeding finds it. */
+export const DEMO_PETITION_TITLE_FA = `${DEMO_NAME_PREFIX_FA}: نامه به دفتر حقوق بشر سازمان ملل`;
 
 /** A small deterministic sequence, so the demo looks the same on every machine. */
 function sequence(seed: number): () => number {
@@ -140,8 +144,64 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
       if (moved.ok) statusChanges++;
     }
   }
+  const signatures = await seedDemoPetition({ ...options, clock }, (ms) => (at = ms), realNow, pick);
   at = realNow;
   await meta.updateOne({ _id: DEMO_META_ID }, { $setOnInsert: { seededAt: new Date(realNow), cases: total } }, { upsert: true });
-  log.info({ cases: total, statusChanges }, "demo data seeded (local mode)");
-  return { seeded: true, cases: total, statusChanges };
+  log.info({ cases: total, statusChanges, signatures }, "demo data seeded (local mode)");
+  return { seeded: true, cases: total, statusChanges, signatures };
+}
+
+/** One open petition, signed by the demo families over the past two months. Returns its count. */
+async function seedDemoPetition(options: DemoSeedOptions & { clock: Clock }, setNow: (ms: number) => void, realNow: number, pick: () => number): Promise<number> {
+  const { models, cipher, clock } = options;
+  const petitions = createPetitionService({
+    models,
+    clock,
+    audit: createAuditTrail(models, clock, cipher),
+    timeZone: "Asia/Tehran",
+    fields: cipher,
+    delivery: { enqueue: () => Promise.resolve({ created: false, recipients: 0 }) },
+    defaultLocale: "fa",
+    actorNow: (userId) => Promise.resolve(buildActor({ userId, grants: [], isAdmin: userId === DEMO_COORDINATOR_ID })),
+    cipher,
+  });
+  const coordinator = { userId: DEMO_COORDINATOR_ID };
+  setNow(realNow - 70 * DAY_MS);
+  const existing = await models.petitions.findOne({ "texts.title": DEMO_PETITION_TITLE_FA }, { ref: 1 }).lean().exec();
+  let ref = existing?.ref;
+  if (!ref) {
+    const created = await petitions.create(coordinator, {
+      texts: [
+        { locale: "fa", title: DEMO_PETITION_TITLE_FA, body: "این یک دادخواست نمونه است: ما خانواده‌ها می‌خواهیم صدای عزیزانمان را بشنویم." },
+        { locale: "en", title: `${DEMO_NAME_PREFIX_EN}: letter to the UN human rights office`, body: "A demo petition: we families ask to hear our relatives' voices." },
+      ],
+      addressee: `${DEMO_NAME_PREFIX_EN} addressee`,
+      goal: 500,
+      deadline: null,
+      milestones: [100, 250],
+    });
+    if (!created.ok) throw new Error(`demo petition: ${created.error}`);
+    const opened = await petitions.changeStatus(coordinator, created.value.ref, "open");
+    if (!opened.ok) throw new Error(`demo petition: ${opened.error}`);
+    ref = created.value.ref;
+  }
+  const view = await petitions.get(ref);
+  if (!view) throw new Error("demo petition vanished");
+  let count = 0;
+  const signers = 180;
+  for (let i = 0; i < signers; i++) {
+    setNow(realNow - Math.floor((1 - i / signers) * 60 * DAY_MS) - Math.floor(pick() * 3_600_000));
+    const signed = await petitions.sign({
+      userId: DEMO_USER_ID_RANGE.first + i,
+      ref,
+      seenVersion: view.textVersion,
+      nameDisplay: i % 3 === 0 ? "anonymous" : "initials",
+      ...(i % 3 === 0 ? {} : { name: "ن. م." }),
+      province: listProvinces()[Math.floor(pick() ** 2 * listProvinces().length)]!.code,
+      notify: false,
+      locale: "fa",
+    });
+    if (signed.ok) count = signed.value.count;
+  }
+  return count;
 }

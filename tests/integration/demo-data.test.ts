@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config.js";
-import { DEMO_META_ID, DEMO_NAME_PREFIX_FA, DEMO_USER_ID_RANGE, seedDemoData } from "../../src/demo/demoData.js";
+import { DEMO_META_ID, DEMO_NAME_PREFIX_FA, DEMO_PETITION_TITLE_FA, DEMO_USER_ID_RANGE, seedDemoData } from "../../src/demo/demoData.js";
 import type { Models } from "../../src/db/models/index.js";
 import { buildActor } from "../../src/domain/roles.js";
 import { silentLogger } from "../../src/logger.js";
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("demo data in local mode", () => {
-  it("a newcomer's first local start seeds invented, marked, encrypted cases across provinces and statuses, with history over the past months; a second start seeds nothing", async () => {
+  it("a newcomer's first local start seeds invented, marked, encrypted cases across provinces and statuses, with history over the past months, and an open petition signed over two months; a second start seeds nothing", async () => {
     const first = await seedDemoData({ connection, models, cipher, log: silentLogger, clock, cases: 60 });
     expect(first).toMatchObject({ seeded: true, cases: 60 });
 
@@ -64,10 +64,20 @@ describe("demo data in local mode", () => {
     const opened = await staff.findForStaff({ userId: 5 }, stored[0]!.reference);
     expect(opened.ok && opened.value.fullName.startsWith(DEMO_NAME_PREFIX_FA)).toBe(true);
 
+    // A petition, open, signed by demo families over the past two months.
+    expect(first).toMatchObject({ signatures: 180 });
+    const petition = await models.petitions.findOne({ "texts.title": DEMO_PETITION_TITLE_FA }).lean().exec();
+    expect(petition?.status).toBe("open");
+    const signatures = await models.petitionSignatures.find({ petitionId: petition!._id, state: "active" }).lean().exec();
+    expect(signatures).toHaveLength(180);
+    expect(new Set(signatures.map((sig) => sig.signedDay)).size).toBeGreaterThan(30);
+    expect(JSON.stringify(await connection.db!.collection("petition_signatures").find().toArray())).not.toContain("ن. م.");
+
     expect(await connection.db!.collection<{ _id: string }>(APP_META_COLLECTION).findOne({ _id: DEMO_META_ID })).toMatchObject({ cases: 60 });
     const second = await seedDemoData({ connection, models, cipher, log: silentLogger, clock, cases: 60 });
     expect(second).toEqual({ seeded: false, reason: "already-seeded" });
     expect(await models.cases.countDocuments()).toBe(60);
+    expect(await models.petitions.countDocuments()).toBe(1);
   }, 120_000);
 
   it("DEMO_DATA=false turns it off; it defaults to on", () => {
