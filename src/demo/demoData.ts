@@ -20,7 +20,10 @@ import { APP_META_COLLECTION } from "../security/keyCheck.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
 import { createAuditTrail } from "../services/audit.js";
 import { createCaseService } from "../services/cases/caseService.js";
+import { createEventService } from "../services/events.js";
 import { createPetitionService } from "../services/petitions.js";
+import type { DeliveryService } from "../delivery/types.js";
+import type { ReminderService } from "../services/reminders/reminderTypes.js";
 
 export const DEMO_META_ID = "demo-data";
 export const DEMO_NAME_PREFIX_FA = "نمونه";
@@ -53,7 +56,10 @@ export interface DemoSeedOptions {
   cases?: number;
 }
 
-export type DemoSeedResult = { seeded: false; reason: "already-seeded" } | { seeded: true; cases: number; statusChanges: number; signatures: number };
+export type DemoSeedResult = { seeded: false; reason: "already-seeded" } | { seeded: true; cases: number; statusChanges: number; signatures: number; answers: number };
+
+/** The demo event's Persian title (found again after an interrupted seeding). */
+export const DEMO_EVENT_TITLE_FA = `${DEMO_NAME_PREFIX_FA}: دیدار آنلاین خانواده‌ها`;
 
 /** The demo petition's Persian title: how a second, interrupted-then-resumed seeding finds it. */
 export const DEMO_PETITION_TITLE_FA = `${DEMO_NAME_PREFIX_FA}: نامه به دفتر حقوق بشر سازمان ملل`;
@@ -145,10 +151,58 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
     }
   }
   const signatures = await seedDemoPetition({ ...options, clock }, (ms) => (at = ms), realNow, pick);
+  const answers = await seedDemoEvent({ ...options, clock }, (ms) => (at = ms), realNow);
   at = realNow;
   await meta.updateOne({ _id: DEMO_META_ID }, { $setOnInsert: { seededAt: new Date(realNow), cases: total } }, { upsert: true });
-  log.info({ cases: total, statusChanges, signatures }, "demo data seeded (local mode)");
-  return { seeded: true, cases: total, statusChanges, signatures };
+  log.info({ cases: total, statusChanges, signatures, answers }, "demo data seeded (local mode)");
+  return { seeded: true, cases: total, statusChanges, signatures, answers };
+}
+
+/** One online gathering in twelve days, for every family; some demo families have answered. */
+async function seedDemoEvent(options: DemoSeedOptions & { clock: Clock }, setNow: (ms: number) => void, realNow: number): Promise<number> {
+  const { models, cipher, clock } = options;
+  // Invented families have no chat: no invitation and no reminder is sent to them. The event
+  // service only enqueues, so the rest of the outbox's interface is never reached.
+  const noDelivery: Pick<DeliveryService, "enqueue"> = { enqueue: () => Promise.resolve({ created: false, recipients: 0 }) };
+  const noReminders: Pick<ReminderService, "schedule" | "cancelByPrefix"> = { schedule: () => Promise.resolve({ stored: 0 }), cancelByPrefix: () => Promise.resolve(0) };
+  const events = createEventService({
+    models,
+    clock,
+    delivery: noDelivery as DeliveryService,
+    reminders: noReminders,
+    audit: createAuditTrail(models, clock, cipher),
+    actorNow: (userId) => Promise.resolve(buildActor({ userId, grants: [], isAdmin: userId === DEMO_COORDINATOR_ID })),
+    cipher,
+    defaultLocale: "fa",
+    defaultTimeZone: "Asia/Tehran",
+  });
+  setNow(realNow - 2 * DAY_MS);
+  const existing = await models.events.findOne({ "texts.title": DEMO_EVENT_TITLE_FA }, { _id: 1 }).lean().exec();
+  let eventId = existing?._id.toHexString();
+  if (!eventId) {
+    const created = await events.create(
+      { userId: DEMO_COORDINATOR_ID },
+      {
+        texts: [
+          { locale: "fa", title: DEMO_EVENT_TITLE_FA, description: "یک رویداد نمونه برای آشنایی با ربات." },
+          { locale: "en", title: `${DEMO_NAME_PREFIX_EN}: online gathering of the families`, description: "A demo event." },
+        ],
+        startsAt: new Date(realNow + 12 * DAY_MS),
+        link: null,
+        audience: { kind: "families", provinces: "all" },
+      },
+    );
+    if (!created.ok) throw new Error(`demo event: ${created.error}`);
+    eventId = created.value.eventId;
+  }
+  const answersGiven = ["yes", "yes", "maybe", "no"] as const;
+  let answered = 0;
+  for (let i = 0; i < 60; i++) {
+    setNow(realNow - 2 * DAY_MS + i * 600_000);
+    const result = await events.answer(DEMO_USER_ID_RANGE.first + i, eventId, answersGiven[i % answersGiven.length]!, "fa");
+    if (result.ok) answered++;
+  }
+  return answered;
 }
 
 /** One open petition, signed by the demo families over the past two months. Returns its count. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config.js";
-import { DEMO_META_ID, DEMO_NAME_PREFIX_FA, DEMO_PETITION_TITLE_FA, DEMO_USER_ID_RANGE, seedDemoData } from "../../src/demo/demoData.js";
+import { DEMO_META_ID, DEMO_NAME_PREFIX_FA, DEMO_PETITION_TITLE_FA, DEMO_EVENT_TITLE_FA, DEMO_USER_ID_RANGE, seedDemoData } from "../../src/demo/demoData.js";
 import type { Models } from "../../src/db/models/index.js";
 import { buildActor } from "../../src/domain/roles.js";
 import { silentLogger } from "../../src/logger.js";
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("demo data in local mode", () => {
-  it("a newcomer's first local start seeds invented, marked, encrypted cases across provinces and statuses, with history over the past months, and an open petition signed over two months; a second start seeds nothing", async () => {
+  it("a newcomer's first local start seeds invented, marked, encrypted cases across provinces and statuses, with history over the past months, an open petition signed over two months and an event with answers; a second start seeds nothing", async () => {
     const first = await seedDemoData({ connection, models, cipher, log: silentLogger, clock, cases: 60 });
     expect(first).toMatchObject({ seeded: true, cases: 60 });
 
@@ -73,11 +73,18 @@ describe("demo data in local mode", () => {
     expect(new Set(signatures.map((sig) => sig.signedDay)).size).toBeGreaterThan(30);
     expect(JSON.stringify(await connection.db!.collection("petition_signatures").find().toArray())).not.toContain("ن. م.");
 
+    // An event in twelve days for every family, with answers from 60 of them (60 cases: 60 families).
+    expect(first).toMatchObject({ answers: 60 });
+    const event = await models.events.findOne({ "texts.title": DEMO_EVENT_TITLE_FA }).lean().exec();
+    expect(event!.startsAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(await models.eventRsvps.countDocuments({ eventId: event!._id, answer: "yes" })).toBe(30);
+
     expect(await connection.db!.collection<{ _id: string }>(APP_META_COLLECTION).findOne({ _id: DEMO_META_ID })).toMatchObject({ cases: 60 });
     const second = await seedDemoData({ connection, models, cipher, log: silentLogger, clock, cases: 60 });
     expect(second).toEqual({ seeded: false, reason: "already-seeded" });
     expect(await models.cases.countDocuments()).toBe(60);
     expect(await models.petitions.countDocuments()).toBe(1);
+    expect(await models.events.countDocuments()).toBe(1);
   }, 120_000);
 
   it("DEMO_DATA=false turns it off; it defaults to on", () => {
