@@ -5,7 +5,7 @@
 //
 // Recognisable and removable: every invented name starts with «نمونه» / "Demo", every demo family
 // has a Telegram id in DEMO_USER_ID_RANGE (no real account has ids that small), and app_meta holds
-// the flag `demo-data` once the seeding finished. Loaded only by src/localMode.ts: never with a token.
+// `{_id: "demo-data", seededAt}` once the seeding finished. Loaded only by src/localMode.ts: never with a token.
 
 import type { Connection } from "mongoose";
 import type { Clock } from "../clock.js";
@@ -106,10 +106,14 @@ export function demoRegistration(i: number, pick: () => number): CompleteRegistr
  */
 export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedResult> {
   const { connection, models, cipher, log } = options;
-  const meta = connection.db!.collection<{ _id: string }>(APP_META_COLLECTION);
-  if (await meta.findOne({ _id: DEMO_META_ID })) return { seeded: false, reason: "already-seeded" };
+  const meta = connection.db!.collection<{ _id: string; anchor?: Date; seededAt?: Date }>(APP_META_COLLECTION);
+  // The first attempt fixes the moment the demo's history is counted back from: an interrupted
+  // seeding resumed later registers the same cases at the same consent times (no duplicates).
+  await meta.updateOne({ _id: DEMO_META_ID }, { $setOnInsert: { anchor: options.clock.now() } }, { upsert: true });
+  const started = await meta.findOne({ _id: DEMO_META_ID });
+  if (!started?.anchor || started.seededAt) return { seeded: false, reason: "already-seeded" };
   const total = options.cases ?? 300;
-  const realNow = options.clock.now().getTime();
+  const realNow = started.anchor.getTime();
   // The services read this clock: each demo step happens on its own day in the past months.
   let at = realNow;
   const clock: Clock = { now: () => new Date(at) };
@@ -153,7 +157,7 @@ export async function seedDemoData(options: DemoSeedOptions): Promise<DemoSeedRe
   const signatures = await seedDemoPetition({ ...options, clock }, (ms) => (at = ms), realNow, pick);
   const answers = await seedDemoEvent({ ...options, clock }, (ms) => (at = ms), realNow);
   at = realNow;
-  await meta.updateOne({ _id: DEMO_META_ID }, { $setOnInsert: { seededAt: new Date(realNow), cases: total } }, { upsert: true });
+  await meta.updateOne({ _id: DEMO_META_ID }, { $set: { seededAt: options.clock.now(), cases: total } });
   log.info({ cases: total, statusChanges, signatures, answers }, "demo data seeded (local mode)");
   return { seeded: true, cases: total, statusChanges, signatures, answers };
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import mongoose from "mongoose";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -21,10 +22,10 @@ interface Running {
 }
 
 /** `npm start` without a token, as a newcomer runs it (the database comes from the test run). */
-async function startLocalBot(): Promise<Running> {
+async function startLocalBot(extraEnv: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, MONGODB_URI: database.uri, EMULATOR_PORT: "0", PORT: "0", LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH, MONGODB_URI: database.uri, EMULATOR_PORT: "0", PORT: "0", LOG_LEVEL: "warn", ...extraEnv },
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -78,4 +79,28 @@ describe("npm start without a token (local mode)", () => {
     expect(await waitForBotText(running.webUrl, again.id, /^Hello\./)).toContain("Choose from the menu below.");
     expect((await stop(running)).code).toBe(0);
   }, 60_000);
+
+  it("a newcomer's first start seeds the marked demo cases in the background; the next start seeds nothing more", async () => {
+    const client = new mongoose.mongo.MongoClient(database.uri);
+    await client.connect();
+    try {
+      const db = client.db(database.name);
+      // The first test's starts were stopped mid-seeding (or finished it): either way this one ends with one demo.
+      let running = await startLocalBot();
+      const deadline = Date.now() + 150_000;
+      while (!(await db.collection<{ _id: string }>("app_meta").findOne({ _id: "demo-data", seededAt: { $ne: null } })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      expect(await db.collection<{ _id: string }>("app_meta").findOne({ _id: "demo-data" })).toMatchObject({ cases: 300 });
+      expect(await db.collection("cases").countDocuments()).toBe(300);
+      expect((await stop(running)).code).toBe(0);
+
+      running = await startLocalBot();
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect((await stop(running)).code).toBe(0);
+      expect(await db.collection("cases").countDocuments()).toBe(300);
+      expect(await db.collection("petitions").countDocuments()).toBe(1);
+      expect(await db.collection("events").countDocuments()).toBe(1);
+    } finally {
+      await client.close();
+    }
+  }, 200_000);
 });
