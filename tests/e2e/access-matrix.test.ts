@@ -117,7 +117,7 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
     for (const command of Object.keys(COMMAND_ACCESS)) {
       const user = personFor(audience);
       const outcome = await tryAs(user, () => user.sendCommand(command));
-      if (outcome.refused === mayUse(COMMAND_ACCESS, command, audience)) wrong.push(`/${command}: ${outcome.refused ? "refused" : "allowed"}`);
+      if (outcome.refused === mayUse(COMMAND_ACCESS, command, audience)) wrong.push(`/${command}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
   }, 120_000);
@@ -128,7 +128,7 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
       const user = personFor(audience);
       const messageId = await messageToPressOn(user);
       const outcome = await tryAs(user, () => user.pressCallback(messageId, WELL_FORMED[prefix] ?? `${prefix}:forged`));
-      if (outcome.refused === mayUse(CALLBACK_ACCESS, prefix, audience)) wrong.push(`${prefix}: ${outcome.refused ? "refused" : "allowed"}`);
+      if (outcome.refused === mayUse(CALLBACK_ACCESS, prefix, audience)) wrong.push(`${prefix}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
   }, 120_000);
@@ -139,7 +139,7 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
       const user = personFor(audience);
       const label = bot.app.i18n.t("en", key);
       const outcome = await tryAs(user, () => user.sendText(label));
-      if (outcome.refused === mayUse(MENU_ACCESS, key, audience)) wrong.push(`${key}: ${outcome.refused ? "refused" : "allowed"}`);
+      if (outcome.refused === mayUse(MENU_ACCESS, key, audience)) wrong.push(`${key}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
   }, 120_000);
