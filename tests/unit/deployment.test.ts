@@ -62,7 +62,8 @@ function packagesImportedBySrc(): Set<string> {
   const names = new Set<string>();
   for (const file of walk(path.join(root, "src")).filter((f) => !isDevelopmentOnly(f))) {
     const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"'./][^"']*)["']/g)) {
+    // Imports, and packages used for their files (a font resolved with require.resolve).
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|resolve\(\s*)["']([^"'./][^"']*)["']/g)) {
       const specifier = match[1] as string;
       if (specifier.startsWith("node:")) continue;
       const parts = specifier.split("/");
