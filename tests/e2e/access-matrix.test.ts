@@ -26,7 +26,9 @@ let bot: TestBot;
 const people = new Map<Exclude<Audience, "unknown">, EmulatedUser>();
 
 beforeAll(async () => {
-  bot = await startTestBot({ adminIds: [ADMIN_ID] });
+  // One person walks every command back to back: no per-chat flood limit in the way of the answers
+  // (a reply refused with 429 is retried or replaced, which is Telegram behaviour with its own tests).
+  bot = await startTestBot({ adminIds: [ADMIN_ID], emulator: { limits: { perChatPerSecond: 1000, perChatBurst: 1000, globalPerSecond: 1000 } } });
   const { services } = bot.app;
   const coordinatorInvite = await services.team.createInvite({ userId: ADMIN_ID }, "coordinator", []);
   if (!coordinatorInvite.ok) throw new Error(coordinatorInvite.error);
@@ -53,6 +55,8 @@ function personFor(audience: Audience): EmulatedUser {
  * /cancel sent right after (a chat's updates are handled in order), and any answer to a button.
  */
 async function tryAs(user: EmulatedUser, act: () => void): Promise<{ refused: boolean; texts: string[] }> {
+  // Whatever an earlier step still had on its way arrives before this one starts.
+  await bot.emulator.waitForQuiet({ quietMs: 50 });
   const messagesBefore = user.botMessages().length;
   const answersBefore = user.callbackAnswers().length;
   act();
