@@ -5,13 +5,13 @@ import type { Types } from "mongoose";
 import type { Clock } from "../../clock.js";
 import type { PetitionRecord } from "../../db/models/petition.js";
 import type { Models } from "../../db/models/index.js";
-import type { DeliveryService, Recipient } from "../../delivery/types.js";
+import type { DeliveryService } from "../../delivery/types.js";
 import { can, type ActingUser, type ActorLookup } from "../../domain/roles.js";
 import type { AuditTrail } from "../audit.js";
 import type { ReminderRequest, ReminderService } from "../reminders/reminderTypes.js";
+import { petitionNewsRecipients } from "./petitionRecords.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const PAGE = 500;
 /** How many days before its deadline a last call may be set. */
 export const LAST_CALL_DAYS = { min: 1, max: 30 } as const;
 
@@ -39,24 +39,6 @@ export function createPetitionDeadlines(deps: {
   defaultLocale: string;
 }): PetitionDeadlines {
   const { models, clock, delivery, reminders, audit, actorNow } = deps;
-
-  /** Signers who asked for news, each with their current language. */
-  async function* newsRecipients(petitionId: Types.ObjectId): AsyncGenerator<Recipient> {
-    let after: Types.ObjectId | undefined;
-    for (;;) {
-      const page = await models.petitionSignatures
-        .find({ petitionId, state: "active", notify: true, ...(after ? { _id: { $gt: after } } : {}) }, { userId: 1, locale: 1 })
-        .sort({ _id: 1 })
-        .limit(PAGE)
-        .lean()
-        .exec();
-      if (page.length === 0) return;
-      const users = await models.users.find({ _id: { $in: page.map((s) => s.userId) } }, { locale: 1 }).lean().exec();
-      const localeOf = new Map(users.map((u) => [u._id, u.locale ?? undefined]));
-      for (const signature of page) yield { userId: signature.userId, locale: localeOf.get(signature.userId) ?? signature.locale };
-      after = page[page.length - 1]!._id;
-    }
-  }
 
   /** Families (whoever follows a case) who have not signed: one pass over case_links, one over the petition's signatures. */
   async function nonSigners(petitionId: Types.ObjectId): Promise<string[]> {
@@ -91,7 +73,7 @@ export function createPetitionDeadlines(deps: {
     const petitionId = petition._id.toHexString();
     // The news first, then the close: a crash in between closes it on the next run, and the job id
     // is idempotent, so signers are told exactly once. Rendered at send time in each signer's language.
-    await delivery.enqueue({ jobId: petitionClosedJobId(petitionId), kind: "petition-milestone", subject: { kind: "petition-closed", petitionId }, defaultLocale: deps.defaultLocale }, newsRecipients(petition._id));
+    await delivery.enqueue({ jobId: petitionClosedJobId(petitionId), kind: "petition-milestone", subject: { kind: "petition-closed", petitionId }, defaultLocale: deps.defaultLocale }, petitionNewsRecipients(models, petition._id));
     const closed = await models.petitions.updateOne({ _id: petition._id, status: "open" }, { $set: { status: "closed", closedAt: now, updatedAt: now } }).exec();
     return closed.modifiedCount === 1;
   }

@@ -1,37 +1,15 @@
 // A petition reaches a milestone: recorded once, and its news enqueued to signers who asked for news.
 
-import type { Types } from "mongoose";
 import type { PetitionRecord } from "../../db/models/petition.js";
 import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
-import type { Recipient } from "../../delivery/types.js";
 import { newlyReachedMilestones } from "../../domain/petitions/milestones.js";
-import { milestoneJobId } from "./petitionRecords.js";
+import { milestoneJobId, petitionNewsRecipients } from "./petitionRecords.js";
 import type { PetitionService, PetitionServiceDeps } from "./petitionTypes.js";
-
-const RECIPIENT_PAGE = 500;
 
 export type PetitionMilestones = ReturnType<typeof createPetitionMilestones>;
 
 export function createPetitionMilestones(deps: PetitionServiceDeps) {
   const { models, clock } = deps;
-
-  /** Signers who asked for news, each with their current language. */
-  async function* newsRecipients(petitionId: Types.ObjectId): AsyncGenerator<Recipient> {
-    let after: Types.ObjectId | undefined;
-    for (;;) {
-      const page = await models.petitionSignatures
-        .find({ petitionId, state: "active", notify: true, ...(after ? { _id: { $gt: after } } : {}) }, { userId: 1, locale: 1 })
-        .sort({ _id: 1 })
-        .limit(RECIPIENT_PAGE)
-        .lean()
-        .exec();
-      if (page.length === 0) return;
-      const users = await models.users.find({ _id: { $in: page.map((s) => s.userId) } }, { locale: 1 }).lean().exec();
-      const localeOf = new Map(users.map((u) => [u._id, u.locale ?? undefined]));
-      for (const signature of page) yield { userId: signature.userId, locale: localeOf.get(signature.userId) ?? signature.locale };
-      after = page[page.length - 1]!._id;
-    }
-  }
 
   async function enqueueMilestoneNews(petition: PetitionRecord, milestone: number): Promise<boolean> {
     const { delivery } = deps;
@@ -48,7 +26,7 @@ export function createPetitionMilestones(deps: PetitionServiceDeps) {
         subject: { kind: "petition-milestone", petitionId, milestone },
         defaultLocale: deps.defaultLocale,
       },
-      newsRecipients(petition._id),
+      petitionNewsRecipients(models, petition._id),
     );
     await models.petitionMilestones.updateOne({ petitionId: petition._id, milestone }, { $set: { notifiedAt: clock.now() } }).exec();
     return true;

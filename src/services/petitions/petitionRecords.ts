@@ -3,6 +3,8 @@
 import { Types } from "mongoose";
 import type { PetitionRecord, PetitionTextRecord } from "../../db/models/petition.js";
 import { freshCounter } from "../freshCount.js";
+import type { Models } from "../../db/models/index.js";
+import type { Recipient } from "../../delivery/types.js";
 import type { PetitionServiceDeps, PetitionSummary, PetitionView } from "./petitionTypes.js";
 
 /**
@@ -75,4 +77,24 @@ export function createPetitionStore(deps: Pick<PetitionServiceDeps, "models" | "
   }
 
   return { refOf, countActive, countAfterWrite, findByRef, withCount, recordVersion };
+}
+
+const NEWS_RECIPIENT_PAGE = 500;
+
+/** Signers of a petition who asked for news, each with their current language (milestones, closing news). */
+export async function* petitionNewsRecipients(models: Models, petitionId: Types.ObjectId): AsyncGenerator<Recipient> {
+  let after: Types.ObjectId | undefined;
+  for (;;) {
+    const page = await models.petitionSignatures
+      .find({ petitionId, state: "active", notify: true, ...(after ? { _id: { $gt: after } } : {}) }, { userId: 1, locale: 1 })
+      .sort({ _id: 1 })
+      .limit(NEWS_RECIPIENT_PAGE)
+      .lean()
+      .exec();
+    if (page.length === 0) return;
+    const users = await models.users.find({ _id: { $in: page.map((s) => s.userId) } }, { locale: 1 }).lean().exec();
+    const localeOf = new Map(users.map((u) => [u._id, u.locale ?? undefined]));
+    for (const signature of page) yield { userId: signature.userId, locale: localeOf.get(signature.userId) ?? signature.locale };
+    after = page[page.length - 1]!._id;
+  }
 }
