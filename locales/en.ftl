@@ -867,3 +867,6 @@ find-choose-dates = When was the case registered? You can also type dates: /find
 find-dates-d30 = In the last 30 days
 find-dates-d365 = In the last 12 months
 find-dates-year = This year
+
+# /stats: when the figures were counted (issue #11, statistics tally)
+stats-as-of = Figures as of { $time }. They are counted again every few minutes.

@@ -867,3 +867,6 @@ find-choose-dates = پرونده کی ثبت شده است؟ می‌توانید
 find-dates-d30 = در ۳۰ روز گذشته
 find-dates-d365 = در ۱۲ ماه گذشته
 find-dates-year = امسال
+
+# /stats: when the figures were counted (issue #11, statistics tally)
+stats-as-of = این آمار مربوط به { $time } است و هر چند دقیقه یک بار دوباره شمرده می‌شود.

@@ -867,3 +867,6 @@ find-choose-dates = Kur u regjistrua rasti? Mund të shkruani edhe data: /find 2
 find-dates-d30 = Në 30 ditët e fundit
 find-dates-d365 = Në 12 muajt e fundit
 find-dates-year = Këtë vit
+
+# /stats: when the figures were counted (issue #11, statistics tally)
+stats-as-of = Shifrat janë të { $time }. Numërohen sërish çdo disa minuta.

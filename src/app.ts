@@ -21,6 +21,7 @@ import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
 import { followUpJobs } from "./scheduler/followUpJobs.js";
+import { statisticsJob } from "./scheduler/statisticsJob.js";
 import { createPetitionDeadlines } from "./services/petitions/petitionDeadlines.js";
 import { createCaseCheckins } from "./services/reminders/caseCheckins.js";
 import { createRegistrationReminders } from "./services/reminders/registrationReminders.js";
@@ -50,7 +51,7 @@ import { createConversationStorage } from "./db/conversationStorage.js";
 import { openConversationNames } from "./bot/features/idleConversations/index.js";
 
 export type AppConfig = Pick<CommonConfig, "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
-  Partial<Pick<CommonConfig, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY">> &
+  Partial<Pick<CommonConfig, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY" | "STATS_REFRESH_MINUTES">> &
   Partial<
     Pick<CommonConfig, "RETENTION_OUTBOX_CONTENT_DAYS" | "RETENTION_DELIVERIES_DAYS" | "RETENTION_CLOSED_CASE_TEXT_DAYS" | "RETENTION_AUDIT_DAYS" | "RETENTION_IDLE_CONVERSATION_DAYS">
   > & {
@@ -143,6 +144,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     cipher,
     conversationName: REGISTRATION_CONVERSATION,
   });
+  const statsRefreshMinutes = config.STATS_REFRESH_MINUTES ?? 5;
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -171,7 +173,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       reminders,
     }),
     appeals: createAppealService({ models, clock, fields: cipher, cipher }),
-    statistics: createStatisticsService({ models, clock, audit, actorNow }),
+    statistics: createStatisticsService({ models, clock, audit, actorNow, maxAgeMs: 2 * statsRefreshMinutes * 60_000 }),
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,
@@ -236,6 +238,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const jobs = [
     ...maintenanceJobs(services.updateClaims, retention),
     ...petitionJobs(services.petitions),
+    statisticsJob(services.statistics, statsRefreshMinutes),
     // Its first tick after a start also sends what fell due while the bot was down.
     ...reminderJobs({ runDue: (now) => services.reminders.runDue(now), purgeDone: (now) => reminders.purgeDone(now) }),
     ...followUpJobs({

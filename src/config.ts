@@ -79,6 +79,8 @@ const baseSchema = z.object({
   RETENTION_CLOSED_CASE_TEXT_DAYS: retentionDays(365),
   RETENTION_AUDIT_DAYS: retentionDays(730),
   RETENTION_IDLE_CONVERSATION_DAYS: retentionDays(30),
+  // /stats reads figures a job counts this often (minutes; README "Coordinators").
+  STATS_REFRESH_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int("must be a whole number of minutes").min(1, "must be at least 1 minute").max(60, "must be at most 60 minutes").default(5),
   // Local mode only: seed invented demo cases on the first start (README "Local mode"). Never with a token.
   DEMO_DATA: z.stringbool({ error: "must be true or false" }).default(true),
 });

@@ -1,5 +1,6 @@
-import type { CaseStatus } from "./caseStatus.js";
-import type { RsvpAnswer } from "./events.js";
+import { z } from "zod";
+import { CASE_STATUSES, type CaseStatus } from "./caseStatus.js";
+import { RSVP_ANSWERS, type RsvpAnswer } from "./events.js";
 
 /** A count under a key: a province code, a month ("2026-03") or a day ("2026-03-14"). */
 export interface KeyedCount {
@@ -14,6 +15,8 @@ export interface KeyedCount {
 export interface StatisticsSnapshot {
   /** "all", or the provinces the counts are limited to. */
   scope: "all" | readonly string[];
+  /** When the figures were counted (the `refresh-statistics` job, or this request when none was fresh). */
+  asOf: Date;
   totalCases: number;
   /** Largest first. */
   casesByProvince: KeyedCount[];
@@ -79,4 +82,135 @@ export function fillDays(now: Date, days: number, counts: ReadonlyMap<string, nu
 /** Largest count first; equal counts by key, so the order is stable. */
 export function largestFirst(counts: ReadonlyMap<string, number>): KeyedCount[] {
   return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The key of counts that belong to no province (a signature or an answer given without one, a case gone since). */
+export const NO_PROVINCE = "-";
+
+type Counts = Record<string, number>;
+
+/**
+ * Every figure of /stats, counted once for everybody and broken down by province, so that a
+ * volunteer's figures are the sum over their provinces. Month and day counts hold only the window
+ * that ends at `computedAt`. Counts only — never a person.
+ */
+export interface StatisticsTally {
+  computedAt: Date;
+  /** province → status → cases */
+  cases: Record<string, Counts>;
+  /** province → month → cases registered */
+  registrations: Record<string, Counts>;
+  /** province → month → moves to "contact established" */
+  contact: Record<string, Counts>;
+  /** province → open cases with no case event for STALE_AFTER_DAYS days */
+  stale: Counts;
+  /** province → active signatures */
+  signatures: Counts;
+  /** province → day → active signatures signed that day */
+  signaturesByDay: Record<string, Counts>;
+  /** province → answer → event answers */
+  rsvps: Record<string, Counts>;
+}
+
+const counts = z.record(z.string().max(40), z.number().int().min(0));
+const nested = z.record(z.string().max(40), counts);
+
+/** The stored form of a tally (JSON), checked when read back. */
+export const statisticsTallySchema = z.object({
+  computedAt: z.coerce.date(),
+  cases: nested,
+  registrations: nested,
+  contact: nested,
+  stale: counts,
+  signatures: counts,
+  signaturesByDay: nested,
+  rsvps: nested,
+});
+
+/** Counts a tally up, one record at a time (the refresh job streams the records through it). */
+export class TallyCounter {
+  private readonly tally: StatisticsTally;
+  private readonly monthsFrom: string;
+  private readonly daysFrom: string;
+  private readonly staleBefore: number;
+
+  constructor(readonly now: Date) {
+    this.tally = { computedAt: now, cases: {}, registrations: {}, contact: {}, stale: {}, signatures: {}, signaturesByDay: {}, rsvps: {} };
+    this.monthsFrom = monthKey(monthsWindowStart(now, STATS_MONTHS));
+    this.daysFrom = dayKey(daysWindowStart(now, STATS_DAYS));
+    this.staleBefore = now.getTime() - STALE_AFTER_DAYS * DAY_MS;
+  }
+
+  addCase(c: { province: string; status: string; createdAt: Date; updatedAt: Date }): void {
+    bump(this.tally.cases, c.province, c.status);
+    const month = monthKey(c.createdAt);
+    if (month >= this.monthsFrom) bump(this.tally.registrations, c.province, month);
+    if (c.status !== "closed" && c.updatedAt.getTime() < this.staleBefore) this.tally.stale[c.province] = (this.tally.stale[c.province] ?? 0) + 1;
+  }
+
+  addContactEstablished(province: string | undefined, at: Date): void {
+    const month = monthKey(at);
+    if (month >= this.monthsFrom) bump(this.tally.contact, province ?? NO_PROVINCE, month);
+  }
+
+  addSignature(province: string | null | undefined, signedAt: Date): void {
+    const key = province || NO_PROVINCE;
+    this.tally.signatures[key] = (this.tally.signatures[key] ?? 0) + 1;
+    const day = dayKey(signedAt);
+    if (day >= this.daysFrom) bump(this.tally.signaturesByDay, key, day);
+  }
+
+  addRsvp(province: string | null | undefined, answer: string): void {
+    bump(this.tally.rsvps, province || NO_PROVINCE, answer);
+  }
+
+  result(): StatisticsTally {
+    return this.tally;
+  }
+}
+
+function bump(table: Record<string, Counts>, outer: string, inner: string): void {
+  const row = (table[outer] ??= {});
+  row[inner] = (row[inner] ?? 0) + 1;
+}
+
+/**
+ * What one reader sees of a tally: every province for "all", else the sum over their provinces
+ * (counts without a province only in "all").
+ */
+export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly string[]): StatisticsSnapshot {
+  const inScope = (province: string) => scope === "all" || scope.includes(province);
+  const sumOver = (table: Record<string, Counts>): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const [province, row] of Object.entries(table)) {
+      if (!inScope(province)) continue;
+      for (const [key, n] of Object.entries(row)) out.set(key, (out.get(key) ?? 0) + n);
+    }
+    return out;
+  };
+  const perProvince = (table: Record<string, Counts> | Counts, total: (row: Counts | number) => number): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const [province, row] of Object.entries(table)) if (province !== NO_PROVINCE && inScope(province)) out.set(province, total(row));
+    return out;
+  };
+  const rowTotal = (row: Counts | number) => (typeof row === "number" ? row : Object.values(row).reduce((a, b) => a + b, 0));
+  const byStatus = sumOver(tally.cases);
+  const byProvince = perProvince(tally.cases, rowTotal);
+  const signaturesByProvince = perProvince(tally.signatures, rowTotal);
+  const rsvps = sumOver(tally.rsvps);
+  const sumCounts = (c: Counts) => Object.entries(c).reduce((sum, [province, n]) => sum + (inScope(province) ? n : 0), 0);
+  return {
+    scope,
+    asOf: tally.computedAt,
+    totalCases: [...byStatus.values()].reduce((a, b) => a + b, 0),
+    casesByProvince: largestFirst(byProvince),
+    casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<CaseStatus, number>,
+    registrationsByMonth: fillMonths(tally.computedAt, STATS_MONTHS, sumOver(tally.registrations)),
+    contactByMonth: fillMonths(tally.computedAt, STATS_MONTHS, sumOver(tally.contact)),
+    staleCases: sumCounts(tally.stale),
+    signaturesByDay: fillDays(tally.computedAt, STATS_DAYS, sumOver(tally.signaturesByDay)),
+    signaturesByProvince: largestFirst(signaturesByProvince),
+    totalSignatures: sumCounts(tally.signatures),
+    rsvps: Object.fromEntries(RSVP_ANSWERS.map((a) => [a, rsvps.get(a) ?? 0])) as Record<RsvpAnswer, number>,
+  };
 }

@@ -45,6 +45,8 @@ describe("/stats shows the numbers as text and pictures", () => {
     expect(text).toContain("اردبیل: ۲");
     expect(text).toContain("تهران: ۱");
     expect(text).toContain("ثبت شده: ۳");
+    // When the figures were counted, in the reader's calendar and digits.
+    expect(text).toMatch(/این آمار مربوط به .*۱۴۰۵.*ساعت [۰-۹]{2}:[۰-۹]{2} است/);
     expect(photos).toHaveLength(3);
     for (const png of photos) {
       expect(png).toBeDefined();
@@ -77,7 +79,11 @@ describe("/stats shows the numbers as text and pictures", () => {
       const signed = await bot.app.services.petitions.sign({ userId: mother.id, ref, seenVersion: 1, nameDisplay: "anonymous", province, notify: false, locale: "fa" });
       expect(signed.ok).toBe(true);
     }
+    // The figures are those the job counted last; it runs every few minutes.
     const coordinator = bot.emulator.user(COORDINATOR_ID)!;
+    const stale = await askForStats(coordinator, 3);
+    expect(stale.text).not.toContain("امضای طومارها: ۳");
+    expect(await bot.app.scheduler.runNow("refresh-statistics")).toBe(true);
     const { text, photos } = await askForStats(coordinator, 4);
     expect(text).toContain("امضای طومارها: ۳ (در ۳۰ روز گذشته: ۳)");
     expect(text).toContain("امضاها در هر استان:");

@@ -13,7 +13,9 @@ import { storedActors } from "../support/storedActors.js";
 const DAY = 86_400_000;
 const now = new Date("2026-11-27T09:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-const clock: Clock = { now: () => now };
+let current = now;
+const clock: Clock = { now: () => current };
+const MAX_AGE_MS = 10 * 60_000;
 const cipher = createFieldCipher(parseEncryptionKey("cd".repeat(32)));
 const coordinator = buildActor({ userId: 1, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
 const ardabilVolunteer = buildActor({ userId: 2, grants: [{ role: "volunteer", provinces: ["ardabil"] }], isAdmin: false });
@@ -60,7 +62,7 @@ async function aSignature(petitionId: Types.ObjectId, province: string | null, s
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
-  statistics = createStatisticsService({ models, clock, audit: createAuditTrail(models, clock, cipher), actorNow: storedActors(coordinator, ardabilVolunteer) });
+  statistics = createStatisticsService({ models, clock, audit: createAuditTrail(models, clock, cipher), actorNow: storedActors(coordinator, ardabilVolunteer), maxAgeMs: MAX_AGE_MS });
   // Ardabil: one fresh case, one stale (no news for 45 days), one where contact was established 10 days ago.
   await aCase("ardabil", "registered", 3);
   await aCase("ardabil", "under_review", 60, 45);
@@ -126,5 +128,40 @@ describe("the statistics service", () => {
     expect(await statistics.snapshot({ userId: FAMILY_ID })).toEqual({ ok: false, error: "forbidden" });
     const audited = await models.auditEvents.find({ action: "stats.view" }).sort({ _id: 1 }).lean();
     expect(audited.map((a) => a.details)).toEqual([{ scope: "all" }, { scope: 1 }]);
+  });
+
+  it("reads the tally the job counted while it is fresh, and counts again once it is older than its maximum age", async () => {
+    await statistics.refresh();
+    const before = await statistics.snapshot({ userId: coordinator.userId });
+    if (!before.ok) throw new Error(before.error);
+    expect(before.value.totalCases).toBe(5);
+    expect(before.value.asOf).toEqual(now);
+
+    // A family registers five minutes later: the figures of 09:00 are still served, with their time.
+    current = new Date(now.getTime() + 5 * 60_000);
+    await aCase("tehran", "registered", 0);
+    const cached = await statistics.snapshot({ userId: coordinator.userId });
+    if (!cached.ok) throw new Error(cached.error);
+    expect(cached.value.totalCases).toBe(5);
+    expect(cached.value.asOf).toEqual(now);
+
+    // The next refresh counts the new case.
+    const tally = await statistics.refresh();
+    expect(tally.computedAt).toEqual(current);
+    const refreshed = await statistics.snapshot({ userId: coordinator.userId });
+    if (!refreshed.ok) throw new Error(refreshed.error);
+    expect(refreshed.value.totalCases).toBe(6);
+
+    // No refresh for longer than the maximum age (a job that failed): the request counts itself.
+    current = new Date(current.getTime() + MAX_AGE_MS + 1);
+    await aCase("tehran", "registered", 0);
+    const recounted = await statistics.snapshot({ userId: coordinator.userId });
+    if (!recounted.ok) throw new Error(recounted.error);
+    expect(recounted.value.totalCases).toBe(7);
+    expect(recounted.value.asOf).toEqual(current);
+    // One stored tally, counts only.
+    const stored = await models.statisticsTallies.find().lean();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.tally).not.toMatch(/tg:|S\d/);
   });
 });

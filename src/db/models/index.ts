@@ -24,6 +24,7 @@ import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./process
 import { createReminderModel, type ReminderModel } from "./reminder.js";
 import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
 import { createReminderCursorModel, createReminderMinuteModel, type ReminderCursorModel, type ReminderMinuteModel } from "./reminderMinute.js";
+import { createStatisticsTallyModel, type StatisticsTallyModel } from "./statisticsTally.js";
 import { createUserModel, type UserModel } from "./user.js";
 
 export interface Models {
@@ -54,6 +55,7 @@ export interface Models {
   reminderCursor: ReminderCursorModel;
   events: EventModel;
   eventRsvps: EventRsvpModel;
+  statisticsTallies: StatisticsTallyModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -85,6 +87,7 @@ export function createModels(connection: Connection): Models {
     reminderCursor: createReminderCursorModel(connection),
     events: createEventModel(connection),
     eventRsvps: createEventRsvpModel(connection),
+    statisticsTallies: createStatisticsTallyModel(connection),
   };
 }
 

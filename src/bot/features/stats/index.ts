@@ -1,6 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { CASE_STATUSES } from "../../../domain/caseStatus.js";
 import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
+import { formatEventTime } from "../../../domain/events.js";
 import { STALE_AFTER_DAYS, type StatisticsSnapshot } from "../../../domain/statistics.js";
 import type { BotContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
@@ -20,7 +21,8 @@ export function statsFeature() {
     const result = await ctx.services.statistics.snapshot(ctx.profile.actor);
     if (!result.ok) return ctx.reply(ctx.t("error-not-allowed"));
     const locale = await ctx.i18n.getLocale();
-    await ctx.reply(statsText(ctx, locale, result.value));
+    const { timeZone } = await ctx.services.users.settingsOf(ctx.profile.id);
+    await ctx.reply(`${statsText(ctx, locale, result.value)}\n\n${ctx.t("stats-as-of", { time: formatEventTime(result.value.asOf, locale, timeZone) })}`);
     for (const [name, spec] of statsCharts(ctx, locale, result.value)) {
       await ctx.replyWithPhoto(new InputFile(chartToPng(spec), `${name}.png`));
     }
