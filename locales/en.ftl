@@ -795,7 +795,6 @@ audit-me = you
 audit-actor-member = Team member { $id }
 audit-actor-family = a family member
 audit-actor-erased = erased
-audit-count = { $count } records
 audit-empty = Nothing is recorded for this filter.
 audit-page-empty = There is nothing on this page. Send /audit to start again.
 audit-previous = ◀️ Newer
@@ -870,3 +869,95 @@ find-dates-year = This year
 
 # /stats: when the figures were counted (issue #11, statistics tally)
 stats-as-of = Figures as of { $time }. They are counted again every few minutes.
+
+# Part C (issue #11): /audit in words, by kind of action
+audit-action-audit-view = read the audit trail: { $count ->
+        [one] one line
+       *[other] { $count } lines
+    }
+audit-action-broadcast-start = started sending news to { $audience }: { $recipients ->
+        [one] one recipient
+       *[other] { $recipients } recipients
+    }
+audit-action-broadcast-pause = paused sending news
+audit-action-broadcast-resume = resumed sending news
+audit-action-broadcast-cancel = cancelled sending news
+audit-action-case-view = opened a case card: { $families ->
+        [one] one family follows it
+       *[other] { $families } families follow it
+    }, contact details of { $contacts } shown
+audit-action-case-search = searched cases by { $filter }: { $results ->
+        [one] one result
+       *[other] { $results } results
+    }
+audit-action-case-export = exported { $rows ->
+        [one] one case
+       *[other] { $rows } cases
+    } (filter: { $filter })
+audit-action-case-status = changed a case's status from “{ $from }” to “{ $to }”
+audit-action-case-withdraw = withdrew a registration
+audit-action-case-duplicate-confirm = merged a duplicate into case { $into }: { $moved ->
+        [one] one family moved
+       *[other] { $moved } families moved
+    }
+audit-action-case-duplicate-reject = marked a case as not a duplicate
+audit-action-event-create = created an event and invited { $audience }: { $recipients ->
+        [one] one person
+       *[other] { $recipients } people
+    }
+audit-action-event-move = changed an event's time: { $told ->
+        [one] one person told
+       *[other] { $told } people told
+    }
+audit-action-event-cancel = cancelled an event: { $told ->
+        [one] one person told
+       *[other] { $told } people told
+    }
+audit-action-invite-create = created an invitation (role: { $role })
+audit-action-invite-accept = joined the team (role: { $role })
+audit-action-role-revoke = took back the role { $role } ({ $invitesVoided } open invitations voided)
+audit-action-team-list = viewed the team list
+audit-action-letters-export = exported { $letters ->
+        [one] one letter
+       *[other] { $letters } letters
+    }
+audit-action-location-add = added a believed location
+audit-action-location-deactivate = removed a believed location
+audit-action-mydata-export = downloaded their own data
+audit-action-mydata-erase = erased all their data
+audit-action-petition-create = created a petition
+audit-action-petition-edit = edited a petition's text (version { $version })
+audit-action-petition-status = changed a petition's status from “{ $from }” to “{ $to }”
+audit-action-petition-last-call = sent a petition's last call ({ $days ->
+        [one] one day left
+       *[other] { $days } days left
+    })
+audit-action-petition-stats = viewed a petition's figures
+audit-action-petition-export = exported a petition: { $signatures } signatures, { $appeals } appeals
+audit-action-petition-attachments = downloaded a petition's attachments
+audit-action-stats-view = viewed the statistics: { $scope }
+audit-audience-families = families
+audit-audience-language = families who read one language
+audit-audience-case-status = families whose case has one status
+audit-audience-signers = the signers of a petition
+audit-audience-event-yes = those who said Yes to an event
+audit-search-all = all cases
+audit-search-name = name
+audit-search-reference = case reference
+audit-search-province = province
+audit-search-status = status
+audit-search-location = believed location
+audit-search-duplicates = duplicates to check
+audit-search-dates = registration date
+audit-stats-all = all provinces
+audit-stats-provinces = { $count ->
+        [one] one province
+       *[other] { $count } provinces
+    }
+audit-filter-kind = Kind: { $kind }
+audit-kind-views = views
+audit-kind-searches = searches
+audit-kind-exports = exports
+audit-kind-statuses = status changes
+audit-kind-roles = roles and invitations
+audit-filter-kinds = Or one kind of action: /audit views, /audit searches, /audit exports, /audit status, /audit roles.

@@ -795,7 +795,6 @@ audit-me = ju
 audit-actor-member = Anëtar i ekipit { $id }
 audit-actor-family = një anëtar familjeje
 audit-actor-erased = i fshirë
-audit-count = { $count } regjistrime
 audit-empty = Asgjë nuk është regjistruar për këtë filtër.
 audit-page-empty = Kjo faqe është bosh. Dërgoni /audit për të filluar nga e para.
 audit-previous = ◀️ Më të rejat
@@ -870,3 +869,89 @@ find-dates-year = Këtë vit
 
 # /stats: when the figures were counted (issue #11, statistics tally)
 stats-as-of = Shifrat janë të { $time }. Numërohen sërish çdo disa minuta.
+
+# Part C (issue #11): /audit in words, by kind of action
+audit-action-audit-view = lexoi regjistrin e veprimeve: { $count ->
+        [one] një rresht
+       *[other] { $count } rreshta
+    }
+audit-action-broadcast-start = nisi dërgimin e lajmeve te { $audience }: { $recipients ->
+        [one] një marrës
+       *[other] { $recipients } marrës
+    }
+audit-action-broadcast-pause = ndaloi përkohësisht dërgimin e lajmeve
+audit-action-broadcast-resume = rinisi dërgimin e lajmeve
+audit-action-broadcast-cancel = anuloi dërgimin e lajmeve
+audit-action-case-view = hapi kartën e një rasti: { $families ->
+        [one] e ndjek një familje
+       *[other] e ndjekin { $families } familje
+    }, u shfaqën kontaktet e { $contacts }
+audit-action-case-search = kërkoi raste sipas { $filter }: { $results ->
+        [one] një rezultat
+       *[other] { $results } rezultate
+    }
+audit-action-case-export = eksportoi { $rows ->
+        [one] një rast
+       *[other] { $rows } raste
+    } (filtri: { $filter })
+audit-action-case-status = ndryshoi statusin e një rasti nga “{ $from }” në “{ $to }”
+audit-action-case-withdraw = tërhoqi një regjistrim
+audit-action-case-duplicate-confirm = bashkoi një dublikatë me rastin { $into }: { $moved ->
+        [one] u zhvendos një familje
+       *[other] u zhvendosën { $moved } familje
+    }
+audit-action-case-duplicate-reject = shënoi se një rast nuk është dublikatë
+audit-action-event-create = krijoi një ngjarje dhe ftoi { $audience }: { $recipients ->
+        [one] një person
+       *[other] { $recipients } persona
+    }
+audit-action-event-move = ndryshoi orën e një ngjarjeje: u njoftuan { $told }
+audit-action-event-cancel = anuloi një ngjarje: u njoftuan { $told }
+audit-action-invite-create = krijoi një ftesë (roli: { $role })
+audit-action-invite-accept = u bashkua me ekipin (roli: { $role })
+audit-action-role-revoke = hoqi rolin { $role } ({ $invitesVoided } ftesa të hapura u anuluan)
+audit-action-team-list = pa listën e ekipit
+audit-action-letters-export = eksportoi { $letters ->
+        [one] një letër
+       *[other] { $letters } letra
+    }
+audit-action-location-add = shtoi një vendndodhje të supozuar
+audit-action-location-deactivate = hoqi një vendndodhje të supozuar
+audit-action-mydata-export = shkarkoi të dhënat e veta
+audit-action-mydata-erase = fshiu të gjitha të dhënat e veta
+audit-action-petition-create = krijoi një peticion
+audit-action-petition-edit = ndryshoi tekstin e një peticioni (versioni { $version })
+audit-action-petition-status = ndryshoi statusin e një peticioni nga “{ $from }” në “{ $to }”
+audit-action-petition-last-call = dërgoi thirrjen e fundit të një peticioni ({ $days ->
+        [one] mbetet një ditë
+       *[other] mbeten { $days } ditë
+    })
+audit-action-petition-stats = pa shifrat e një peticioni
+audit-action-petition-export = eksportoi një peticion: { $signatures } nënshkrime, { $appeals } apele
+audit-action-petition-attachments = shkarkoi bashkëngjitjet e një peticioni
+audit-action-stats-view = pa statistikat: { $scope }
+audit-audience-families = familjet
+audit-audience-language = familjet që lexojnë një gjuhë
+audit-audience-case-status = familjet rasti i të cilave ka një status
+audit-audience-signers = nënshkruesit e një peticioni
+audit-audience-event-yes = ata që thanë Po për një ngjarje
+audit-search-all = të gjitha rastet
+audit-search-name = emri
+audit-search-reference = numri i rastit
+audit-search-province = provinca
+audit-search-status = statusi
+audit-search-location = vendndodhja e supozuar
+audit-search-duplicates = dublikatat për t'u kontrolluar
+audit-search-dates = data e regjistrimit
+audit-stats-all = të gjitha provincat
+audit-stats-provinces = { $count ->
+        [one] një provincë
+       *[other] { $count } provinca
+    }
+audit-filter-kind = Lloji: { $kind }
+audit-kind-views = shikime
+audit-kind-searches = kërkime
+audit-kind-exports = eksporte
+audit-kind-statuses = ndryshime statusi
+audit-kind-roles = role dhe ftesa
+audit-filter-kinds = Ose një lloj veprimi: /audit shikime, /audit kërkime, /audit eksporte, /audit statusi, /audit rolet.

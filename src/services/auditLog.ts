@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
+import { AUDIT_KIND_NAMES, AUDIT_KINDS, readAuditEntry, type AuditEntryView } from "../domain/auditActions.js";
 import { parseLocalDateTime } from "../domain/localTime.js";
 import { isErasedUser } from "../domain/personalData.js";
 import { can, type ActingUser, type ActorLookup } from "../domain/roles.js";
@@ -19,6 +20,7 @@ export const auditQuerySchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
+    kind: z.enum(AUDIT_KIND_NAMES).optional(),
     page: z.number().int().min(0).max(AUDIT_MAX_PAGE),
   })
   .strict();
@@ -31,11 +33,11 @@ export type AuditActor = { kind: "member"; userId: number } | { kind: "family" }
 export interface AuditLine {
   at: Date;
   actor: AuditActor;
-  action: string;
+  /** The action and only its whitelisted details (counts, statuses, kinds): domain/auditActions.ts. */
+  entry: AuditEntryView;
   /** A case reference, job id or code; a user's pseudonym is shown as the person instead. */
   subject?: string;
   subjectPerson?: AuditActor;
-  count?: number;
 }
 
 export type AuditLogError = "forbidden" | "bad_filter";
@@ -46,9 +48,6 @@ export interface AuditLogService {
   /** `timeZone`: the reader's clock, on which the filter's day begins and ends. */
   list(actor: ActingUser, query: unknown, timeZone?: string): Promise<{ ok: true; value: AuditPage } | { ok: false; error: AuditLogError }>;
 }
-
-/** Detail keys that hold how many records an action touched. */
-const COUNT_KEYS = ["count", "rows", "results", "signatures", "letters", "recipients", "total", "matches"] as const;
 
 export function createAuditLogService(deps: { models: Models; clock: Clock; cipher: UserRefCipher; actorNow: ActorLookup; audit: AuditTrail; timeZone: string }): AuditLogService {
   const { models, cipher, actorNow, audit, timeZone } = deps;
@@ -89,14 +88,15 @@ export function createAuditLogService(deps: { models: Models; clock: Clock; ciph
       if (!parsed.success) return { ok: false, error: "bad_filter" };
       const query = parsed.data;
 
-      const where: { actorId?: string; at?: { $gte: Date; $lt: Date } } = {};
+      const where: { actorId?: string; at?: { $gte: Date; $lt: Date }; action?: { $in: string[] } } = {};
       if (query.person !== undefined) where.actorId = cipher.userRef(query.person === "me" ? actor.userId : query.person);
       if (query.day !== undefined) {
         const start = parseLocalDateTime(`${query.day} 00:00`, { timeZone: readerTimeZone ?? timeZone, now: new Date(0) });
         if (!start.ok) return { ok: false, error: "bad_filter" };
         where.at = { $gte: start.at, $lt: new Date(start.at.getTime() + 24 * 60 * 60 * 1000) };
       }
-      // Uses audit_events' { actorId: 1, at: -1 } (by person) or { at: -1 } index.
+      if (query.kind !== undefined) where.action = { $in: [...AUDIT_KINDS[query.kind]] };
+      // Uses audit_events' { actorId: 1, at: -1 } (by person) or { at: -1 } index; a kind narrows the rows read in that order.
       const found = await models.auditEvents
         .find(where)
         .sort({ at: -1, _id: -1 })
@@ -108,15 +108,12 @@ export function createAuditLogService(deps: { models: Models; clock: Clock; ciph
       const subjectRefs = entries.map((e) => e.subjectId).filter((s): s is string => typeof s === "string" && (isErasedUser(s) || isUserRef(s)));
       const people = await describePeople([...new Set([...entries.map((e) => e.actorId), ...subjectRefs])]);
       const lines: AuditLine[] = entries.map((entry) => {
-        const details = entry.details ?? {};
-        const countKey = COUNT_KEYS.find((key) => typeof details[key] === "number");
         const subjectPerson = entry.subjectId !== undefined ? people.get(entry.subjectId) : undefined;
         return {
           at: entry.at,
           actor: people.get(entry.actorId) ?? { kind: "erased" },
-          action: entry.action,
+          entry: readAuditEntry(entry.action, entry.details),
           ...(subjectPerson ? { subjectPerson } : entry.subjectId !== undefined ? { subject: entry.subjectId } : {}),
-          ...(countKey ? { count: details[countKey] as number } : {}),
         };
       });
       await audit.record(actor.userId, "audit.view", undefined, {
@@ -124,6 +121,7 @@ export function createAuditLogService(deps: { models: Models; clock: Clock; ciph
         page: query.page,
         byPerson: query.person !== undefined,
         byDay: query.day !== undefined,
+        byKind: query.kind ?? false,
       });
       return { ok: true, value: { lines, page: query.page, hasMore: found.length > AUDIT_PAGE_SIZE } };
     },

@@ -42,7 +42,7 @@ export function teamFeature() {
         keyboard.text(ctx.t("team-revoke-button", { role: ctx.t(`role-${grant.role}`) }), revokeRole.pack({ userId: member.userId, role: grant.role })).row();
       }
       // Admins open this member's audit trail from their card (the button is checked again when pressed).
-      if (can(ctx.profile.actor, "audit.read")) keyboard.text(ctx.t("team-audit-button"), auditPage.pack({ page: 0, person: String(member.userId), day: "0" })).row();
+      if (can(ctx.profile.actor, "audit.read")) keyboard.text(ctx.t("team-audit-button"), auditPage.pack({ page: 0, person: String(member.userId), day: "0", kind: "all" })).row();
       await ctx.reply(ctx.t("team-member", { id: String(member.userId), roles: lines.join("\n") }), { reply_markup: keyboard });
     }
   }
