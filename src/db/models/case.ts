@@ -77,13 +77,19 @@ const caseSchema = new Schema<CaseRecord>(
   },
   { versionKey: false, collection: "cases" },
 );
-caseSchema.index({ reference: 1 }, { unique: true });
-// /find by name (caseSearch: nameTokens equal to, or $all of, the name's keyed tokens); registration's duplicate check.
-caseSchema.index({ nameTokens: 1 });
-caseSchema.index({ registrationKey: 1 });
-// /find by province (+ status), a volunteer's provinces ($in), and /stats' counts per province and status
+// Each index has its name here, the name MongoDB would give it by default: queries and the README
+// refer to it, and a database created before the names were written keeps the same index (another
+// name for the same keys would make createIndexes fail with IndexOptionsConflict).
+// /find by reference (caseSearch), /case, and the unique reference itself.
+caseSchema.index({ reference: 1 }, { unique: true, name: "reference_1" });
+// /find by name (caseSearch: nameTokens equal to the whole name's keyed token, else to one word's
+// with $all of the others); registration's duplicate check ($in of the name's tokens).
+caseSchema.index({ nameTokens: 1 }, { name: "nameTokens_1" });
+// Registration: a replayed registration finds the case it already created.
+caseSchema.index({ registrationKey: 1 }, { name: "registrationKey_1" });
+// /find by province (+ status), a volunteer's provinces, and /stats' counts per province and status
 // (bench:coordinators measures these); on MongoDB 7 the counts are answered from this index alone.
-caseSchema.index({ province: 1, status: 1 });
+caseSchema.index({ province: 1, status: 1 }, { name: "province_1_status_1" });
 
 export type CaseModel = Model<CaseRecord>;
 export const createCaseModel = (connection: Connection): CaseModel => connection.model<CaseRecord>("Case", caseSchema);

@@ -48,7 +48,8 @@ const caseLinkSchema = new Schema<CaseLinkRecord>(
   },
   { versionKey: false, collection: "case_links" },
 );
-caseLinkSchema.index({ caseId: 1, userId: 1 }, { unique: true });
+// One link per family and case; /export counts the families of 200 cases at once ($in on caseId, this index's prefix).
+caseLinkSchema.index({ caseId: 1, userId: 1 }, { unique: true, name: "caseId_1_userId_1" });
 caseLinkSchema.index({ userId: 1 });
 
 export type CaseLinkModel = Model<CaseLinkRecord>;

@@ -20,8 +20,8 @@ const caseSearchSchema = new Schema<CaseSearchRecord>(
   },
   { versionKey: false, collection: "case_searches" },
 );
-// One filter per person, looked up by them.
-caseSearchSchema.index({ userId: 1 }, { unique: true });
+// One filter per person: /find's pages and /export read it by pseudonym (caseSearch.currentFilter).
+caseSearchSchema.index({ userId: 1 }, { unique: true, name: "userId_1" });
 
 export type CaseSearchModel = Model<CaseSearchRecord>;
 export const createCaseSearchModel = (connection: Connection): CaseSearchModel => connection.model<CaseSearchRecord>("CaseSearch", caseSearchSchema);

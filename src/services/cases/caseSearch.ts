@@ -32,6 +32,8 @@ export const CASE_EXPORT_COLUMNS = [
 ] as const;
 
 const EXPORT_BATCH = 200;
+/** A search expected to find few cases (a name, a reference) reads up to this many in one query. */
+const ONE_READ_LIMIT = 50;
 
 export type SearchError = "forbidden" | "invalid";
 export type SearchResult<T> = { ok: true; value: T } | { ok: false; error: SearchError };
@@ -70,12 +72,26 @@ function startOfDay(iso: string): Date {
 export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "clock" | "cipher" | "audit" | "actorNow">): CaseSearchService {
   const { models, clock, cipher, audit, actorNow } = deps;
 
-  /** The database filter: only fields we built, values checked by the zod schema; volunteers scoped to their provinces. */
-  function queryOf(actor: Actor, filter: CaseSearchFilter): Record<string, unknown> {
+  /**
+   * The database filters for a search, tried in order until one finds something (a name: its whole
+   * token first, then its words). Only fields we built, values checked by the zod schema;
+   * volunteers scoped to their provinces.
+   *
+   * Written for FerretDB's PostgreSQL backend as much as for MongoDB: FerretDB v1.24 pushes down to
+   * SQL only top-level equality on scalars (a scalar against an array field included) and filters
+   * everything else (`$or`, `$in`, `$all`, ranges, `null`, dotted paths) in Go after reading the
+   * documents the pushed-down part selected. So every filter that can be an equality is one, and
+   * what cannot be (`erasedAt: null`, dates, the other words of a name) only narrows the few
+   * documents an equality already selected. On MongoDB 7 the same equalities use the indexes
+   * named in db/models/case.ts.
+   */
+  function queriesOf(actor: Actor, filter: CaseSearchFilter): Record<string, unknown>[] {
     const query: Record<string, unknown> = { erasedAt: null };
     if (!can(actor, "province.all")) {
       if (filter.province && !actor.provinces.includes(filter.province)) query.province = { $in: [] };
-      else query.province = filter.province ?? { $in: [...actor.provinces] };
+      else if (filter.province) query.province = filter.province;
+      // One province (most volunteers) as an equality: pushed down, where `$in` reads every case.
+      else query.province = actor.provinces.length === 1 ? actor.provinces[0] : { $in: [...actor.provinces] };
     } else if (filter.province) query.province = filter.province;
     if (filter.reference) query.reference = filter.reference;
     if (filter.status) query.status = filter.status;
@@ -87,17 +103,20 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
       if (filter.registeredTo) range.$lt = new Date(startOfDay(filter.registeredTo).getTime() + 86_400_000);
       query.createdAt = range;
     }
-    if (filter.name) {
-      // The keyed hashes of the name's phonetic keys, as registration stores them: the whole name
-      // (any script, with or without spaces) or every word of it.
-      const keys = nameSearchKeys(filter.name).map((k) => cipher.searchToken(k));
-      const words = keys.slice(0, -1);
-      const whole = keys.at(-1);
-      if (!whole) query.nameTokens = { $in: [] };
-      else if (words.length <= 1) query.nameTokens = whole;
-      else query.$or = [{ nameTokens: whole }, { nameTokens: { $all: words } }];
-    }
-    return query;
+    if (!filter.name) return [query];
+    // The keyed hashes of the name's phonetic keys, as registration stores them: every word of the
+    // name, then the whole name (any script, with or without spaces).
+    const keys = nameSearchKeys(filter.name);
+    const whole = keys.at(-1);
+    if (!whole) return [{ ...query, nameTokens: { $in: [] } }];
+    const byWhole = { ...query, nameTokens: cipher.searchToken(whole) };
+    const words = keys.slice(0, -1);
+    if (words.length <= 1) return [byWhole];
+    // Only when the whole name finds nothing (another word order, a middle name, a name split
+    // between the full and the other names): every word. The longest word (usually the rarest)
+    // as an equality selects the candidates; `$all` checks the other words on those few.
+    const pivot = words.reduce((a, b) => (b.length > a.length ? b : a));
+    return [byWhole, { ...query, nameTokens: cipher.searchToken(pivot), $and: [{ nameTokens: { $all: words.map((w) => cipher.searchToken(w)) } }] }];
   }
 
   async function storedFilter(actor: ActingUser): Promise<CaseSearchFilter> {
@@ -106,26 +125,55 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
     return parsed.success ? parsed.data : {};
   }
 
-  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number): Promise<CaseSearchPage> {
-    const query = queryOf(actor, filter);
+  type HitRecord = Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative">;
+  const newestFirst = (query: Record<string, unknown>) =>
+    models.cases.find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1 }).sort({ createdAt: -1, _id: -1 });
+
+  /**
+   * The total and one page of a query. A name or a reference finds a handful of cases: up to
+   * ONE_READ_LIMIT of them are read at once and counted here, because on FerretDB a count reads
+   * the same documents again (bench:coordinators: ~2× the time). Larger results: a count, then the page.
+   */
+  async function resultsOf(query: Record<string, unknown>, page: number, fewExpected: boolean): Promise<{ total: number; current: number; records: HitRecord[] }> {
+    if (fewExpected && page * SEARCH_PAGE_SIZE < ONE_READ_LIMIT) {
+      const all = await newestFirst(query).limit(ONE_READ_LIMIT + 1).lean<HitRecord[]>().exec();
+      if (all.length <= ONE_READ_LIMIT) {
+        const current = Math.min(page, Math.max(1, Math.ceil(all.length / SEARCH_PAGE_SIZE)) - 1);
+        return { total: all.length, current, records: all.slice(current * SEARCH_PAGE_SIZE, (current + 1) * SEARCH_PAGE_SIZE) };
+      }
+    }
     const total = await models.cases.countDocuments(query).exec();
-    const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-    const current = Math.min(page, pages - 1);
-    const records = await models.cases
-      .find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1 })
-      .sort({ createdAt: -1, _id: -1 })
-      .skip(current * SEARCH_PAGE_SIZE)
-      .limit(SEARCH_PAGE_SIZE)
-      .lean<Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative">[]>()
-      .exec();
+    const current = Math.min(page, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) - 1);
+    const records = await newestFirst(query).skip(current * SEARCH_PAGE_SIZE).limit(SEARCH_PAGE_SIZE).lean<HitRecord[]>().exec();
+    return { total, current, records };
+  }
+
+  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number): Promise<CaseSearchPage> {
+    const queries = queriesOf(actor, filter);
+    const fewExpected = Boolean(filter.name || filter.reference);
+    let results = await resultsOf(queries[0]!, page, fewExpected);
+    for (const next of queries.slice(1)) {
+      if (results.total > 0) break;
+      results = await resultsOf(next, page, fewExpected);
+    }
+    const { total, current, records } = results;
     await audit.record(actor.userId, "case.search", undefined, { filter: filterKind(filter), results: total, page: current });
     return {
       filter,
       page: current,
-      pages,
+      pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
       total,
       hits: records.map((r) => ({ caseId: r._id.toHexString(), reference: r.reference, status: r.status, province: r.province, fullName: cipher.decryptOptional(r.relative?.fullNameEnc) ?? "" })),
     };
+  }
+
+  /** The first of a search's queries that finds anything (what its pages showed), for the export. */
+  async function findingQuery(actor: Actor, filter: CaseSearchFilter): Promise<Record<string, unknown>> {
+    const queries = queriesOf(actor, filter);
+    for (const query of queries.slice(0, -1)) {
+      if (await models.cases.exists(query).exec()) return query;
+    }
+    return queries.at(-1)!;
   }
 
   return {
@@ -154,7 +202,7 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
       const actor = await actorNow(acting.userId);
       if (!can(actor, "case.export")) return { ok: false, error: "forbidden" };
       const filter = await storedFilter(actor);
-      const query = queryOf(actor, filter);
+      const query = await findingQuery(actor, filter);
       /** One row a case; families counted for a batch of cases at once (one query per batch, not per case). */
       const rowsOf = async (batch: CaseRecord[]): Promise<string> => {
         const counts = await models.caseLinks

@@ -1,0 +1,157 @@
+// /find as the case search service answers it (issue #11 "Performance"): a name's whole token
+// first, its words only when the whole name finds nothing; a handful of results counted in the same
+// read as the page, more counted by the database; volunteers' provinces as an equality when they
+// have one. The chat side of /find is in tests/e2e/coordinators-find.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "mongoose";
+import type { Clock } from "../../src/clock.js";
+import { type Models } from "../../src/db/models/index.js";
+import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
+import { buildActor } from "../../src/domain/roles.js";
+import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
+import { createAuditTrail } from "../../src/services/audit.js";
+import { nameTokensOf } from "../../src/services/cases/caseRecordMapping.js";
+import { createCaseSearchService, type CaseSearchPage, type CaseSearchService, type SearchResult } from "../../src/services/cases/caseSearch.js";
+import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import { openTestModels, type TestDatabase } from "../support/database.js";
+import { storedActors } from "../support/storedActors.js";
+
+let database: TestDatabase;
+let connection: Connection;
+let models: Models;
+let cases: CaseService;
+let search: CaseSearchService;
+const now = new Date("2026-11-27T09:00:00Z");
+const clock: Clock = { now: () => now };
+const cipher = createFieldCipher(parseEncryptionKey("cd".repeat(32)));
+const coordinator = buildActor({ userId: 1, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+const ardabilVolunteer = buildActor({ userId: 2, grants: [{ role: "volunteer", provinces: ["ardabil"] }], isAdmin: false });
+const twoProvinceVolunteer = buildActor({ userId: 3, grants: [{ role: "volunteer", provinces: ["ardabil", "gilan"] }], isAdmin: false });
+
+const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration => ({
+  relation: "mother",
+  fullName,
+  otherNames: null,
+  sex: "male",
+  birthYear: 1965,
+  leftYear: 1984,
+  leftPlace: null,
+  location: "unknown",
+  photoFileId: null,
+  notes: null,
+  familyProvince: "fars",
+  familyCity: null,
+  lastContactYear: null,
+  lastContactMethod: "letter",
+  contactPreference: "telegram",
+  ...extra,
+});
+
+let nextFamily = 700;
+const register = async (fullName: string, extra: Partial<CompleteRegistration> = {}) =>
+  (await cases.register({ userId: nextFamily++, locale: "fa", draft: registration(fullName, extra), consentAt: now })).reference;
+
+/** Many cases of one name, stored as registration stores them (name encrypted, tokens keyed), a minute apart; newest first. */
+async function storeMany(fullName: string, count: number, series: number): Promise<string[]> {
+  const references = Array.from({ length: count }, (_, i) => `${5000 + i}-${String(series).padStart(4, "0")}-${i % 10}`);
+  await models.cases.insertMany(
+    references.map((reference, i) => ({
+      reference,
+      status: "registered",
+      relative: { fullNameEnc: cipher.encrypt(fullName), location: "unknown" },
+      nameTokens: nameTokensOf(fullName, null, cipher),
+      province: "kerman",
+      registeredBy: cipher.userRef(9_000 + series * 100 + i),
+      createdAt: new Date(now.getTime() - (count - i) * 60_000),
+      updatedAt: now,
+    })),
+  );
+  return references.reverse();
+}
+
+const found = (result: SearchResult<CaseSearchPage>): CaseSearchPage => {
+  if (!result.ok) throw new Error(`search refused: ${result.error}`);
+  return result.value;
+};
+const referencesOf = (page: CaseSearchPage) => page.hits.map((h) => h.reference);
+
+beforeAll(async () => {
+  ({ database, connection, models } = await openTestModels());
+  let seed = 7;
+  const deps = {
+    models,
+    clock,
+    referenceRandom: (max: number) => (seed = (seed * 16807) % 2147483647) % max,
+    cipher,
+    audit: createAuditTrail(models, clock, cipher),
+    delivery: { withdrawRecipient: async (jobIds: readonly string[]) => jobIds.length, enqueue: async () => ({ created: true, recipients: 0 }) },
+    defaultLocale: "fa",
+    actorNow: storedActors(coordinator, ardabilVolunteer, twoProvinceVolunteer),
+  };
+  cases = createCaseService(deps);
+  search = createCaseSearchService(deps);
+}, 60_000);
+afterAll(async () => {
+  await connection?.close();
+  await database?.drop();
+});
+
+describe("a coordinator searches by name", () => {
+  it("finds a full name in any script and in another word order, and a name with a middle name by its words when the whole name finds nothing", async () => {
+    const kazemi = await register("علی‌رضا کاظمی", { familyProvince: "tehran" });
+    const jalali = await register("Mehdi Hossein Jalali", { familyProvince: "tehran" });
+    await register("Alireza Rahmani", { familyProvince: "tehran" });
+
+    for (const name of ["عليرضا كاظمي", "Alireza Kazemi", "Ali Reza Kazemi", "Kazemi Alireza", "کاظمی علیرضا"]) {
+      const page = found(await search.search(coordinator, { name }));
+      expect({ name, references: referencesOf(page), total: page.total }).toEqual({ name, references: [kazemi], total: 1 });
+    }
+    // «مهدی جلالی»: no case is called that as a whole; the case with a middle name has both words.
+    expect(referencesOf(found(await search.search(coordinator, { name: "Mehdi Jalali" })))).toEqual([jalali]);
+    expect(referencesOf(found(await search.search(coordinator, { name: "Jalali Mehdi" })))).toEqual([jalali]);
+    // Two words that no single case has: nothing, not the cases that have one of them.
+    const none = found(await search.search(coordinator, { name: "Alireza Jalali" }));
+    expect({ total: none.total, hits: none.hits }).toEqual({ total: 0, hits: [] });
+  });
+
+  it("counts fifty cases of one name and fifty-one of another exactly, ten a page, the last page holding the rest, newest first", async () => {
+    // Fifty are read and counted in one query; fifty-one are counted by the database, then paged.
+    const fifty = await storeMany("Nima Sabeti", 50, 1);
+    const fiftyOne = await storeMany("Omid Sabouri", 51, 2);
+
+    const first = found(await search.search(coordinator, { name: "نیما ثابتی" }));
+    expect({ total: first.total, pages: first.pages, page: first.page, references: referencesOf(first) }).toEqual({ total: 50, pages: 5, page: 0, references: fifty.slice(0, 10) });
+    const last = found(await search.page(coordinator, 4));
+    expect({ page: last.page, references: referencesOf(last) }).toEqual({ page: 4, references: fifty.slice(40, 50) });
+    // A page past the end shows the last one.
+    expect(found(await search.page(coordinator, 7)).page).toBe(4);
+
+    const other = found(await search.search(coordinator, { name: "Omid Sabouri" }));
+    expect({ total: other.total, pages: other.pages, references: referencesOf(other) }).toEqual({ total: 51, pages: 6, references: fiftyOne.slice(0, 10) });
+    const seen: string[] = [];
+    for (let page = 0; page < 6; page++) seen.push(...referencesOf(found(await search.page(coordinator, page))));
+    expect(seen).toEqual(fiftyOne);
+
+    const audited = await models.auditEvents.find({ action: "case.search" }).sort({ _id: -1 }).limit(1).lean().exec();
+    expect(audited[0]?.details).toMatchObject({ filter: "name", results: 51, page: 5 });
+  });
+});
+
+describe("a volunteer searches their provinces only", () => {
+  it("sees the cases of their one province, or of their two, by name and with no filter, and nothing of another province", async () => {
+    const ardabil = await register("Bijan Sabalani", { familyProvince: "ardabil" });
+    const gilan = await register("Bijan Sabalani", { familyProvince: "gilan" });
+    await register("Bijan Sabalani", { familyProvince: "mazandaran" });
+
+    const oneProvince = found(await search.search(ardabilVolunteer, { name: "بیژن سبلانی" }));
+    expect({ total: oneProvince.total, references: referencesOf(oneProvince) }).toEqual({ total: 1, references: [ardabil] });
+    const everything = found(await search.search(ardabilVolunteer, {}));
+    expect(new Set(everything.hits.map((h) => h.province))).toEqual(new Set(["ardabil"]));
+
+    const twoProvinces = found(await search.search(twoProvinceVolunteer, { name: "Bijan Sabalani" }));
+    expect(new Set(referencesOf(twoProvinces))).toEqual(new Set([ardabil, gilan]));
+    // Asking for a province that is not theirs finds nothing at all.
+    const outside = found(await search.search(ardabilVolunteer, { name: "Bijan Sabalani", province: "mazandaran" }));
+    expect(outside.total).toBe(0);
+  });
+});
