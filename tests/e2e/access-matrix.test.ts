@@ -26,8 +26,8 @@ let bot: TestBot;
 const people = new Map<Exclude<Audience, "unknown">, EmulatedUser>();
 
 beforeAll(async () => {
-  // One person walks every command back to back: no per-chat flood limit in the way of the answers
-  // (a reply refused with 429 is retried or replaced, which is Telegram behaviour with its own tests).
+  // One person walks every command back to back: no per-chat flood limit slows the walk down (a
+  // reply refused with 429 is sat out inside its handler, in order; Telegram's limits have their own tests).
   bot = await startTestBot({ adminIds: [ADMIN_ID], emulator: { limits: { perChatPerSecond: 1000, perChatBurst: 1000, globalPerSecond: 1000 } } });
   const { services } = bot.app;
   const coordinatorInvite = await services.team.createInvite({ userId: ADMIN_ID }, "coordinator", []);
@@ -50,27 +50,48 @@ function personFor(audience: Audience): EmulatedUser {
   return audience === "unknown" ? bot.emulator.createUser({ languageCode: "en" }) : people.get(audience)!;
 }
 
+/** How many of each person's bot messages the steps have read: one that came after its step ended was misread. */
+const messagesRead = new Map<number, number>();
+
 /**
  * Does one thing as this person and reads what came back: the messages up to the answer to a
- * /cancel sent right after (a chat's updates are handled in order), and any answer to a button.
+ * /cancel sent right after (a chat's updates are handled in order and every reply is awaited, so
+ * that answer comes last), and any answer to a button. When the thing tried is itself /cancel
+ * (`cancelsInAct: 1`), the step ends at the second answer to /cancel, not the first: ending at the
+ * first let the second one arrive during the next step, which then ended on it before its own
+ * answer came — and from there every step read the answer of the one before it.
  */
-async function tryAs(user: EmulatedUser, act: () => void): Promise<{ refused: boolean; texts: string[] }> {
-  // Whatever an earlier step still had on its way arrives before this one starts.
-  await bot.emulator.waitForQuiet({ quietMs: 50 });
+async function tryAs(user: EmulatedUser, act: () => void, { cancelsInAct = 0 } = {}): Promise<{ refused: boolean; texts: string[] }> {
+  expectNothingUnread(user);
   const messagesBefore = user.botMessages().length;
   const answersBefore = user.callbackAnswers().length;
   act();
   user.sendCommand("cancel");
-  await waitUntil(() => user.botMessages().slice(messagesBefore).some((m) => SENTINEL.test(plain(m.text))), 10_000, "the answer to /cancel");
-  const texts = user
-    .botMessages()
-    .slice(messagesBefore)
-    .map((m) => plain(m.text));
+  const endsAt = (texts: string[]) => texts.map((text, index) => (SENTINEL.test(text) ? index + 1 : 0)).filter((end) => end > 0)[cancelsInAct];
+  const stepTexts = () => user.botMessages().slice(messagesBefore).map((m) => plain(m.text));
+  await waitUntil(() => endsAt(stepTexts()) !== undefined, 10_000, "the answer to the /cancel that ends the step");
+  const texts = stepTexts();
+  texts.length = endsAt(texts)!;
+  messagesRead.set(user.id, messagesBefore + texts.length);
   const answers = user
     .callbackAnswers()
     .slice(answersBefore)
     .map((a) => a.text ?? "");
   return { refused: [...texts, ...answers].includes(REFUSED), texts };
+}
+
+/** Every bot message a person got so far was read by the step that caused it. */
+function expectNothingUnread(user: EmulatedUser): void {
+  const read = messagesRead.get(user.id);
+  if (read === undefined) return;
+  const unread = user.botMessages().slice(read).map((m) => plain(m.text));
+  expect(unread, `answers to user ${user.id} that came after their step had ended`).toEqual([]);
+}
+
+/** Once the bot is idle: no step of this walk left an answer behind for a later one to read. */
+async function expectEveryAnswerRead(): Promise<void> {
+  await bot.emulator.waitForQuiet();
+  for (const id of messagesRead.keys()) expectNothingUnread(bot.emulator.user(id)!);
 }
 
 function sourcesUnder(dir: string): string[] {
@@ -120,10 +141,11 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
     const wrong: string[] = [];
     for (const command of Object.keys(COMMAND_ACCESS)) {
       const user = personFor(audience);
-      const outcome = await tryAs(user, () => user.sendCommand(command));
+      const outcome = await tryAs(user, () => user.sendCommand(command), { cancelsInAct: command === "cancel" ? 1 : 0 });
       if (outcome.refused === mayUse(COMMAND_ACCESS, command, audience)) wrong.push(`/${command}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
+    await expectEveryAnswerRead();
   }, 120_000);
 
   it.each(AUDIENCES)("buttons (forged data under each prefix), as %s", async (audience) => {
@@ -135,6 +157,7 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
       if (outcome.refused === mayUse(CALLBACK_ACCESS, prefix, audience)) wrong.push(`${prefix}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
+    await expectEveryAnswerRead();
   }, 120_000);
 
   it.each(AUDIENCES)("main-menu buttons (typed as the English label), as %s", async (audience) => {
@@ -146,6 +169,7 @@ describe("each kind of person tries everything: allowed ↔ not refused", () => 
       if (outcome.refused === mayUse(MENU_ACCESS, key, audience)) wrong.push(`${key}: ${outcome.refused ? "refused" : "allowed"} ${JSON.stringify(outcome.texts)}`);
     }
     expect(wrong).toEqual([]);
+    await expectEveryAnswerRead();
   }, 120_000);
 
   it.each(AUDIENCES)("the inline query, as %s", async (audience) => {
