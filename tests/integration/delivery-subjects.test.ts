@@ -2,17 +2,15 @@
 // reference and rendered by the worker when it sends, in each recipient's language. Nothing is sent
 // about a subject that is gone, and a subject that cannot be read for a moment is tried again.
 import { Types, type Connection } from "mongoose";
-import { Api } from "grammy";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import type { Models } from "../../src/db/models/index.js";
 import { createDeliveryService } from "../../src/delivery/deliveryService.js";
-import { startDeliveryWorker, type DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
-import { createSendBudget } from "../../src/delivery/sendBudget.js";
+import type { DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
 import type { DeliveryProgress, JobSubject, SubjectRenderer } from "../../src/delivery/types.js";
 import type { TelegramEmulator } from "../../src/emulator/index.js";
-import { silentLogger } from "../../src/logger.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { startTestDeliveryWorker } from "../support/deliveryWorker.js";
 import { startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
@@ -39,23 +37,7 @@ afterAll(async () => {
 const delivery = () => createDeliveryService(models, systemClock, { chunkSize: 5, contentCipher: testCipher });
 
 function startWorker(render: SubjectRenderer): void {
-  workers.push(
-    startDeliveryWorker({
-      models,
-      api: new Api(emulator.token, { apiRoot: emulator.apiRoot, timeoutSeconds: 5 }),
-      clock: systemClock,
-      log: silentLogger,
-      budget: createSendBudget({ perSecond: 200 }),
-      concurrency: 4,
-      tickMs: 100,
-      leaseTtlMs: 3_000,
-      retry: { baseDelayMs: 100 },
-      random: () => 0.5,
-      chatIdOf: (ref) => testCipher.telegramIdOf(ref),
-      contentCipher: testCipher,
-      render,
-    }),
-  );
+  workers.push(startTestDeliveryWorker(emulator, models, { render }));
 }
 
 function families(count: number, languageCode: string): number[] {

@@ -8,13 +8,14 @@ import type { Clock } from "../../src/clock.js";
 import { connectDatabase } from "../../src/db/connection.js";
 import { createModels, type Models } from "../../src/db/models/index.js";
 import { createDeliveryService } from "../../src/delivery/deliveryService.js";
-import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "../../src/delivery/deliveryWorker.js";
+import type { DeliveryWorker, DeliveryWorkerOptions } from "../../src/delivery/deliveryWorker.js";
 import { createSendBudget } from "../../src/delivery/sendBudget.js";
 import type { DeliveryJobInput, DeliveryProgress, Recipient } from "../../src/delivery/types.js";
 import type { ApiCall, TelegramEmulator } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createUserService } from "../../src/services/users.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { startTestDeliveryWorker } from "../support/deliveryWorker.js";
 import { roomyLimits, startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitFor, waitUntil } from "../support/waitUntil.js";
@@ -53,20 +54,9 @@ afterAll(async () => {
 const service = () => createDeliveryService(models, clock, { chunkSize: 7, contentCipher: testCipher });
 
 function startWorker(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
-  const worker = startDeliveryWorker({
-    models,
-    api: new Api(emulator.token, { apiRoot: emulator.apiRoot, timeoutSeconds: 5 }),
+  const worker = startTestDeliveryWorker(emulator, models, {
     clock,
-    log: silentLogger,
-    budget: createSendBudget({ perSecond: 200 }),
-    concurrency: 4,
-    tickMs: 100,
-    leaseTtlMs: 3_000,
-    retry: { baseDelayMs: 100 },
-    random: () => 0.5,
     markUnreachable: (refs) => createUserService(models, clock, [], testCipher).markManyUnreachable(refs),
-    chatIdOf: (ref) => testCipher.telegramIdOf(ref),
-    contentCipher: testCipher,
     ...overrides,
   });
   workers.push(worker);

@@ -3,14 +3,12 @@
 // late cut-off, never in the recipient's night, never to someone who switched its kind off, and
 // exactly once — also when it is scheduled twice, when two processes tick at once, or when a tick
 // stops between handing it to the outbox and marking it sent.
-import { Api } from "grammy";
 import { Types, type Connection } from "mongoose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { systemClock, type Clock } from "../../src/clock.js";
 import type { Models } from "../../src/db/models/index.js";
 import { createDeliveryService } from "../../src/delivery/deliveryService.js";
-import { startDeliveryWorker, type DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
-import { createSendBudget } from "../../src/delivery/sendBudget.js";
+import type { DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
 import type { DeliveryService, JobSubject } from "../../src/delivery/types.js";
 import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { silentLogger } from "../../src/logger.js";
@@ -19,6 +17,7 @@ import { reminderJobs } from "../../src/scheduler/reminderJobs.js";
 import { createReminderService, type ReminderScheduler } from "../../src/services/reminders/reminderService.js";
 import type { ReminderKind, ReminderRequest } from "../../src/services/reminders/reminderTypes.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
+import { startTestDeliveryWorker } from "../support/deliveryWorker.js";
 import { startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
@@ -38,19 +37,7 @@ const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
   emulator = await startTestEmulator();
-  worker = startDeliveryWorker({
-    models,
-    api: new Api(emulator.token, { apiRoot: emulator.apiRoot, timeoutSeconds: 5 }),
-    clock: systemClock,
-    log: silentLogger,
-    budget: createSendBudget({ perSecond: 200 }),
-    concurrency: 4,
-    tickMs: 100,
-    leaseTtlMs: 3_000,
-    retry: { baseDelayMs: 100 },
-    random: () => 0.5,
-    chatIdOf: (ref) => testCipher.telegramIdOf(ref),
-    contentCipher: testCipher,
+  worker = startTestDeliveryWorker(emulator, models, {
     // The scheduler is indifferent to what a reminder says: here each says which subject it is about.
     render: async (subject: JobSubject, locale) => ({ content: { text: `reminder ${(subject as { petitionId?: string }).petitionId ?? subject.kind} (${locale})` }, locale }),
   });
