@@ -1,50 +1,27 @@
 // Issue #10: a family whose case hears nothing for 30 days gets a short, kind note — at most once a
 // month, never for a closed case, never for someone who switched case check-ins off in /settings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock, type Clock } from "../../src/clock.js";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
-import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { plain, type TestBot } from "../support/botHarness.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { ARRIVAL_MS, DAY, startStoryBot, STORY_MS, type StoryBot } from "../support/storyBot.js";
 import { waitUntil } from "../support/waitUntil.js";
 
-/** A message through the scheduler and the outbox, on a machine shared with other test runs. */
-const ARRIVAL_MS = 15_000;
-/** A story lets days pass with the jobs running once a simulated day. */
-const STORY_MS = 60_000;
-const DAY = 24 * 60 * 60 * 1000;
 const ADMIN_ID = 700001;
-/** The bot's clock: 10:00 in Tehran on 2 March 2027, moved forward by the stories. */
-let offsetMs = Date.parse("2027-03-02T06:30:00Z") - Date.now();
-const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-const advance = (ms: number) => (offsetMs += ms);
 const coordinator = buildActor({ userId: ADMIN_ID, grants: [], isAdmin: true });
 
+let story: StoryBot;
 let bot: TestBot;
 beforeAll(async () => {
-  // The outbox sends on real time (its lease would lapse with every jump of the bot's clock).
-  bot = await startTestBot({ adminIds: [ADMIN_ID], overrides: { clock, delivery: { clock: systemClock } } });
+  // The bot's clock: 10:00 in Tehran on 2 March 2027; days pass with the daily check and the reminders' tick.
+  story = await startStoryBot({ adminIds: [ADMIN_ID], startsAt: "2027-03-02T06:30:00Z", jobs: ["case-checkins", "run-due-reminders"] });
+  ({ bot } = story);
 });
-afterAll(() => bot?.stop());
+afterAll(() => story?.stop());
 
 const checkinText = "در این یک ماه خبر تازه‌ای دربارهٔ پروندهٔ شما نبوده است";
 const checkinsOf = (user: EmulatedUser) => user.botMessages().filter((m) => plain(m.text).includes(checkinText));
-
-/** The daily job that finds quiet cases, then the scheduler's minute tick. */
-async function runCheckins(): Promise<void> {
-  expect(await bot.app.scheduler.runNow("case-checkins")).toBe(true);
-  expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
-}
-
-
-/** Time passes with the bot running: its jobs run once a simulated day (and at the end). */
-async function passTime(ms: number): Promise<void> {
-  for (let left = ms; left > 0; left -= DAY) {
-    advance(Math.min(left, DAY));
-    await runCheckins();
-  }
-  await bot.emulator.waitForQuiet();
-}
 
 /** A family member who has written to the bot and registered their relative. */
 async function registeredFamily(name: string, relative: string): Promise<{ user: EmulatedUser; caseId: string }> {
@@ -55,7 +32,7 @@ async function registeredFamily(name: string, relative: string): Promise<{ user:
     userId: user.id,
     locale: "fa",
     draft: sampleRegistration({ fullName: relative, familyProvince: "ardabil" }),
-    consentAt: clock.now(),
+    consentAt: story.clock.now(),
   });
   return { user, caseId };
 }
@@ -70,34 +47,34 @@ describe("a case without news for a month", () => {
     await bot.app.services.users.setReminder(brother.user.id, "case-checkin", false);
 
     // Twenty days on, the sister's case moves on: fresh news for her.
-    await passTime(20 * DAY);
+    await story.passTime(20 * DAY);
     expect((await bot.app.services.cases.changeStatus(coordinator, sister.caseId, { to: "under_review" })).ok).toBe(true);
     await bot.emulator.waitForQuiet();
 
     // A day before the month is up: nothing.
-    await passTime(9 * DAY);
+    await story.passTime(9 * DAY);
     expect(checkinsOf(mother.user)).toHaveLength(0);
 
     // Thirty days without news: the mother hears, with what to do next.
-    await passTime(1 * DAY + 60 * 60 * 1000);
+    await story.passTime(1 * DAY + 60 * 60 * 1000);
     await waitUntil(() => checkinsOf(mother.user).length === 1, ARRIVAL_MS);
     const note = plain(checkinsOf(mother.user)[0]!.text);
     expect(note).toContain("/mycases");
     expect(note).toContain("/status");
 
     // The daily job on the next days: still one.
-    await passTime(2 * DAY);
+    await story.passTime(2 * DAY);
     expect(checkinsOf(mother.user)).toHaveLength(1);
     expect(checkinsOf(father.user)).toHaveLength(0);
     expect(checkinsOf(sister.user)).toHaveLength(0);
     expect(checkinsOf(brother.user)).toHaveLength(0);
 
     // Thirty days after the sister's news, her case is quiet too: her note.
-    await passTime(18 * DAY);
+    await story.passTime(18 * DAY);
     await waitUntil(() => checkinsOf(sister.user).length === 1, ARRIVAL_MS);
 
     // A month after the first note, still no news: the mother's second.
-    await passTime(10 * DAY);
+    await story.passTime(10 * DAY);
     await waitUntil(() => checkinsOf(mother.user).length === 2, ARRIVAL_MS);
     expect(checkinsOf(sister.user)).toHaveLength(1);
     expect(checkinsOf(father.user)).toHaveLength(0);

@@ -2,54 +2,34 @@
 // families who have not signed are reminded (and nobody else); at the deadline the petition closes
 // by itself and its signers who asked for news are told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock, type Clock } from "../../src/clock.js";
 import { buildActor } from "../../src/domain/roles.js";
 import type { EmulatedUser } from "../../src/emulator/index.js";
-import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { plain, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { openPetition } from "../support/petitions.js";
+import { ARRIVAL_MS, DAY, startStoryBot, STORY_MS, type StoryBot } from "../support/storyBot.js";
 import { waitUntil } from "../support/waitUntil.js";
 
-/** A message through the scheduler and the outbox, on a machine shared with other test runs. */
-const ARRIVAL_MS = 15_000;
-/** A story lets days pass with the jobs running once a simulated day. */
-const STORY_MS = 60_000;
-const DAY = 24 * 60 * 60 * 1000;
 const ADMIN_ID = 710001;
-/** The bot's clock: 10:00 in Tehran on 3 February 2027, moved forward by the story. */
-let offsetMs = Date.parse("2027-02-03T06:30:00Z") - Date.now();
-const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-const advance = (ms: number) => (offsetMs += ms);
 const coordinator = buildActor({ userId: ADMIN_ID, grants: [], isAdmin: true });
 
+let story: StoryBot;
 let bot: TestBot;
 beforeAll(async () => {
-  // The outbox sends on real time (its lease would lapse with every jump of the bot's clock).
-  bot = await startTestBot({ adminIds: [ADMIN_ID], overrides: { clock, delivery: { clock: systemClock } } });
+  // The bot's clock: 10:00 in Tehran on 3 February 2027; days pass with the deadline job and the reminders' tick.
+  story = await startStoryBot({ adminIds: [ADMIN_ID], startsAt: "2027-02-03T06:30:00Z", jobs: ["petition-deadlines", "run-due-reminders"] });
+  ({ bot } = story);
 });
-afterAll(() => bot?.stop());
+afterAll(() => story?.stop());
 
 const lastCallText = "و شما هنوز آن را امضا نکرده‌اید";
 const closedText = "به پایان مهلتش رسید و بسته شد";
 const messagesOf = (user: EmulatedUser, text: string) => user.botMessages().filter((m) => plain(m.text).includes(text));
 
-async function runJobsOnly(): Promise<void> {
-  expect(await bot.app.scheduler.runNow("petition-deadlines")).toBe(true);
-  expect(await bot.app.scheduler.runNow("run-due-reminders")).toBe(true);
-}
-
+/** The jobs now, then the bot goes quiet. */
 async function runJobs(): Promise<void> {
-  await runJobsOnly();
-  await bot.emulator.waitForQuiet();
-}
-
-/** Time passes with the bot running: its jobs run once a simulated day (and at the end). */
-async function passTime(ms: number): Promise<void> {
-  for (let left = ms; left > 0; left -= DAY) {
-    advance(Math.min(left, DAY));
-    await runJobsOnly();
-  }
+  await story.runJobs();
   await bot.emulator.waitForQuiet();
 }
 
@@ -59,7 +39,7 @@ async function person(name: string, family: boolean): Promise<EmulatedUser> {
   user.sendCommand("start");
   await user.waitForText("سلام");
   if (family) {
-    await bot.app.services.cases.register({ userId: user.id, locale: "fa", draft: sampleRegistration({ fullName: `${name} Testrelative`, familyProvince: "tehran" }), consentAt: clock.now() });
+    await bot.app.services.cases.register({ userId: user.id, locale: "fa", draft: sampleRegistration({ fullName: `${name} Testrelative`, familyProvince: "tehran" }), consentAt: story.clock.now() });
   }
   return user;
 }
@@ -71,7 +51,7 @@ async function sign(user: EmulatedUser, ref: string, notify: boolean): Promise<v
 
 describe("a petition near and at its deadline", () => {
   it("the last call reaches only families who have not signed; at the deadline it closes and signers who asked for news are told", async () => {
-    const deadline = new Date(clock.now().getTime() + 10 * DAY);
+    const deadline = new Date(story.clock.now().getTime() + 10 * DAY);
     const ref = await openPetition(bot.app.services.petitions, coordinator, { deadline });
     const signedWithNews = await person("Zahra", true);
     const signedQuietly = await person("Hassan", true);
@@ -98,19 +78,19 @@ describe("a petition near and at its deadline", () => {
     await bot.emulator.waitForQuiet();
 
     // Four days before the deadline: nothing yet.
-    await passTime(6 * DAY);
+    await story.passTime(6 * DAY);
     expect(messagesOf(notSigned, lastCallText)).toHaveLength(0);
 
     // Three days before: the family who has not signed is called, once.
-    await passTime(1 * DAY + 60_000);
+    await story.passTime(1 * DAY + 60_000);
     await waitUntil(() => messagesOf(notSigned, lastCallText).length === 1, ARRIVAL_MS);
     await runJobs();
-    await passTime(1 * DAY);
+    await story.passTime(1 * DAY);
     expect(messagesOf(notSigned, lastCallText)).toHaveLength(1);
     for (const other of [signedWithNews, signedQuietly, supporter]) expect(messagesOf(other, lastCallText)).toHaveLength(0);
 
     // The deadline passes: the petition closes by itself; the signer who asked for news is told.
-    await passTime(2 * DAY);
+    await story.passTime(2 * DAY);
     expect((await bot.app.services.petitions.get(ref))?.status).toBe("closed");
     await waitUntil(() => messagesOf(signedWithNews, closedText).length === 1, ARRIVAL_MS);
     await runJobs();
@@ -121,7 +101,7 @@ describe("a petition near and at its deadline", () => {
 
   it("a last call that falls in the night waits for the morning, and does not reach a family who signed before then", async () => {
     // A deadline at 23:30 in Tehran, ten days on; its last call (3 days before) falls at 23:30 too.
-    const now = clock.now().getTime();
+    const now = story.clock.now().getTime();
     const deadline = new Date(Math.ceil((now - Date.parse("2027-01-01T20:00:00Z")) / DAY) * DAY + Date.parse("2027-01-01T20:00:00Z") + 10 * DAY);
     const ref = await openPetition(bot.app.services.petitions, coordinator, { deadline });
     expect((await bot.app.services.petitionDeadlines.setLastCall(coordinator, ref, 3)).ok).toBe(true);
@@ -129,16 +109,16 @@ describe("a petition near and at its deadline", () => {
     const late = await person("Fatemeh", true);
 
     // 23:35 on the day of the last call: scheduled, but night in Tehran.
-    advance(deadline.getTime() - 3 * DAY + 5 * 60_000 - clock.now().getTime());
+    story.advance(deadline.getTime() - 3 * DAY + 5 * 60_000 - story.clock.now().getTime());
     await runJobs();
     expect(messagesOf(early, lastCallText)).toHaveLength(0);
     expect(messagesOf(late, lastCallText)).toHaveLength(0);
 
     // 07:00: Leila signs on her own. 08:30: Fatemeh is called; Leila is not.
-    advance(7 * 60 * 60_000 + 25 * 60_000);
+    story.advance(7 * 60 * 60_000 + 25 * 60_000);
     await runJobs();
     await sign(early, ref, false);
-    advance(90 * 60_000);
+    story.advance(90 * 60_000);
     await runJobs();
     await waitUntil(() => messagesOf(late, lastCallText).length === 1, ARRIVAL_MS);
     expect(messagesOf(early, lastCallText)).toHaveLength(0);
