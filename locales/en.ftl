@@ -961,3 +961,6 @@ audit-kind-exports = exports
 audit-kind-statuses = status changes
 audit-kind-roles = roles and invitations
 audit-filter-kinds = Or one kind of action: /audit views, /audit searches, /audit exports, /audit status, /audit roles.
+
+# Part C (issue #11): /stats from the main menu
+menu-stats = 📊 Statistics

@@ -925,3 +925,6 @@ audit-kind-exports = گرفتن فهرست‌ها
 audit-kind-statuses = تغییر وضعیت‌ها
 audit-kind-roles = نقش‌ها و دعوت‌نامه‌ها
 audit-filter-kinds = یا یک نوع کار: /audit مشاهده، /audit جستجو، /audit خروجی، /audit وضعیت، /audit نقش
+
+# Part C (issue #11): /stats from the main menu
+menu-stats = 📊 آمار و نمودارها

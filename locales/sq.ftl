@@ -955,3 +955,6 @@ audit-kind-exports = eksporte
 audit-kind-statuses = ndryshime statusi
 audit-kind-roles = role dhe ftesa
 audit-filter-kinds = Ose një lloj veprimi: /audit shikime, /audit kërkime, /audit eksporte, /audit statusi, /audit rolet.
+
+# Part C (issue #11): /stats from the main menu
+menu-stats = 📊 Statistikat

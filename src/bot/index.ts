@@ -21,6 +21,7 @@ import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
 import { myDataFeature } from "./features/myData/index.js";
 import { registrationFeature } from "./features/registration/index.js";
+import { commandMenuEntry } from "./features/menu/commandButton.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
 import { petitionsFeature } from "./features/petitions/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -93,7 +94,9 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const caseWork = caseWorkFeature();
   const broadcasts = broadcastsFeature(i18n);
   const events = eventsFeature(i18n);
+  const stats = statsFeature();
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
+  mainMenu.add(commandMenuEntry({ labelKey: "menu-stats", permission: "stats.view", command: "stats", answeredBy: stats }));
   const petitions = petitionsFeature();
   const settings = settingsFeature(language.menuEntry.run);
   mainMenu.add(language.menuEntry, settings.menuEntry, helpMenuEntry, ...team.menuEntries);
@@ -165,7 +168,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(myCases.composer);
   withSender.use(myData.composer);
   withSender.use(caseWork.composer);
-  withSender.use(statsFeature());
+  withSender.use(stats);
   withSender.use(broadcasts.composer);
   withSender.use(events.composer);
   withSender.use(language.composer);

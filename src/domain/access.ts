@@ -123,6 +123,8 @@ export const MENU_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   "pet-menu-petitions": EVERYONE,
   "pet-menu-letter": EVERYONE,
   "menu-broadcast": TEAM,
+  /** 📊 = /stats: volunteers see their provinces' figures, coordinators and admins all (the service scopes). */
+  "menu-stats": TEAM,
   "menu-team": STAFF,
   "menu-invite": STAFF,
   "pet-menu-manage": STAFF,
