@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
-import { startRegistration } from "../support/registrationSteps.js";
+import { answerEveryQuestion, startRegistration } from "../support/registrationSteps.js";
 import { refOf } from "../support/userRefs.js";
 
 let bot: TestBot;
@@ -77,21 +77,7 @@ describe("/settings: language, time zone and reminders", () => {
     /** A sister abroad registers her brother; the summary is on screen afterwards. */
     async function registerFromAbroad(user: ReturnType<typeof bot.emulator.createUser>, country: string): Promise<void> {
       await startRegistration(user);
-      await press(user, "I am the sister", "What is their full name?");
-      await answer(user, "Reza Karimi", "Other spellings");
-      await press(user, "⏭ Skip", "a man or a woman");
-      await press(user, "Man", "In which year were they born?");
-      await answer(user, "1962", "In which year did they leave");
-      await answer(user, "1982", "From where did they leave");
-      await press(user, "⏭ Skip", "Where do you believe they are now?");
-      await press(user, "I do not know", "If you have a photo");
-      await press(user, "⏭ Skip", "anything else that could help");
-      await press(user, "⏭ Skip", "In which province do you live?");
-      await press(user, "🌍 Outside Iran", "In which country do you live?");
-      await answer(user, country, "last have any contact");
-      await press(user, "⏭ Skip", "How was that last contact?");
-      await press(user, "A letter", "How would you like the association to reach you?");
-      await press(user, "Here in Telegram", "Please check your answers.");
+      await answerEveryQuestion(user, "Reza Karimi", { abroad: country });
     }
 
     const inGermany = bot.emulator.createUser({ firstName: "Roya", languageCode: "en" });

@@ -15,8 +15,14 @@ export async function startRegistration(user: EmulatedUser, language: keyof type
   await press(user, steps.agree, steps.firstQuestion);
 }
 
-/** A sister registers her brother in English, from the first question to the summary, every answer valid. */
-export async function answerEveryQuestion(user: EmulatedUser, name = "Reza Karimi"): Promise<void> {
+/** Where the family lives: a province of Iran (its city skipped), or a country outside Iran as typed. */
+export type FamilyHome = { province: string } | { abroad: string };
+
+/**
+ * A sister registers her brother in English, from the first question to the summary, every answer
+ * valid; the family lives in Fars unless `home` says otherwise.
+ */
+export async function answerEveryQuestion(user: EmulatedUser, name = "Reza Karimi", home: FamilyHome = { province: "Fars" }): Promise<void> {
   await press(user, "I am the sister", "What is their full name?");
   await answer(user, name, "Other spellings");
   await press(user, "⏭ Skip", "a man or a woman");
@@ -27,8 +33,13 @@ export async function answerEveryQuestion(user: EmulatedUser, name = "Reza Karim
   await press(user, "I do not know", "If you have a photo");
   await press(user, "⏭ Skip", "anything else that could help");
   await press(user, "⏭ Skip", "In which province do you live?");
-  await press(user, "Fars", "In which city or town?");
-  await press(user, "⏭ Skip", "last have any contact");
+  if ("abroad" in home) {
+    await press(user, "🌍 Outside Iran", "In which country do you live?");
+    await answer(user, home.abroad, "last have any contact");
+  } else {
+    await press(user, home.province, "In which city or town?");
+    await press(user, "⏭ Skip", "last have any contact");
+  }
   await press(user, "⏭ Skip", "How was that last contact?");
   await press(user, "A letter", "How would you like the association to reach you?");
   await press(user, "Here in Telegram", "Please check your answers.");
