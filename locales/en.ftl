@@ -886,7 +886,10 @@ audit-action-case-view = opened a case card: { $families ->
         [one] one family follows it
        *[other] { $families } families follow it
     }, contact details of { $contacts } shown
-audit-action-case-search = searched cases by { $filter }: { $results ->
+audit-action-case-search = { $filtered ->
+        [all] listed all cases
+       *[some] searched cases by { $filter }
+    }: { $results ->
         [one] one result
        *[other] { $results } results
     }

@@ -877,7 +877,10 @@ audit-action-broadcast-pause = فرستادن خبر را نگه داشت
 audit-action-broadcast-resume = فرستادن خبر را دوباره شروع کرد
 audit-action-broadcast-cancel = فرستادن خبر را لغو کرد
 audit-action-case-view = یک پرونده را باز کرد: { $families } خانواده پیگیر آن هستند، راه تماس { $contacts } نفر نشان داده شد
-audit-action-case-search = پرونده‌ها را با { $filter } جستجو کرد: { $results } نتیجه
+audit-action-case-search = { $filtered ->
+        [all] فهرست همهٔ پرونده‌ها را دید
+       *[some] پرونده‌ها را با { $filter } جستجو کرد
+    }: { $results } نتیجه
 audit-action-case-export = فهرست { $rows } پرونده را گرفت (جستجو با: { $filter })
 audit-action-case-status = وضعیت یک پرونده را از «{ $from }» به «{ $to }» تغییر داد
 audit-action-case-withdraw = یک ثبت‌نام را پس گرفت

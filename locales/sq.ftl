@@ -886,7 +886,10 @@ audit-action-case-view = hapi kartën e një rasti: { $families ->
         [one] e ndjek një familje
        *[other] e ndjekin { $families } familje
     }, u shfaqën kontaktet e { $contacts }
-audit-action-case-search = kërkoi raste sipas { $filter }: { $results ->
+audit-action-case-search = { $filtered ->
+        [all] pa listën e të gjitha rasteve
+       *[some] kërkoi raste sipas { $filter }
+    }: { $results ->
         [one] një rezultat
        *[other] { $results } rezultate
     }

@@ -66,6 +66,8 @@ describe("what /audit shows of an entry: counts, statuses and kinds — never co
     expect(phrase("en", "case.search", { filter: "name", results: 3, page: 0 })).toBe("searched cases by name: 3 results");
     expect(phrase("en", "case.search", { filter: "name+province", results: 1 })).toBe("searched cases by name, province: one result");
     expect(phrase("fa", "case.search", { filter: "name", results: 3 })).toBe("پرونده‌ها را با نام جستجو کرد: ۳ نتیجه");
+    expect(phrase("en", "case.search", { filter: "all", results: 300 })).toBe("listed all cases: 300 results");
+    expect(phrase("fa", "case.search", { filter: "all", results: 300 })).toBe("فهرست همهٔ پرونده‌ها را دید: ۳۰۰ نتیجه");
     expect(phrase("sq", "case.export", { filter: "all", rows: 120 })).toBe("eksportoi 120 raste (filtri: të gjitha rastet)");
     expect(phrase("fa", "case.export", { filter: "all", rows: 1200 })).toBe("فهرست ۱٬۲۰۰ پرونده را گرفت (جستجو با: همهٔ پرونده‌ها)");
   });

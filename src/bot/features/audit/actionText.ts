@@ -46,6 +46,8 @@ function argsOf(ctx: BotContext, action: AuditAction, details: AuditDetails, loc
       const fields = d.filter as AuditSearchField[] | undefined;
       const names = fields === undefined ? [missing] : fields.length === 0 ? [ctx.t("audit-search-all")] : [...new Set(fields.map((f) => ctx.t(SEARCH_FIELD_KEYS[f])))];
       args.filter = names.join(isPersianLocale(locale) ? "، " : ", ");
+      // "listed all cases", not "searched cases by all cases".
+      args.filtered = fields !== undefined && fields.length === 0 ? "all" : "some";
       break;
     }
     case "case.status":
