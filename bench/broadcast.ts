@@ -9,20 +9,20 @@
 //    BENCH_DEBUG=1 prints sends per second from the emulator's call log)
 //
 // Ends with one line: broadcast ratio=… lost=… duplicates=… refused429=… rss_mb=…
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { systemClock } from "../src/clock.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels, ensureIndexes } from "../src/db/models/index.js";
-import { freePort, startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
+import { startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
 import { createDeliveryService } from "../src/delivery/deliveryService.js";
 import type { Recipient } from "../src/delivery/types.js";
 import { TelegramEmulator } from "../src/emulator/index.js";
 import { sendingMethods } from "../src/emulator/callLog.js";
 import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
+import { peakRssMb, startBenchBot, stopBenchBot } from "./support/botProcess.js";
+import { sendRate } from "./support/sendRate.js";
 
 const args = process.argv.slice(2);
 const kill = args.includes("--kill");
@@ -33,21 +33,10 @@ const cap = paid ? 1000 : 300;
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (paid ? 32 : 16));
 const serverErrorRate = 0.02;
 const blockedRate = 0.01;
-const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 /** Generous: the expected duration three times over, plus start-up, recovery and the restart. */
 const deadlineMs = (recipients / cap) * 3_000 + 180_000;
 
 const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-function peakRssMb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const match = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -66,18 +55,12 @@ async function main(): Promise<void> {
   const cipher = createFieldCipher(dataKey);
   let bot: ChildProcess | undefined;
   let peakMb = 0;
-  const startBot = async (): Promise<ChildProcess> => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: repoRoot,
-      // The bot's own log (warnings and errors only) goes to stderr, next to ours.
-      stdio: ["ignore", 2, 2],
+  const startBot = () =>
+    startBenchBot({
+      emulator,
+      mongoUri,
+      dataKey,
       env: {
-        ...process.env,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        MONGODB_URI: mongoUri,
-        DATA_ENCRYPTION_KEY: dataKey.toString("base64"),
-        PORT: String(await freePort()),
         LOG_LEVEL: "info",
         DELIVERY_RATE_PER_SECOND: "300",
         DELIVERY_PAID_ENABLED: paid ? "true" : "false",
@@ -85,24 +68,9 @@ async function main(): Promise<void> {
         DELIVERY_CONCURRENCY: String(concurrency),
       },
     });
-    // deleteWebhook is the bot's last call before polling (a long poll is logged only when answered).
-    const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
-    const before = polls();
-    const until = Date.now() + 60_000;
-    while (polls() === before) {
-      if (child.exitCode !== null || Date.now() > until) throw new Error("the bot did not start");
-      await sleep(100);
-    }
-    return child;
-  };
   const stopBot = async (child: ChildProcess | undefined, signal: NodeJS.Signals) => {
-    if (!child || child.exitCode !== null) return;
-    peakMb = Math.max(peakMb, peakRssMb(child.pid));
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
+    if (child?.exitCode === null) peakMb = Math.max(peakMb, peakRssMb(child.pid));
+    await stopBenchBot(child, signal);
   };
 
   const connection = await connectDatabase(mongoUri, { log: silentLogger });
@@ -158,13 +126,7 @@ async function main(): Promise<void> {
     }
     await stopBot(bot, "SIGTERM");
 
-    const stats = emulator.state.log.summary();
-    const sendingCalls = Object.entries(stats.byMethod)
-      .filter(([method]) => sendingMethods.has(method))
-      .reduce((sum, [, m]) => sum + m.calls, 0);
-    const accepted = sendingCalls - stats.refused429;
-    const seconds = ((stats.lastSendAt ?? 0) - (stats.firstSendAt ?? 0)) / 1000;
-    const ratio = seconds > 0 ? accepted / seconds / cap : 0;
+    const { stats, accepted, seconds, ratio } = sendRate(emulator, cap);
 
     let expected = 0;
     let received = 0;

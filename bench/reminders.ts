@@ -7,22 +7,22 @@
 //   npm run bench:reminders                (--due N overrides the 10,000; BENCH_DEBUG=1 more detail)
 //
 // Ends with one line: reminders due=… sent=… lost=… duplicates=… ratio=… tick_ms_1k=… tick_ms_10k=…
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { Types } from "mongoose";
 import { systemClock } from "../src/clock.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels, ensureIndexes, type Models } from "../src/db/models/index.js";
-import { freePort, startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
+import { startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
 import { createDeliveryService } from "../src/delivery/deliveryService.js";
 import type { JobSubject } from "../src/delivery/types.js";
 import { TelegramEmulator } from "../src/emulator/index.js";
-import { sendingMethods } from "../src/emulator/callLog.js";
 import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
 import { createReminderService } from "../src/services/reminders/reminderService.js";
 import type { ReminderRequest } from "../src/services/reminders/reminderTypes.js";
+import { startBenchBot, stopBenchBot } from "./support/botProcess.js";
+import { sendRate } from "./support/sendRate.js";
 
 const args = process.argv.slice(2);
 const dueArg = args.indexOf("--due");
@@ -30,7 +30,6 @@ const due = dueArg >= 0 ? Number(args[dueArg + 1]) : 10_000;
 const cap = 300;
 /** Pending reminders are scheduled the way RSVPs come in: a few at a time (one bucket per batch). */
 const pendingBatch = 10;
-const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 /** A minute for the bot's tick, the sending three times over, and start-up. */
 const deadlineMs = 90_000 + (due / cap) * 3_000 + 60_000;
 const DAY_MS = 24 * 60 * 60_000;
@@ -149,26 +148,7 @@ async function main(): Promise<void> {
     note(`10,000 pending in ${await models.reminderBuckets.countDocuments()} buckets (scheduled in ${((Date.now() - scheduleStarted) / 1000).toFixed(1)} s): tick ${tick10k.toFixed(1)} ms`);
 
     // 2. The bot, and 10,000 reminders due in the same minute (an event's 1-hour reminder).
-    bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: repoRoot,
-      stdio: ["ignore", 2, 2],
-      env: {
-        ...process.env,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        MONGODB_URI: mongoUri,
-        DATA_ENCRYPTION_KEY: dataKey.toString("base64"),
-        PORT: String(await freePort()),
-        LOG_LEVEL: "warn",
-        DELIVERY_RATE_PER_SECOND: String(cap),
-      },
-    });
-    const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
-    const bootDeadline = Date.now() + 60_000;
-    while (polls() === 0) {
-      if (bot.exitCode !== null || Date.now() > bootDeadline) throw new Error("the bot did not start");
-      await sleep(100);
-    }
+    bot = await startBenchBot({ emulator, mongoUri, dataKey, env: { LOG_LEVEL: "warn", DELIVERY_RATE_PER_SECOND: String(cap) } });
     note(`bot started (pid ${bot.pid}) in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
     const dueAt = new Date();
@@ -205,13 +185,7 @@ async function main(): Promise<void> {
       await sleep(500);
     }
 
-    const stats = emulator.state.log.summary();
-    const sendingCalls = Object.entries(stats.byMethod)
-      .filter(([method]) => sendingMethods.has(method))
-      .reduce((sum, [, m]) => sum + m.calls, 0);
-    const accepted = sendingCalls - stats.refused429;
-    const seconds = ((stats.lastSendAt ?? 0) - (stats.firstSendAt ?? 0)) / 1000;
-    const ratio = seconds > 0 ? accepted / seconds / cap : 0;
+    const { stats, accepted, seconds, ratio } = sendRate(emulator, cap);
     let received = 0;
     let duplicates = 0;
     for (let i = 0; i < due; i++) {
@@ -233,13 +207,7 @@ async function main(): Promise<void> {
     note(`failed: ${(error as Error).message}`);
     outcome = { ok: false, line: `reminders due=${due} sent=0 lost=${due} duplicates=0 ratio=0.00 tick_ms_1k=0 tick_ms_10k=0` };
   } finally {
-    if (bot && bot.exitCode === null) {
-      const exited = new Promise<void>((resolve) => bot!.once("exit", () => resolve()));
-      bot.kill("SIGTERM");
-      const timer = setTimeout(() => bot!.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopBenchBot(bot, "SIGTERM");
     await connection.close().catch(() => undefined);
     await emulator.stop();
     await database.stop();
