@@ -967,3 +967,6 @@ audit-filter-kinds = Or one kind of action: /audit views, /audit searches, /audi
 
 # Part C (issue #11): /stats from the main menu
 menu-stats = 📊 Statistics
+
+# Part C (issue #11): /audit, someone the bot no longer knows
+audit-actor-gone = someone no longer in the bot

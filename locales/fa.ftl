@@ -931,3 +931,6 @@ audit-filter-kinds = یا یک نوع کار: /audit مشاهده، /audit جس�
 
 # Part C (issue #11): /stats from the main menu
 menu-stats = 📊 آمار و نمودارها
+
+# Part C (issue #11): /audit, someone the bot no longer knows
+audit-actor-gone = کسی که دیگر در ربات نیست

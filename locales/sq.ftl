@@ -961,3 +961,6 @@ audit-filter-kinds = Ose një lloj veprimi: /audit shikime, /audit kërkime, /au
 
 # Part C (issue #11): /stats from the main menu
 menu-stats = 📊 Statistikat
+
+# Part C (issue #11): /audit, someone the bot no longer knows
+audit-actor-gone = dikush që nuk është më në bot

@@ -26,8 +26,12 @@ export const auditQuerySchema = z
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-/** Who did it, as /team names people: a member's number, or "erased" once they erased their data. */
-export type AuditActor = { kind: "member"; userId: number } | { kind: "family" } | { kind: "erased" };
+/**
+ * Who did it, as /team names people: a member's number, a family member, "erased" once they erased
+ * their data, or "gone": someone the bot holds neither a row nor a role for (the local demo's
+ * coordinator, who is never stored) — not called "erased", since they erased nothing.
+ */
+export type AuditActor = { kind: "member"; userId: number } | { kind: "family" } | { kind: "erased" } | { kind: "gone" };
 
 /** One line of the trail: never the content, only who, what, when, on which subject and how many. */
 export interface AuditLine {
@@ -74,8 +78,7 @@ export function createAuditLogService(deps: { models: Models; clock: Clock; ciph
       const userId = cipher.telegramIdOf(ref);
       const actor = await actorNow(userId);
       const isTeam = actor.roles.some((role) => role !== "family");
-      // Someone whose row is gone (erased) and holds no configured role is shown as erased.
-      people.set(ref, isTeam ? { kind: "member", userId } : present.has(ref) ? { kind: "family" } : { kind: "erased" });
+      people.set(ref, isTeam ? { kind: "member", userId } : present.has(ref) ? { kind: "family" } : { kind: "gone" });
     }
     return people;
   }

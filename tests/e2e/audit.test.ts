@@ -4,6 +4,7 @@ import { toSolarHijri } from "../../src/domain/solarHijri.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
+import { refOf } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 // Issue #11, /audit: the operator reads who did what and when — never the content.
@@ -120,6 +121,13 @@ describe("/audit: the operator sees who did what and when, never the content", (
     const page = await audit();
     expect(page).toContain("erased · joined the team (role: Volunteer)");
     expect(page).not.toContain(`Team member ${volunteer.id}`);
+  });
+
+  it("someone the bot holds neither a row nor a role for (like the local demo's coordinator) is 'no longer in the bot', not 'erased'", async () => {
+    // As the demo seeding writes it: an admin for the seeding only, never stored as a user.
+    await bot.app.models.auditEvents.create({ at: new Date(), actorId: refOf(999), action: "case.status", subjectId: "2311-4990-7", details: { from: "registered", to: "under_review" } });
+    const page = await audit();
+    expect(page).toContain(`someone no longer in the bot · changed a case's status from “Registered” to “Being reviewed” · 2311-4990-7`);
   });
 
   it("a coordinator's search shows what kind of search it was and how many cases it found, never what was searched for", async () => {

@@ -41,7 +41,7 @@ export function auditFeature() {
 
   function who(ctx: BotContext, actor: AuditActor): string {
     if (actor.kind === "member") return ctx.t("audit-actor-member", { id: String(actor.userId) });
-    return ctx.t(actor.kind === "family" ? "audit-actor-family" : "audit-actor-erased");
+    return ctx.t(actor.kind === "family" ? "audit-actor-family" : actor.kind === "gone" ? "audit-actor-gone" : "audit-actor-erased");
   }
 
   /** "• <when> · <who> · <what, with counts> · <on which case or person>", all in the reader's language. */
