@@ -11,7 +11,7 @@ import { buildActor } from "../../src/domain/roles.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { nameTokensOf } from "../../src/services/cases/caseRecordMapping.js";
-import { createCaseSearchService, type CaseSearchPage, type CaseSearchService, type SearchResult } from "../../src/services/cases/caseSearch.js";
+import { createCaseSearchService, ONE_READ_LIMIT, type CaseSearchPage, type CaseSearchService, type SearchResult } from "../../src/services/cases/caseSearch.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { storedActors } from "../support/storedActors.js";
@@ -114,26 +114,41 @@ describe("a coordinator searches by name", () => {
     expect({ total: none.total, hits: none.hits }).toEqual({ total: 0, hits: [] });
   });
 
-  it("counts fifty cases of one name and fifty-one of another exactly, ten a page, the last page holding the rest, newest first", async () => {
-    // Fifty are read and counted in one query; fifty-one are counted by the database, then paged.
-    const fifty = await storeMany("Nima Sabeti", 50, 1);
-    const fiftyOne = await storeMany("Omid Sabouri", 51, 2);
+  it(`counts ${ONE_READ_LIMIT} cases of one name and ${ONE_READ_LIMIT + 1} of another exactly, ten a page, the last page holding the rest, newest first`, async () => {
+    // Up to ONE_READ_LIMIT are read and counted in one query; one more is counted by the database, then paged.
+    const many = await storeMany("Nima Sabeti", ONE_READ_LIMIT, 1);
+    const more = await storeMany("Omid Sabouri", ONE_READ_LIMIT + 1, 2);
+    const lastPage = ONE_READ_LIMIT / 10 - 1;
 
     const first = found(await search.search(coordinator, { name: "نیما ثابتی" }));
-    expect({ total: first.total, pages: first.pages, page: first.page, references: referencesOf(first) }).toEqual({ total: 50, pages: 5, page: 0, references: fifty.slice(0, 10) });
-    const last = found(await search.page(coordinator, 4));
-    expect({ page: last.page, references: referencesOf(last) }).toEqual({ page: 4, references: fifty.slice(40, 50) });
+    expect({ total: first.total, pages: first.pages, page: first.page, references: referencesOf(first) }).toEqual({
+      total: ONE_READ_LIMIT,
+      pages: lastPage + 1,
+      page: 0,
+      references: many.slice(0, 10),
+    });
+    const last = found(await search.page(coordinator, lastPage));
+    expect({ page: last.page, references: referencesOf(last) }).toEqual({ page: lastPage, references: many.slice(-10) });
     // A page past the end shows the last one.
-    expect(found(await search.page(coordinator, 7)).page).toBe(4);
+    expect(found(await search.page(coordinator, lastPage + 3)).page).toBe(lastPage);
 
     const other = found(await search.search(coordinator, { name: "Omid Sabouri" }));
-    expect({ total: other.total, pages: other.pages, references: referencesOf(other) }).toEqual({ total: 51, pages: 6, references: fiftyOne.slice(0, 10) });
-    const seen: string[] = [];
-    for (let page = 0; page < 6; page++) seen.push(...referencesOf(found(await search.page(coordinator, page))));
-    expect(seen).toEqual(fiftyOne);
+    expect({ total: other.total, pages: other.pages, references: referencesOf(other) }).toEqual({ total: ONE_READ_LIMIT + 1, pages: lastPage + 2, references: more.slice(0, 10) });
+    for (const page of [1, lastPage, lastPage + 1]) {
+      expect({ page, references: referencesOf(found(await search.page(coordinator, page))) }).toEqual({ page, references: more.slice(page * 10, page * 10 + 10) });
+    }
 
     const audited = await models.auditEvents.find({ action: "case.search" }).sort({ _id: -1 }).limit(1).lean().exec();
-    expect(audited[0]?.details).toMatchObject({ filter: "name", results: 51, page: 5 });
+    expect(audited[0]?.details).toMatchObject({ filter: "name", results: ONE_READ_LIMIT + 1, page: lastPage + 1 });
+  }, 60_000);
+
+  it("finds the cases of a province and a status, and of pending duplicates, counted and paged the same way", async () => {
+    const kerman = await storeMany("Kaveh Kermani", 12, 3);
+    await models.cases.updateMany({ reference: { $in: kerman.slice(0, 3) } }, { $set: { status: "verified", duplicateReview: "pending" } }).exec();
+    const verified = found(await search.search(coordinator, { province: "kerman", status: "verified" }));
+    expect({ total: verified.total, references: referencesOf(verified) }).toEqual({ total: 3, references: kerman.slice(0, 3) });
+    const pending = found(await search.search(coordinator, { duplicatesPending: true, province: "kerman" }));
+    expect({ total: pending.total, references: referencesOf(pending) }).toEqual({ total: 3, references: kerman.slice(0, 3) });
   });
 });
 
