@@ -165,7 +165,8 @@ describe("/audit: the operator sees who did what and when, never the content", (
     operator.sendCommand("start");
     await operator.waitForReply();
     operator.sendCommand("audit");
-    const page = plain((await operator.waitForText(/^گزارش کارها، صفحهٔ ۱/)).text);
+    const shown = await operator.waitForText(/^گزارش کارها، صفحهٔ ۱/);
+    const page = plain(shown.text);
     const persian = (value: string | number) => String(value).replace(/\d/g, (digit) => "۰۱۲۳۴۵۶۷۸۹"[Number(digit)]!);
     const reference = persian(registered.reference);
     const member = `عضو گروه ${coordinator.id}`;
@@ -187,6 +188,14 @@ describe("/audit: the operator sees who did what and when, never the content", (
     expect(exports).toMatch(/فهرست [۰-۹]+ پرونده را گرفت/);
     expect(exports).not.toContain("وضعیت یک پرونده");
     expect(exports).not.toContain("فهرست اعضای گروه را دید");
+
+    // The same with a button under the page, which turns in place; pressed again (ticked), it is lifted.
+    await press(operator, "گرفتن فهرست‌ها", /نوع کار: گرفتن فهرست‌ها/, { messageId: shown.messageId });
+    const turned = plain(operator.botMessages().find((m) => m.messageId === shown.messageId)!.text);
+    expect(turned).toMatch(/فهرست [۰-۹]+ پرونده را گرفت/);
+    expect(turned).not.toContain("وضعیت یک پرونده");
+    await press(operator, "✅ گرفتن فهرست‌ها", "وضعیت یک پرونده", { messageId: shown.messageId });
+    expect(plain(operator.botMessages().find((m) => m.messageId === shown.messageId)!.text)).not.toContain("نوع کار");
 
     operator.sendCommand("audit", `وضعیت ${coordinator.id}`);
     const statuses = plain((await operator.waitForText(/نوع کار: تغییر وضعیت‌ها/)).text);

@@ -35,6 +35,11 @@ function unpackFilter(data: { person: string; day: string; kind: AuditKind | "al
   };
 }
 
+function withoutKind(filter: AuditFilter): AuditFilter {
+  const { kind: _kind, ...rest } = filter;
+  return rest;
+}
+
 /** Admins read who did what and when (never the content): /audit [me | member number] [day] [kind of action]. */
 export function auditFeature() {
   const composer = new Composer<BotContext>();
@@ -74,6 +79,13 @@ export function auditFeature() {
     const keyboard = new InlineKeyboard();
     if (page > 0) keyboard.text(ctx.t("audit-previous"), auditPage.pack({ page: page - 1, ...packFilter(filter) }));
     if (hasMore) keyboard.text(ctx.t("audit-next"), auditPage.pack({ page: page + 1, ...packFilter(filter) }));
+    // One kind of action at a press (the chosen one is ticked; pressed again, it is lifted), keeping the person and the day.
+    AUDIT_KIND_NAMES.forEach((kind, index) => {
+      if (index % 3 === 0) keyboard.row();
+      const chosen = filter.kind === kind;
+      const label = `${chosen ? "✅ " : ""}${ctx.t(`audit-kind-${kind}`)}`;
+      keyboard.text(label, auditPage.pack({ page: 0, ...packFilter({ ...withoutKind(filter), ...(chosen ? {} : { kind }) }) }));
+    });
     const text = `${heading.join("\n")}\n\n${body}`;
     if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
     else await ctx.reply(text, { reply_markup: keyboard });
