@@ -73,7 +73,8 @@ export interface PersonalData {
   invites: { role: string; provinces: string[]; createdAt: Date; expiresAt: Date; used: boolean }[];
   unfinishedConversation: boolean;
   /** Actions of theirs in the audit trail (what and when, nothing else is stored there). */
-  auditTrail: { at: Date; action: string }[];
+  /** The person's own entries of the audit trail, with the details /audit may show (counts and kinds, never content). */
+  auditTrail: { at: Date; action: string; details: Record<string, unknown> }[];
 }
 
 /** What the text needs from the user's language; the bot builds it from its i18n. */
@@ -88,6 +89,8 @@ export interface PersonalDataWords {
   language(code: string): string;
   /** Digits as the user writes them (Persian digits in Persian). */
   digits(value: string | number): string;
+  /** An audit entry in words, as /audit shows it ("exported 12 cases"). */
+  auditAction(action: string, details: Record<string, unknown>): string;
 }
 
 const BOM = "\ufeff";
@@ -209,7 +212,7 @@ export function personalDataText(data: PersonalData, words: PersonalDataWords): 
 
   section(t("mydata-section-audit"));
   if (data.auditTrail.length === 0) line(t("mydata-none"));
-  for (const entry of data.auditTrail) line(`• ${words.date(entry.at)}: ${isolate(entry.action)}`);
+  for (const entry of data.auditTrail) line(`• ${words.date(entry.at)}: ${words.auditAction(entry.action, entry.details)}`);
 
   line();
   line(t("mydata-doc-footer"));

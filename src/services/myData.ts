@@ -1,5 +1,6 @@
 import type { Types } from "mongoose";
 import type { Clock } from "../clock.js";
+import { readAuditEntry } from "../domain/auditActions.js";
 import { CONVERSATIONS_COLLECTION, type Models } from "../db/models/index.js";
 import type { PetitionRecord } from "../db/models/petition.js";
 import { ERASED_USER, type PersonalAppeal, type PersonalData } from "../domain/personalData.js";
@@ -155,7 +156,7 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
         },
         invites: invites.map((i) => ({ role: i.role, provinces: [...i.provinces], createdAt: i.createdAt, expiresAt: i.expiresAt, used: i.usedBy != null })),
         unfinishedConversation: Boolean(conversation?.state),
-        auditTrail: auditEntries.map((e) => ({ at: e.at, action: e.action })),
+        auditTrail: auditEntries.map((e) => ({ at: e.at, action: e.action, details: detailsShown(e.action, e.details) })),
       };
       await audit.record(telegramId, "mydata.export");
       return data;
@@ -219,4 +220,10 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
       return summary;
     },
   };
+}
+
+/** The whitelisted details of an audit entry (counts and kinds), as /audit shows them. */
+function detailsShown(action: string, stored: Record<string, unknown> | undefined): Record<string, unknown> {
+  const view = readAuditEntry(action, stored);
+  return view.action === "unknown" ? {} : { ...view.details };
 }

@@ -210,6 +210,14 @@ describe("a mother sees everything stored about her, then erases it", () => {
     const entry = await bot.app.models.auditEvents.findOne({ action: "mydata.export" }).lean();
     expect(entry).toMatchObject({ actorId: refOf(MOTHER_ID) });
     expect(entry?.details).toBeUndefined();
+
+    // The next copy lists that request in her words, not as a code.
+    const second = mother.lastBotMessage()!.messageId;
+    mother.sendCommand("mydata");
+    await waitUntil(() => documentsAfter(mother, second).length === 2, 10_000, "two documents again");
+    const again = plain(bot.emulator.fileContent(documentsAfter(mother, second)[0]!.document!)!.toString("utf8"));
+    expect(again).toContain("اطلاعات خودش را گرفت");
+    expect(again).not.toContain("mydata.export");
   });
 
   it("“🔒 My data” in the menu offers both; erasing asks once, and “No” erases nothing", async () => {

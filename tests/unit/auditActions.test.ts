@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionText } from "../../src/bot/features/audit/actionText.js";
-import type { BotContext } from "../../src/bot/context.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { AUDIT_ACTIONS, AUDIT_KINDS, auditActionLabelKey, isAuditAction, readAuditEntry } from "../../src/domain/auditActions.js";
 import { parseAuditFilter } from "../../src/domain/auditFilter.js";
@@ -14,7 +13,7 @@ const LOCALES = readdirSync(path.join(root, "locales"))
   .map((f) => f.replace(".ftl", ""));
 
 /** The feature's `ctx.t` in one locale, without a bot. */
-const readerIn = (locale: string) => ({ t: (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args) }) as unknown as BotContext;
+const readerIn = (locale: string) => (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
 const plain = (text: string) => text.replace(/[\u2068\u2069]/g, "");
 const phrase = (locale: string, action: string, details?: Record<string, unknown>) => plain(actionText(readerIn(locale), readAuditEntry(action, details), locale));
 
@@ -31,7 +30,7 @@ describe("every action in the audit trail has a label a person can read", () => 
     expect(LOCALES).toEqual(expect.arrayContaining(["fa", "en", "sq"]));
     // No fallback language here: a label missing in one locale comes back as its key, a value the label names but is not given throws.
     const strict = createI18n("none", async () => undefined);
-    const reader = (locale: string) => ({ t: (key: string, args?: Record<string, string | number>) => strict.t(locale, key, args) }) as unknown as BotContext;
+    const reader = (locale: string) => (key: string, args?: Record<string, string | number>) => strict.t(locale, key, args);
     const missing = LOCALES.flatMap((locale) =>
       AUDIT_ACTIONS.filter((action) => {
         const text = actionText(reader(locale), readAuditEntry(action, {}), locale);

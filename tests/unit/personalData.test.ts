@@ -21,7 +21,7 @@ const data: PersonalData = {
   messages: { total: 1, items: [{ at: new Date("2026-03-01T00:00:00Z"), kind: "broadcast", state: "failed" }] },
   invites: [{ role: "volunteer", provinces: ["ardabil"], createdAt: new Date("2026-04-01T00:00:00Z"), expiresAt: new Date("2026-04-08T00:00:00Z"), used: false }],
   unfinishedConversation: false,
-  auditTrail: [],
+  auditTrail: [{ at: new Date("2026-05-01T00:00:00Z"), action: "case.export", details: { rows: 12 } }],
 };
 
 /** Keys shown as `[key args]`, so the test sees what the formatter asks for. */
@@ -34,6 +34,7 @@ const words = (locale: string): PersonalDataWords => ({
   relation: (code) => `relation:${code}`,
   language: (code) => `language:${code}`,
   digits: (value) => `#${value}`,
+  auditAction: (action, details) => `action:${action}:${JSON.stringify(details)}`,
 });
 
 describe("the /mydata file", () => {
@@ -48,6 +49,8 @@ describe("the /mydata file", () => {
     expect(text).toContain("[mydata-voice #75]");
     expect(text).toContain("2026-03-01: [mydata-kind-broadcast] ([mydata-not-delivered])");
     expect(text).toContain("2026-04-01: [role-volunteer] (province:ardabil) — [mydata-invite-unused 2026-04-08]");
+    // Her own actions in words (the same phrases as /audit), with their counts.
+    expect(text).toContain('2026-05-01: action:case.export:{"rows":12}');
   });
 
   it("in English has no right-to-left marks", () => {

@@ -1,6 +1,5 @@
 import { AUDIT_ACTION_DETAILS, auditActionLabelKey, type AuditAction, type AuditDetails, type AuditEntryView, type AuditSearchField } from "../../../domain/auditActions.js";
 import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
-import type { BotContext } from "../../context.js";
 
 /** Label keys of the audiences a broadcast or an event went to. */
 const AUDIENCE_KEYS: Readonly<Record<string, string>> = {
@@ -24,27 +23,29 @@ const SEARCH_FIELD_KEYS: Readonly<Record<AuditSearchField, string>> = {
 };
 
 type Args = Record<string, string | number>;
+/** The translator of the reader's language (`ctx.t`). */
+export type Translate = (key: string, args?: Args) => string;
 
 /**
  * One action as a phrase in the reader's language: "searched cases by name: 3 results". Only the
  * whitelisted details (counts, statuses, kinds) reach it; a missing one is shown as "?".
  */
-export function actionText(ctx: BotContext, view: AuditEntryView, locale: string): string {
+export function actionText(t: Translate, view: AuditEntryView, locale: string): string {
   if (view.action === "unknown") return `\u2068${view.code}\u2069`;
-  return ctx.t(auditActionLabelKey(view.action), argsOf(ctx, view.action, view.details, locale));
+  return t(auditActionLabelKey(view.action), argsOf(t, view.action, view.details, locale));
 }
 
-function argsOf(ctx: BotContext, action: AuditAction, details: AuditDetails, locale: string): Args {
+function argsOf(t: Translate, action: AuditAction, details: AuditDetails, locale: string): Args {
   const d = details as Record<string, unknown>;
   const missing = "?";
   const args: Args = {};
   for (const field of Object.keys(AUDIT_ACTION_DETAILS[action])) args[field] = typeof d[field] === "number" ? d[field] : missing;
-  const word = (key: string | undefined) => (key ? ctx.t(key) : missing);
+  const word = (key: string | undefined) => (key ? t(key) : missing);
   switch (action) {
     case "case.search":
     case "case.export": {
       const fields = d.filter as AuditSearchField[] | undefined;
-      const names = fields === undefined ? [missing] : fields.length === 0 ? [ctx.t("audit-search-all")] : [...new Set(fields.map((f) => ctx.t(SEARCH_FIELD_KEYS[f])))];
+      const names = fields === undefined ? [missing] : fields.length === 0 ? [t("audit-search-all")] : [...new Set(fields.map((f) => t(SEARCH_FIELD_KEYS[f])))];
       args.filter = names.join(isPersianLocale(locale) ? "، " : ", ");
       // "listed all cases", not "searched cases by all cases".
       args.filtered = fields !== undefined && fields.length === 0 ? "all" : "some";
@@ -71,7 +72,7 @@ function argsOf(ctx: BotContext, action: AuditAction, details: AuditDetails, loc
       args.into = typeof d.into === "string" ? formatDigits(d.into, locale) : missing;
       break;
     case "stats.view":
-      args.scope = d.scope === undefined ? missing : d.scope === "all" ? ctx.t("audit-stats-all") : ctx.t("audit-stats-provinces", { count: d.scope as number });
+      args.scope = d.scope === undefined ? missing : d.scope === "all" ? t("audit-stats-all") : t("audit-stats-provinces", { count: d.scope as number });
       break;
     default:
       break;

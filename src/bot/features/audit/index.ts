@@ -57,7 +57,7 @@ export function auditFeature() {
       : line.subject !== undefined
         ? `\u2068${parseCaseReference(line.subject) === line.subject ? formatDigits(line.subject, locale) : line.subject}\u2069`
         : undefined;
-    const parts = [formatEventTime(line.at, locale, timeZone), who(ctx, line.actor), actionText(ctx, line.entry, locale)];
+    const parts = [formatEventTime(line.at, locale, timeZone), who(ctx, line.actor), actionText((key, args) => ctx.t(key, args), line.entry, locale)];
     if (subject) parts.push(subject);
     return `• ${parts.join(" · ")}`;
   }

@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
 import { formatDigits } from "../../../domain/digits.js";
+import { readAuditEntry } from "../../../domain/auditActions.js";
 import { personalDataJson, personalDataText, type PersonalDataWords } from "../../../domain/personalData.js";
+import { actionText } from "../audit/actionText.js";
 import { provinceName } from "../../../domain/provinces.js";
 import { ABROAD } from "../../../domain/registration/draft.js";
 import { applicableSteps } from "../../../domain/registration/steps.js";
@@ -42,6 +44,7 @@ export function myDataFeature() {
       relation: (code) => ctx.t(`pet-relation-${code}`),
       language: (code) => ctx.t(`language-name-${code}`),
       digits: (value) => formatDigits(value, locale),
+      auditAction: (action, details) => actionText((key, args) => ctx.t(key, args), readAuditEntry(action, details), locale),
     };
     // A text file any phone opens (UTF-8 with a byte order mark), and the same as JSON for programs.
     await ctx.replyWithDocument(new InputFile(Buffer.from(personalDataText(data, words), "utf8"), "my-data.txt"), { caption: ctx.t("mydata-caption-text") });
