@@ -29,6 +29,7 @@ import { silentLogger } from "../src/logger.js";
 import { createFieldCipher, type FieldCipher } from "../src/security/fieldCipher.js";
 import { createAuditTrail } from "../src/services/audit.js";
 import { nameTokensOf } from "../src/services/cases/caseRecordMapping.js";
+import { createCaseSearchService } from "../src/services/cases/caseSearch.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -200,58 +201,50 @@ async function timed(label: string, run: (i: number) => Promise<unknown>, querie
 interface SearchPort {
   kind: string;
   byName(name: string): Promise<number>;
+  /** A volunteer of one province (the i-th) searching a name. */
+  byNameAsVolunteer(name: string, province: number): Promise<number>;
   byProvinceStatus(province: string, status: CaseStatus): Promise<number>;
+  /** /find with no filter: every case. */
+  everything(): Promise<number>;
   /** Every case, streamed; returns the rows read. */
   exportAll(onChunk: () => void): Promise<number>;
 }
 
-/** The case search service (/find, /export) when it exists; else the same queries on the models. */
-async function searchPort(models: Models, cipher: FieldCipher): Promise<SearchPort> {
-  const actorNow: ActorLookup = (userId) => Promise.resolve(buildActor({ userId, grants: [], isAdmin: true }));
+/** Volunteers in the benchmark: user id VOLUNTEER_IDS + i volunteers for the i-th province. */
+const VOLUNTEER_IDS = 100_000;
+
+/** The case search service (/find, /export), as the bot calls it; a coordinator (an admin) and volunteers. */
+function searchPort(models: Models, cipher: FieldCipher): SearchPort {
+  const provinces = listProvinces().map((p) => p.code);
+  const actorNow: ActorLookup = (userId) =>
+    Promise.resolve(
+      userId >= VOLUNTEER_IDS
+        ? buildActor({ userId, grants: [{ role: "volunteer", provinces: [provinces[userId - VOLUNTEER_IDS]!] }], isAdmin: false })
+        : buildActor({ userId, grants: [], isAdmin: true }),
+    );
   const audit = createAuditTrail(models, systemClock, cipher);
   const coordinator = { userId: 42 };
-  try {
-    const { createCaseSearchService } = await import("../src/services/cases/caseSearch.js");
-    const service = createCaseSearchService({ models, clock: systemClock, cipher, audit, actorNow });
-    const total = (result: Awaited<ReturnType<typeof service.search>>) => {
-      if (!result.ok) throw new Error(`search refused: ${result.error}`);
-      return result.value.total;
-    };
-    return {
-      kind: "service caseSearch.search / exportCsv",
-      byName: async (name) => total(await service.search(coordinator, { name })),
-      byProvinceStatus: async (province, status) => total(await service.search(coordinator, { province, status })),
-      async exportAll(onChunk) {
-        await service.search(coordinator, {});
-        const result = await service.exportCsv(coordinator);
-        if (!result.ok) throw new Error(`export refused: ${result.error}`);
-        let lines = 0;
-        for await (const chunk of result.value.csv) {
-          lines += String(chunk).split("\n").length - 1;
-          onChunk();
-        }
-        return lines - 1;
-      },
-    };
-  } catch (error) {
-    note(`case search service not usable (${(error as Error).message}); measuring the equivalent model queries`);
-  }
+  const service = createCaseSearchService({ models, clock: systemClock, cipher, audit, actorNow });
+  const total = (result: Awaited<ReturnType<typeof service.search>>) => {
+    if (!result.ok) throw new Error(`search refused: ${result.error}`);
+    return result.value.total;
+  };
   return {
-    kind: "model queries (no case search service)",
-    byName: async (name) => {
-      const token = nameTokensOf(name, null, cipher).at(-1);
-      const docs = await models.cases.find({ erasedAt: null, nameTokens: token }, { reference: 1, "relative.fullNameEnc": 1 }).sort({ createdAt: -1 }).limit(10).lean().exec();
-      return docs.length;
-    },
-    byProvinceStatus: async (province, status) => models.cases.countDocuments({ erasedAt: null, province, status }).exec(),
+    kind: "service caseSearch.search / exportCsv",
+    byName: async (name) => total(await service.search(coordinator, { name })),
+    byNameAsVolunteer: async (name, province) => total(await service.search({ userId: VOLUNTEER_IDS + province }, { name })),
+    byProvinceStatus: async (province, status) => total(await service.search(coordinator, { province, status })),
+    everything: async () => total(await service.search(coordinator, {})),
     async exportAll(onChunk) {
-      let rows = 0;
-      for await (const doc of models.cases.find({ erasedAt: null }).sort({ _id: 1 }).lean().cursor({ batchSize: 500 })) {
-        const line = `${doc.reference},${cipher.decryptOptional(doc.relative?.fullNameEnc) ?? ""}\n`;
-        if (line.length > 0) rows++;
-        if (rows % 500 === 0) onChunk();
+      await service.search(coordinator, {});
+      const result = await service.exportCsv(coordinator);
+      if (!result.ok) throw new Error(`export refused: ${result.error}`);
+      let lines = 0;
+      for await (const chunk of result.value.csv) {
+        lines += String(chunk).split("\n").length - 1;
+        onChunk();
       }
-      return rows;
+      return lines - 1;
     },
   };
 }
@@ -272,7 +265,7 @@ async function main(): Promise<void> {
     await ensureIndexes(connection, models);
     const cipher = createFieldCipher(randomBytes(32));
     await seed(models, cipher);
-    const port = await searchPort(models, cipher);
+    const port = searchPort(models, cipher);
     note(`measuring: ${port.kind}`);
     // The /stats service when it exists (src/services/statistics.ts); else the equivalent counts.
     let statsKind = "model $group: cases per province/status, a petition's signatures per province";
@@ -318,6 +311,12 @@ async function main(): Promise<void> {
       const hits = await port.byName(FAMILY[i % FAMILY.length]!);
       if (hits < 1) throw new Error("a seeded family name was not found");
     }, SLOW_QUERIES);
+    await timed("compare: a volunteer of one province finds a full name of their province", async (i) => {
+      const k = (i * 997) % CASES;
+      const hits = await port.byNameAsVolunteer(nameOf(k), (k * 7) % provinces.length);
+      if (hits < 1) throw new Error("a volunteer did not find a case of their province");
+    });
+    await timed("compare: /find with no filter (every case)", () => port.everything(), OLD_QUERIES);
     const provinceStatus = (i: number) => ({ erasedAt: null, province: provinces[i % provinces.length], status: CASE_STATUSES[i % CASE_STATUSES.length] });
     await timed("compare: province+status, the count alone (model query)", (i) => models.cases.countDocuments(provinceStatus(i)).exec());
     await timed("compare: province+status, a page of 10 alone (model query)", (i) =>
