@@ -319,6 +319,10 @@ async function main(): Promise<void> {
     await timed("compare: /find with no filter (every case)", () => port.everything(), OLD_QUERIES);
     const provinceStatus = (i: number) => ({ erasedAt: null, province: provinces[i % provinces.length], status: CASE_STATUSES[i % CASE_STATUSES.length] });
     await timed("compare: province+status, the count alone (model query)", (i) => models.cases.countDocuments(provinceStatus(i)).exec());
+    await timed("compare: province+status without erasedAt: null, the count alone (model query)", (i) => {
+      const { erasedAt: _erasedAt, ...rest } = provinceStatus(i);
+      return models.cases.countDocuments(rest).exec();
+    });
     await timed("compare: province+status, a page of 10 alone (model query)", (i) =>
       models.cases.find(provinceStatus(i), { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1 }).sort({ createdAt: -1, _id: -1 }).limit(10).lean().exec(),
     );

@@ -109,6 +109,14 @@ describe("a coordinator searches by name", () => {
     // «مهدی جلالی»: no case is called that as a whole; the case with a middle name has both words.
     expect(referencesOf(found(await search.search(coordinator, { name: "Mehdi Jalali" })))).toEqual([jalali]);
     expect(referencesOf(found(await search.search(coordinator, { name: "Jalali Mehdi" })))).toEqual([jalali]);
+    // The export holds what the pages showed: the case found by its words.
+    found(await search.search(coordinator, { name: "Jalali Mehdi" }));
+    const exported = await search.exportCsv(coordinator);
+    if (!exported.ok) throw new Error(exported.error);
+    let csv = "";
+    for await (const chunk of exported.value.csv) csv += String(chunk);
+    const rows = csv.trim().split("\r\n").slice(1);
+    expect(rows.map((row) => row.split(",")[0])).toEqual([jalali]);
     // Two words that no single case has: nothing, not the cases that have one of them.
     const none = found(await search.search(coordinator, { name: "Alireza Jalali" }));
     expect({ total: none.total, hits: none.hits }).toEqual({ total: 0, hits: [] });
