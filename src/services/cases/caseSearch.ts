@@ -95,7 +95,8 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
     if (!can(actor, "province.all")) {
       if (filter.province && !actor.provinces.includes(filter.province)) query.province = { $in: [] };
       else if (filter.province) query.province = filter.province;
-      // One province (most volunteers) as an equality: pushed down, where `$in` reads every case.
+      // One province (most volunteers) as an equality, pushed down; `$in` is not (with no name or
+      // other equality beside it, it reads every case).
       else query.province = actor.provinces.length === 1 ? actor.provinces[0] : { $in: [...actor.provinces] };
     } else if (filter.province) query.province = filter.province;
     if (filter.reference) query.reference = filter.reference;
