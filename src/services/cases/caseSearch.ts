@@ -49,6 +49,43 @@ export interface CaseSearchHit {
   fullName: string;
   status: CaseStatus;
   province: string;
+  registeredAt: Date;
+  duplicateReview: CaseRecord["duplicateReview"];
+}
+
+/** The orders a page can be read in (the desk's table); /find reads newest registrations first. */
+export const CASE_SORT_FIELDS = ["registered", "reference", "status", "province"] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+export interface CaseSort {
+  field: CaseSortField;
+  direction: "asc" | "desc";
+}
+
+/** How a page is read: /find's defaults are newest first, SEARCH_PAGE_SIZE a page, the first page. */
+export interface CasePageView {
+  sort?: CaseSort;
+  /** 1 to MAX_PAGE_SIZE. */
+  pageSize?: number;
+  /** From 0, below SEARCH_PAGE_LIMIT. */
+  page?: number;
+}
+
+export const MAX_PAGE_SIZE = 50;
+const NEWEST_FIRST: CaseSort = { field: "registered", direction: "desc" };
+
+/** The database order of a sort; ties broken by the newest registration, then the id, so pages never overlap. */
+function sortOf(sort: CaseSort): Record<string, 1 | -1> {
+  const d = sort.direction === "asc" ? 1 : -1;
+  switch (sort.field) {
+    case "registered":
+      return { createdAt: d, _id: d };
+    case "reference":
+      return { reference: d, _id: d };
+    case "status":
+      return { status: d, createdAt: -1, _id: -1 };
+    case "province":
+      return { province: d, createdAt: -1, _id: -1 };
+  }
 }
 
 export interface CaseSearchPage {
@@ -62,12 +99,15 @@ export interface CaseSearchPage {
 export interface CaseSearchService {
   /** The acting person's current filter ({} when they have none). */
   currentFilter(actor: ActingUser): Promise<CaseSearchFilter>;
-  /** Validates and keeps the filter (replacing the previous one) and returns its first page. */
-  search(actor: ActingUser, filter: unknown): Promise<SearchResult<CaseSearchPage>>;
+  /** Validates and keeps the filter (replacing the previous one) and returns its first page (or the page `view` asks for, in its order and size). */
+  search(actor: ActingUser, filter: unknown, view?: CasePageView): Promise<SearchResult<CaseSearchPage>>;
   /** A page (from 0) of the current filter's results. */
   page(actor: ActingUser, page: unknown): Promise<SearchResult<CaseSearchPage>>;
-  /** The current filter's cases as CSV, read from a cursor as the file is sent; audited once it is read to the end. */
-  exportCsv(actor: ActingUser): Promise<SearchResult<{ filter: CaseSearchFilter; csv: Readable }>>;
+  /**
+   * The current filter's cases (or those of `filter`, checked like a search's) as CSV, read from a
+   * cursor as the file is sent; audited once it is read to the end. `rows()`: the cases written so far.
+   */
+  exportCsv(actor: ActingUser, filter?: unknown): Promise<SearchResult<{ filter: CaseSearchFilter; csv: Readable; rows: () => number }>>;
 }
 
 function startOfDay(iso: string): Date {
@@ -131,9 +171,9 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
     return parsed.success ? parsed.data : {};
   }
 
-  type HitRecord = Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative">;
-  const newestFirst = (query: Record<string, unknown>) =>
-    models.cases.find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1 }).sort({ createdAt: -1, _id: -1 });
+  type HitRecord = Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative" | "createdAt" | "duplicateReview">;
+  const sorted = (query: Record<string, unknown>, sort: CaseSort) =>
+    models.cases.find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1, createdAt: 1, duplicateReview: 1 }).sort(sortOf(sort));
 
   /** Whether a query selects few cases (hundreds at 100,000): an equality on a name token, a reference, pending duplicates, or a province and a status. */
   const selectsFew = (query: Record<string, unknown>) =>
@@ -143,35 +183,43 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
    * The total and one page of a query: in one read (up to ONE_READ_LIMIT cases) when it selects
    * few, else a count, then the page.
    */
-  async function resultsOf(query: Record<string, unknown>, page: number): Promise<{ total: number; current: number; records: HitRecord[] }> {
-    if (selectsFew(query) && page * SEARCH_PAGE_SIZE < ONE_READ_LIMIT) {
-      const all = await newestFirst(query).limit(ONE_READ_LIMIT + 1).lean<HitRecord[]>().exec();
+  async function resultsOf(query: Record<string, unknown>, page: number, size: number, sort: CaseSort): Promise<{ total: number; current: number; records: HitRecord[] }> {
+    if (selectsFew(query) && page * size < ONE_READ_LIMIT) {
+      const all = await sorted(query, sort).limit(ONE_READ_LIMIT + 1).lean<HitRecord[]>().exec();
       if (all.length <= ONE_READ_LIMIT) {
-        const current = Math.min(page, Math.max(1, Math.ceil(all.length / SEARCH_PAGE_SIZE)) - 1);
-        return { total: all.length, current, records: all.slice(current * SEARCH_PAGE_SIZE, (current + 1) * SEARCH_PAGE_SIZE) };
+        const current = Math.min(page, Math.max(1, Math.ceil(all.length / size)) - 1);
+        return { total: all.length, current, records: all.slice(current * size, (current + 1) * size) };
       }
     }
     const total = await models.cases.countDocuments(query).exec();
-    const current = Math.min(page, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) - 1);
-    const records = await newestFirst(query).skip(current * SEARCH_PAGE_SIZE).limit(SEARCH_PAGE_SIZE).lean<HitRecord[]>().exec();
+    const current = Math.min(page, Math.max(1, Math.ceil(total / size)) - 1);
+    const records = await sorted(query, sort).skip(current * size).limit(size).lean<HitRecord[]>().exec();
     return { total, current, records };
   }
 
-  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number): Promise<CaseSearchPage> {
+  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number, size = SEARCH_PAGE_SIZE, sort = NEWEST_FIRST): Promise<CaseSearchPage> {
     const queries = queriesOf(actor, filter);
-    let results = await resultsOf(queries[0]!, page);
+    let results = await resultsOf(queries[0]!, page, size, sort);
     for (const next of queries.slice(1)) {
       if (results.total > 0) break;
-      results = await resultsOf(next, page);
+      results = await resultsOf(next, page, size, sort);
     }
     const { total, current, records } = results;
     await audit.record(actor.userId, "case.search", undefined, { filter: filterKind(filter), results: total, page: current });
     return {
       filter,
       page: current,
-      pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+      pages: Math.max(1, Math.ceil(total / size)),
       total,
-      hits: records.map((r) => ({ caseId: r._id.toHexString(), reference: r.reference, status: r.status, province: r.province, fullName: cipher.decryptOptional(r.relative?.fullNameEnc) ?? "" })),
+      hits: records.map((r) => ({
+        caseId: r._id.toHexString(),
+        reference: r.reference,
+        status: r.status,
+        province: r.province,
+        fullName: cipher.decryptOptional(r.relative?.fullNameEnc) ?? "",
+        registeredAt: r.createdAt,
+        duplicateReview: r.duplicateReview,
+      })),
     };
   }
 
@@ -187,15 +235,19 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
   return {
     currentFilter: storedFilter,
 
-    async search(acting, input) {
+    async search(acting, input, view = {}) {
       const actor = await actorNow(acting.userId);
       if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
       const parsed = caseSearchFilterSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: "invalid" };
+      const { page = 0, pageSize = SEARCH_PAGE_SIZE, sort = NEWEST_FIRST } = view;
+      const validView =
+        Number.isInteger(page) && page >= 0 && page < SEARCH_PAGE_LIMIT && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE && CASE_SORT_FIELDS.includes(sort.field) && ["asc", "desc"].includes(sort.direction);
+      if (!validView) return { ok: false, error: "invalid" };
       await models.caseSearches
         .updateOne({ userId: cipher.userRef(actor.userId) }, { $set: { filterEnc: cipher.encrypt(JSON.stringify(parsed.data)), updatedAt: clock.now() } }, { upsert: true })
         .exec();
-      return { ok: true, value: await pageOf(actor, parsed.data, 0) };
+      return { ok: true, value: await pageOf(actor, parsed.data, page, pageSize, sort) };
     },
 
     async page(acting, input) {
@@ -206,10 +258,16 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
       return { ok: true, value: await pageOf(actor, await storedFilter(actor), page) };
     },
 
-    async exportCsv(acting) {
+    async exportCsv(acting, input) {
       const actor = await actorNow(acting.userId);
       if (!can(actor, "case.export")) return { ok: false, error: "forbidden" };
-      const filter = await storedFilter(actor);
+      let filter: CaseSearchFilter;
+      if (input === undefined) filter = await storedFilter(actor);
+      else {
+        const parsed = caseSearchFilterSchema.safeParse(input);
+        if (!parsed.success) return { ok: false, error: "invalid" };
+        filter = parsed.data;
+      }
       const query = await findingQuery(actor, filter);
       /** One row a case; families counted for a batch of cases at once (one query per batch, not per case). */
       const rowsOf = async (batch: CaseRecord[]): Promise<string> => {
@@ -239,8 +297,8 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
           )
           .join("");
       };
+      let rows = 0;
       async function* lines(): AsyncGenerator<string> {
-        let rows = 0;
         yield `${UTF8_BOM}${csvRow(CASE_EXPORT_COLUMNS)}\r\n`;
         // Read from a cursor and written out batch by batch: the whole list is never in memory.
         const cursor = models.cases.find(query).sort({ createdAt: 1, _id: 1 }).lean<CaseRecord>().cursor({ batchSize: EXPORT_BATCH });
@@ -258,7 +316,7 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
         }
         await audit.record(actor.userId, "case.export", undefined, { filter: filterKind(filter), rows });
       }
-      return { ok: true, value: { filter, csv: Readable.from(lines(), { objectMode: false }) } };
+      return { ok: true, value: { filter, csv: Readable.from(lines(), { objectMode: false }), rows: () => rows } };
     },
   };
 }

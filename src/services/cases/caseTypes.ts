@@ -79,6 +79,8 @@ export interface CaseService {
   withdraw(userId: number, caseId: string): Promise<CaseResult<{ reference: string }>>;
   /** Staff methods re-read the acting user's roles and provinces at the moment they act. */
   findForStaff(actor: ActingUser, reference: string): Promise<CaseResult<StaffCaseView>>;
+  /** The same, by case id (the desk): a malformed id is "not_found". */
+  findForStaffById(actor: ActingUser, caseId: string): Promise<CaseResult<StaffCaseView>>;
   /** Families are told through the outbox; the worker renders the news in each family's language. */
   changeStatus(actor: ActingUser, caseId: string, change: StatusChange): Promise<CaseResult<{ eventId: string; status: CaseStatus; notified: number }>>;
   confirmDuplicate(actor: ActingUser, caseId: string, duplicateOfCaseId: string): Promise<CaseResult<{ movedFamilies: number }>>;

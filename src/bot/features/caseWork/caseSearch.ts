@@ -1,8 +1,7 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { DATE_PRESETS, parseTypedSearch, presetRange, type CaseSearchFilter } from "../../../domain/caseSearchFilter.js";
 import { CASE_STATUSES } from "../../../domain/caseStatus.js";
 import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
-import { toSolarHijri } from "../../../domain/solarHijri.js";
 import { listProvinces, provinceName } from "../../../domain/provinces.js";
 import { can } from "../../../domain/roles.js";
 import type { CaseSearchPage, SearchResult } from "../../../services/cases/caseSearch.js";
@@ -11,34 +10,12 @@ import type { BotContext } from "../../context.js";
 import { onButton } from "../../buttons.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
 import { findChoice, findFilter, findOpen, findPage } from "./callbacks.js";
+import { filterSummary, sendCaseExport } from "./caseExport.js";
 import { showCase } from "./index.js";
 
 const NAME_ON_BUTTON = 28;
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-/** A Gregorian ISO day in the reader's calendar: Solar Hijri with Persian digits for Persian readers. */
-function dayIn(iso: string, locale: string): string {
-  if (!isPersianLocale(locale)) return iso;
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  const sh = toSolarHijri({ year, month, day });
-  return formatDigits(`${sh.year}/${String(sh.month).padStart(2, "0")}/${String(sh.day).padStart(2, "0")}`, locale);
-}
-
-async function filterSummary(ctx: BotContext, filter: CaseSearchFilter, locale: string): Promise<string> {
-  const parts: string[] = [];
-  if (filter.reference) parts.push(ctx.t("find-filter-reference", { reference: formatDigits(filter.reference, locale) }));
-  if (filter.name) parts.push(ctx.t("find-filter-name", { name: filter.name }));
-  if (filter.province) parts.push(filter.province === "abroad" ? ctx.t("province-abroad") : provinceName(filter.province, locale));
-  if (filter.status) parts.push(ctx.t(`status-${filter.status}`));
-  if (filter.location) {
-    const location = (await ctx.services.locations.listActive()).find((l) => l.code === filter.location);
-    parts.push(location ? locationName(location, locale) : filter.location);
-  }
-  if (filter.duplicatesPending) parts.push(ctx.t("find-filter-duplicates"));
-  if (filter.registeredFrom && filter.registeredTo) parts.push(ctx.t("find-filter-dates", { from: dayIn(filter.registeredFrom, locale), to: dayIn(filter.registeredTo, locale) }));
-  return parts.length > 0 ? parts.join(" · ") : ctx.t("find-filter-none");
-}
 
 /** The results message: the filter, the count, ten cases with a button each, ◀️ ▶️, and the filter buttons. */
 async function showResults(ctx: BotContext, result: SearchResult<CaseSearchPage>): Promise<void> {
@@ -48,7 +25,7 @@ async function showResults(ctx: BotContext, result: SearchResult<CaseSearchPage>
   }
   const { filter, page, pages, total, hits } = result.value;
   const locale = await ctx.i18n.getLocale();
-  const lines = [ctx.t("find-results", { filter: await filterSummary(ctx, filter, locale), total, page: page + 1, pages })];
+  const lines = [ctx.t("find-results", { filter: await filterSummary({ t: ctx.t, locale }, ctx.services.locations, filter), total, page: page + 1, pages })];
   hits.forEach((hit, i) => {
     const province = hit.province === "abroad" ? ctx.t("province-abroad") : provinceName(hit.province, locale);
     lines.push(`${formatDigits(page * 10 + i + 1, locale)}. ${hit.fullName} — ${formatDigits(hit.reference, locale)} — ${ctx.t(`status-${hit.status}`)} — ${province}`);
@@ -148,11 +125,11 @@ export function caseSearchFeature() {
   });
 
   composer.command("export", requirePermission("case.export"), async (ctx) => {
-    const result = await ctx.services.caseSearch.exportCsv(ctx.profile.actor);
-    if (!result.ok) return ctx.reply(ctx.t("error-not-allowed"));
-    const locale = await ctx.i18n.getLocale();
-    const day = ctx.services.clock.now().toISOString().slice(0, 10);
-    await ctx.replyWithDocument(new InputFile(result.value.csv, `cases-${day}.csv`), { caption: ctx.t("export-caption", { filter: await filterSummary(ctx, result.value.filter, locale) }) });
+    const words = { t: ctx.t, locale: await ctx.i18n.getLocale() };
+    const { api, services } = ctx;
+    // The same sending as the desk's export button: to this person's private chat.
+    const result = await sendCaseExport({ api, caseSearch: services.caseSearch, locations: services.locations, clock: services.clock }, ctx.profile.actor, words);
+    if (!result.ok) await ctx.reply(ctx.t("error-not-allowed"));
   });
 
   return composer;
