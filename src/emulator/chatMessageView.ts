@@ -38,7 +38,11 @@ export function toChatMessage(stored: StoredMessage): ChatMessage {
   if (entities && entities.length > 0) view.entities = entities;
   const markup = stored.markup;
   if (markup?.kind === "inline") view.inlineKeyboard = markup.markup.inline_keyboard.map((row) => row.map(inlineButtonView));
-  if (markup?.kind === "keyboard") view.replyKeyboard = markup.markup.keyboard.map((row) => row.map((b) => String(b.text)));
+  if (markup?.kind === "keyboard") {
+    view.replyKeyboard = markup.markup.keyboard.map((row) => row.map((b) => String(b.text)));
+    const webApps = markup.markup.keyboard.flat().filter((b) => webAppUrlOf(b) !== undefined);
+    if (webApps.length > 0) view.replyKeyboardWebApps = Object.fromEntries(webApps.map((b) => [String(b.text), webAppUrlOf(b)!]));
+  }
   if (markup?.kind === "remove") view.removeKeyboard = true;
   return view;
 }
@@ -48,7 +52,15 @@ function inlineButtonView(button: TelegramObject): InlineButtonView {
   if (typeof button.callback_data === "string") view.callbackData = button.callback_data;
   if (typeof button.url === "string") view.url = button.url;
   if (typeof button.switch_inline_query === "string") view.switchInlineQuery = button.switch_inline_query;
+  const webAppUrl = webAppUrlOf(button);
+  if (webAppUrl !== undefined) view.webAppUrl = webAppUrl;
   return view;
+}
+
+/** The URL of a web_app button (inline or reply keyboard), as replyMarkup.ts checked it. */
+export function webAppUrlOf(button: TelegramObject): string | undefined {
+  const webApp = button.web_app as TelegramObject | undefined;
+  return typeof webApp?.url === "string" ? webApp.url : undefined;
 }
 
 /** A user as the driver API and the web page show it. */

@@ -68,6 +68,11 @@ const pressBody = z.union([
   z.strictObject({ messageId: z.number().int().positive(), callbackData: z.string().min(1) }),
 ]);
 
+const webAppBody = z.union([
+  z.strictObject({ label: z.string().min(1), messageId: z.number().int().positive().optional() }),
+  z.strictObject({ menu: z.literal(true) }),
+]);
+
 const inlineBody = z.strictObject({ query: z.string().max(256), offset: z.string().max(64).optional() });
 
 const fraction = z.number().min(0).max(1);
@@ -113,7 +118,7 @@ export async function handleDriver(target: DriverTarget, req: IncomingMessage, r
   } catch (error) {
     if (error instanceof DriverError) {
       sendJson(res, error.status, { error: error.message, ...(error.issues ? { issues: error.issues } : {}) });
-    } else if (error instanceof Error && /already exists|no bot message|No inline button|No reply keyboard/.test(error.message)) {
+    } else if (error instanceof Error && /already exists|no bot message|No inline button|No reply keyboard|No Mini App button|opens no Mini App/.test(error.message)) {
       sendJson(res, 400, { error: error.message });
     } else {
       console.error("[emulator] driver request failed", error);
@@ -209,6 +214,12 @@ async function routeUser(
     return sendJson(res, 200, { updateId: user.sendInlineQuery(body.query, body.offset !== undefined ? { offset: body.offset } : {}) });
   }
   if (action === "inline" && method === "GET") return sendJson(res, 200, user.inlineAnswers());
+  if (action === "menu" && method === "GET") return sendJson(res, 200, user.menuButton());
+  if (action === "webapp" && method === "POST") {
+    const body = parseBody(webAppBody, await jsonBody(req));
+    if ("menu" in body) return sendJson(res, 200, user.openMenuButton());
+    return sendJson(res, 200, user.openWebApp(body.label, body.messageId !== undefined ? { messageId: body.messageId } : {}));
+  }
   throw new DriverError(404, `no driver endpoint ${method} ${url.pathname}`);
 }
 

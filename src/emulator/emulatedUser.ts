@@ -1,10 +1,12 @@
 // A simulated person in a private chat with the bot: sends messages, presses buttons, waits for replies.
 import type { StoredMessage, UserRecord } from "./chatRecords.js";
-import { toChatMessage } from "./chatMessageView.js";
+import { toChatMessage, webAppUrlOf } from "./chatMessageView.js";
 import { enqueueMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser, type EmulatorState } from "./emulatorState.js";
 import type { FileKind, NewFile } from "./fileStore.js";
 import type { CallbackAnswer, ChatMessage, InlineAnswer, TelegramObject } from "./types.js";
 import { waitForChange } from "./waitForChange.js";
+import { effectiveMenuButton } from "./methods/botSettings.js";
+import { launchWebApp, type WebAppLaunch } from "./webApps.js";
 
 const defaultWaitMs = 5000;
 
@@ -102,10 +104,49 @@ export class EmulatedUser {
         id: query.id,
         from: telegramUser(this.record),
         message: stored.message,
-        chat_instance: String(-(this.id * 7919 + this.state.bot.id)),
+        chat_instance: this.chatInstance(),
         data: callbackData,
       },
     });
+  }
+
+  /**
+   * Presses a Mini App (web_app) button — on the newest bot message that has one with this label, else
+   * on the reply keyboard — and opens it as a Telegram client does: the URL with signed init data.
+   * Nothing reaches the bot; the page talks to its own server.
+   */
+  openWebApp(label: string | RegExp, opts: { messageId?: number } = {}): WebAppLaunch {
+    const matches = (text: string) => (typeof label === "string" ? visibleText(text) === visibleText(label) : label.test(visibleText(text)));
+    const candidates = this.visibleBotMessages()
+      .filter((m) => opts.messageId === undefined || m.messageId === opts.messageId)
+      .reverse();
+    for (const message of candidates) {
+      const button = inlineButtons(message).find((b) => webAppUrlOf(b) !== undefined && matches(String(b.text)));
+      if (button) {
+        const title = visibleText(String(button.text));
+        return launchWebApp(this.state, this.record, { url: webAppUrlOf(button)!, title, source: "inline_button", chatInstance: this.chatInstance() });
+      }
+    }
+    if (opts.messageId === undefined) {
+      const keyboardButton = this.activeReplyKeyboardButtons().find((b) => webAppUrlOf(b) !== undefined && matches(String(b.text)));
+      if (keyboardButton) {
+        return launchWebApp(this.state, this.record, { url: webAppUrlOf(keyboardButton)!, title: visibleText(String(keyboardButton.text)), source: "keyboard_button" });
+      }
+    }
+    throw new Error(`No Mini App button ${String(label)} to open for user ${this.id}. Visible buttons: ${this.describeButtons()}`);
+  }
+
+  /** The menu button beside this user's composer (setChatMenuButton: this chat's, else the bot's default). */
+  menuButton(): TelegramObject {
+    return effectiveMenuButton(this.state, this.id);
+  }
+
+  /** Presses the menu button when it opens a Mini App. */
+  openMenuButton(): WebAppLaunch {
+    const button = this.menuButton();
+    const url = webAppUrlOf(button);
+    if (button.type !== "web_app" || url === undefined) throw new Error(`The menu button of user ${this.id} opens no Mini App (type ${String(button.type)})`);
+    return launchWebApp(this.state, this.record, { url, title: String(button.text), source: "menu_button" });
   }
 
   pressReplyButton(label: string): number {
@@ -229,11 +270,25 @@ export class EmulatedUser {
   }
 
   private activeReplyKeyboard(): string[][] {
+    return this.activeReplyKeyboardRows().map((row) => row.map((b) => String(b.text)));
+  }
+
+  private activeReplyKeyboardButtons(): TelegramObject[] {
+    return this.activeReplyKeyboardRows().flat();
+  }
+
+  /** The newest bot message that set or removed a reply keyboard decides what is shown. */
+  private activeReplyKeyboardRows(): TelegramObject[][] {
     for (const message of this.visibleBotMessages().reverse()) {
-      if (message.markup?.kind === "keyboard") return message.markup.markup.keyboard.map((row) => row.map((b) => String(b.text)));
+      if (message.markup?.kind === "keyboard") return message.markup.markup.keyboard;
       if (message.markup?.kind === "remove") return [];
     }
     return [];
+  }
+
+  /** Telegram's chat_instance: stable per user and bot, shared by callback queries and Mini App launches. */
+  private chatInstance(): string {
+    return String(-(this.id * 7919 + this.state.bot.id));
   }
 
   private describeButtons(): string {

@@ -4,6 +4,7 @@ export { EmulatedUser } from "./emulatedUser.js";
 export { EmulatedGroup } from "./emulatedGroup.js";
 export type { CallStats } from "./callLog.js";
 export type { QuietOptions } from "./botActivity.js";
+export type { WebAppLaunch, WebAppSource } from "./webApps.js";
 export type {
   ApiCall,
   CallbackAnswer,

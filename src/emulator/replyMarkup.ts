@@ -1,6 +1,7 @@
 // reply_markup checks with Telegram's error texts; returns the markup as Telegram would echo it.
 import { badRequest } from "./botApiError.js";
 import type { TelegramObject } from "./types.js";
+import { checkWebAppUrl } from "./webApps.js";
 
 export type ReplyMarkup =
   | { kind: "inline"; markup: { inline_keyboard: TelegramObject[][] } }
@@ -26,7 +27,12 @@ const maxButtons = 100;
 const isObject = (v: unknown): v is TelegramObject => typeof v === "object" && v !== null && !Array.isArray(v);
 const isArrayOfArrays = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every((row) => Array.isArray(row));
 
-export function parseReplyMarkup(raw: unknown): ReplyMarkup | undefined {
+/** Where the markup goes: Mini App buttons work in private chats only. */
+export interface MarkupTarget {
+  privateChat: boolean;
+}
+
+export function parseReplyMarkup(raw: unknown, target: MarkupTarget = { privateChat: true }): ReplyMarkup | undefined {
   if (raw === undefined || raw === null || raw === "") return undefined;
   let value = raw;
   if (typeof raw === "string") {
@@ -38,31 +44,31 @@ export function parseReplyMarkup(raw: unknown): ReplyMarkup | undefined {
   }
   if (!isObject(value)) throw badRequest("can't parse reply keyboard markup JSON object");
   if ("inline_keyboard" in value) {
-    const rows = inlineKeyboard(value.inline_keyboard);
+    const rows = inlineKeyboard(value.inline_keyboard, target);
     // An empty inline keyboard is how bots remove one; Telegram then shows no markup at all.
     return rows.flat().length > 0 ? { kind: "inline", markup: { inline_keyboard: rows } } : undefined;
   }
-  if ("keyboard" in value) return { kind: "keyboard", markup: { ...value, keyboard: replyKeyboard(value.keyboard) } };
+  if ("keyboard" in value) return { kind: "keyboard", markup: { ...value, keyboard: replyKeyboard(value.keyboard, target) } };
   if (value.remove_keyboard === true) return { kind: "remove", markup: value };
   if (value.force_reply === true) return { kind: "forceReply", markup: value };
   throw badRequest(`can't find field "keyboard"`);
 }
 
-export function parseInlineKeyboardOnly(raw: unknown): ReplyMarkup | undefined {
-  const markup = parseReplyMarkup(raw);
+export function parseInlineKeyboardOnly(raw: unknown, target: MarkupTarget = { privateChat: true }): ReplyMarkup | undefined {
+  const markup = parseReplyMarkup(raw, target);
   if (markup && markup.kind !== "inline") throw badRequest("inline keyboard expected");
   return markup;
 }
 
-function inlineKeyboard(rows: unknown): TelegramObject[][] {
+function inlineKeyboard(rows: unknown, target: MarkupTarget): TelegramObject[][] {
   if (!isArrayOfArrays(rows)) {
     throw badRequest(`field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays`);
   }
   if (rows.flat().length > maxButtons) throw badRequest("reply markup is too long");
-  return rows.map((row) => row.map(inlineButton));
+  return rows.map((row) => row.map((button) => inlineButton(button, target)));
 }
 
-function inlineButton(button: unknown): TelegramObject {
+function inlineButton(button: unknown, target: MarkupTarget): TelegramObject {
   const fail = (why: string) => badRequest(`can't parse inline keyboard button: ${why}`);
   if (!isObject(button)) throw fail("InlineKeyboardButton should be an Object");
   if (typeof button.text !== "string") throw fail(`Field "text" must be of type String`);
@@ -81,10 +87,16 @@ function inlineButton(button: unknown): TelegramObject {
       throw badRequest(`inline keyboard button URL '${String(url)}' is invalid: Wrong HTTP URL`);
     }
   }
+  if (actions[0] === "web_app") {
+    // Telegram refuses Mini App buttons outside private chats with this server error.
+    if (!target.privateChat) throw badRequest("BUTTON_TYPE_INVALID");
+    const webApp = isObject(button.web_app) ? button.web_app : {};
+    return { ...button, web_app: { url: checkWebAppUrl(webApp.url, "inline keyboard button") } };
+  }
   return button;
 }
 
-function replyKeyboard(rows: unknown): TelegramObject[][] {
+function replyKeyboard(rows: unknown, target: MarkupTarget): TelegramObject[][] {
   if (!isArrayOfArrays(rows)) {
     throw badRequest(`field "keyboard" of the ReplyKeyboardMarkup should be an Array of Arrays`);
   }
@@ -95,7 +107,10 @@ function replyKeyboard(rows: unknown): TelegramObject[][] {
       if (!isObject(button) || typeof button.text !== "string") {
         throw badRequest(`can't parse keyboard button: Field "text" must be of type String`);
       }
-      return button;
+      if (button.web_app === undefined) return button;
+      if (!target.privateChat) throw badRequest("web App buttons can be used in private chats only");
+      const webApp = isObject(button.web_app) ? button.web_app : {};
+      return { ...button, web_app: { url: checkWebAppUrl(webApp.url, "keyboard button") } };
     }),
   );
 }

@@ -36,7 +36,8 @@ export async function serveStatic(pathname: string, res: ServerResponse): Promis
     "content-type": contentTypes[extension] ?? "application/octet-stream",
     "content-length": body.length,
     "cache-control": "no-cache",
-    "content-security-policy": "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:",
+    // Mini Apps open in an iframe: https pages, or a bot's HTTP server on this machine (see webApps.ts).
+    "content-security-policy": "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-src https: http://127.0.0.1:* http://localhost:* http://[::1]:*",
   });
   res.end(body);
   return true;

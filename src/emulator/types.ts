@@ -65,6 +65,8 @@ export interface InlineButtonView {
   callbackData?: string;
   url?: string;
   switchInlineQuery?: string;
+  /** A Mini App button: the URL it opens (with signed init data) when pressed. */
+  webAppUrl?: string;
 }
 
 export interface ChatMessage {
@@ -85,6 +87,8 @@ export interface ChatMessage {
   entities?: unknown[];
   inlineKeyboard?: InlineButtonView[][];
   replyKeyboard?: string[][];
+  /** Reply keyboard buttons that open a Mini App: label → URL. */
+  replyKeyboardWebApps?: Record<string, string>;
   removeKeyboard?: boolean;
   edited: boolean;
   editCount: number;

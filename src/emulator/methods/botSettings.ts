@@ -1,8 +1,10 @@
 // getMe, bot commands, menu button and the profile texts a bot may set at start-up.
 import { z } from "zod";
 import { badRequest } from "../botApiError.js";
+import type { EmulatorState } from "../emulatorState.js";
 import type { TelegramObject } from "../types.js";
 import { chatIdParam, intParam, parseParams } from "../validation.js";
+import { checkWebAppUrl } from "../webApps.js";
 import { immediate, type MethodSpec } from "./methodTypes.js";
 
 const getMe: MethodSpec = {
@@ -94,40 +96,51 @@ const deleteMyCommands: MethodSpec = {
   },
 };
 
-const menuButtonSchema = z.looseObject({
-  chat_id: intParam.optional(),
-  menu_button: z
-    .looseObject({
-      type: z.enum(["commands", "web_app", "default"], { error: "unsupported menu button type" }),
-      text: z.string().optional(),
-      web_app: z.looseObject({ url: z.string() }).optional(),
-    })
-    .optional(),
-});
+const menuButtonSchema = z.looseObject({ chat_id: intParam.optional(), menu_button: z.unknown().optional() });
+
+/** A MenuButton checked as the Bot API server parses it; its errors are Telegram's. */
+function parseMenuButton(raw: unknown): TelegramObject {
+  const fail = (why: string) => badRequest(`can't parse menu button: ${why}`);
+  if (raw === undefined) return { type: "default" };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail("MenuButton must be an Object");
+  const button = raw as TelegramObject;
+  if (typeof button.type !== "string") throw fail(`Can't find field "type"`);
+  if (button.type === "default" || button.type === "commands") return { type: button.type };
+  if (button.type !== "web_app") throw fail("MenuButton has unsupported type");
+  if (typeof button.text !== "string") throw fail(`Can't find field "text"`);
+  const webApp = button.web_app;
+  if (typeof webApp !== "object" || webApp === null) throw fail(`Can't find field "web_app"`);
+  const url = (webApp as TelegramObject).url;
+  if (typeof url !== "string") throw fail(`Can't find field "url"`);
+  return { type: "web_app", text: button.text, web_app: { url: checkWebAppUrl(url, "menu button") } };
+}
 
 const setChatMenuButton: MethodSpec = {
   name: "setChatMenuButton",
   prepare(params, { state }) {
     const p = parseParams(menuButtonSchema, params);
-    const button = p.menu_button ?? { type: "default" };
-    if (button.type === "web_app" && (!button.text || !button.web_app)) throw badRequest("menu button text and web_app are required");
+    const button = parseMenuButton(p.menu_button);
+    const key = String(p.chat_id ?? "default");
     return immediate(() => {
-      state.settings.menuButtons.set(String(p.chat_id ?? "default"), button);
+      // "default" in a chat means "the bot's default"; as the default, "the commands list".
+      if (button.type === "default") state.settings.menuButtons.delete(key);
+      else state.settings.menuButtons.set(key, button);
       return true;
     });
   },
 };
 
+/** The menu button a private chat shows: its own, else the bot's default, else the list of commands. */
+export function effectiveMenuButton(state: EmulatorState, chatId: number | undefined): TelegramObject {
+  const menus = state.settings.menuButtons;
+  return (chatId !== undefined ? menus.get(String(chatId)) : undefined) ?? menus.get("default") ?? { type: "commands" };
+}
+
 const getChatMenuButton: MethodSpec = {
   name: "getChatMenuButton",
   prepare(params, { state }) {
     const p = parseParams(menuButtonSchema, params);
-    const menus = state.settings.menuButtons;
-    return immediate(() => {
-      const chatButton = p.chat_id !== undefined ? menus.get(String(p.chat_id)) : undefined;
-      const button = chatButton && chatButton.type !== "default" ? chatButton : menus.get("default");
-      return button && button.type !== "default" ? button : { type: "commands" };
-    });
+    return immediate(() => effectiveMenuButton(state, p.chat_id));
   },
 };
 

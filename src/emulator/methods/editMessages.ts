@@ -77,7 +77,7 @@ const editMessageText: MethodSpec = {
     const stored = editableMessage(state, p);
     if (typeof stored.message.text !== "string") throw badRequest("there is no text in the message to edit");
     const formatted = messageText(p.text, p.parse_mode, p.entities);
-    const inline = parseInlineKeyboardOnly(p.reply_markup);
+    const inline = parseInlineKeyboardOnly(p.reply_markup, { privateChat: stored.chatId > 0 });
     const changes: TelegramObject = { text: formatted.text };
     if (formatted.entities.length > 0) changes.entities = formatted.entities;
     return immediate(() => applyEdit(state, stored, changes, ["entities"], inline, p.parse_mode ?? ""));
@@ -98,7 +98,7 @@ const editMessageCaption: MethodSpec = {
     const stored = editableMessage(state, p);
     if (!hasMedia(stored.message)) throw badRequest("there is no caption in the message to edit");
     const caption = captionText(p.caption, p.parse_mode, p.caption_entities);
-    const inline = parseInlineKeyboardOnly(p.reply_markup);
+    const inline = parseInlineKeyboardOnly(p.reply_markup, { privateChat: stored.chatId > 0 });
     const changes: TelegramObject = {};
     if (caption) changes.caption = caption.text;
     if (caption && caption.entities.length > 0) changes.caption_entities = caption.entities;
@@ -113,7 +113,7 @@ const editMessageReplyMarkup: MethodSpec = {
   prepare(params, { state }) {
     const p = parseParams(editMarkupSchema, params);
     const stored = editableMessage(state, p);
-    const inline = parseInlineKeyboardOnly(p.reply_markup);
+    const inline = parseInlineKeyboardOnly(p.reply_markup, { privateChat: stored.chatId > 0 });
     return immediate(() => applyEdit(state, stored, {}, [], inline));
   },
 };

@@ -88,7 +88,7 @@ function sendTo(
   p: Parameters<typeof repliedMessage>[2] & { reply_markup?: unknown; allow_paid_broadcast?: boolean | undefined; parse_mode?: string | undefined },
   content: () => TelegramObject,
 ): { chatId: number; paid: boolean; run(): TelegramObject } {
-  const markup = parseReplyMarkup(p.reply_markup);
+  const markup = parseReplyMarkup(p.reply_markup, { privateChat: target.group === undefined });
   const replyTo = repliedMessage(state, target.id, p);
   return {
     chatId: target.id,

@@ -13,6 +13,10 @@ const view = {
   replyKeyboard: $("reply-keyboard"),
   toast: $("callback-answer"),
   block: $("block-bot"),
+  menuButton: $("menu-button"),
+  webApp: $("web-app-panel"),
+  webAppTitle: $("web-app-title"),
+  webAppFrame: $("web-app-frame"),
 };
 
 const state = { userId: undefined, users: new Map(), messages: new Map(), events: undefined, toastTimer: undefined };
@@ -126,6 +130,13 @@ function inlineKeyboard(message) {
       "div",
       { class: "row" },
       row.map((button) => {
+        if (button.webAppUrl) {
+          return el(
+            "button",
+            { type: "button", class: "web-app-button", "data-testid": "inline-button", "data-web-app": "true", dir: "auto", onclick: () => openWebApp({ messageId: message.messageId, label: button.text }) },
+            [button.text],
+          );
+        }
         if (button.url) {
           return el("a", { "data-testid": "inline-button", dir: "auto", href: safeUrl(button.url), target: "_blank", rel: "noopener noreferrer" }, [button.text]);
         }
@@ -194,15 +205,57 @@ function renderReplyKeyboard() {
   const ordered = [...state.messages.values()].sort((a, b) => b.messageId - a.messageId);
   const latest = ordered.find((m) => m.from === "bot" && (m.replyKeyboard || m.removeKeyboard));
   const rows = latest?.replyKeyboard ?? [];
+  const webApps = latest?.replyKeyboardWebApps ?? {};
   view.replyKeyboard.replaceChildren(
     ...rows.map((row) =>
       el(
         "div",
         { class: "row" },
-        row.map((label) => el("button", { type: "button", "data-testid": "reply-button", dir: "auto", onclick: () => sendMessage({ text: label }) }, [label])),
+        row.map((label) =>
+          el(
+            "button",
+            {
+              type: "button",
+              "data-testid": "reply-button",
+              "data-web-app": webApps[label] ? "true" : undefined,
+              dir: "auto",
+              onclick: () => (webApps[label] ? openWebApp({ label }) : sendMessage({ text: label })),
+            },
+            [label],
+          ),
+        ),
       ),
     ),
   );
+}
+
+// ---- Mini Apps --------------------------------------------------------------------------------
+
+/** The server signs the init data with the bot's token, as Telegram does, and hands back the URL to load. */
+async function openWebApp(body) {
+  if (state.userId === undefined) return;
+  try {
+    const launch = await api(`/users/${state.userId}/webapp`, body);
+    view.webAppTitle.textContent = launch.title;
+    view.webAppFrame.src = launch.launchUrl;
+    view.webApp.hidden = false;
+  } catch (error) {
+    showToast({ text: String(error.message ?? error), showAlert: true });
+  }
+}
+
+function closeWebApp() {
+  view.webApp.hidden = true;
+  view.webAppFrame.src = "about:blank";
+}
+
+/** The menu button beside the composer: shown when the bot set a Mini App for this chat (or as its default). */
+async function refreshMenuButton(userId) {
+  const button = await api(`/users/${userId}/menu`);
+  if (state.userId !== userId) return;
+  const opensApp = button.type === "web_app";
+  view.menuButton.hidden = !opensApp;
+  view.menuButton.textContent = opensApp ? button.text : "";
 }
 
 function showToast(answer) {
@@ -242,6 +295,7 @@ async function selectUser(userId) {
   state.events?.close();
   state.messages.clear();
   view.messages.replaceChildren();
+  closeWebApp();
   const user = state.users.get(userId);
   view.title.textContent = user ? `${user.firstName} (#${user.id})` : `#${userId}`;
   view.composer.disabled = false;
@@ -251,10 +305,15 @@ async function selectUser(userId) {
   // Subscribe first, then load: upserts are idempotent, so nothing between the two is lost.
   const events = new EventSource(`/_emulator/events?userId=${userId}`);
   state.events = events;
-  events.addEventListener("upsert", (e) => upsertMessage(JSON.parse(e.data).message));
+  events.addEventListener("upsert", (e) => {
+    upsertMessage(JSON.parse(e.data).message);
+    // A bot usually sets a chat's menu button when it answers; nothing else announces the change.
+    void refreshMenuButton(userId).catch(() => undefined);
+  });
   events.addEventListener("delete", (e) => removeMessage(JSON.parse(e.data).messageId));
   events.addEventListener("callbackAnswer", (e) => showToast(JSON.parse(e.data).answer));
   events.addEventListener("open", () => void loadTranscript(userId));
+  void refreshMenuButton(userId).catch(() => undefined);
   view.composer.focus();
 }
 
@@ -310,6 +369,8 @@ const captionFromComposer = () => {
 $("attach-photo").addEventListener("click", () => void sendMessage({ photo: true, ...captionFromComposer() }));
 $("attach-voice").addEventListener("click", () => void sendMessage({ voice: true }));
 $("attach-document").addEventListener("click", () => void sendMessage({ document: true, fileName: "document.pdf", ...captionFromComposer() }));
+view.menuButton.addEventListener("click", () => void openWebApp({ menu: true }));
+$("web-app-close").addEventListener("click", closeWebApp);
 view.block.addEventListener("click", () => state.userId !== undefined && void api(`/users/${state.userId}/block`, {}));
 
 /** Users created elsewhere (tests, other tabs, benchmarks) show up without a reload. */
