@@ -12,16 +12,11 @@
 // Database: FerretDB on PostgreSQL when a PostgreSQL server is installed (/usr/lib/postgresql/*/bin),
 // else the project's default (FerretDB on SQLite, or MONGODB_URI). It prints which.
 // Ends with one line: coordinators db=NAME find_p95_ms=N stats_p95_ms=N export_rss_growth_mb=N
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Types } from "mongoose";
 import { systemClock } from "../src/clock.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels, ensureIndexes, type Models } from "../src/db/models/index.js";
-import { ensureFerretDbBinary, freePort, pingDatabase, startDatabaseServer, withDatabaseName } from "../src/db/server/index.js";
+import { withDatabaseName } from "../src/db/server/index.js";
 import { CASE_STATUSES, type CaseStatus } from "../src/domain/caseStatus.js";
 import { listProvinces } from "../src/domain/provinces.js";
 import { buildActor, type ActorLookup } from "../src/domain/roles.js";
@@ -30,6 +25,8 @@ import { createFieldCipher, type FieldCipher } from "../src/security/fieldCipher
 import { createAuditTrail } from "../src/services/audit.js";
 import { nameTokensOf } from "../src/services/cases/caseRecordMapping.js";
 import { createCaseSearchService } from "../src/services/cases/caseSearch.js";
+import { FAMILY, nameOf, note, petitionId, reorderedNameOf, seed, startDatabase } from "./support/caseSeed.js";
+import { timed as timeQueries } from "./support/timing.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -43,160 +40,7 @@ const QUERIES = flag("queries", 100);
 const OLD_QUERIES = flag("old-queries", 3);
 /** Searches that read thousands of cases (a family name alone): this many times. */
 const SLOW_QUERIES = flag("slow-queries", 20);
-const BATCH = 2_000;
-const DAY_MS = 24 * 60 * 60_000;
-
-const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const GIVEN = ["Ali", "Maryam", "Hasan", "Zahra", "Reza", "Fatemeh", "Mahmoud", "Leila", "Javad", "Simin", "Behrouz", "Parvin", "Karim", "Nasrin", "Saeed", "Shirin"];
-const FAMILY = ["Kazemi", "Hasanzadeh", "Rahimi", "Mousavi", "Nowruzi", "Karimi", "Sadeghi", "Jafari", "Tehrani", "Ghasemi", "Ahmadi", "Rostami", "Bagheri", "Shirazi"];
-/** Syllables of an invented third name (a second family name): 400 of them. */
-const SYLLABLES = ["bar", "dan", "far", "gol", "kam", "lar", "man", "nas", "par", "ros", "tab", "vand", "zar", "shad", "mir", "bakh", "del", "pur", "nik", "yar"];
-/**
- * Invented names: given × family × a third name, so a full-name search finds a handful of cases
- * (at 100,000: 79,968 distinct names, at most 4 cases each). Only letters count: the name keys
- * (domain/personName nameSearchKeys) drop digits.
- */
-const nameOf = (i: number) => {
-  const j = Math.floor(i / (GIVEN.length * FAMILY.length));
-  return `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]} ${SYLLABLES[j % SYLLABLES.length]}${SYLLABLES[Math.floor(j / SYLLABLES.length) % SYLLABLES.length]}`;
-};
-/** The same name with its words in another order: the whole-name token differs, every word matches. */
-const reorderedNameOf = (i: number) => nameOf(i).split(" ").reverse().join(" ");
-
-interface Database {
-  name: string;
-  uri: string;
-  stop(): Promise<void>;
-}
-
-/** FerretDB on a throw-away PostgreSQL cluster (PostgreSQL refuses root: run it as `postgres`). */
-async function startPostgresFerret(bin: string): Promise<Database> {
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, cmdArgs: string[]) => {
-    const full = asRoot ? ["-u", "postgres", "--", path.join(bin, cmd), ...cmdArgs] : cmdArgs;
-    const result = spawnSync(asRoot ? "runuser" : path.join(bin, cmd), full, { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
-  };
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-pg-"));
-  if (asRoot) spawnSync("chown", ["postgres", dir]);
-  const pgPort = await freePort();
-  run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres"]);
-  run("pg_ctl", ["-D", dir, "-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-w", "-l", path.join(dir, "log"), "start"]);
-  run("createdb", ["-h", "127.0.0.1", "-p", String(pgPort), "-U", "postgres", "ferretdb"]);
-  const ferretPort = await freePort();
-  const ferret: ChildProcess = spawn(
-    await ensureFerretDbBinary(note),
-    [
-      "--handler=postgresql",
-      `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/ferretdb`,
-      `--listen-addr=127.0.0.1:${ferretPort}`,
-      `--state-dir=${dir}`,
-      "--telemetry=disable",
-      "--debug-addr=-",
-      "--log-level=error",
-    ],
-    { stdio: "ignore" },
-  );
-  // One connection: both FerretDB backends lose concurrent updates of one document across connections.
-  const uri = `mongodb://127.0.0.1:${ferretPort}/?maxPoolSize=1`;
-  for (let i = 0; i < 100 && !(await pingDatabase(uri).then(() => true, () => false)); i++) await sleep(200);
-  return {
-    name: "ferretdb-postgresql",
-    uri,
-    async stop() {
-      ferret.kill("SIGTERM");
-      await new Promise((resolve) => ferret.once("exit", resolve));
-      run("pg_ctl", ["-D", dir, "-m", "fast", "stop"]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startDatabase(): Promise<Database> {
-  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort() : [];
-  const bin = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((dir) => existsSync(path.join(dir, "postgres")));
-  if (bin && !process.env.MONGODB_URI) return startPostgresFerret(bin);
-  const server = await startDatabaseServer({ uri: process.env.MONGODB_URI, log: (line) => note(`db: ${line}`) });
-  return { name: server.kind === "ferretdb" ? "ferretdb-sqlite" : server.kind, uri: server.uri, stop: () => server.stop() };
-}
-
-/** The one petition the signatures belong to. */
-const petitionId = new Types.ObjectId();
-
-async function seed(models: Models, cipher: FieldCipher): Promise<void> {
-  const provinces = listProvinces().map((p) => p.code);
-  const now = Date.now();
-  const started = Date.now();
-  for (let from = 0; from < CASES; from += BATCH) {
-    const docs = Array.from({ length: Math.min(BATCH, CASES - from) }, (_, k) => {
-      const i = from + k;
-      const name = nameOf(i);
-      const at = new Date(now - (i % 700) * DAY_MS);
-      return {
-        reference: `${String(1000 + (i % 9000))}-${String(Math.floor(i / 9000)).padStart(4, "0")}-${i % 10}`,
-        status: CASE_STATUSES[i % CASE_STATUSES.length],
-        closeReason: i % CASE_STATUSES.length === CASE_STATUSES.length - 1 ? "other" : null,
-        relative: { fullNameEnc: cipher.encrypt(name), sex: i % 2 ? "male" : "female", birthYear: 1950 + (i % 40), leftYear: 1981 + (i % 25), location: "unknown" },
-        nameTokens: nameTokensOf(name, null, cipher),
-        province: provinces[(i * 7) % provinces.length],
-        registeredBy: cipher.userRef(2_000_000 + i),
-        registrationKey: null,
-        possibleDuplicates: [],
-        duplicateReview: "none",
-        createdAt: at,
-        updatedAt: at,
-        erasedAt: null,
-        freeTextPurgedAt: null,
-      };
-    });
-    await models.cases.collection.insertMany(docs as never[], { ordered: false });
-  }
-  note(`${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const sigStarted = Date.now();
-  for (let from = 0; from < SIGNATURES; from += BATCH) {
-    const docs = Array.from({ length: Math.min(BATCH, SIGNATURES - from) }, (_, k) => {
-      const i = from + k;
-      const at = new Date(now - (i % 90) * DAY_MS);
-      return {
-        petitionId,
-        userId: cipher.userRef(3_000_000 + i),
-        state: "active",
-        textVersion: 1,
-        nameDisplay: "anonymous",
-        name: null,
-        province: provinces[i % provinces.length],
-        country: null,
-        relation: null,
-        notify: false,
-        locale: "fa",
-        signedAt: at,
-        signedDay: at.toISOString().slice(0, 10),
-        withdrawnAt: null,
-      };
-    });
-    await models.petitionSignatures.collection.insertMany(docs as never[], { ordered: false });
-  }
-  note(`${SIGNATURES} signatures in ${((Date.now() - sigStarted) / 1000).toFixed(1)} s`);
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function timed(label: string, run: (i: number) => Promise<unknown>, queries = QUERIES): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < queries; i++) {
-    const started = performance.now();
-    await run(i);
-    samples.push(performance.now() - started);
-  }
-  const p95 = percentile(samples, 95);
-  note(`${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${queries} queries)`);
-  return p95;
-}
+const timed = (label: string, run: (i: number) => Promise<unknown>, queries = QUERIES) => timeQueries(label, run, queries);
 
 interface SearchPort {
   kind: string;
@@ -264,7 +108,7 @@ async function main(): Promise<void> {
     const models = createModels(connection);
     await ensureIndexes(connection, models);
     const cipher = createFieldCipher(randomBytes(32));
-    await seed(models, cipher);
+    await seed(models, cipher, { cases: CASES, signatures: SIGNATURES });
     const port = searchPort(models, cipher);
     note(`measuring: ${port.kind}`);
     // The /stats service when it exists (src/services/statistics.ts); else the equivalent counts.
