@@ -10,8 +10,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The coordinator's desk page (src/desk/web) is bundled by esbuild into dist/desk/ (scripts/buildDesk.ts,
+# which takes the page's first words from the locale files).
+COPY scripts/buildDesk.ts ./scripts/
+COPY locales ./locales
 # tsconfig.build.json leaves out local mode, the emulator and the database launcher (src/localMode.ts,
 # src/emulator, src/db/server): dist/ holds production code only (tests/unit/deployment.test.ts).
+# `npm run build` compiles the server code, then runs `npm run build:desk`.
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code and translations only ----
@@ -22,6 +27,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# dist/ includes dist/desk/, the desk's built page that the bot serves at /desk/.
 COPY --from=build /app/dist ./dist
 COPY locales ./locales
 # Files stay owned by root: the bot only reads them.

@@ -10,6 +10,8 @@ import { registerDefaultCommands } from "./bot/commands.js";
 import { broadcastProgressReporter } from "./bot/features/broadcasts/progressReport.js";
 import { createMessageRenderer } from "./bot/messageRenderer.js";
 import { startHttpServer } from "./bot/httpServer.js";
+import { LOCALES_DIRECTORY } from "./bot/i18n.js";
+import { createDeskServer, DESK_PATH } from "./desk/server/deskServer.js";
 import { startPolling, type Poller } from "./bot/polling.js";
 import type { BotServices } from "./bot/services.js";
 import { startScheduler, type Scheduler } from "./scheduler/index.js";
@@ -64,6 +66,12 @@ export type AppConfig = Pick<CommonConfig, "PORT" | "ADMIN_IDS" | "DEFAULT_LOCAL
   dataEncryptionOldKeys?: string[];
   /** Telegram posts updates to this URL (webhook mode); absent, the bot polls. */
   webhook?: { url: string; secretToken: string };
+  /**
+   * The coordinator's desk (README "Coordinator's desk"): its public https address (DESK_URL, or the
+   * webhook's origin + /desk/), or "this-server" for local mode and tests (http://127.0.0.1:<port>/desk/
+   * of this process's HTTP server, shown in a frame by the emulator's web chat). Absent: the desk is off.
+   */
+  deskUrl?: string;
 };
 
 export interface AppOverrides {
@@ -99,6 +107,9 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** `AppConfig.deskUrl` for the desk served at this process's own loopback address (local mode, tests). */
+export const DESK_ON_THIS_SERVER = "this-server";
+
 /** Start-up in one place: database → services → bot → polling or webhook → scheduler. */
 export async function startApp(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
@@ -123,6 +134,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const heartbeat = createInstanceHeartbeat(models, clock, log, overrides.heartbeat);
   await heartbeat.start();
   let botUsername = "";
+  let deskUrl: string | undefined;
   // The worker starts after the bot; the service wakes it through this holder once it exists.
   const workerLink = createWorkerLink();
   const delivery = createDeliveryService(models, clock, {
@@ -182,6 +194,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
     isDatabaseAvailable: () => isConnected(connection),
     botUsername: () => botUsername,
+    deskUrl: () => deskUrl,
   };
   const services = overrides.wrapServices ? overrides.wrapServices(baseServices) : baseServices;
 
@@ -220,14 +233,34 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   let poller: Poller | undefined;
   let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   const webhook = config.webhook;
-  if (webhook || !overrides.withoutHttp) {
+  const onThisServer = config.deskUrl === DESK_ON_THIS_SERVER;
+  // The desk's routes on this process's HTTP server; the page is allowed in Telegram's web clients'
+  // frames, and in local mode in the emulator's web chat (same origin as its Bot API).
+  const desk =
+    config.deskUrl !== undefined
+      ? createDeskServer({
+          botToken: config.botToken,
+          clock,
+          log: log.child({ component: "desk" }),
+          users: services.users,
+          locations: services.locations,
+          i18n,
+          localesDirectory: LOCALES_DIRECTORY,
+          defaultLocale: config.DEFAULT_LOCALE,
+          defaultTimeZone: config.TZ_DEFAULT,
+          frameAncestors: onThisServer ? [new URL(config.apiRoot).origin] : [],
+        })
+      : undefined;
+  if (webhook || desk || !overrides.withoutHttp) {
     http = await startHttpServer({
       port: overrides.httpPort ?? config.PORT,
       log,
       isHealthy: () => isConnected(connection),
       webhook: webhook ? { bot, path: new URL(webhook.url).pathname, secretToken: webhook.secretToken } : undefined,
+      desk,
     });
   }
+  if (config.deskUrl !== undefined) deskUrl = onThisServer ? `${http!.url}${DESK_PATH}/` : config.deskUrl;
   if (webhook) {
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken });
   } else {

@@ -61,6 +61,14 @@ const baseSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
+  // The coordinator's desk (a Telegram Mini App served under /desk by the bot's HTTP server): its public
+  // address. Webhook mode defaults to WEBHOOK_URL's origin + /desk/; polling mode without it has no desk.
+  DESK_URL: z
+    .url({ message: "must be the public https address of the desk, such as https://bot.example.org/desk/" })
+    .refine((value) => /^https:\/\//.test(value) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(value), {
+      message: "must start with https:// (Telegram opens Mini Apps over https only; http only on 127.0.0.1 or localhost)",
+    })
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   ADMIN_IDS: idList,
@@ -152,7 +160,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const telegram: TelegramConfig = { ...common, BOT_TOKEN, MONGODB_URI, DATA_ENCRYPTION_KEY };
   if (BOT_MODE === "polling") return { mode: "polling", ...telegram };
   if (!WEBHOOK_URL || !WEBHOOK_SECRET) throw new ConfigError(problems);
-  return { mode: "webhook", ...telegram, WEBHOOK_URL, WEBHOOK_SECRET };
+  // The desk is served by the same HTTP server Telegram already reaches for the webhook.
+  return { mode: "webhook", ...telegram, WEBHOOK_URL, WEBHOOK_SECRET, DESK_URL: telegram.DESK_URL ?? new URL("/desk/", WEBHOOK_URL).href };
 }
 
 /** The HTTP port alone (the Docker health check reads it without needing the rest of the configuration). */

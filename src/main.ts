@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import dotenv from "dotenv";
-import { startApp, type App, type AppConfig } from "./app.js";
+import { DESK_ON_THIS_SERVER, startApp, type App, type AppConfig } from "./app.js";
 import { ConfigError, parseConfig, type Config, type LocalConfig } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { LocalModeModule, LocalRun } from "./localModePort.js";
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       ADMIN_IDS: run.adminIds,
       dataEncryptionKey: run.dataEncryptionKey,
       dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
+      // The emulator's web chat opens the desk from this process's own HTTP server.
+      deskUrl: config.DESK_URL ?? DESK_ON_THIS_SERVER,
     };
   } else {
     appConfig = {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       dataEncryptionKey: config.DATA_ENCRYPTION_KEY,
       dataEncryptionOldKeys: config.DATA_ENCRYPTION_OLD_KEYS,
       webhook: config.mode === "webhook" ? { url: config.WEBHOOK_URL, secretToken: config.WEBHOOK_SECRET } : undefined,
+      deskUrl: config.DESK_URL,
     };
   }
 

@@ -6,9 +6,9 @@ import { primaryRole, type Actor, type Role } from "../domain/roles.js";
 /** Commands in the order Telegram shows them; descriptions come from `cmd-<name>` locale keys. */
 const COMMANDS_BY_ROLE: Record<Role, readonly string[]> = {
   family: ["start", "register", "mycases", "status", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel"],
-  volunteer: ["start", "register", "mycases", "status", "case", "find", "stats", "broadcast", "broadcasts", "newevent", "events", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel"],
-  coordinator: ["start", "register", "mycases", "status", "case", "find", "export", "stats", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition"],
-  admin: ["start", "register", "mycases", "status", "case", "find", "export", "stats", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition", "audit"],
+  volunteer: ["start", "register", "mycases", "status", "case", "find", "stats", "desk", "broadcast", "broadcasts", "newevent", "events", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel"],
+  coordinator: ["start", "register", "mycases", "status", "case", "find", "export", "stats", "desk", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition"],
+  admin: ["start", "register", "mycases", "status", "case", "find", "export", "stats", "desk", "broadcast", "broadcasts", "newevent", "events", "locations", "petitions", "letter", "mydata", "deletemydata", "help", "language", "settings", "cancel", "team", "invite", "managepetitions", "newpetition", "audit"],
 };
 
 /** Every command any role sees in its list (the access matrix test checks each is in the table). */

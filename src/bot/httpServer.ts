@@ -1,6 +1,7 @@
 import http from "node:http";
 import { webhookCallback, type Bot } from "grammy";
 import { isDatabaseUnavailableError } from "../db/connection.js";
+import { isDeskPath } from "../desk/server/deskServer.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { Logger } from "../logger.js";
 import type { UpdateContext } from "./context.js";
@@ -14,10 +15,13 @@ export interface HttpServerOptions {
   isHealthy(): boolean;
   /** Webhook mode only: path and secret Telegram must send in X-Telegram-Bot-Api-Secret-Token. */
   webhook?: { bot: Bot<UpdateContext>; path: string; secretToken: string };
+  /** The coordinator's desk (src/desk/server/deskServer.ts), when it is on: answers every path under /desk. */
+  desk?: { handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> };
 }
 
 /**
- * One small HTTP server for the health check and, in webhook mode, Telegram's updates. A request
+ * One small HTTP server for the health check, the coordinator's desk (everything under /desk, when
+ * it is on) and, in webhook mode, Telegram's updates. A request
  * without the right secret gets 401 and changes nothing (grammY's webhookCallback checks it). When the
  * database is away the update is answered 503, so Telegram delivers it again later. A body over
  * 1 MB is answered 413 without being held in memory (src/bot/webhookBody.ts).
@@ -34,6 +38,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
       const healthy = options.isHealthy();
       res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: healthy ? "ok" : "database-unavailable" }));
+      return;
+    }
+    if (options.desk && path !== undefined && isDeskPath(path)) {
+      await options.desk.handle(req, res);
       return;
     }
     if (handleWebhook && req.method === "POST" && path === options.webhook!.path) {

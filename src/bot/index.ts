@@ -13,6 +13,7 @@ import { broadcastsFeature } from "./features/broadcasts/index.js";
 import { cancelFeature } from "./features/cancel/index.js";
 import { eventsFeature } from "./features/events/index.js";
 import { caseWorkFeature } from "./features/caseWork/index.js";
+import { deskFeature } from "./features/desk/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
 import { idleConversations, openConversationNames, type StoredConversations } from "./features/idleConversations/index.js";
@@ -97,6 +98,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const stats = statsFeature();
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
   mainMenu.add(commandMenuEntry({ labelKey: "menu-stats", permission: "stats.view", command: "stats", answeredBy: stats }));
+  const desk = deskFeature();
+  mainMenu.add(desk.menuEntry);
   const petitions = petitionsFeature();
   const settings = settingsFeature(language.menuEntry.run);
   mainMenu.add(language.menuEntry, settings.menuEntry, helpMenuEntry, ...team.menuEntries);
@@ -169,6 +172,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(myData.composer);
   withSender.use(caseWork.composer);
   withSender.use(stats);
+  withSender.use(desk.composer);
   withSender.use(broadcasts.composer);
   withSender.use(events.composer);
   withSender.use(language.composer);

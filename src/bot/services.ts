@@ -56,4 +56,6 @@ export interface BotServices {
   isDatabaseAvailable(): boolean;
   /** The bot's @username, for deep links. */
   botUsername(): string;
+  /** The https address of the coordinator's desk (a Mini App, README "Coordinator's desk"), or undefined when it is off. */
+  deskUrl(): string | undefined;
 }

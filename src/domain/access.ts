@@ -35,6 +35,8 @@ export const COMMAND_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   case: TEAM,
   find: TEAM,
   stats: TEAM,
+  /** The coordinator's desk (a Mini App); its server checks the role again at every request. */
+  desk: TEAM,
   broadcast: TEAM,
   broadcasts: TEAM,
   newevent: TEAM,
@@ -125,6 +127,8 @@ export const MENU_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   "menu-broadcast": TEAM,
   /** 📊 = /stats: volunteers see their provinces' figures, coordinators and admins all (the service scopes). */
   "menu-stats": TEAM,
+  /** 🗂 = /desk. */
+  "menu-desk": TEAM,
   "menu-team": STAFF,
   "menu-invite": STAFF,
   "pet-menu-manage": STAFF,

@@ -6,7 +6,10 @@ import { parseCaseReference } from "./caseReference.js";
 import { CASE_STATUSES } from "./caseStatus.js";
 import { normalizeDigits, stripInvisibleMarks } from "./digits.js";
 import { isProvinceCode } from "./provinces.js";
-import { isValidSolarHijriDate, toGregorian, toSolarHijri } from "./solarHijri.js";
+import { toSolarHijri } from "./solarHijri.js";
+import { typedDayToIso } from "./typedDay.js";
+
+export { typedDayToIso };
 
 export const SEARCH_NAME_LIMIT = 100;
 export const SEARCH_PAGE_SIZE = 10;
@@ -45,18 +48,6 @@ export type TypedSearch =
 
 const DATE = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
 const RANGE = new RegExp(`^${DATE.source}\\s*(?:-|–|to|تا|deri)\\s*${DATE.source}$`, "i");
-
-/** A typed day in either calendar (years below 1700 are Solar Hijri) as a Gregorian ISO day. */
-export function typedDayToIso(year: number, month: number, day: number): string | null {
-  if (year < 1700) {
-    if (!isValidSolarHijriDate({ year, month, day })) return null;
-    const g = toGregorian({ year, month, day });
-    return `${g.year}-${String(g.month).padStart(2, "0")}-${String(g.day).padStart(2, "0")}`;
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 /** What `/find <text>` means: a case reference, a registration date range ("1403/01/01 - 1403/06/31"), or a name. */
 export function parseTypedSearch(input: string): TypedSearch {

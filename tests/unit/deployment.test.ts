@@ -105,7 +105,7 @@ describe("the Docker image", () => {
     const build = JSON.parse(read("tsconfig.build.json").replace(/^\s*\/\/.*$/gm, "")) as { exclude?: string[] };
     expect(build.exclude).toEqual(expect.arrayContaining(DEVELOPMENT_ONLY));
     expect(stages[0]!.instructions).toContain("RUN npm run build");
-    expect(JSON.parse(read("package.json")).scripts.build).toBe("tsc -p tsconfig.build.json");
+    expect(JSON.parse(read("package.json")).scripts.build).toBe("tsc -p tsconfig.build.json && npm run build:desk");
     // Excluding is not enough if production code imports them: the compiler would pull them back in.
     const compiled = execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--listFilesOnly"], { cwd: root, encoding: "utf8" })
       .split("\n")
@@ -114,6 +114,23 @@ describe("the Docker image", () => {
     expect(compiled.filter(isDevelopmentOnly)).toEqual([]);
     expect(compiled).toContain(path.join(root, "src/main.ts"));
   }, 30_000);
+});
+
+describe("the desk's page in the image", () => {
+  const build = dockerStages(read("Dockerfile"))[0]!.instructions;
+
+  it("is bundled in the build stage from the page's sources and the locale files, and reaches the runtime inside dist/", () => {
+    const scripts = JSON.parse(read("package.json")).scripts as Record<string, string>;
+    expect(scripts["build:desk"]).toBe("tsx scripts/buildDesk.ts");
+    const runBuild = build.indexOf("RUN npm run build");
+    for (const copy of ["COPY src ./src", "COPY scripts/buildDesk.ts ./scripts/", "COPY locales ./locales"]) {
+      expect(build.indexOf(copy), copy).toBeGreaterThan(-1);
+      expect(build.indexOf(copy), copy).toBeLessThan(runBuild);
+    }
+    // The server code's build leaves the browser code to esbuild (it has no DOM types).
+    const buildConfig = JSON.parse(read("tsconfig.build.json").replace(/^\s*\/\/.*$/gm, "")) as { exclude?: string[] };
+    expect(buildConfig.exclude).toContain("src/desk/web");
+  });
 });
 
 describe("src/main.ts (what the image runs)", () => {

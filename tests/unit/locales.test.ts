@@ -18,7 +18,8 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "emulator" ? [] : sourceFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
+    // .tsx: the desk's web page (src/desk/web) asks for its `desk-*` words with t("desk-…") too.
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
