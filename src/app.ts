@@ -11,6 +11,7 @@ import { broadcastProgressReporter } from "./bot/features/broadcasts/progressRep
 import { createMessageRenderer } from "./bot/messageRenderer.js";
 import { startHttpServer } from "./bot/httpServer.js";
 import { LOCALES_DIRECTORY } from "./bot/i18n.js";
+import { createDeskHandlers } from "./desk/server/deskHandlers.js";
 import { createDeskServer, DESK_PATH } from "./desk/server/deskServer.js";
 import { startPolling, type Poller } from "./bot/polling.js";
 import type { BotServices } from "./bot/services.js";
@@ -249,6 +250,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
           defaultLocale: config.DEFAULT_LOCALE,
           defaultTimeZone: config.TZ_DEFAULT,
           frameAncestors: onThisServer ? [new URL(config.apiRoot).origin] : [],
+          // The data routes: the chat's services (roles re-read as they act); the export goes out through the bot's Api.
+          handlers: createDeskHandlers({ services, api: bot.api }),
         })
       : undefined;
   if (webhook || desk || !overrides.withoutHttp) {

@@ -135,3 +135,39 @@ describe("what every desk answer carries", () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe("the data routes stand behind the same door", () => {
+  const routes: { method: "GET" | "POST"; path: string; body?: unknown }[] = [
+    { method: "POST", path: "/desk/api/cases", body: { filter: {}, sort: { field: "registered", direction: "desc" }, page: 0 } },
+    { method: "GET", path: "/desk/api/cases/000000000000000000000000" },
+    { method: "POST", path: "/desk/api/cases/000000000000000000000000/status", body: { to: "under_review" } },
+    { method: "GET", path: "/desk/api/overview" },
+    { method: "POST", path: "/desk/api/export", body: { filter: {} } },
+  ];
+  const ask = (route: (typeof routes)[number], initData: string | undefined, rawBody?: string) =>
+    fetch(`${bot.app.httpUrl}${route.path}`, {
+      method: route.method,
+      headers: { "content-type": "application/json", ...(initData === undefined ? {} : { authorization: `tma ${initData}` }) },
+      ...(route.method === "POST" ? { body: rawBody ?? JSON.stringify(route.body) } : {}),
+    });
+
+  it("every route: 401 without init data or with stale init data, 403 for a family member", async () => {
+    for (const route of routes) {
+      expect((await ask(route, undefined)).status, route.path).toBe(401);
+      expect((await ask(route, initDataFor(COORDINATOR_ID, { minutesAgo: 61 }))).status, route.path).toBe(401);
+      expect((await ask(route, initDataFor(FAMILY_ID))).status, route.path).toBe(403);
+    }
+  });
+
+  it("a coordinator's table page answers; a body that is not JSON is 400; a volunteer may not export", async () => {
+    const [cases, , , overview, exportRoute] = routes;
+    const page = await ask(cases!, initDataFor(COORDINATOR_ID));
+    expect(page.status).toBe(200);
+    expect(await page.json()).toMatchObject({ rows: [], page: 0, total: 0 });
+    expect((await ask(overview!, initDataFor(COORDINATOR_ID))).status).toBe(200);
+    const broken = await ask(cases!, initDataFor(COORDINATOR_ID), "{ not json");
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: "invalid" });
+    expect((await ask(exportRoute!, initDataFor(VOLUNTEER_ID))).status).toBe(403);
+  });
+});
