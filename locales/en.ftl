@@ -39,6 +39,7 @@ help-family =
 help-volunteer =
     As a volunteer for your provinces you can also:
     /case <reference> – open a case of your provinces and move its status on
+    /desk – the desk: your provinces' cases in a table, and their figures as charts
     /broadcast – send news to the families of your provinces
     /broadcasts – your recent news and their figures
 help-coordinator =
@@ -46,6 +47,7 @@ help-coordinator =
     /invite – create an invitation link for a volunteer or coordinator
     /team – see team members and revoke roles
     /case <reference> – open any case
+    /desk – the desk: all cases in a table, one case on one screen, the figures as charts
     /locations – the places where relatives are believed to be
     /broadcast – send news to families
     /broadcasts – recent news and their figures

@@ -39,6 +39,7 @@ help-family =
 help-volunteer =
     Si vullnetar për provincat tuaja mund edhe:
     /case <numri> – të hapni një rast të provincave tuaja dhe të ndryshoni statusin e tij
+    /desk – tavolina e punës: rastet e provincave tuaja në një tabelë dhe shifrat si grafikë
     /broadcast – dërgoni lajme familjeve të provincave tuaja
     /broadcasts – lajmet tuaja të fundit dhe shifrat
 help-coordinator =
@@ -46,6 +47,7 @@ help-coordinator =
     /invite – krijoni një lidhje ftese për një vullnetar ose koordinator
     /team – shikoni anëtarët e ekipit dhe hiqni rolet
     /case <numri> – të hapni çdo rast
+    /desk – tavolina e punës: të gjitha rastet në një tabelë, çdo rast në një ekran, shifrat si grafikë
     /locations – vendet ku besohet se ndodhen të afërmit
     /broadcast – dërgoni lajme familjeve
     /broadcasts – lajmet e fundit dhe shifrat

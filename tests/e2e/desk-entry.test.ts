@@ -75,6 +75,9 @@ describe("the desk from the chat", () => {
     const [button] = await webAppButtonsSentTo(volunteer);
     const session = await fetch(new URL("api/session", button!.url), { headers: { authorization: `tma ${openedBy(volunteer)}` } });
     expect(((await session.json()) as DeskSession).provinces).toEqual(["ardabil"]);
+    // /help tells her where it is.
+    volunteer.sendCommand("help");
+    expect(plain((await volunteer.waitForText(/\/desk – the desk/)).text)).toContain("/desk – the desk: your provinces' cases in a table");
   });
 
   it("a family member has no desk button; typing /desk or its label is refused, and no desk button is ever sent", async () => {
