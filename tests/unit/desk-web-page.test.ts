@@ -22,9 +22,9 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
 const INIT_DATA = "query_id=AAF&user=%7B%22id%22%3A7001%2C%22first_name%22%3A%22Sara%22%2C%22language_code%22%3A%22fa%22%7D&auth_date=1764300000&hash=abc123";
 
-/** The `desk-*` words as the server sends them: rendered from fa.ftl, keys without the prefix. */
-function persianStrings(): Record<string, string> {
-  const ftl = readFileSync(path.resolve(import.meta.dirname, "../../locales/fa.ftl"), "utf8");
+/** The `desk-*` words as the server sends them: rendered from the locale file, keys without the prefix. */
+function deskStrings(locale: "fa" | "en"): Record<string, string> {
+  const ftl = readFileSync(path.resolve(import.meta.dirname, `../../locales/${locale}.ftl`), "utf8");
   return Object.fromEntries([...ftl.matchAll(/^desk-([a-z0-9-]+)\s*=\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
@@ -45,7 +45,7 @@ const session: DeskSession = {
   role: "coordinator",
   provinces: "all",
   can: { seeContacts: true, export: true },
-  strings: persianStrings(),
+  strings: deskStrings("fa"),
   choices: {
     provinces,
     statuses,
@@ -125,6 +125,9 @@ const overview: DeskOverview = {
 };
 
 interface Api {
+  session: DeskSession;
+  /** Families and their phones on the case card (coordinators and admins only). */
+  contacts: boolean;
   casesRequests: DeskCasesRequest[];
   moves: unknown[];
   exports: unknown[];
@@ -140,14 +143,18 @@ async function routeApi(page: Page, api: Api): Promise<void> {
     const url = new URL(request.url());
     const json = (body: unknown, status = 200) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) });
     const p = url.pathname.replace("/desk/api/", "");
-    if (p === "session") return api.sessionStatus === 200 ? json(session) : json({ error: "unauthorized" }, api.sessionStatus);
+    if (p === "session") return api.sessionStatus === 200 ? json(api.session) : json({ error: "unauthorized" }, api.sessionStatus);
     if (p === "cases") {
       const body = request.postDataJSON() as DeskCasesRequest;
       api.casesRequests.push(body);
       const rows = Array.from({ length: 20 }, (_, i) => row(i + body.page * 20));
       return json({ rows, page: body.page, pages: 3, total: 47 });
     }
-    if (p === "cases/case0000") return json(caseCard(api.status));
+    if (p === "cases/case0000") {
+      const card = caseCard(api.status);
+      if (!api.contacts) delete card.families;
+      return json(card);
+    }
     if (p === "cases/case0000/status") {
       api.moves.push(request.postDataJSON());
       api.status = { code: "closed", label: "بسته شده" };
@@ -206,7 +213,7 @@ describe("the desk's page in a browser (stand-in API)", () => {
     await page.goto(`${origin}/desk/#tgWebAppData=${encodeURIComponent(INIT_DATA)}&tgWebAppVersion=8.0&tgWebAppPlatform=web&tgWebAppThemeParams=${theme}`);
     return { page, violations };
   }
-  const freshApi = (): Api => ({ casesRequests: [], moves: [], exports: [], authHeaders: [], sessionStatus: 200, status: { code: "under_review", label: "در حال بررسی" } });
+  const freshApi = (): Api => ({ session, contacts: true, casesRequests: [], moves: [], exports: [], authHeaders: [], sessionStatus: 200, status: { code: "under_review", label: "در حال بررسی" } });
 
   it("a coordinator filters by a Solar Hijri date, sorts, opens a case and closes it with a reason", async () => {
     const api = freshApi();
@@ -273,6 +280,27 @@ describe("the desk's page in a browser (stand-in API)", () => {
     expect(violations).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("an English-speaking volunteer reads left to right, with Latin digits, no export and no family contacts", async () => {
+    const api = freshApi();
+    api.session = { ...session, locale: "en", dir: "ltr", role: "volunteer", provinces: ["ardabil"], can: { seeContacts: false, export: false }, strings: deskStrings("en") };
+    api.contacts = false;
+    const { page, violations } = await openDesk(api);
+    await page.getByText("Cases found: 47").waitFor();
+    expect(await page.evaluate<string[]>("[document.documentElement.lang, document.documentElement.dir]")).toEqual(["en", "ltr"]);
+    expect(await page.getByRole("button", { name: "Send this list to my chat with the bot" }).count()).toBe(0);
+    expect(await page.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(390);
+    if (screenshots) await page.screenshot({ path: path.join(screenshots, "desk-cases-en.png") });
+    await page.getByRole("button", { name: "رضا حسن‌زاده" }).first().click();
+    await page.getByText("Families who registered").waitFor();
+    expect(await page.getByRole("heading", { name: "Families", exact: true }).count()).toBe(0);
+    expect(await page.getByText("+98").count()).toBe(0);
+    await page.getByRole("tab", { name: "Overview" }).click();
+    await page.getByText("2,431").waitFor();
+    if (screenshots) await page.screenshot({ path: path.join(screenshots, "desk-overview-en.png"), fullPage: true });
+    expect(violations).toEqual([]);
+    await page.close();
+  }, 30_000);
 
   it("an expired page says, in Persian, to open the desk again from the bot", async () => {
     const api = freshApi();

@@ -61,12 +61,14 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
     <section class="case">
       {back}
       <header class="case-head">
-        <h2>{card.fullName}</h2>
+        <h2>
+          <bdi>{card.fullName}</bdi>
+        </h2>
         <p>
           <span class="ref" dir="ltr">
             {card.reference}
           </span>{" "}
-          <span class={`status s-${card.status}`}>{card.statusLabel}</span>
+          <bdi class={`status s-${card.status}`}>{card.statusLabel}</bdi>
         </p>
       </header>
       {moved !== null ? (
@@ -80,7 +82,9 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
           .map(([key, value]) => (
             <div key={key}>
               <dt>{t(key)}</dt>
-              <dd>{value}</dd>
+              <dd>
+                <bdi>{value}</bdi>
+              </dd>
             </div>
           ))}
       </dl>
@@ -91,8 +95,16 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
           <ul class="families">
             {card.families.map((family, i) => (
               <li key={i}>
-                <b>{family.relationLabel}</b> · {family.provinceLabel}
-                {family.city ? ` · ${family.city}` : ""}
+                <b>
+                  <bdi>{family.relationLabel}</bdi>
+                </b>{" "}
+                · <bdi>{family.provinceLabel}</bdi>
+                {family.city ? (
+                  <>
+                    {" "}
+                    · <bdi>{family.city}</bdi>
+                  </>
+                ) : null}
                 <br />
                 {family.phone ? (
                   <span dir="ltr" class="phone">
@@ -137,16 +149,16 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
         <ol class="timeline">
           {card.timeline.map((entry, i) => (
             <li key={i}>
-              <span class="when">{entry.atLabel}</span>
-              <span class="what">{entry.what}</span>
+              <bdi class="when">{entry.atLabel}</bdi>
+              <bdi class="what">{entry.what}</bdi>
               {entry.familyNote ? (
                 <p class="note">
-                  <b>{t("desk-case-note-family")}:</b> {entry.familyNote}
+                  <b>{t("desk-case-note-family")}:</b> <bdi>{entry.familyNote}</bdi>
                 </p>
               ) : null}
               {entry.internalNote ? (
                 <p class="note internal">
-                  <b>{t("desk-case-note-internal")}:</b> {entry.internalNote}
+                  <b>{t("desk-case-note-internal")}:</b> <bdi>{entry.internalNote}</bdi>
                 </p>
               ) : null}
             </li>

@@ -167,15 +167,19 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
                   <td class="ref" dir="ltr">{row.reference}</td>
                   <td class="name">
                     <button type="button" class="link" onClick={() => onOpen(row.caseId)}>
-                      {row.fullName}
+                      <bdi>{row.fullName}</bdi>
                     </button>
                     {row.duplicatePending ? <span class="badge warn">{t("desk-duplicate-mark")}</span> : null}
                   </td>
                   <td>
-                    <span class={`status s-${row.status}`}>{row.statusLabel}</span>
+                    <bdi class={`status s-${row.status}`}>{row.statusLabel}</bdi>
                   </td>
-                  <td>{row.provinceLabel}</td>
-                  <td class="date">{row.registeredLabel}</td>
+                  <td>
+                    <bdi>{row.provinceLabel}</bdi>
+                  </td>
+                  <td class="date">
+                    <bdi>{row.registeredLabel}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -42,7 +42,7 @@ export function BarList({ items, label }: ChartProps) {
           return (
             <li key={item.key}>
               <button type="button" class={picked?.key === item.key ? "bar-row picked" : "bar-row"} onClick={() => setPicked(item)} onFocus={() => setPicked(item)}>
-                <span class="bar-label">{item.label}</span>
+                <bdi class="bar-label">{item.label}</bdi>
                 <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                   <rect class="bar" x={rtl ? 100 - width : 0} y="0" width={width} height="10">
                     <title>{`${item.label}: ${fmt(item.count)}`}</title>

@@ -36,7 +36,7 @@ export function OverviewScreen() {
   return (
     <div class="overview">
       <p class="hint">
-        {t("desk-overview-as-of")}: {overview.asOfLabel}
+        {t("desk-overview-as-of")}: <bdi>{overview.asOfLabel}</bdi>
       </p>
       <div class="tiles">
         <div class="tile">
@@ -61,7 +61,7 @@ export function OverviewScreen() {
           overview.petitions.map((petition) => (
             <article key={petition.ref} class="petition">
               <h4>
-                <bdi>{petition.title}</bdi> <span class="badge">{petition.statusLabel}</span>
+                <bdi>{petition.title}</bdi> <bdi class="badge">{petition.statusLabel}</bdi>
               </h4>
               <Progress count={petition.count} goal={petition.goal} label={t("desk-overview-goal")} />
               <Columns items={petition.byDay} label={t("desk-overview-signatures")} />
@@ -80,7 +80,9 @@ export function OverviewScreen() {
               <h4>
                 <bdi>{event.title}</bdi>
               </h4>
-              <p class="hint">{event.startsLabel}</p>
+              <p class="hint">
+                <bdi>{event.startsLabel}</bdi>
+              </p>
               <RsvpBar yes={event.yes} maybe={event.maybe} no={event.no} />
             </article>
           ))
