@@ -1059,3 +1059,6 @@ desk-overview-empty = Nothing yet.
 desk-rsvp-yes = Coming
 desk-rsvp-maybe = Maybe
 desk-rsvp-no = Not coming
+
+# Desk (issue #12), the desk's data (D2): a believed location nobody knows
+desk-location-unknown = Not known

@@ -1023,3 +1023,6 @@ desk-overview-empty = هنوز چیزی نیست.
 desk-rsvp-yes = می‌آیم
 desk-rsvp-maybe = شاید
 desk-rsvp-no = نمی‌آیم
+
+# Desk (issue #12), the desk's data (D2): a believed location nobody knows
+desk-location-unknown = معلوم نیست

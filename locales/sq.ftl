@@ -1053,3 +1053,6 @@ desk-overview-empty = Ende asgjë.
 desk-rsvp-yes = Vij
 desk-rsvp-maybe = Ndoshta
 desk-rsvp-no = Nuk vij
+
+# Desk (issue #12), the desk's data (D2): a believed location nobody knows
+desk-location-unknown = E panjohur

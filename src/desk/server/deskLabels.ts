@@ -44,7 +44,7 @@ export function timelineWhat(reader: Words, entry: TimelineEntry): string {
 
 /** A believed location's name: a coordinator's location in the reader's language, or "other"/"unknown". */
 export function locationLabel(reader: Words, code: string, locations: readonly BelievedLocation[]): string {
-  if (code === LOCATION_UNKNOWN) return reader.t("location-unknown");
+  if (code === LOCATION_UNKNOWN) return reader.t("desk-location-unknown");
   if (code === LOCATION_OTHER) return reader.t("location-other");
   const location = locations.find((l) => l.code === code);
   return location ? locationName(location, reader.locale) : code;
