@@ -103,7 +103,8 @@ describe("Mini Apps in the web chat", () => {
 
     const panel = page.getByTestId("web-app-panel");
     await panel.waitFor();
-    expect(await page.getByTestId("web-app-title").textContent()).toBe("🗂 میز کار");
+    // Titled with the bot's name, as Telegram's clients do.
+    expect(await page.getByTestId("web-app-title").textContent()).toBe("Family Reach Test");
     const frame = page.frameLocator('[data-testid="web-app-frame"]');
     const userId = (await emu.state.store.listUsers()).find((u) => u.firstName === "Leila")!.id;
     // The page's server validated the init data with the bot's token and read the user from it.
@@ -123,7 +124,6 @@ describe("Mini Apps in the web chat", () => {
     await menu.getByText("میز").waitFor();
     await menu.click();
     await page.getByTestId("web-app-panel").waitFor();
-    expect(await page.getByTestId("web-app-title").textContent()).toBe("میز");
     await page.frameLocator('[data-testid="web-app-frame"]').getByText(/^سلام Leila #\d+$/).waitFor();
   });
 });

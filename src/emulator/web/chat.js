@@ -19,7 +19,7 @@ const view = {
   webAppFrame: $("web-app-frame"),
 };
 
-const state = { userId: undefined, users: new Map(), messages: new Map(), events: undefined, toastTimer: undefined };
+const state = { userId: undefined, users: new Map(), messages: new Map(), events: undefined, toastTimer: undefined, botName: undefined };
 
 async function api(path, body) {
   const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
@@ -236,7 +236,8 @@ async function openWebApp(body) {
   if (state.userId === undefined) return;
   try {
     const launch = await api(`/users/${state.userId}/webapp`, body);
-    view.webAppTitle.textContent = launch.title;
+    // Telegram's clients title a Mini App with the bot's name, whatever the button said.
+    view.webAppTitle.textContent = state.botName ?? launch.title;
     view.webAppFrame.src = launch.launchUrl;
     view.webApp.hidden = false;
   } catch (error) {
@@ -386,6 +387,7 @@ function followUsers() {
 async function start() {
   followUsers();
   const info = await api("/info");
+  state.botName = info.botName;
   $("bot-name").textContent = `Bot: ${info.botName} (@${info.botUsername})`;
   for (const user of await api("/users")) state.users.set(user.id, user);
   renderUsers();
