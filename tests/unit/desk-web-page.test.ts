@@ -228,10 +228,14 @@ describe("the desk's page in a browser (stand-in API)", () => {
     expect(await page.evaluate<string[]>('[...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family + " " + f.weight)')).toContain("Vazirmatn NL 400");
     if (screenshots) await page.screenshot({ path: path.join(screenshots, "desk-cases.png"), fullPage: false });
 
+    // On a phone only the name is in sight; the other filters are one tap away.
+    expect(await page.getByLabel("ثبت‌شده از تاریخ").isVisible()).toBe(false);
+    await page.getByText("فیلترهای بیشتر").click();
     await page.getByLabel("ثبت‌شده از تاریخ").fill("۱۴۰۵/۰۹/۰۱");
     await page.getByLabel("استان").selectOption("ardabil");
     await page.getByRole("button", { name: "جستجو" }).click();
     await expect.poll(() => api.casesRequests.at(-1)?.filter).toEqual({ province: "ardabil", registeredFrom: "2026-11-22" });
+    await page.getByText("فیلترهای بیشتر (۲)").waitFor();
 
     await page.getByRole("button", { name: /شمارهٔ پرونده/ }).click();
     await expect.poll(() => api.casesRequests.at(-1)?.sort).toEqual({ field: "reference", direction: "asc" });

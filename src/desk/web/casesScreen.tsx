@@ -16,6 +16,11 @@ const PROBLEM_KEYS: Record<FilterProblem, string> = {
   dateOrder: "desk-filter-bad-order",
 };
 
+/** Filters in use besides the name (shown on the folded "more filters" line). */
+function extraFilters(filter: DeskCaseFilter): number {
+  return Object.keys(filter).filter((key) => key !== "name").length;
+}
+
 export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   const { client, session, t, fmt } = useDesk();
   const [draft, setDraft] = useState<FilterDraft>(EMPTY_DRAFT);
@@ -29,6 +34,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   const [attempt, setAttempt] = useState(0);
   const [exported, setExported] = useState<number | null>(null);
   const [exportFailure, setExportFailure] = useState<DeskFailure | null>(null);
+  const [wideScreen] = useState(() => window.matchMedia("(min-width: 641px)").matches);
 
   useEffect(() => {
     let current = true;
@@ -100,25 +106,34 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
           {t("desk-filter-name")}
           <input type="search" value={draft.name} onInput={field("name")} maxLength={100} autoComplete="off" />
         </label>
-        <label>
-          {t("desk-col-reference")}
-          <input value={draft.reference} onInput={field("reference")} inputMode="numeric" autoComplete="off" dir="ltr" />
-        </label>
-        <Choice label={t("desk-col-province")} value={draft.province} choices={session.choices.provinces} onChange={field("province")} />
-        <Choice label={t("desk-col-status")} value={draft.status} choices={session.choices.statuses} onChange={field("status")} />
-        <Choice label={t("desk-filter-location")} value={draft.location} choices={session.choices.locations} onChange={field("location")} />
-        <label>
-          {t("desk-filter-from")}
-          <input value={draft.registeredFrom} onInput={field("registeredFrom")} placeholder={t("desk-filter-date-example")} autoComplete="off" dir="ltr" />
-        </label>
-        <label>
-          {t("desk-filter-to")}
-          <input value={draft.registeredTo} onInput={field("registeredTo")} placeholder={t("desk-filter-date-example")} autoComplete="off" dir="ltr" />
-        </label>
-        <label class="check wide">
-          <input type="checkbox" checked={draft.duplicatesPending} onChange={field("duplicatesPending")} />
-          {t("desk-filter-duplicates")}
-        </label>
+        {/* On a phone the other filters fold away, so the first rows are in sight; the summary counts those in use. */}
+        <details class="more wide" open={wideScreen}>
+          <summary>
+            {t("desk-filter-more")}
+            {extraFilters(filter) > 0 ? ` (${fmt(extraFilters(filter))})` : ""}
+          </summary>
+          <div class="more-grid">
+            <label>
+              {t("desk-col-reference")}
+              <input value={draft.reference} onInput={field("reference")} inputMode="numeric" autoComplete="off" dir="ltr" />
+            </label>
+            <Choice label={t("desk-col-province")} value={draft.province} choices={session.choices.provinces} onChange={field("province")} />
+            <Choice label={t("desk-col-status")} value={draft.status} choices={session.choices.statuses} onChange={field("status")} />
+            <Choice label={t("desk-filter-location")} value={draft.location} choices={session.choices.locations} onChange={field("location")} />
+            <label>
+              {t("desk-filter-from")}
+              <input value={draft.registeredFrom} onInput={field("registeredFrom")} placeholder={t("desk-filter-date-example")} autoComplete="off" dir="ltr" />
+            </label>
+            <label>
+              {t("desk-filter-to")}
+              <input value={draft.registeredTo} onInput={field("registeredTo")} placeholder={t("desk-filter-date-example")} autoComplete="off" dir="ltr" />
+            </label>
+            <label class="check wide">
+              <input type="checkbox" checked={draft.duplicatesPending} onChange={field("duplicatesPending")} />
+              {t("desk-filter-duplicates")}
+            </label>
+          </div>
+        </details>
         {problems.length > 0 ? (
           <ul class="problems wide" role="alert">
             {[...new Set(problems.map((p) => PROBLEM_KEYS[p]))].map((key) => (
@@ -164,7 +179,9 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
             <tbody>
               {result?.rows.map((row) => (
                 <tr key={row.caseId}>
-                  <td class="ref" dir="ltr">{row.reference}</td>
+                  <td class="ref">
+                    <bdi dir="ltr">{row.reference}</bdi>
+                  </td>
                   <td class="name">
                     <button type="button" class="link" onClick={() => onOpen(row.caseId)}>
                       <bdi>{row.fullName}</bdi>

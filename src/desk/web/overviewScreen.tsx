@@ -35,8 +35,9 @@ export function OverviewScreen() {
   );
   return (
     <div class="overview">
+      {/* A sentence from the server: when the figures were counted and how often they are. */}
       <p class="hint">
-        {t("desk-overview-as-of")}: <bdi>{overview.asOfLabel}</bdi>
+        <bdi>{overview.asOfLabel}</bdi>
       </p>
       <div class="tiles">
         <div class="tile">
