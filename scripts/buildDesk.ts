@@ -36,7 +36,10 @@ async function bootStrings(): Promise<Record<string, Record<string, string>>> {
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export async function buildDesk(outDir = path.join(root, "dist", "desk")): Promise<DeskBuild> {
-  await rm(outDir, { recursive: true, force: true });
+  // Only the page's own files: `tsc -p tsconfig.build.json` (run first by `npm run build`) puts the
+  // desk's compiled server code in dist/desk/server and dist/desk/shared, which the bot imports.
+  await rm(path.join(outDir, "assets"), { recursive: true, force: true });
+  await rm(path.join(outDir, "index.html"), { force: true });
   await mkdir(path.join(outDir, "assets"), { recursive: true });
   const boot = await bootStrings();
   const result = await build({
