@@ -262,6 +262,7 @@ describe("the desk's page in a browser (stand-in API)", () => {
     expect(api.moves).toEqual([]);
     await page.getByLabel("دلیل بستن پرونده").selectOption("reunited");
     await page.getByLabel("پیامی برای خانواده (اختیاری)").fill("خبر خوب: تماس برقرار شد.");
+    const askedBeforeMove = api.casesRequests.length;
     await page.getByRole("button", { name: "ثبت تغییر" }).click();
     await page.getByText("خانواده‌هایی که باخبر می‌شوند: ۲").waitFor();
     expect(api.moves).toEqual([{ to: "closed", closeReason: "reunited", familyNote: "خبر خوب: تماس برقرار شد." }]);
@@ -269,8 +270,10 @@ describe("the desk's page in a browser (stand-in API)", () => {
     await page.locator(".case-head .status").getByText("بسته شده").waitFor();
     expect(await page.getByLabel("وضعیت تازه").count()).toBe(0);
 
+    // Back to the list, asked again after the move so the case shows its new status; the filter stays.
     await page.getByRole("button", { name: "بازگشت به فهرست" }).click();
     await page.getByText("پرونده‌های پیدا شده: ۴۷").waitFor();
+    expect(api.casesRequests.length).toBe(askedBeforeMove + 1);
     expect(await page.getByLabel("استان").inputValue()).toBe("ardabil");
 
     await page.getByRole("tab", { name: "نمای کلی" }).click();

@@ -74,6 +74,8 @@ function Shell() {
   const { t } = useDesk();
   const [tab, setTab] = useState<Tab>("cases");
   const [openCase, setOpenCase] = useState<string | null>(null);
+  // Bumped by a status move, so the list under the case shows the new status on the way back.
+  const [listVersion, setListVersion] = useState(0);
   const open = (caseId: string) => {
     setOpenCase(caseId);
     window.scrollTo(0, 0);
@@ -94,9 +96,9 @@ function Shell() {
       </header>
       {/* The list stays mounted (hidden) under an open case: filter, sort, page and scroll survive the way back. */}
       <div hidden={tab !== "cases" || openCase !== null}>
-        <CasesScreen onOpen={open} />
+        <CasesScreen onOpen={open} version={listVersion} />
       </div>
-      {tab === "cases" && openCase ? <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} onOpen={open} /> : null}
+      {tab === "cases" && openCase ? <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} onOpen={open} onMoved={() => setListVersion((n) => n + 1)} /> : null}
       {tab === "overview" ? <OverviewScreen /> : null}
     </main>
   );

@@ -7,7 +7,7 @@ import { DeskCallFailed, type DeskFailure } from "./deskClient.js";
 import { useDesk } from "./deskContext.js";
 import { FailureNotice } from "./failureNotice.js";
 
-export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack: () => void; onOpen: (caseId: string) => void }) {
+export function CaseScreen({ caseId, onBack, onOpen, onMoved }: { caseId: string; onBack: () => void; onOpen: (caseId: string) => void; onMoved: () => void }) {
   const { client, t, fmt } = useDesk();
   const [card, setCard] = useState<DeskCase | null>(null);
   const [failure, setFailure] = useState<DeskFailure | null>(null);
@@ -140,6 +140,7 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
           onMoved={(notified) => {
             setMoved(notified);
             setAttempt((n) => n + 1);
+            onMoved();
           }}
         />
       ) : null}

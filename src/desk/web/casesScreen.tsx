@@ -21,7 +21,7 @@ function extraFilters(filter: DeskCaseFilter): number {
   return Object.keys(filter).filter((key) => key !== "name").length;
 }
 
-export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
+export function CasesScreen({ onOpen, version }: { onOpen: (caseId: string) => void; version: number }) {
   const { client, session, t, fmt } = useDesk();
   const [draft, setDraft] = useState<FilterDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<FilterProblem[]>([]);
@@ -48,7 +48,7 @@ export function CasesScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
     return () => {
       current = false;
     };
-  }, [client, filter, sort, page, attempt]);
+  }, [client, filter, sort, page, attempt, version]);
 
   const search = (event: Event) => {
     event.preventDefault();
