@@ -69,6 +69,8 @@ describe("dates typed into the filter", () => {
       filter: { name: "Hasanzadeh", province: "ardabil", registeredFrom: "2026-03-21", registeredTo: "2026-11-28", duplicatesPending: true },
     });
     expect(filterFromDraft(EMPTY_DRAFT)).toEqual({ ok: true, filter: {} });
+    // A reference typed in the name box, in Persian digits, searches by reference as /find does.
+    expect(filterFromDraft({ ...EMPTY_DRAFT, name: "۰۰۰۰-۰۰۰۷-۶" })).toEqual({ ok: true, filter: { reference: "0000-0007-6" } });
     expect(filterFromDraft({ ...EMPTY_DRAFT, registeredFrom: "1405/13/01", reference: "12" })).toEqual({ ok: false, problems: ["reference", "registeredFrom"] });
     expect(filterFromDraft({ ...EMPTY_DRAFT, registeredFrom: "2026-11-28", registeredTo: "1405/01/01" })).toEqual({ ok: false, problems: ["dateOrder"] });
   });

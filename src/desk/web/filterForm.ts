@@ -39,7 +39,10 @@ export function filterFromDraft(draft: FilterDraft): FilterParse {
   const filter: DeskCaseFilter = {};
   const problems: FilterProblem[] = [];
   const name = draft.name.trim().slice(0, NAME_LIMIT);
-  if (name) filter.name = name;
+  // A reference typed in the name box (as /find takes it) searches by reference.
+  const referenceInName = name && !draft.reference.trim() ? parseCaseReference(name) : null;
+  if (referenceInName) filter.reference = referenceInName;
+  else if (name) filter.name = name;
   if (draft.reference.trim()) {
     const reference = parseCaseReference(draft.reference);
     if (reference) filter.reference = reference;
