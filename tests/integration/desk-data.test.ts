@@ -16,7 +16,7 @@ import { buildActor, type Actor } from "../../src/domain/roles.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { createAuditTrail } from "../../src/services/audit.js";
 import { nameTokensOf } from "../../src/services/cases/caseRecordMapping.js";
-import { createCaseSearchService } from "../../src/services/cases/caseSearch.js";
+import { createCaseSearchService, type CaseSearchService } from "../../src/services/cases/caseSearch.js";
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
 import { createEventService, type EventService } from "../../src/services/events.js";
 import { createLocationService } from "../../src/services/locations.js";
@@ -36,6 +36,7 @@ let models: Models;
 let cases: CaseService;
 let petitions: PetitionService;
 let events: EventService;
+let caseSearch: CaseSearchService;
 let desk: DeskHandlers;
 const now = new Date("2026-11-27T09:00:00Z");
 const clock: Clock = { now: () => now };
@@ -132,11 +133,12 @@ beforeAll(async () => {
   let petitionSeed = 3;
   petitions = createPetitionService({ models, clock, audit, timeZone: "Asia/Tehran", random: () => (petitionSeed = (petitionSeed * 16807) % 2147483647) / 2147483647, fields: cipher, delivery, defaultLocale: "fa", actorNow, cipher, reminders });
   events = createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" });
+  caseSearch = createCaseSearchService({ models, clock, cipher, audit, actorNow });
   desk = createDeskHandlers({
     services: {
       clock,
       cases,
-      caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow }),
+      caseSearch,
       locations: createLocationService(models, clock, audit, actorNow, cipher),
       statistics: createStatisticsService({ models, clock, audit, actorNow }),
       petitions,
@@ -190,6 +192,8 @@ describe("a coordinator looks at the cases table", () => {
     const last = (await auditOf(coordinator, "case.search")).at(-1);
     expect(last?.details).toEqual({ filter: "name", results: 1, page: 0 });
     expect(JSON.stringify(last)).not.toContain("Kazemi");
+    // The table's filter is the coordinator's current /find filter too: /export in the chat follows it.
+    expect(await caseSearch.currentFilter(coordinator)).toEqual({ name: "Alireza Kazemi" });
   });
 
   it("opens a case on one screen: the families with their phone, the timeline in words, the moves a coordinator has; audited as a view", async () => {
