@@ -7,6 +7,8 @@ import type { LocalConfig } from "./config.js";
 import { startDatabaseServer, withDatabaseName, type DatabaseServer } from "./db/server/index.js";
 import { seedDemoData } from "./demo/demoData.js";
 import { TelegramEmulator } from "./emulator/index.js";
+import { buildDesk } from "../scripts/buildDesk.js";
+import { DESK_PAGE_DIRECTORY } from "./desk/server/deskPage.js";
 import { createFieldCipher, parseEncryptionKey } from "./security/fieldCipher.js";
 import type { Logger } from "./logger.js";
 import type { LocalModeModule, LocalRun } from "./localModePort.js";
@@ -30,6 +32,11 @@ export const startLocalMode: LocalModeModule["startLocalMode"] = async (config: 
     await database?.stop();
     throw error;
   }
+  // The coordinator's desk opens from the web chat: a newcomer's first `npm start` builds its page
+  // (esbuild, under a second); after editing the page, `npm run build:desk` rebuilds it.
+  if (!existsSync(path.join(DESK_PAGE_DIRECTORY, "index.html"))) {
+    await buildDesk().catch((error: unknown) => log.warn({ err: (error as Error).message }, "desk page not built; /desk/ answers 503 until `npm run build:desk`"));
+  }
   const adminIds = config.ADMIN_IDS.length > 0 ? config.ADMIN_IDS : [FIRST_USER_ID];
   const dataEncryptionKey = config.DATA_ENCRYPTION_KEY ?? localEncryptionKey();
   let seeding: Promise<unknown> = Promise.resolve();
@@ -51,7 +58,8 @@ export const startLocalMode: LocalModeModule["startLocalMode"] = async (config: 
     welcome:
       `\nLocal mode: no Telegram token, so the bot talks to the local emulator.\n` +
       `Open the web chat: ${emulator.webUrl}\n` +
-      `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n\n`,
+      `(The first simulated user, id ${adminIds[0]}, is an admin in local mode.)\n` +
+      `The coordinator's desk: send /desk in the web chat as that user.\n\n`,
     async stop() {
       await emulator.stop();
       await seeding;
