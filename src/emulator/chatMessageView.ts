@@ -33,6 +33,10 @@ export function toChatMessage(stored: StoredMessage): ChatMessage {
   if (video) view.video = video;
   const contact = m.contact as TelegramObject | undefined;
   if (contact && typeof contact.phone_number === "string") view.contact = contact.phone_number;
+  const webAppData = m.web_app_data as TelegramObject | undefined;
+  if (webAppData && typeof webAppData.data === "string") view.webAppData = webAppData.data;
+  const viaBot = m.via_bot as TelegramObject | undefined;
+  if (viaBot && typeof viaBot.username === "string") view.viaBot = viaBot.username;
   if (stored.parseMode) view.parseMode = stored.parseMode;
   const entities = (m.entities ?? m.caption_entities) as unknown[] | undefined;
   if (entities && entities.length > 0) view.entities = entities;

@@ -73,6 +73,8 @@ const webAppBody = z.union([
   z.strictObject({ menu: z.literal(true) }),
 ]);
 
+const webAppDataBody = z.strictObject({ buttonText: z.string().min(1), data: z.string() });
+
 const inlineBody = z.strictObject({ query: z.string().max(256), offset: z.string().max(64).optional() });
 
 const fraction = z.number().min(0).max(1);
@@ -118,7 +120,7 @@ export async function handleDriver(target: DriverTarget, req: IncomingMessage, r
   } catch (error) {
     if (error instanceof DriverError) {
       sendJson(res, error.status, { error: error.message, ...(error.issues ? { issues: error.issues } : {}) });
-    } else if (error instanceof Error && /already exists|no bot message|No inline button|No reply keyboard|No Mini App button|opens no Mini App/.test(error.message)) {
+    } else if (error instanceof Error && /already exists|no bot message|No inline button|No reply keyboard|No Mini App button|opens no Mini App|Mini App data must/.test(error.message)) {
       sendJson(res, 400, { error: error.message });
     } else {
       console.error("[emulator] driver request failed", error);
@@ -215,6 +217,10 @@ async function routeUser(
   }
   if (action === "inline" && method === "GET") return sendJson(res, 200, user.inlineAnswers());
   if (action === "menu" && method === "GET") return sendJson(res, 200, user.menuButton());
+  if (action === "webappdata" && method === "POST") {
+    const body = parseBody(webAppDataBody, await jsonBody(req));
+    return sendJson(res, 200, { updateId: user.sendWebAppData(body.buttonText, body.data) });
+  }
   if (action === "webapp" && method === "POST") {
     const body = parseBody(webAppBody, await jsonBody(req));
     if ("menu" in body) return sendJson(res, 200, user.openMenuButton());

@@ -136,6 +136,18 @@ export class EmulatedUser {
     throw new Error(`No Mini App button ${String(label)} to open for user ${this.id}. Visible buttons: ${this.describeButtons()}`);
   }
 
+  /**
+   * The Mini App of a reply keyboard button sends data back (Telegram.WebApp.sendData): Telegram
+   * closes the app and the bot receives a message with `web_app_data` ({ data, button_text }).
+   */
+  sendWebAppData(buttonText: string, data: string): number {
+    const button = this.activeReplyKeyboardButtons().find((b) => webAppUrlOf(b) !== undefined && visibleText(String(b.text)) === visibleText(buttonText));
+    if (!button) throw new Error(`No Mini App button "${buttonText}" on the reply keyboard of user ${this.id}`);
+    const bytes = Buffer.byteLength(data, "utf8");
+    if (bytes < 1 || bytes > 4096) throw new Error(`Mini App data must be 1-4096 bytes, got ${bytes}`);
+    return this.sendContent({ web_app_data: { data, button_text: String(button.text) } });
+  }
+
   /** The menu button beside this user's composer (setChatMenuButton: this chat's, else the bot's default). */
   menuButton(): TelegramObject {
     return effectiveMenuButton(this.state, this.id);

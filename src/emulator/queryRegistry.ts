@@ -1,4 +1,4 @@
-// Callback and inline queries users sent, by id, so that the bot's answers find them.
+// Callback, inline and Mini App queries users sent, by id, so that the bot's answers find them.
 import type { InlineAnswer } from "./types.js";
 
 export interface CallbackQueryRecord {
@@ -18,7 +18,16 @@ export interface InlineQueryRecord {
   answer?: InlineAnswer;
 }
 
+/** A Mini App opened from an inline or menu button: its query_id lets the bot answer once (answerWebAppQuery). */
+export interface WebAppQueryRecord {
+  id: string;
+  userId: number;
+  at: number;
+  answered: boolean;
+}
+
 export class QueryRegistry {
+  private readonly webAppQueries = new Map<string, WebAppQueryRecord>();
   private readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   private callbackCounter = 0;
   private readonly inlineQueries = new Map<string, InlineQueryRecord>();
@@ -49,6 +58,16 @@ export class QueryRegistry {
 
   inlineQuery(id: string): InlineQueryRecord | undefined {
     return this.inlineQueries.get(id);
+  }
+
+  addWebAppQuery(userId: number, id: string): WebAppQueryRecord {
+    const record: WebAppQueryRecord = { id, userId, at: this.now(), answered: false };
+    this.webAppQueries.set(id, record);
+    return record;
+  }
+
+  webAppQuery(id: string): WebAppQueryRecord | undefined {
+    return this.webAppQueries.get(id);
   }
 
   /** A user's answered inline queries, oldest first. */

@@ -83,6 +83,10 @@ export interface ChatMessage {
   sticker?: string;
   video?: string;
   contact?: string;
+  /** Data a Mini App sent back (web_app_data.data). */
+  webAppData?: string;
+  /** The bot through which the user sent it ("via @bot": a Mini App's answerWebAppQuery). */
+  viaBot?: string;
   parseMode?: string;
   entities?: unknown[];
   inlineKeyboard?: InlineButtonView[][];

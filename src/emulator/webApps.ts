@@ -117,7 +117,7 @@ export function launchWebApp(
 ): WebAppLaunch {
   const fields: Record<string, string> = {};
   // A reply keyboard's Mini App talks back with sendData, not answerWebAppQuery: no query_id.
-  if (button.source !== "keyboard_button") fields.query_id = newQueryId();
+  if (button.source !== "keyboard_button") fields.query_id = state.queries.addWebAppQuery(user.id, newQueryId()).id;
   fields.user = JSON.stringify(webAppUser(user));
   if (button.source === "inline_button") {
     fields.chat_type = "private";

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse, validate } from "@telegram-apps/init-data-node";
-import { Bot, InlineKeyboard } from "grammy";
+import { Bot, InlineKeyboard, Keyboard } from "grammy";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramEmulator } from "../../src/emulator/index.js";
@@ -19,6 +19,7 @@ const miniAppPage = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Mini App</title></head>
 <body>
 <p id="who">…</p><p id="theme"></p><p id="platform"></p>
+<button id="send" type="button">Send</button> <button id="close" type="button">Close</button>
 <script src="/app.js"></script>
 </body></html>`;
 
@@ -31,6 +32,10 @@ document.getElementById("platform").textContent = launch.get("tgWebAppPlatform")
 fetch("/whoami", { headers: { authorization: "tma " + launch.get("tgWebAppData") } })
   .then((r) => r.text())
   .then((text) => { document.getElementById("who").textContent = text; });
+// What telegram-web-app.js does in a web client: JSON events posted to the parent window.
+const post = (eventType, eventData) => window.parent.postMessage(JSON.stringify({ eventType, eventData }), "*");
+document.getElementById("send").onclick = () => post("web_app_data_send", { data: "province=ardabil" });
+document.getElementById("close").onclick = () => post("web_app_close", {});
 `;
 
 /** The page's server: checks the init data with the maintained library and the bot's token. */
@@ -71,6 +76,8 @@ describe("Mini Apps in the web chat", () => {
       await ctx.setChatMenuButton({ chat_id: ctx.chat.id, menu_button: { type: "web_app", text: "میز", web_app: { url: appUrl } } });
       await ctx.reply("میز کار را باز کنید", { reply_markup: new InlineKeyboard().webApp("🗂 میز کار", appUrl) });
     });
+    bot.command("form", (ctx) => ctx.reply("فرم را پر کنید", { reply_markup: new Keyboard().webApp("فرم استان", appUrl).resized() }));
+    bot.on("message:web_app_data", (ctx) => ctx.reply(`دریافت شد: ${ctx.message.web_app_data.data} (${ctx.message.web_app_data.button_text})`));
     await new Promise<void>((resolve) => {
       polling = bot.start({ onStart: () => resolve(), timeout: 5 });
     });
@@ -125,5 +132,20 @@ describe("Mini Apps in the web chat", () => {
     await menu.click();
     await page.getByTestId("web-app-panel").waitFor();
     await page.frameLocator('[data-testid="web-app-frame"]').getByText(/^سلام Leila #\d+$/).waitFor();
+  });
+
+  it("closes when the Mini App asks, and a reply keyboard's Mini App sends its data to the bot", async () => {
+    const frame = page.frameLocator('[data-testid="web-app-frame"]');
+    await frame.getByRole("button", { name: "Close" }).click();
+    await page.getByTestId("web-app-panel").waitFor({ state: "hidden" });
+
+    await page.getByTestId("composer").fill("/form");
+    await page.getByTestId("send").click();
+    await page.locator('[data-testid="reply-button"][data-web-app="true"]').getByText("فرم استان").click();
+    await frame.getByText(/^سلام Leila #\d+$/).waitFor();
+    await frame.getByRole("button", { name: "Send" }).click();
+    // Telegram closes a keyboard Mini App that sent its data; the bot receives it as web_app_data.
+    await page.getByTestId("web-app-panel").waitFor({ state: "hidden" });
+    await page.locator('[data-testid="message"][data-from="bot"]').getByText("دریافت شد: province=ardabil (فرم استان)").waitFor();
   });
 });

@@ -209,4 +209,31 @@ describe("opening a Mini App", () => {
     expect(missing.status).toBe(400);
     expect((await driver(emu, `/users/${reza.id}/webapp`, { label: "" })).status).toBe(400);
   });
+
+  it("lets a Mini App answer once through its bot (answerWebAppQuery): the user's chat shows it via the bot, and the bot receives it", async () => {
+    await callApi(emu, "sendMessage", { chat_id: maryam.id, text: "میز کار", reply_markup: inlineWebApp(deskUrl) });
+    const queryId = parse(maryam.openWebApp("🗂 میز کار").initData).query_id!;
+    const result = { type: "article", id: "1", title: "Case", input_message_content: { message_text: "Case 1234-5678-9 is now being reviewed" } };
+    const answered = await callApi(emu, "answerWebAppQuery", { web_app_query_id: queryId, result });
+    expect(answered.body).toEqual({ ok: true, result: {} });
+    expect(maryam.transcript().at(-1)).toMatchObject({ from: "user", text: "Case 1234-5678-9 is now being reviewed", viaBot: "family_reach_test_bot" });
+    const updates = (await callApi(emu, "getUpdates", { timeout: 0 })).body.result as { message?: { text?: string; via_bot?: { id: number } } }[];
+    expect(updates.at(-1)?.message).toMatchObject({ text: "Case 1234-5678-9 is now being reviewed", via_bot: { id: 123456 } });
+
+    const again = await callApi(emu, "answerWebAppQuery", { web_app_query_id: queryId, result });
+    expect(again.body.description).toBe("Bad Request: query is too old and response timeout expired or query ID is invalid");
+    const unknown = await callApi(emu, "answerWebAppQuery", { web_app_query_id: "AAforged", result });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("lets a reply keyboard's Mini App send data back: the bot receives web_app_data with the button's text", async () => {
+    await callApi(emu, "sendMessage", { chat_id: maryam.id, text: "منو", reply_markup: keyboardWebApp(deskUrl) });
+    maryam.sendWebAppData("Open the desk", JSON.stringify({ province: "ardabil" }));
+    const updates = (await callApi(emu, "getUpdates", { timeout: 0 })).body.result as { message?: Record<string, unknown> }[];
+    expect(updates.at(-1)?.message).toMatchObject({ from: { id: maryam.id }, web_app_data: { data: '{"province":"ardabil"}', button_text: "Open the desk" } });
+    expect(maryam.transcript().at(-1)).toMatchObject({ from: "user", webAppData: '{"province":"ardabil"}' });
+    expect(() => maryam.sendWebAppData("Help", "x")).toThrow(/No Mini App button "Help"/);
+    expect(() => maryam.sendWebAppData("Open the desk", "x".repeat(4097))).toThrow(/1-4096 bytes/);
+    expect((await driver(emu, `/users/${maryam.id}/webappdata`, { buttonText: "Open the desk", data: "" })).status).toBe(400);
+  });
 });

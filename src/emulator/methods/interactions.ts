@@ -3,7 +3,8 @@ import { z } from "zod";
 import { badRequest, chatNotFound } from "../botApiError.js";
 import type { FileKind } from "../fileStore.js";
 import { boolParam, chatIdParam, intParam, parseParams, stringParam } from "../validation.js";
-import { botUser, enqueueGroupMembershipChange } from "../emulatorState.js";
+import { botUser, enqueueGroupMembershipChange, enqueueUpdate, nowSeconds, privateChat, telegramUser } from "../emulatorState.js";
+import type { TelegramObject } from "../types.js";
 import { immediate, notAMember, writableChat, type MethodSpec } from "./methodTypes.js";
 
 /** Telegram forgets callback queries after 15 minutes. */
@@ -185,7 +186,50 @@ const leaveChat: MethodSpec = {
   },
 };
 
+const answerWebAppSchema = z.looseObject({
+  web_app_query_id: stringParam,
+  result: z.looseObject({ type: z.string(), id: z.string() }),
+});
+
+/** Telegram lets a Mini App's query be answered once, for a limited time (like a callback query). */
+const webAppQueryLifetimeMs = callbackQueryLifetimeMs;
+
+/**
+ * A Mini App opened from an inline or menu button answers through its bot: the result is sent in
+ * the user's name, "via @bot", to the chat the app was opened from — and reaches the bot as a message.
+ * Only results with text (input_message_content.message_text, as an article has) are modelled.
+ */
+const answerWebAppQuery: MethodSpec = {
+  name: "answerWebAppQuery",
+  prepare(params, { state }) {
+    const p = parseParams(answerWebAppSchema, params);
+    const query = state.queries.webAppQuery(p.web_app_query_id);
+    if (!query || query.answered || state.now() - query.at > webAppQueryLifetimeMs) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    const content = p.result.input_message_content as TelegramObject | undefined;
+    const text = typeof content?.message_text === "string" ? content.message_text : undefined;
+    if (text === undefined || text.trim() === "") throw badRequest("message text is empty");
+    const user = state.store.user(query.userId);
+    if (!user) throw chatNotFound();
+    return immediate(() => {
+      query.answered = true;
+      const stored = state.store.addMessage(user.id, "user", (messageId) => ({
+        message_id: messageId,
+        from: telegramUser(user),
+        chat: privateChat(user),
+        date: nowSeconds(state),
+        via_bot: botUser(state),
+        text,
+      }));
+      enqueueUpdate(state, { message: stored.message });
+      return {};
+    });
+  },
+};
+
 export const interactionMethods: MethodSpec[] = [
+  answerWebAppQuery,
   leaveChat,
   answerCallbackQuery,
   answerInlineQuery,

@@ -19,7 +19,7 @@ const view = {
   webAppFrame: $("web-app-frame"),
 };
 
-const state = { userId: undefined, users: new Map(), messages: new Map(), events: undefined, toastTimer: undefined, botName: undefined };
+const state = { userId: undefined, users: new Map(), messages: new Map(), events: undefined, toastTimer: undefined, botName: undefined, webApp: undefined };
 
 async function api(path, body) {
   const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
@@ -120,6 +120,7 @@ function mediaLabel(message) {
   if (message.video) return `🎬 Video · ${message.video}`;
   if (message.sticker) return `🙂 Sticker · ${message.sticker}`;
   if (message.contact) return `📇 Contact · ${message.contact}`;
+  if (message.webAppData) return `🧩 Data from the Mini App · ${message.webAppData}`;
   return undefined;
 }
 
@@ -163,7 +164,10 @@ function messageElement(message) {
   const bubble = el("div", { class: "bubble", dir: "auto" }, [
     ...(media ? [el("div", { class: "media", "data-testid": "media", dir: "auto" }, [media])] : []),
     ...(body !== undefined ? [el("div", { class: "text", "data-testid": "message-text", dir: "auto" }, [renderEntities(body, message.entities)])] : []),
-    el("div", { class: "meta" }, [message.edited ? `edited · ${timeOf(message.date)}` : timeOf(message.date)]),
+    el("div", { class: "meta" }, [
+      ...(message.viaBot ? [`via @${message.viaBot} · `] : []),
+      message.edited ? `edited · ${timeOf(message.date)}` : timeOf(message.date),
+    ]),
   ]);
   return el(
     "div",
@@ -236,6 +240,7 @@ async function openWebApp(body) {
   if (state.userId === undefined) return;
   try {
     const launch = await api(`/users/${state.userId}/webapp`, body);
+    state.webApp = launch;
     // Telegram's clients title a Mini App with the bot's name, whatever the button said.
     view.webAppTitle.textContent = state.botName ?? launch.title;
     view.webAppFrame.src = launch.launchUrl;
@@ -246,9 +251,33 @@ async function openWebApp(body) {
 }
 
 function closeWebApp() {
+  state.webApp = undefined;
   view.webApp.hidden = true;
   view.webAppFrame.src = "about:blank";
 }
+
+/**
+ * What a Mini App asks of its Telegram client: telegram-web-app.js posts JSON `{eventType, eventData}`
+ * to the parent window in web clients. Close, and send data (a reply keyboard's Mini App only:
+ * Telegram then closes it and the bot receives a web_app_data message).
+ */
+window.addEventListener("message", (event) => {
+  if (event.source !== view.webAppFrame.contentWindow || state.webApp === undefined) return;
+  let message;
+  try {
+    message = typeof event.data === "string" ? JSON.parse(event.data) : event.data;
+  } catch {
+    return;
+  }
+  if (message?.eventType === "web_app_close") closeWebApp();
+  if (message?.eventType === "web_app_data_send" && state.webApp.source === "keyboard_button") {
+    const buttonText = state.webApp.title;
+    closeWebApp();
+    void api(`/users/${state.userId}/webappdata`, { buttonText, data: String(message.eventData?.data ?? "") }).catch((error) =>
+      showToast({ text: String(error.message ?? error), showAlert: true }),
+    );
+  }
+});
 
 /** The menu button beside the composer: shown when the bot set a Mini App for this chat (or as its default). */
 async function refreshMenuButton(userId) {
