@@ -249,7 +249,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
           localesDirectory: LOCALES_DIRECTORY,
           defaultLocale: config.DEFAULT_LOCALE,
           defaultTimeZone: config.TZ_DEFAULT,
-          frameAncestors: onThisServer ? [new URL(config.apiRoot).origin] : [],
+          frameAncestors: onThisServer ? loopbackOrigins(config.apiRoot) : [],
           // The data routes: the chat's services (roles re-read as they act); the export goes out through the bot's Api.
           handlers: createDeskHandlers({ services, api: bot.api }),
         })
@@ -344,4 +344,12 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       log.info("bot stopped");
     },
   };
+}
+
+/** The emulator's origin as a browser may name it: 127.0.0.1 and localhost are different origins to a frame-ancestors check. */
+function loopbackOrigins(apiRoot: string): string[] {
+  const url = new URL(apiRoot);
+  const port = url.port ? `:${url.port}` : "";
+  const loopback = ["127.0.0.1", "localhost"];
+  return loopback.includes(url.hostname) ? loopback.map((host) => `${url.protocol}//${host}${port}`) : [url.origin];
 }

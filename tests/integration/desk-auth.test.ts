@@ -34,9 +34,9 @@ beforeAll(async () => {
 afterAll(() => bot?.stop());
 
 /** Init data as Telegram hands it to the page when this person opens the desk (signed `minutesAgo` minutes ago). */
-function initDataFor(userId: number, { minutesAgo = 1, token = bot.emulator.token } = {}): string {
+function initDataFor(userId: number, { minutesAgo = 1, token = bot.emulator.token, languageCode = "en" } = {}): string {
   const authDate = new Date(bot.app.services.clock.now().getTime() - minutesAgo * 60_000);
-  return sign({ query_id: "AAH-desk-test", user: { id: userId, first_name: "Test", language_code: "en" } }, token, authDate);
+  return sign({ query_id: "AAH-desk-test", user: { id: userId, first_name: "Test", language_code: languageCode } }, token, authDate);
 }
 
 async function askSession(initData: string | undefined): Promise<Response> {
@@ -88,6 +88,15 @@ describe("who may open the desk", () => {
     for (const key of deskKeysOf(LOCALES_DIRECTORY, "en")) expect(session.strings[key.slice("desk-".length)]).toBe(bot.app.i18n.t("en", key));
   });
 
+  it("an admin who never chose a language in the bot reads the desk in their Telegram app's language, as the bot would answer", async () => {
+    const albanian = (await (await askSession(initDataFor(ADMIN_ID, { languageCode: "sq" }))).json()) as DeskSession;
+    expect(albanian).toMatchObject({ locale: "sq", dir: "ltr", role: "admin" });
+    expect(albanian.choices.statuses.find((s) => s.code === "registered")?.label).toBe(bot.app.i18n.t("sq", "status-registered"));
+    // A language the bot does not have: the bot's default (Persian). A stored language wins over the app's.
+    expect(((await (await askSession(initDataFor(ADMIN_ID, { languageCode: "de" }))).json()) as DeskSession).locale).toBe("fa");
+    expect(((await (await askSession(initDataFor(VOLUNTEER_ID, { languageCode: "sq" }))).json()) as DeskSession).locale).toBe("en");
+  });
+
   it("a coordinator whose role is revoked between two requests is refused on the second, with the same init data", async () => {
     const { services } = bot.app;
     const invite = await services.team.createInvite({ userId: ADMIN_ID }, "coordinator", []);
@@ -111,8 +120,9 @@ describe("what every desk answer carries", () => {
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("frame-ancestors https://web.telegram.org https://*.telegram.org");
-      // Local mode and tests: the emulator's web chat may show the desk too.
-      expect(csp).toContain(new URL(bot.emulator.apiRoot).origin);
+      // Local mode and tests: the emulator's web chat may show the desk too, by either loopback name.
+      const port = new URL(bot.emulator.apiRoot).port;
+      expect(csp).toContain(`http://127.0.0.1:${port} http://localhost:${port}`);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     }

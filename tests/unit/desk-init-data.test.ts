@@ -15,7 +15,7 @@ function signedFor(token: string, authDate: Date, user: typeof coordinator | nul
 
 describe("init data of the desk", () => {
   it("a coordinator who opened the desk a minute ago is known by their Telegram id", () => {
-    expect(userFromInitData(signedFor(BOT_TOKEN, minutesBefore(1)), BOT_TOKEN, NOW)).toEqual({ ok: true, userId: 424242 });
+    expect(userFromInitData(signedFor(BOT_TOKEN, minutesBefore(1)), BOT_TOKEN, NOW)).toEqual({ ok: true, userId: 424242, languageCode: "fa" });
   });
 
   it("59 minutes old still opens; 61 minutes old does not", () => {

@@ -3,6 +3,7 @@ import { getRequestListener } from "@hono/node-server";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Clock } from "../../clock.js";
+import { matchLocale } from "../../bot/i18n.js";
 import { can, type Actor } from "../../domain/roles.js";
 import type { Logger } from "../../logger.js";
 import type { BelievedLocation } from "../../services/locations.js";
@@ -92,7 +93,9 @@ export function createDeskServer(options: DeskServerOptions) {
     if (!check.ok) return json(c, 401, { error: "unauthorized" });
     const [actor, settings] = await Promise.all([options.users.actorNow(check.userId), options.users.settingsOf(check.userId)]);
     if (!can(actor, "case.view")) return json(c, 403, { error: "forbidden" });
-    const locale = settings.locale && options.i18n.locales.includes(settings.locale) ? settings.locale : options.defaultLocale;
+    // As the bot chooses: the language stored for the person, else their Telegram app's, else the default.
+    const stored = settings.locale && options.i18n.locales.includes(settings.locale) ? settings.locale : undefined;
+    const locale = stored ?? matchLocale(options.i18n.locales, check.languageCode) ?? options.defaultLocale;
     c.set("reader", {
       userId: check.userId,
       actor,

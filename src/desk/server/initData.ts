@@ -5,7 +5,8 @@ export const INIT_DATA_MAX_AGE_SECONDS = 3600;
 /** A clock a little behind Telegram's must not lock people out; much further ahead is a forgery. */
 const FUTURE_TOLERANCE_SECONDS = 60;
 
-export type InitDataCheck = { ok: true; userId: number } | { ok: false; error: "unauthorized" };
+/** The person who opened the desk: their Telegram id, and the language their Telegram app uses (for someone who never chose one in the bot). */
+export type InitDataCheck = { ok: true; userId: number; languageCode?: string } | { ok: false; error: "unauthorized" };
 
 const UNAUTHORIZED: InitDataCheck = { ok: false, error: "unauthorized" };
 
@@ -25,7 +26,8 @@ export function userFromInitData(raw: string | undefined, botToken: string, now:
     if (!(ageSeconds <= INIT_DATA_MAX_AGE_SECONDS) || ageSeconds < -FUTURE_TOLERANCE_SECONDS) return UNAUTHORIZED;
     const id = data.user?.id;
     if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0 || data.user?.is_bot) return UNAUTHORIZED;
-    return { ok: true, userId: id };
+    const languageCode = data.user?.language_code;
+    return { ok: true, userId: id, ...(typeof languageCode === "string" ? { languageCode } : {}) };
   } catch {
     return UNAUTHORIZED;
   }
