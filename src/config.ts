@@ -155,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     return { mode: "local", ...common, MONGODB_URI, DATA_ENCRYPTION_KEY, EMULATOR_PORT };
   }
   if (!MONGODB_URI) problems.push("MONGODB_URI: required when BOT_TOKEN is set");
+  if (common.DESK_URL?.startsWith("http://")) problems.push("DESK_URL: must start with https:// when BOT_TOKEN is set (Telegram refuses Mini App buttons with other addresses)");
   if (!DATA_ENCRYPTION_KEY) problems.push("DATA_ENCRYPTION_KEY: required when BOT_TOKEN is set (openssl rand -base64 32)");
   if (problems.length > 0 || !MONGODB_URI || !DATA_ENCRYPTION_KEY) throw new ConfigError(problems);
   const telegram: TelegramConfig = { ...common, BOT_TOKEN, MONGODB_URI, DATA_ENCRYPTION_KEY };

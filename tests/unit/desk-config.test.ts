@@ -23,6 +23,8 @@ describe("DESK_URL", () => {
   it("Telegram opens Mini Apps over https only: plain http is refused except on this machine", () => {
     expect(() => parseConfig({ ...production, DESK_URL: "http://bot.example.org/desk/" })).toThrow(ConfigError);
     expect(() => parseConfig({ ...production, DESK_URL: "not a url" })).toThrow(ConfigError);
+    // On this machine (local mode, the emulator) http on the loopback is fine; with Telegram it is not.
     expect(parseConfig({ DESK_URL: "http://127.0.0.1:8080/desk/" }).DESK_URL).toBe("http://127.0.0.1:8080/desk/");
+    expect(() => parseConfig({ ...production, DESK_URL: "http://127.0.0.1:8080/desk/" })).toThrow(/DESK_URL: must start with https:\/\/ when BOT_TOKEN is set/);
   });
 });

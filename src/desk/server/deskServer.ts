@@ -146,6 +146,8 @@ export function deskSecurityHeaders(extraFrameAncestors: readonly string[]): Rec
     "referrer-policy": "no-referrer",
     "cross-origin-resource-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
+    // Its address is not secret; its page has nothing for a search engine either.
+    "x-robots-tag": "noindex, nofollow",
   };
 }
 
