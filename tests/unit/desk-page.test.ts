@@ -3,10 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { sign } from "@telegram-apps/init-data-node";
+import { DatabaseUnavailableError } from "../../src/db/connection.js";
 import { createDeskServer } from "../../src/desk/server/deskServer.js";
+import type { Actor } from "../../src/domain/roles.js";
 import { silentLogger } from "../../src/logger.js";
 
 // The desk's page as the bot's HTTP server serves it: from dist/desk when built, a plain line when not.
+const BOT_TOKEN = "123456:page-test";
 const built = mkdtempSync(path.join(tmpdir(), "desk-page-"));
 const notBuilt = mkdtempSync(path.join(tmpdir(), "desk-empty-"));
 mkdirSync(path.join(built, "assets"));
@@ -19,13 +23,13 @@ afterAll(() => {
   rmSync(notBuilt, { recursive: true, force: true });
 });
 
-function deskOn(pageDirectory: string) {
+function deskOn(pageDirectory: string, actorNow: (userId: number) => Promise<Actor> = async (userId) => ({ userId, roles: ["family"], provinces: [] })) {
   return createDeskServer({
-    botToken: "123456:page-test",
+    botToken: BOT_TOKEN,
     clock: { now: () => new Date() },
     log: silentLogger,
     users: {
-      actorNow: async (userId) => ({ userId, roles: ["family"], provinces: [] }),
+      actorNow,
       settingsOf: async () => ({ timeZone: "Asia/Tehran", timeZoneChosen: false, reminderOptOuts: [] }),
     },
     locations: { listActive: async () => [] },
@@ -87,5 +91,17 @@ describe("the desk's page", () => {
     expect(response.headers.get("content-security-policy")).toContain("form-action 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+  });
+});
+
+describe("the desk's API when the database is away", () => {
+  it("answers 503 { error: unavailable } (the page offers to try again), not a 500", async () => {
+    const desk = deskOn(built, async () => {
+      throw new DatabaseUnavailableError(new Error("connection 3 to 127.0.0.1:27017 closed"));
+    });
+    const initData = sign({ query_id: "AAH-desk-db", user: { id: 5150, first_name: "Test" } }, BOT_TOKEN, new Date());
+    const response = await get(desk, "/desk/api/session", { authorization: `tma ${initData}` });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: "unavailable" });
   });
 });

@@ -4,6 +4,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Clock } from "../../clock.js";
 import { matchLocale } from "../../bot/i18n.js";
+import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { can, type Actor } from "../../domain/roles.js";
 import type { Logger } from "../../logger.js";
 import type { BelievedLocation } from "../../services/locations.js";
@@ -71,6 +72,11 @@ export function createDeskServer(options: DeskServerOptions) {
   });
 
   app.onError((error, c) => {
+    // The database away: the page says to try again (as the chat answers "nothing was lost").
+    if (isDatabaseUnavailableError(error)) {
+      log.warn({ route: c.req.routePath }, "desk request: database unavailable");
+      return json(c, 503, { error: "unavailable" });
+    }
     log.error({ err: error.message, route: c.req.routePath }, "desk request failed");
     return json(c, 500, { error: "internal" });
   });

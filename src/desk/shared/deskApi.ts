@@ -7,7 +7,9 @@
 // `{ error: "invalid" }` for a body that fails its schema; 401 `{ error: "unauthorized" }` for
 // missing, forged, expired (older than one hour) or another bot's init data; 403
 // `{ error: "forbidden" }` for a user whose role (read from the database at each request) does not
-// allow the action — families always; 404 `{ error: "not_found" }`.
+// allow the action — families always; 404 `{ error: "not_found" }`; 413 `{ error: "too_large" }` for a
+// body over 64 KB; 503 `{ error: "unavailable" }` while the database is away (try again);
+// 500 `{ error: "internal" }` otherwise.
 
 export type DeskRole = "volunteer" | "coordinator" | "admin";
 
