@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CASE_STATUSES, type CaseStatus } from "./caseStatus.js";
 import { RSVP_ANSWERS, type RsvpAnswer } from "./events.js";
+import { toSolarHijri } from "./solarHijri.js";
 
 /** A count under a key: a province code, a month ("2026-03") or a day ("2026-03-14"). */
 export interface KeyedCount {
@@ -70,6 +71,41 @@ export function fillMonths(now: Date, months: number, counts: ReadonlyMap<string
   });
 }
 
+/** Months as the reader counts them: Gregorian, or Solar Hijri (Persian readers). */
+export type StatsCalendar = "gregorian" | "solarHijri";
+
+/** Iran's offset from UTC (no daylight saving since 2022): a Solar Hijri month starts at Tehran's midnight. */
+const IRAN_OFFSET_MS = 210 * 60_000;
+const SOLAR_HIJRI_PREFIX = "sh:";
+
+/** "sh:1405-09": the Solar Hijri month (in Iran's time) of a moment. */
+export function solarHijriMonthKey(at: Date): string {
+  const local = new Date(at.getTime() + IRAN_OFFSET_MS);
+  const sh = toSolarHijri({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
+  return `${SOLAR_HIJRI_PREFIX}${sh.year}-${String(sh.month).padStart(2, "0")}`;
+}
+
+/** The Solar Hijri month key `back` months before the month of `key` ("sh:1405-01", 1 → "sh:1404-12"). */
+function solarHijriMonthBefore(key: string, back: number): string {
+  const [year, month] = key.slice(SOLAR_HIJRI_PREFIX.length).split("-").map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - back;
+  return `${SOLAR_HIJRI_PREFIX}${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Every Solar Hijri month key of the window ending with now's month, oldest first, with the counts found. */
+export function fillSolarHijriMonths(now: Date, months: number, counts: ReadonlyMap<string, number>): KeyedCount[] {
+  const last = solarHijriMonthKey(now);
+  return Array.from({ length: months }, (_, i) => {
+    const key = solarHijriMonthBefore(last, months - 1 - i);
+    return { key, count: counts.get(key) ?? 0 };
+  });
+}
+
+/** Whether a month key is a Solar Hijri one ("sh:1405-09"). */
+export function isSolarHijriMonthKey(key: string): boolean {
+  return key.startsWith(SOLAR_HIJRI_PREFIX);
+}
+
 /** Every day key of the window, oldest first, with the counts found (zero for the rest). */
 export function fillDays(now: Date, days: number, counts: ReadonlyMap<string, number>): KeyedCount[] {
   const start = daysWindowStart(now, days).getTime();
@@ -131,26 +167,34 @@ export const statisticsTallySchema = z.object({
 export class TallyCounter {
   private readonly tally: StatisticsTally;
   private readonly monthsFrom: string;
+  private readonly solarHijriMonthsFrom: string;
   private readonly daysFrom: string;
   private readonly staleBefore: number;
 
   constructor(readonly now: Date) {
     this.tally = { computedAt: now, cases: {}, registrations: {}, contact: {}, stale: {}, signatures: {}, signaturesByDay: {}, rsvps: {} };
     this.monthsFrom = monthKey(monthsWindowStart(now, STATS_MONTHS));
+    this.solarHijriMonthsFrom = solarHijriMonthBefore(solarHijriMonthKey(now), STATS_MONTHS - 1);
     this.daysFrom = dayKey(daysWindowStart(now, STATS_DAYS));
     this.staleBefore = now.getTime() - STALE_AFTER_DAYS * DAY_MS;
   }
 
   addCase(c: { province: string; status: string; createdAt: Date; updatedAt: Date }): void {
     bump(this.tally.cases, c.province, c.status);
-    const month = monthKey(c.createdAt);
-    if (month >= this.monthsFrom) bump(this.tally.registrations, c.province, month);
+    this.addMonths(this.tally.registrations, c.province, c.createdAt);
     if (c.status !== "closed" && c.updatedAt.getTime() < this.staleBefore) this.tally.stale[c.province] = (this.tally.stale[c.province] ?? 0) + 1;
   }
 
   addContactEstablished(province: string | undefined, at: Date): void {
+    this.addMonths(this.tally.contact, province ?? NO_PROVINCE, at);
+  }
+
+  /** Counted under its Gregorian month and its Solar Hijri month, each within its own window. */
+  private addMonths(table: Record<string, Counts>, province: string, at: Date): void {
     const month = monthKey(at);
-    if (month >= this.monthsFrom) bump(this.tally.contact, province ?? NO_PROVINCE, month);
+    if (month >= this.monthsFrom) bump(table, province, month);
+    const solarHijri = solarHijriMonthKey(at);
+    if (solarHijri >= this.solarHijriMonthsFrom) bump(table, province, solarHijri);
   }
 
   addSignature(province: string | null | undefined, signedAt: Date): void {
@@ -178,7 +222,7 @@ function bump(table: Record<string, Counts>, outer: string, inner: string): void
  * What one reader sees of a tally: every province for "all", else the sum over their provinces
  * (counts without a province only in "all").
  */
-export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly string[]): StatisticsSnapshot {
+export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly string[], calendar: StatsCalendar = "gregorian"): StatisticsSnapshot {
   const inScope = (province: string) => scope === "all" || scope.includes(province);
   const sumOver = (table: Record<string, Counts>): Map<string, number> => {
     const out = new Map<string, number>();
@@ -194,6 +238,8 @@ export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly 
     return out;
   };
   const rowTotal = (row: Counts | number) => (typeof row === "number" ? row : Object.values(row).reduce((a, b) => a + b, 0));
+  const fillCalendarMonths = (counts: Map<string, number>) =>
+    calendar === "solarHijri" ? fillSolarHijriMonths(tally.computedAt, STATS_MONTHS, counts) : fillMonths(tally.computedAt, STATS_MONTHS, counts);
   const byStatus = sumOver(tally.cases);
   const byProvince = perProvince(tally.cases, rowTotal);
   const signaturesByProvince = perProvince(tally.signatures, rowTotal);
@@ -205,8 +251,8 @@ export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly 
     totalCases: [...byStatus.values()].reduce((a, b) => a + b, 0),
     casesByProvince: largestFirst(byProvince),
     casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, byStatus.get(s) ?? 0])) as Record<CaseStatus, number>,
-    registrationsByMonth: fillMonths(tally.computedAt, STATS_MONTHS, sumOver(tally.registrations)),
-    contactByMonth: fillMonths(tally.computedAt, STATS_MONTHS, sumOver(tally.contact)),
+    registrationsByMonth: fillCalendarMonths(sumOver(tally.registrations)),
+    contactByMonth: fillCalendarMonths(sumOver(tally.contact)),
     staleCases: sumCounts(tally.stale),
     signaturesByDay: fillDays(tally.computedAt, STATS_DAYS, sumOver(tally.signaturesByDay)),
     signaturesByProvince: largestFirst(signaturesByProvince),

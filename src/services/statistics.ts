@@ -7,6 +7,7 @@ import {
   snapshotOfTally,
   statisticsTallySchema,
   type StatisticsSnapshot,
+  type StatsCalendar,
   type StatisticsTally,
 } from "../domain/statistics.js";
 import type { Models } from "../db/models/index.js";
@@ -14,7 +15,7 @@ import type { AuditTrail } from "./audit.js";
 
 export interface StatisticsService {
   /** The counts /stats shows: all provinces for coordinators, their own for volunteers; families are refused. */
-  snapshot(acting: ActingUser): Promise<{ ok: true; value: StatisticsSnapshot } | { ok: false; error: "forbidden" }>;
+  snapshot(acting: ActingUser, calendar?: StatsCalendar): Promise<{ ok: true; value: StatisticsSnapshot } | { ok: false; error: "forbidden" }>;
   /** Counts everything again and keeps the tally (the `refresh-statistics` job). */
   refresh(): Promise<StatisticsTally>;
 }
@@ -81,7 +82,7 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
   return {
     refresh: count,
 
-    async snapshot(acting) {
+    async snapshot(acting, calendar = "gregorian") {
       // Roles as stored now: a volunteer removed a second ago sees nothing.
       const actor = await actorNow(acting.userId);
       if (!can(actor, "stats.view")) return { ok: false, error: "forbidden" };
@@ -90,7 +91,7 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
       const stored = await storedTally();
       const fresh = stored && clock.now().getTime() - stored.computedAt.getTime() <= maxAgeMs ? stored : await count();
       await audit.record(actor.userId, "stats.view", undefined, { scope: all ? "all" : scope.length });
-      return { ok: true, value: snapshotOfTally(fresh, scope) };
+      return { ok: true, value: snapshotOfTally(fresh, scope, calendar) };
     },
   };
 }

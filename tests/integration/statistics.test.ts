@@ -109,6 +109,12 @@ describe("the statistics service", () => {
     expect(s.signaturesByDay.at(-1)).toEqual({ key: "2026-11-27", count: 1 });
     expect(s.signaturesByDay.at(-2)).toEqual({ key: "2026-11-26", count: 2 });
     expect(s.rsvps).toEqual({ yes: 2, maybe: 1, no: 1 });
+
+    // A Persian reader counts the same cases by Solar Hijri month: 24 Nov = Azar 1405, 28 Sep = Mehr 1405.
+    const persian = await statistics.snapshot({ userId: coordinator.userId }, "solarHijri");
+    if (!persian.ok) throw new Error(persian.error);
+    expect(persian.value.registrationsByMonth.at(-1)).toEqual({ key: "sh:1405-09", count: 1 });
+    expect(persian.value.registrationsByMonth.find((m) => m.key === "sh:1405-07")?.count).toBe(1);
   });
 
   it("a volunteer of Ardabil gets the counts of Ardabil only", async () => {
@@ -127,7 +133,7 @@ describe("the statistics service", () => {
   it("a family member is refused, and every view is audited with counts only", async () => {
     expect(await statistics.snapshot({ userId: FAMILY_ID })).toEqual({ ok: false, error: "forbidden" });
     const audited = await models.auditEvents.find({ action: "stats.view" }).sort({ _id: 1 }).lean();
-    expect(audited.map((a) => a.details)).toEqual([{ scope: "all" }, { scope: 1 }]);
+    expect(audited.map((a) => a.details)).toEqual([{ scope: "all" }, { scope: "all" }, { scope: 1 }]);
   });
 
   it("reads the tally the job counted while it is fresh, and counts again once it is older than its maximum age", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_PROVINCE, TallyCounter, snapshotOfTally, statisticsTallySchema } from "../../src/domain/statistics.js";
+import { NO_PROVINCE, TallyCounter, snapshotOfTally, solarHijriMonthKey, statisticsTallySchema } from "../../src/domain/statistics.js";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-27T09:00:00Z");
@@ -27,8 +27,9 @@ describe("the statistics tally", () => {
     const tally = sampleTally();
     expect(tally.cases).toEqual({ ardabil: { registered: 1, under_review: 1 }, tehran: { closed: 1 } });
     // The Tehran case of 400 days ago is outside the 12 months; so is the contact of 500 days ago.
-    expect(tally.registrations).toEqual({ ardabil: { "2026-11": 1, "2026-09": 1 } });
-    expect(tally.contact).toEqual({ ardabil: { "2026-11": 1 }, [NO_PROVINCE]: { "2026-11": 1 } });
+    // Each month twice: Gregorian, and Solar Hijri in Iran's time (24 Nov 2026 = 3 Azar 1405; 28 Sep = 6 Mehr).
+    expect(tally.registrations).toEqual({ ardabil: { "2026-11": 1, "2026-09": 1, "sh:1405-09": 1, "sh:1405-07": 1 } });
+    expect(tally.contact).toEqual({ ardabil: { "2026-11": 1, "sh:1405-08": 1 }, [NO_PROVINCE]: { "2026-11": 1, "sh:1405-09": 1 } });
     expect(tally.stale).toEqual({ ardabil: 1 });
     expect(tally.signatures).toEqual({ ardabil: 1, tehran: 1, [NO_PROVINCE]: 1 });
     expect(tally.signaturesByDay).toEqual({ ardabil: { "2026-11-27": 1 }, tehran: { "2026-11-26": 1 } });
@@ -45,6 +46,21 @@ describe("the statistics tally", () => {
     expect(s.signaturesByProvince).toEqual([{ key: "ardabil", count: 1 }, { key: "tehran", count: 1 }]);
     expect(s.signaturesByDay).toHaveLength(30);
     expect(s.rsvps).toEqual({ yes: 1, maybe: 0, no: 1 });
+  });
+
+  it("a Persian reader gets the twelve Solar Hijri months that end with this one", () => {
+    const s = snapshotOfTally(sampleTally(), "all", "solarHijri");
+    expect(s.registrationsByMonth).toHaveLength(12);
+    expect(s.registrationsByMonth[0]!.key).toBe("sh:1404-10");
+    expect(s.registrationsByMonth.at(-1)).toEqual({ key: "sh:1405-09", count: 1 });
+    expect(s.registrationsByMonth.find((m) => m.key === "sh:1405-07")?.count).toBe(1);
+    expect(s.contactByMonth.find((m) => m.key === "sh:1405-08")?.count).toBe(1);
+    // A month starts at Tehran's midnight: 21:00 UTC on 21 Nov is already 1 Azar there.
+    expect(solarHijriMonthKey(new Date("2026-11-21T20:00:00Z"))).toBe("sh:1405-08");
+    expect(solarHijriMonthKey(new Date("2026-11-21T21:00:00Z"))).toBe("sh:1405-09");
+    // Across the new year: Esfand 1404 comes before Farvardin 1405.
+    const nowruz = new TallyCounter(new Date("2026-03-25T09:00:00Z"));
+    expect(snapshotOfTally(nowruz.result(), "all", "solarHijri").registrationsByMonth.slice(-2).map((m) => m.key)).toEqual(["sh:1404-12", "sh:1405-01"]);
   });
 
   it("a volunteer of Ardabil sees the sum over Ardabil only", () => {

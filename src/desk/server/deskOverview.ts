@@ -3,6 +3,7 @@
 // every key labelled in the reader's words, for the page's charts.
 
 import { CASE_STATUSES } from "../../domain/caseStatus.js";
+import { isPersianLocale } from "../../domain/digits.js";
 import { formatEventTime } from "../../domain/events.js";
 import { pickLocalized } from "../../domain/petitions/content.js";
 import type { KeyedCount } from "../../domain/statistics.js";
@@ -72,7 +73,7 @@ export function createDeskOverview(deps: DeskOverviewDeps) {
   return {
     async overview(reader: DeskReader): Promise<DeskAnswer> {
       // Volunteers get the sums over their provinces; families are refused (by D1 first, here again).
-      const snapshot = await statistics.snapshot(reader.actor);
+      const snapshot = await statistics.snapshot(reader.actor, isPersianLocale(reader.locale) ? "solarHijri" : "gregorian");
       if (!snapshot.ok) return forbidden;
       const s = snapshot.value;
       const body: DeskOverview = {

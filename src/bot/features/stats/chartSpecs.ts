@@ -86,7 +86,7 @@ export function provinceLabel(code: string, locale: string, abroad = "abroad"): 
 
 /** "2026-03" as the reader writes it: Persian digits for fa. */
 export function monthLabel(key: string, locale: string): string {
-  return formatDigits(key.replace("-", "/"), locale);
+  return formatDigits(key.replace(/^sh:/, "").replace("-", "/"), locale);
 }
 
 /** "2026-03-14" as the reader writes it: Solar Hijri month/day in Persian digits for fa, else month/day. */

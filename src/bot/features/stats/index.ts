@@ -18,9 +18,10 @@ export function statsFeature() {
   const composer = new Composer<BotContext>();
 
   composer.command("stats", requirePermission("stats.view"), async (ctx) => {
-    const result = await ctx.services.statistics.snapshot(ctx.profile.actor);
-    if (!result.ok) return ctx.reply(ctx.t("error-not-allowed"));
     const locale = await ctx.i18n.getLocale();
+    // Persian readers count months in the Solar Hijri calendar.
+    const result = await ctx.services.statistics.snapshot(ctx.profile.actor, isPersianLocale(locale) ? "solarHijri" : "gregorian");
+    if (!result.ok) return ctx.reply(ctx.t("error-not-allowed"));
     const { timeZone } = await ctx.services.users.settingsOf(ctx.profile.id);
     await ctx.reply(`${statsText(ctx, locale, result.value)}\n\n${ctx.t("stats-as-of", { time: formatEventTime(result.value.asOf, locale, timeZone) })}`);
     for (const [name, spec] of statsCharts(ctx, locale, result.value)) {
