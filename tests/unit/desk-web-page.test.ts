@@ -253,6 +253,8 @@ describe("the desk's page in a browser (stand-in API)", () => {
     await page.getByRole("button", { name: "رضا حسن‌زاده" }).first().click();
     await page.getByRole("heading", { name: "رضا حسن‌زاده" }).waitFor();
     await page.getByText("+98 914 000 0000").waitFor();
+    // The reference in the reader's digits, as the chat writes it.
+    await page.locator(".case-head").getByText("۱۴۱۰-۵۳۲۰-۰").waitFor();
     expect(await page.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(390);
     if (screenshots) await page.screenshot({ path: path.join(screenshots, "desk-case.png"), fullPage: true });
 

@@ -5,10 +5,11 @@ import { useEffect, useState } from "preact/hooks";
 import type { DeskCase } from "../shared/deskApi.js";
 import { DeskCallFailed, type DeskFailure } from "./deskClient.js";
 import { useDesk } from "./deskContext.js";
+import { referenceIn } from "./numbers.js";
 import { FailureNotice } from "./failureNotice.js";
 
 export function CaseScreen({ caseId, onBack, onOpen, onMoved }: { caseId: string; onBack: () => void; onOpen: (caseId: string) => void; onMoved: () => void }) {
-  const { client, t, fmt } = useDesk();
+  const { client, session, t, fmt } = useDesk();
   const [card, setCard] = useState<DeskCase | null>(null);
   const [failure, setFailure] = useState<DeskFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -66,7 +67,7 @@ export function CaseScreen({ caseId, onBack, onOpen, onMoved }: { caseId: string
         </h2>
         <p>
           <span class="ref" dir="ltr">
-            {card.reference}
+            {referenceIn(session.locale, card.reference)}
           </span>{" "}
           <bdi class={`status s-${card.status}`}>{card.statusLabel}</bdi>
         </p>
@@ -126,7 +127,7 @@ export function CaseScreen({ caseId, onBack, onOpen, onMoved }: { caseId: string
             {card.possibleDuplicates.map((dup) => (
               <li key={dup.caseId}>
                 <button type="button" class="link ref" dir="ltr" onClick={() => onOpen(dup.caseId)}>
-                  {dup.reference}
+                  {referenceIn(session.locale, dup.reference)}
                 </button>
               </li>
             ))}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { DeskCaseFilter, DeskCaseSortField, DeskCasesPage, Labelled } from "../shared/deskApi.js";
 import { DeskCallFailed, type DeskFailure } from "./deskClient.js";
 import { useDesk } from "./deskContext.js";
+import { referenceIn } from "./numbers.js";
 import { FailureNotice } from "./failureNotice.js";
 import { EMPTY_DRAFT, filterFromDraft, type FilterDraft, type FilterProblem } from "./filterForm.js";
 
@@ -180,7 +181,7 @@ export function CasesScreen({ onOpen, version }: { onOpen: (caseId: string) => v
               {result?.rows.map((row) => (
                 <tr key={row.caseId}>
                   <td class="ref">
-                    <bdi dir="ltr">{row.reference}</bdi>
+                    <bdi dir="ltr">{referenceIn(session.locale, row.reference)}</bdi>
                   </td>
                   <td class="name">
                     <button type="button" class="link" onClick={() => onOpen(row.caseId)}>
