@@ -975,9 +975,9 @@ audit-actor-gone = someone no longer in the bot
 
 # Part D1 (issue #12): the way into the coordinator's desk
 cmd-desk = The desk: all cases at a glance
-menu-desk = 🗂 Desk
+menu-desk = 🖥 Desk
 open-desk-prompt = The desk opens inside Telegram: cases in a table, one case on one screen, and the figures as charts. Press the button below. If it later says it has expired, open it again from here.
-open-desk-button = 🗂 Open the desk
+open-desk-button = 🖥 Open the desk
 open-desk-off = The desk is not switched on for this bot yet; please ask the person who runs the bot. Everything it shows is here in the chat too: /find, /case and /stats.
 
 # --- The coordinator's desk: the web page (issue #12, D3). Shown by src/desk/web; no placeables (the server renders them once). ---

@@ -939,9 +939,9 @@ audit-actor-gone = کسی که دیگر در ربات نیست
 
 # Part D1 (issue #12): the way into the coordinator's desk
 cmd-desk = میز کار: همهٔ پرونده‌ها در یک نگاه
-menu-desk = 🗂 میز کار
+menu-desk = 🖥 میز کار
 open-desk-prompt = میز کار درون تلگرام باز می‌شود: پرونده‌ها در یک جدول، هر پرونده در یک صفحه، و آمار به شکل نمودار. دکمهٔ زیر را بزنید. اگر بعداً گفت که زمانش گذشته است، دوباره از همین‌جا بازش کنید.
-open-desk-button = 🗂 باز کردن میز کار
+open-desk-button = 🖥 باز کردن میز کار
 open-desk-off = میز کار هنوز برای این ربات روشن نشده است؛ لطفاً از گردانندهٔ ربات بپرسید. همهٔ آنچه میز کار نشان می‌دهد در همین گفتگو هم هست: ‎/find‎، ‎/case‎ و ‎/stats‎.
 
 # --- The coordinator's desk: the web page (issue #12, D3). Shown by src/desk/web; no placeables (the server renders them once). ---

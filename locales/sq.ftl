@@ -969,9 +969,9 @@ audit-actor-gone = dikush që nuk është më në bot
 
 # Part D1 (issue #12): the way into the coordinator's desk
 cmd-desk = Tavolina e punës: të gjitha rastet me një shikim
-menu-desk = 🗂 Tavolina e punës
+menu-desk = 🖥 Tavolina e punës
 open-desk-prompt = Tavolina e punës hapet brenda Telegramit: rastet në një tabelë, çdo rast në një ekran dhe shifrat si grafikë. Shtypni butonin më poshtë. Nëse më vonë thotë se ka skaduar, hapeni përsëri nga këtu.
-open-desk-button = 🗂 Hap tavolinën e punës
+open-desk-button = 🖥 Hap tavolinën e punës
 open-desk-off = Tavolina e punës nuk është ndezur ende për këtë bot; ju lutemi pyesni personin që e drejton botin. Gjithçka që ajo tregon është edhe këtu në bisedë: /find, /case dhe /stats.
 
 # --- The coordinator's desk: the web page (issue #12, D3). Shown by src/desk/web; no placeables (the server renders them once). ---

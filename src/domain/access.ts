@@ -127,7 +127,7 @@ export const MENU_ACCESS: Readonly<Record<string, readonly Audience[]>> = {
   "menu-broadcast": TEAM,
   /** 📊 = /stats: volunteers see their provinces' figures, coordinators and admins all (the service scopes). */
   "menu-stats": TEAM,
-  /** 🗂 = /desk. */
+  /** 🖥 = /desk. */
   "menu-desk": TEAM,
   "menu-team": STAFF,
   "menu-invite": STAFF,

@@ -51,14 +51,14 @@ function openedBy(user: EmulatedUser): string {
 }
 
 describe("the desk from the chat", () => {
-  it("the admin reading Persian presses «🗂 میز کار» and gets a button that opens the desk, which knows her", async () => {
+  it("the admin reading Persian presses «🖥 میز کار» and gets a button that opens the desk, which knows her", async () => {
     const admin = bot.emulator.createUser({ id: ADMIN_ID, languageCode: "fa" });
-    expect(await menuOf(admin)).toContain("🗂 میز کار");
-    admin.pressReplyButton("🗂 میز کار");
+    expect(await menuOf(admin)).toContain("🖥 میز کار");
+    admin.pressReplyButton("🖥 میز کار");
     const answer = await admin.waitForText(/میز کار درون تلگرام باز می‌شود/);
-    expect(answer.inlineKeyboard?.flat().map((b) => plain(b.text))).toEqual(["🗂 باز کردن میز کار"]);
+    expect(answer.inlineKeyboard?.flat().map((b) => plain(b.text))).toEqual(["🖥 باز کردن میز کار"]);
     const [button] = await webAppButtonsSentTo(admin);
-    expect(button).toEqual({ text: "🗂 باز کردن میز کار", url: `${bot.app.httpUrl}/desk/` });
+    expect(button).toEqual({ text: "🖥 باز کردن میز کار", url: `${bot.app.httpUrl}/desk/` });
     // The page (built or not) is at that address, and the desk's API answers the person who opened it.
     expect([200, 503]).toContain((await fetch(button!.url)).status);
     const session = await fetch(new URL("api/session", button!.url), { headers: { authorization: `tma ${openedBy(admin)}` } });
@@ -68,10 +68,10 @@ describe("the desk from the chat", () => {
 
   it("a volunteer typing /desk gets the same button in English, and the desk shows her province only", async () => {
     const volunteer = bot.emulator.createUser({ id: VOLUNTEER_ID, languageCode: "en" });
-    expect(await menuOf(volunteer)).toContain("🗂 Desk");
+    expect(await menuOf(volunteer)).toContain("🖥 Desk");
     volunteer.sendCommand("desk");
     const answer = await volunteer.waitForText(/The desk opens inside Telegram/);
-    expect(answer.inlineKeyboard?.flat().map((b) => plain(b.text))).toEqual(["🗂 Open the desk"]);
+    expect(answer.inlineKeyboard?.flat().map((b) => plain(b.text))).toEqual(["🖥 Open the desk"]);
     const [button] = await webAppButtonsSentTo(volunteer);
     const session = await fetch(new URL("api/session", button!.url), { headers: { authorization: `tma ${openedBy(volunteer)}` } });
     expect(((await session.json()) as DeskSession).provinces).toEqual(["ardabil"]);
@@ -82,10 +82,10 @@ describe("the desk from the chat", () => {
 
   it("a family member has no desk button; typing /desk or its label is refused, and no desk button is ever sent", async () => {
     const family = bot.emulator.createUser({ languageCode: "en" });
-    expect(await menuOf(family)).not.toContain("🗂 Desk");
+    expect(await menuOf(family)).not.toContain("🖥 Desk");
     family.sendCommand("desk");
     await family.waitForText(REFUSED);
-    family.sendText("🗂 Desk");
+    family.sendText("🖥 Desk");
     await family.waitForReplies({ count: 1 });
     await bot.emulator.waitForQuiet({ quietMs: 300 });
     expect(family.botMessages().filter((m) => plain(m.text) === REFUSED)).toHaveLength(2);

@@ -5,7 +5,7 @@ import { commandMenuEntry } from "../menu/commandButton.js";
 
 /**
  * The way into the coordinator's desk (a Telegram Mini App, README "Coordinator's desk"): /desk and
- * the 🗂 menu button answer volunteers, coordinators and admins with a `web_app` button that opens
+ * the 🖥 menu button answer volunteers, coordinators and admins with a `web_app` button that opens
  * it inside Telegram. Families are refused (the desk's server refuses them again at every request).
  */
 export function deskFeature() {
