@@ -2,8 +2,8 @@
 // by bench/support/caseSeed.ts), then the desk's `cases` handler (src/desk/server/deskHandlers.ts:
 // zod, the case search service, the labels in Persian) timed 100 times each for a coordinator:
 // the first page newest first with no filter, and a full name typed in Latin letters. Then the
-// page's first load: the gzip size of dist/desk/index.html and its scripts and styles (0 when
-// `npm run build:desk` has not run).
+// page's first load for a Persian reader: the gzip size of dist/desk/index.html and its scripts,
+// styles and fonts (0 when `npm run build:desk` has not run).
 //
 //   npm run bench:desk                         (100,000 cases)
 //   npm run bench:desk -- --cases 20000 --queries 50
@@ -59,14 +59,18 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** What a first visit downloads, gzip-compressed: index.html and every script and style of the build (source maps left out). */
+/**
+ * What a Persian reader's first visit downloads, gzip-compressed: index.html and every script,
+ * style and font of the page's assets (the Vazirmatn fonts load for Persian text; source maps and
+ * the desk's server code, which tsc also writes under dist/desk/, left out).
+ */
 function firstLoadKb(): number {
   const index = path.join(DESK_DIST, "index.html");
   if (!existsSync(index)) {
     note("dist/desk/index.html is not built (npm run build:desk): first_load_kb=0");
     return 0;
   }
-  const files = [index, ...filesUnder(DESK_DIST).filter((file) => /\.(js|css)$/.test(file))];
+  const files = [index, ...filesUnder(path.join(DESK_DIST, "assets")).filter((file) => /\.(js|css|woff2)$/.test(file))];
   const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
   note(`first load: ${files.map((file) => path.relative(DESK_DIST, file)).join(", ")} — ${bytes} bytes gzipped`);
   return Math.ceil(bytes / 1024);
