@@ -11,6 +11,7 @@ import type { Connection } from "mongoose";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { CaseStatus } from "../domain/caseStatus.js";
+import { formatDigits } from "../domain/digits.js";
 import { listProvinces } from "../domain/provinces.js";
 import type { CompleteRegistration } from "../domain/registration/draft.js";
 import { LAST_CONTACT_METHODS, RELATIONS, SEXES } from "../domain/relations.js";
@@ -82,7 +83,7 @@ export function demoRegistration(i: number, pick: () => number): CompleteRegistr
   const province = provinces[Math.floor(pick() ** 2 * provinces.length)]!.code;
   return {
     relation: RELATIONS[i % RELATIONS.length]!,
-    fullName: `${DEMO_NAME_PREFIX_FA} ${givenFa} ${familyFa} ${i + 1}`,
+    fullName: `${DEMO_NAME_PREFIX_FA} ${givenFa} ${familyFa} ${formatDigits(i + 1, "fa")}`,
     otherNames: `${DEMO_NAME_PREFIX_EN} ${givenEn} ${familyEn}`,
     sex: SEXES[i % SEXES.length]!,
     birthYear: 1955 + Math.floor(pick() * 30),
