@@ -204,6 +204,43 @@ describe("a coordinator looks at the cases table", () => {
     expect(card.moves.map((m) => m.code)).toEqual(["under_review", "closed"]);
     expect((await auditOf(coordinator, "case.view")).at(-1)).toMatchObject({ subjectId: ardabilCase.reference, details: { families: 1, contacts: 1 } });
   });
+
+  it("sorts statuses in the order a case moves through them and provinces in the reader's alphabet, across pages", async () => {
+    // Two Kerman cases further along (set directly: this story is about the order, not the moves).
+    const [closed, verified] = [kermanReferences[3]!, kermanReferences[4]!];
+    const statusBefore = await models.cases.find({ reference: { $in: [closed, verified] } }, { reference: 1, status: 1 }).lean().exec();
+    await models.cases.updateOne({ reference: closed }, { $set: { status: "closed" } }).exec();
+    await models.cases.updateOne({ reference: verified }, { $set: { status: "verified" } }).exec();
+    try {
+      const all = async (sort: { field: string; direction: string }) => {
+        const first = body<DeskCasesPage>(await desk.cases(coordinatorFa, { filter: {}, sort, page: 0 }));
+        const second = body<DeskCasesPage>(await desk.cases(coordinatorFa, { filter: {}, sort, page: 1 }));
+        expect(first.total).toBe(27);
+        return [...first.rows, ...second.rows];
+      };
+      // Registered, being reviewed, verified, … closed — not the codes' alphabet (closed first).
+      const statuses = (await all({ field: "status", direction: "asc" })).map((r) => r.status);
+      expect(statuses).toHaveLength(27);
+      expect([...new Set(statuses)]).toEqual(["registered", "under_review", "verified", "closed"]);
+      expect(statuses.slice(-2)).toEqual(["verified", "closed"]);
+      const backwards = (await all({ field: "status", direction: "desc" })).map((r) => r.status);
+      expect([...new Set(backwards)]).toEqual(["closed", "verified", "under_review", "registered"]);
+      // Inside a status, newest first.
+      const registered = (await all({ field: "status", direction: "asc" })).filter((r) => r.status === "registered").map((r) => r.registeredAt);
+      expect(registered).toEqual([...registered].sort().reverse());
+
+      // Provinces by their Persian names: اردبیل, تهران, کرمان (the codes would put Kerman before Tehran).
+      const provinces = (await all({ field: "province", direction: "asc" })).map((r) => r.provinceLabel);
+      expect([...new Set(provinces)]).toEqual(["اردبیل", "تهران", "کرمان"]);
+      // Found by a name's words (one read of a few cases, ordered in memory): the same order.
+      const named = body<DeskCasesPage>(await desk.cases(coordinatorFa, { filter: { name: "Invented Person" }, sort: { field: "status", direction: "desc" }, page: 0 }));
+      expect(named.total).toBe(25);
+      expect(named.rows.slice(0, 2).map((r) => r.status)).toEqual(["closed", "verified"]);
+      expect([...new Set(named.rows.map((r) => r.status))]).toEqual(["closed", "verified", "under_review", "registered"]);
+    } finally {
+      for (const c of statusBefore) await models.cases.updateOne({ _id: c._id }, { $set: { status: c.status } }).exec();
+    }
+  });
 });
 
 describe("a volunteer of Ardabil", () => {

@@ -11,7 +11,7 @@ import type { CaseError, CaseService, StaffCaseView } from "../../services/cases
 import { CASE_SORT_FIELDS, type CaseSearchService } from "../../services/cases/caseSearch.js";
 import type { LocationService } from "../../services/locations.js";
 import type { DeskCase, DeskCaseRow, DeskCasesPage, DeskStatusMoved } from "../shared/deskApi.js";
-import { dayLabel, locationLabel, momentLabel, provinceLabel, statusLabel, timelineWhat } from "./deskLabels.js";
+import { dayLabel, locationLabel, momentLabel, provinceLabel, provinceOrderFor, statusLabel, timelineWhat } from "./deskLabels.js";
 import type { DeskAnswer, DeskReader } from "./deskReader.js";
 
 /** Rows of the desk's table. */
@@ -133,7 +133,7 @@ export function createDeskCases(deps: DeskCasesDeps) {
       const request = casesRequestSchema.safeParse(body);
       if (!request.success) return invalid;
       const { filter, sort, page } = request.data;
-      const result = await caseSearch.search(reader.actor, filter, { sort, page, pageSize: DESK_PAGE_SIZE });
+      const result = await caseSearch.search(reader.actor, filter, { sort, page, pageSize: DESK_PAGE_SIZE, provinceOrder: provinceOrderFor(reader) });
       if (!result.ok) return result.error === "forbidden" ? forbidden : invalid;
       const found = result.value;
       const rows: DeskCaseRow[] = found.hits.map((hit) => ({

@@ -3,7 +3,7 @@
 
 import { formatDigits, isPersianLocale } from "../../domain/digits.js";
 import { utcOffsetMinutes } from "../../domain/localTime.js";
-import { provinceName } from "../../domain/provinces.js";
+import { listProvinces, provinceName } from "../../domain/provinces.js";
 import { LOCATION_OTHER, LOCATION_UNKNOWN } from "../../domain/registration/draft.js";
 import { formatDate } from "../../domain/yearInput.js";
 import type { TimelineEntry } from "../../services/cases/caseTypes.js";
@@ -14,6 +14,15 @@ type Words = Pick<DeskReader, "t" | "locale" | "timeZone">;
 
 export function provinceLabel(reader: Words, code: string): string {
   return code === "abroad" ? reader.t("province-abroad") : provinceName(code, reader.locale);
+}
+
+/** Every province code (and families outside Iran) in the order of their names in the reader's alphabet. */
+export function provinceOrderFor(reader: Words): string[] {
+  const collator = new Intl.Collator(reader.locale);
+  return [...listProvinces().map((p) => p.code), "abroad"]
+    .map((code) => ({ code, label: provinceLabel(reader, code) }))
+    .sort((a, b) => collator.compare(a.label, b.label))
+    .map(({ code }) => code);
 }
 
 export function statusLabel(reader: Words, status: string): string {

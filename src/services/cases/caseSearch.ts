@@ -5,10 +5,12 @@
 import { Readable } from "node:stream";
 import type { CaseRecord } from "../../db/models/case.js";
 import { caseSearchFilterSchema, filterKind, SEARCH_PAGE_LIMIT, SEARCH_PAGE_SIZE, type CaseSearchFilter } from "../../domain/caseSearchFilter.js";
-import type { CaseStatus } from "../../domain/caseStatus.js";
+import { CASE_STATUSES, type CaseStatus } from "../../domain/caseStatus.js";
+import { groupedPageSlices, sortByGroupOrder, type GroupCount } from "../../domain/groupedPage.js";
+import { ABROAD } from "../../domain/registration/draft.js";
 import { nameSearchKeys } from "../../domain/personName.js";
 import { csvRow, UTF8_BOM } from "../../domain/petitions/csv.js";
-import { provinceName } from "../../domain/provinces.js";
+import { listProvinces, provinceName } from "../../domain/provinces.js";
 import { can, type Actor, type ActingUser } from "../../domain/roles.js";
 import { splitNames } from "./caseDuplicates.js";
 import type { CaseServiceDeps } from "./caseTypes.js";
@@ -68,12 +70,20 @@ export interface CasePageView {
   pageSize?: number;
   /** From 0, below SEARCH_PAGE_LIMIT. */
   page?: number;
+  /** The order of provinces for a province sort (the reader's alphabet); by default the list's order. */
+  provinceOrder?: readonly string[];
 }
 
 export const MAX_PAGE_SIZE = 50;
 const NEWEST_FIRST: CaseSort = { field: "registered", direction: "desc" };
+/** Provinces in the list's order, then families outside Iran. */
+const DEFAULT_PROVINCE_ORDER: readonly string[] = [...listProvinces().map((p) => p.code), ABROAD];
 
-/** The database order of a sort; ties broken by the newest registration, then the id, so pages never overlap. */
+/**
+ * The database order of a sort; ties broken by the newest registration, then the id, so pages never
+ * overlap. Statuses and provinces are not sorted by their codes' alphabet: unless the filter pins
+ * them to one value, their pages are read group by group (`groupsOf`), newest first in each group.
+ */
 function sortOf(sort: CaseSort): Record<string, 1 | -1> {
   const d = sort.direction === "asc" ? 1 : -1;
   switch (sort.field) {
@@ -171,6 +181,20 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
     return parsed.success ? parsed.data : {};
   }
 
+  /**
+   * The groups a status sort (the steps' order) or a province sort (the reader's alphabet) reads,
+   * ascending or reversed; null for other sorts, or when the query pins the field to one value.
+   */
+  function groupsOf(query: Record<string, unknown>, sort: CaseSort, provinceOrder: readonly string[]): string[] | null {
+    if (sort.field !== "status" && sort.field !== "province") return null;
+    const pinned = query[sort.field];
+    if (typeof pinned === "string") return null;
+    let order = sort.field === "status" ? [...CASE_STATUSES] : [...provinceOrder];
+    const among = (pinned as { $in?: unknown } | undefined)?.$in;
+    if (Array.isArray(among)) order = order.filter((group) => among.includes(group));
+    return sort.direction === "asc" ? order : order.reverse();
+  }
+
   type HitRecord = Pick<CaseRecord, "_id" | "reference" | "status" | "province" | "relative" | "createdAt" | "duplicateReview">;
   const sorted = (query: Record<string, unknown>, sort: CaseSort) =>
     models.cases.find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1, createdAt: 1, duplicateReview: 1 }).sort(sortOf(sort));
@@ -183,13 +207,34 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
    * The total and one page of a query: in one read (up to ONE_READ_LIMIT cases) when it selects
    * few, else a count, then the page.
    */
-  async function resultsOf(query: Record<string, unknown>, page: number, size: number, sort: CaseSort): Promise<{ total: number; current: number; records: HitRecord[] }> {
+  async function resultsOf(
+    query: Record<string, unknown>,
+    page: number,
+    size: number,
+    sort: CaseSort,
+    provinceOrder: readonly string[],
+  ): Promise<{ total: number; current: number; records: HitRecord[] }> {
+    const groups = groupsOf(query, sort, provinceOrder);
+    const field = sort.field as "status" | "province";
     if (selectsFew(query) && page * size < ONE_READ_LIMIT) {
-      const all = await sorted(query, sort).limit(ONE_READ_LIMIT + 1).lean<HitRecord[]>().exec();
-      if (all.length <= ONE_READ_LIMIT) {
+      const read = await sorted(query, groups ? NEWEST_FIRST : sort).limit(ONE_READ_LIMIT + 1).lean<HitRecord[]>().exec();
+      if (read.length <= ONE_READ_LIMIT) {
+        const all = groups ? sortByGroupOrder(read, (r) => r[field], groups) : read;
         const current = Math.min(page, Math.max(1, Math.ceil(all.length / size)) - 1);
         return { total: all.length, current, records: all.slice(current * size, (current + 1) * size) };
       }
+    }
+    if (groups) {
+      // A count per group (an equality each), then the slices of the groups this page overlaps.
+      const counts: GroupCount[] = [];
+      for (const group of groups) counts.push({ group, count: await models.cases.countDocuments({ ...query, [field]: group }).exec() });
+      const total = counts.reduce((sum, c) => sum + c.count, 0);
+      const current = Math.min(page, Math.max(1, Math.ceil(total / size)) - 1);
+      const records: HitRecord[] = [];
+      for (const slice of groupedPageSlices(counts, current, size)) {
+        records.push(...(await sorted({ ...query, [field]: slice.group }, NEWEST_FIRST).skip(slice.skip).limit(slice.limit).lean<HitRecord[]>().exec()));
+      }
+      return { total, current, records };
     }
     const total = await models.cases.countDocuments(query).exec();
     const current = Math.min(page, Math.max(1, Math.ceil(total / size)) - 1);
@@ -197,12 +242,19 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
     return { total, current, records };
   }
 
-  async function pageOf(actor: Actor, filter: CaseSearchFilter, page: number, size = SEARCH_PAGE_SIZE, sort = NEWEST_FIRST): Promise<CaseSearchPage> {
+  async function pageOf(
+    actor: Actor,
+    filter: CaseSearchFilter,
+    page: number,
+    size = SEARCH_PAGE_SIZE,
+    sort = NEWEST_FIRST,
+    provinceOrder: readonly string[] = DEFAULT_PROVINCE_ORDER,
+  ): Promise<CaseSearchPage> {
     const queries = queriesOf(actor, filter);
-    let results = await resultsOf(queries[0]!, page, size, sort);
+    let results = await resultsOf(queries[0]!, page, size, sort, provinceOrder);
     for (const next of queries.slice(1)) {
       if (results.total > 0) break;
-      results = await resultsOf(next, page, size, sort);
+      results = await resultsOf(next, page, size, sort, provinceOrder);
     }
     const { total, current, records } = results;
     await audit.record(actor.userId, "case.search", undefined, { filter: filterKind(filter), results: total, page: current });
@@ -240,14 +292,14 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
       if (!can(actor, "case.view")) return { ok: false, error: "forbidden" };
       const parsed = caseSearchFilterSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: "invalid" };
-      const { page = 0, pageSize = SEARCH_PAGE_SIZE, sort = NEWEST_FIRST } = view;
+      const { page = 0, pageSize = SEARCH_PAGE_SIZE, sort = NEWEST_FIRST, provinceOrder = DEFAULT_PROVINCE_ORDER } = view;
       const validView =
         Number.isInteger(page) && page >= 0 && page < SEARCH_PAGE_LIMIT && Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE && CASE_SORT_FIELDS.includes(sort.field) && ["asc", "desc"].includes(sort.direction);
       if (!validView) return { ok: false, error: "invalid" };
       await models.caseSearches
         .updateOne({ userId: cipher.userRef(actor.userId) }, { $set: { filterEnc: cipher.encrypt(JSON.stringify(parsed.data)), updatedAt: clock.now() } }, { upsert: true })
         .exec();
-      return { ok: true, value: await pageOf(actor, parsed.data, page, pageSize, sort) };
+      return { ok: true, value: await pageOf(actor, parsed.data, page, pageSize, sort, provinceOrder) };
     },
 
     async page(acting, input) {
