@@ -15,6 +15,7 @@ import { createCaseSearchService, ONE_READ_LIMIT, type CaseSearchPage, type Case
 import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { storedActors } from "../support/storedActors.js";
+import { sampleRegistration } from "../support/fixtures.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -28,24 +29,9 @@ const coordinator = buildActor({ userId: 1, grants: [{ role: "coordinator", prov
 const ardabilVolunteer = buildActor({ userId: 2, grants: [{ role: "volunteer", provinces: ["ardabil"] }], isAdmin: false });
 const twoProvinceVolunteer = buildActor({ userId: 3, grants: [{ role: "volunteer", provinces: ["ardabil", "gilan"] }], isAdmin: false });
 
-const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration => ({
-  relation: "mother",
-  fullName,
-  otherNames: null,
-  sex: "male",
-  birthYear: 1965,
-  leftYear: 1984,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: "fars",
-  familyCity: null,
-  lastContactYear: null,
-  lastContactMethod: "letter",
-  contactPreference: "telegram",
-  ...extra,
-});
+/** A family's answers as registration saves them: the fixture, with this story's defaults. */
+const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration =>
+  sampleRegistration({ fullName, familyProvince: "fars", birthYear: 1965, leftYear: 1984, lastContactMethod: "letter", ...extra });
 
 let nextFamily = 700;
 const register = async (fullName: string, extra: Partial<CompleteRegistration> = {}) =>

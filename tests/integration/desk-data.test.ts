@@ -29,6 +29,7 @@ import type { DeskCase, DeskCasesPage, DeskOverview, DeskStatusMoved } from "../
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { openPetition } from "../support/petitions.js";
 import { storedActors } from "../support/storedActors.js";
+import { sampleRegistration } from "../support/fixtures.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -70,25 +71,9 @@ const api: Pick<Api, "sendDocument"> = {
   },
 };
 
-const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration => ({
-  relation: "mother",
-  fullName,
-  otherNames: null,
-  sex: "male",
-  birthYear: 1965,
-  leftYear: 1984,
-  leftPlace: null,
-  location: "unknown",
-  photoFileId: null,
-  notes: null,
-  familyProvince: "tehran",
-  familyCity: "Karaj",
-  lastContactYear: null,
-  lastContactMethod: "letter",
-  contactPreference: "phone",
-  phone: "+989121111111",
-  ...extra,
-});
+/** A family's answers as registration saves them: the fixture, with this story's defaults. */
+const registration = (fullName: string, extra: Partial<CompleteRegistration> = {}): CompleteRegistration =>
+  sampleRegistration({ fullName, familyProvince: "tehran", familyCity: "Karaj", birthYear: 1965, leftYear: 1984, lastContactMethod: "letter", contactPreference: "phone", phone: "+989121111111", ...extra });
 
 let nextFamily = 1000;
 const register = async (fullName: string, extra: Partial<CompleteRegistration> = {}, userId = nextFamily++) =>
