@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
-import { createLogger } from "../../src/logger.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { startRegistration } from "../support/registrationSteps.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { captureLogs } from "../support/logCapture.js";
 
 // Canary values: none of them may ever appear in a log line.
 const CANARY_ID = 6180339887;
@@ -16,18 +15,12 @@ const CANARY_RELATIVE = "Canaryname Zxqvbn";
 const CANARY_CITY = "Canarytown";
 const CANARY_PHONE = "+49 151 7777 3131";
 
-const lines: string[] = [];
-const capture = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    done();
-  },
-});
+const { logger: capturingLogger, lines: lines } = captureLogs();
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
-    logger: createLogger("trace", capture),
+    logger: capturingLogger,
     overrides: {
       // A failure whose message quotes a user id and a typed name, as database errors do.
       wrapServices: (services) => ({

@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
-import { createLogger } from "../../src/logger.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { startRegistration } from "../support/registrationSteps.js";
 import { openPetition } from "../support/petitions.js";
+import { captureLogs } from "../support/logCapture.js";
 
 /**
  * The canary test: canary values go into every free-text step a person can type into (registration,
@@ -22,13 +21,7 @@ const PHONE_DIGITS = "9127771234";
 const canaryIds = [FAMILY.id, COORDINATOR.id, VOLUNTEER.id].map(String);
 const canaryNames = ["qanari"];
 
-const logLines: string[] = [];
-const capture = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logLines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    done();
-  },
-});
+const { logger: capturingLogger, lines: logLines } = captureLogs();
 
 let bot: TestBot;
 let family: EmulatedUser;
@@ -39,7 +32,7 @@ let petitionRef = "";
 const FILE_ID_MARK = "_emu";
 
 beforeAll(async () => {
-  bot = await startTestBot({ adminIds: [COORDINATOR.id], logger: createLogger("trace", capture) });
+  bot = await startTestBot({ adminIds: [COORDINATOR.id], logger: capturingLogger });
   family = bot.emulator.createUser({ ...FAMILY, languageCode: "en" });
   coordinator = bot.emulator.createUser({ ...COORDINATOR, languageCode: "en" });
 });

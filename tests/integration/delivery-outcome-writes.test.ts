@@ -1,7 +1,6 @@
 // The delivery worker never sends blind: while the outcomes of its messages cannot be written, it
 // sends nothing more, says so in the log (without anyone's name or chat id), keeps retrying, and
 // carries on once the database takes the writes again — each family still gets the news once.
-import { Writable } from "node:stream";
 import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,11 +10,11 @@ import { createDeliveryService } from "../../src/delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker } from "../../src/delivery/deliveryWorker.js";
 import { createSendBudget } from "../../src/delivery/sendBudget.js";
 import type { TelegramEmulator } from "../../src/emulator/index.js";
-import { createLogger } from "../../src/logger.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { startTestEmulator } from "../support/testEmulator.js";
 import { refOf, testCipher } from "../support/userRefs.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { captureLogs } from "../support/logCapture.js";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -37,15 +36,9 @@ afterAll(async () => {
 
 /** Every log line the worker writes, as parsed JSON and as raw text. */
 function capturedLog() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-      done();
-    },
-  });
+  const { logger, lines } = captureLogs("info");
   const entries = () => lines.map((line) => JSON.parse(line) as { level: number; msg: string });
-  return { log: createLogger("info", stream), lines, entries };
+  return { log: logger, lines, entries };
 }
 
 describe("a broadcast while the database refuses to record outcomes", () => {

@@ -1,9 +1,8 @@
-import { Writable } from "node:stream";
 import { sign } from "@telegram-apps/init-data-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESK_ON_THIS_SERVER } from "../../src/app.js";
-import { createLogger } from "../../src/logger.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
+import { captureLogs } from "../support/logCapture.js";
 
 // The desk's requests carry a person's signed init data (their Telegram id, name, username) and
 // bodies with names typed into filters: none of it may reach a log line, not even when a request fails.
@@ -12,19 +11,13 @@ const CANARY_FIRST = "Canarydeskfirst";
 const CANARY_USERNAME = "canary_desk_handle";
 const CANARY_TYPED_NAME = "Canarytyped Qwxz";
 
-const lines: string[] = [];
-const capture = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    done();
-  },
-});
+const { logger: capturingLogger, lines: lines } = captureLogs();
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
     adminIds: [CANARY_ID],
-    logger: createLogger("trace", capture),
+    logger: capturingLogger,
     config: { deskUrl: DESK_ON_THIS_SERVER },
     overrides: {
       // The search fails the way a database does: its message quotes the id and the typed name.
