@@ -11,7 +11,6 @@
 //
 // Ends with one line: desk db=NAME page_p95_ms=N first_load_kb=N
 
-import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,16 +18,11 @@ import type { Api } from "grammy";
 import { createI18n } from "../src/bot/i18n.js";
 import type { BotContext } from "../src/bot/context.js";
 import { systemClock } from "../src/clock.js";
-import { connectDatabase } from "../src/db/connection.js";
-import { createModels, ensureIndexes } from "../src/db/models/index.js";
-import { withDatabaseName } from "../src/db/server/index.js";
 import { createDeliveryService } from "../src/delivery/deliveryService.js";
 import { createDeskHandlers } from "../src/desk/server/deskHandlers.js";
 import type { DeskReader } from "../src/desk/server/deskReader.js";
 import type { DeskCasesPage } from "../src/desk/shared/deskApi.js";
 import { buildActor, type ActorLookup } from "../src/domain/roles.js";
-import { silentLogger } from "../src/logger.js";
-import { createFieldCipher } from "../src/security/fieldCipher.js";
 import { createAuditTrail } from "../src/services/audit.js";
 import { createCaseSearchService } from "../src/services/cases/caseSearch.js";
 import { createCaseService } from "../src/services/cases/caseService.js";
@@ -37,7 +31,7 @@ import { createLocationService } from "../src/services/locations.js";
 import { createPetitionService } from "../src/services/petitions.js";
 import { createReminderService } from "../src/services/reminders/reminderService.js";
 import { createStatisticsService } from "../src/services/statistics.js";
-import { nameOf, note, seed, startDatabase } from "./support/caseSeed.js";
+import { nameOf, note, runOnSeededDatabase } from "./support/caseSeed.js";
 import { timed } from "./support/timing.js";
 
 const args = process.argv.slice(2);
@@ -76,54 +70,35 @@ function firstLoadKb(): number {
   return Math.ceil(bytes / 1024);
 }
 
-async function main(): Promise<void> {
-  const database = await startDatabase();
-  note(`database: ${database.name}; ${CASES} cases, ${QUERIES} queries each`);
-  const connection = await connectDatabase(withDatabaseName(database.uri, `bench_${randomBytes(4).toString("hex")}`), { log: silentLogger });
-  let line = "";
-  try {
-    const models = createModels(connection);
-    await ensureIndexes(connection, models);
-    const cipher = createFieldCipher(randomBytes(32));
-    await seed(models, cipher, { cases: CASES, signatures: 0 });
-    const clock = systemClock;
-    const coordinator = buildActor({ userId: 42, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
-    const actorNow: ActorLookup = (userId) => Promise.resolve(userId === coordinator.userId ? coordinator : buildActor({ userId, grants: [], isAdmin: false }));
-    const audit = createAuditTrail(models, clock, cipher);
-    const delivery = createDeliveryService(models, clock, { contentCipher: cipher });
-    const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" });
-    const noDocuments: Pick<Api, "sendDocument"> = { sendDocument: () => Promise.reject(new Error("the benchmark sends no documents")) };
-    const desk = createDeskHandlers({
-      services: {
-        clock,
-        cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: "fa", actorNow }),
-        caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow }),
-        locations: createLocationService(models, clock, audit, actorNow, cipher),
-        statistics: createStatisticsService({ models, clock, audit, actorNow }),
-        petitions: createPetitionService({ models, clock, audit, timeZone: "Asia/Tehran", fields: cipher, delivery, defaultLocale: "fa", actorNow, cipher, reminders }),
-        events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" }),
-      },
-      api: noDocuments,
-    });
-    const i18n = createI18n<BotContext>("fa", async () => undefined);
-    const reader: DeskReader = { userId: coordinator.userId, actor: coordinator, locale: "fa", timeZone: "Asia/Tehran", t: (key, params) => i18n.t("fa", key, params) };
-    const page = async (body: unknown, atLeast: number) => {
-      const answer = await desk.cases(reader, body);
-      if (answer.status !== 200 || (answer.body as DeskCasesPage).rows.length < atLeast) throw new Error(`the desk answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`);
-    };
-    const newestFirst = { field: "registered", direction: "desc" };
-    const firstPage = await timed("desk cases: first page, newest first, no filter", () => page({ filter: {}, sort: newestFirst, page: 0 }, 20), UNFILTERED_QUERIES);
-    const byName = await timed("desk cases: a full name in Latin letters", (i) => page({ filter: { name: nameOf((i * 997) % CASES) }, sort: newestFirst, page: 0 }, 1), QUERIES);
-    await timed("compare: desk cases: page 50 by reference", () => page({ filter: {}, sort: { field: "reference", direction: "asc" }, page: 50 }, 20), UNFILTERED_QUERIES);
-    line = `desk db=${database.name} page_p95_ms=${Math.round(Math.max(firstPage, byName))} first_load_kb=${firstLoadKb()}`;
-  } finally {
-    await connection.close().catch(() => undefined);
-    await database.stop();
-  }
-  process.stdout.write(`${line}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
+runOnSeededDatabase({ cases: CASES, signatures: 0 }, (name) => `database: ${name}; ${CASES} cases, ${QUERIES} queries each`, async ({ models, cipher, databaseName }) => {
+  const clock = systemClock;
+  const coordinator = buildActor({ userId: 42, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
+  const actorNow: ActorLookup = (userId) => Promise.resolve(userId === coordinator.userId ? coordinator : buildActor({ userId, grants: [], isAdmin: false }));
+  const audit = createAuditTrail(models, clock, cipher);
+  const delivery = createDeliveryService(models, clock, { contentCipher: cipher });
+  const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" });
+  const noDocuments: Pick<Api, "sendDocument"> = { sendDocument: () => Promise.reject(new Error("the benchmark sends no documents")) };
+  const desk = createDeskHandlers({
+    services: {
+      clock,
+      cases: createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: "fa", actorNow }),
+      caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow }),
+      locations: createLocationService(models, clock, audit, actorNow, cipher),
+      statistics: createStatisticsService({ models, clock, audit, actorNow }),
+      petitions: createPetitionService({ models, clock, audit, timeZone: "Asia/Tehran", fields: cipher, delivery, defaultLocale: "fa", actorNow, cipher, reminders }),
+      events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: "fa", defaultTimeZone: "Asia/Tehran" }),
+    },
+    api: noDocuments,
+  });
+  const i18n = createI18n<BotContext>("fa", async () => undefined);
+  const reader: DeskReader = { userId: coordinator.userId, actor: coordinator, locale: "fa", timeZone: "Asia/Tehran", t: (key, params) => i18n.t("fa", key, params) };
+  const page = async (body: unknown, atLeast: number) => {
+    const answer = await desk.cases(reader, body);
+    if (answer.status !== 200 || (answer.body as DeskCasesPage).rows.length < atLeast) throw new Error(`the desk answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`);
+  };
+  const newestFirst = { field: "registered", direction: "desc" };
+  const firstPage = await timed("desk cases: first page, newest first, no filter", () => page({ filter: {}, sort: newestFirst, page: 0 }, 20), UNFILTERED_QUERIES);
+  const byName = await timed("desk cases: a full name in Latin letters", (i) => page({ filter: { name: nameOf((i * 997) % CASES) }, sort: newestFirst, page: 0 }, 1), QUERIES);
+  await timed("compare: desk cases: page 50 by reference", () => page({ filter: {}, sort: { field: "reference", direction: "asc" }, page: 50 }, 20), UNFILTERED_QUERIES);
+  return `desk db=${databaseName} page_p95_ms=${Math.round(Math.max(firstPage, byName))} first_load_kb=${firstLoadKb()}`;
 });

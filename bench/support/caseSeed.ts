@@ -3,15 +3,18 @@
 // petition signatures inserted in bulk, encrypted and tokenised as registration stores them.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Types } from "mongoose";
-import type { Models } from "../../src/db/models/index.js";
-import { ensureFerretDbBinary, freePort, pingDatabase, startDatabaseServer } from "../../src/db/server/index.js";
+import { connectDatabase } from "../../src/db/connection.js";
+import { createModels, ensureIndexes, type Models } from "../../src/db/models/index.js";
+import { ensureFerretDbBinary, freePort, pingDatabase, startDatabaseServer, withDatabaseName } from "../../src/db/server/index.js";
 import { CASE_STATUSES } from "../../src/domain/caseStatus.js";
 import { listProvinces } from "../../src/domain/provinces.js";
-import type { FieldCipher } from "../../src/security/fieldCipher.js";
+import { silentLogger } from "../../src/logger.js";
+import { createFieldCipher, type FieldCipher } from "../../src/security/fieldCipher.js";
 import { nameTokensOf } from "../../src/services/cases/caseRecordMapping.js";
 
 const BATCH = 2_000;
@@ -154,4 +157,36 @@ export async function seed(models: Models, cipher: FieldCipher, { cases: CASES, 
     await models.petitionSignatures.collection.insertMany(docs as never[], { ordered: false });
   }
   note(`${SIGNATURES} signatures in ${((Date.now() - sigStarted) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * One benchmark run: a throw-away database, the collections and indexes, a fresh key, the seed; then
+ * `measure`, whose returned line is printed on stdout once the database is stopped. Exits 1 on failure.
+ */
+export function runOnSeededDatabase(
+  counts: { cases: number; signatures: number },
+  describe: (databaseName: string) => string,
+  measure: (seeded: { models: Models; cipher: FieldCipher; databaseName: string }) => Promise<string>,
+): void {
+  async function run(): Promise<void> {
+    const database = await startDatabase();
+    note(describe(database.name));
+    const connection = await connectDatabase(withDatabaseName(database.uri, `bench_${randomBytes(4).toString("hex")}`), { log: silentLogger });
+    let line = "";
+    try {
+      const models = createModels(connection);
+      await ensureIndexes(connection, models);
+      const cipher = createFieldCipher(randomBytes(32));
+      await seed(models, cipher, counts);
+      line = await measure({ models, cipher, databaseName: database.name });
+    } finally {
+      await connection.close().catch(() => undefined);
+      await database.stop();
+    }
+    process.stdout.write(`${line}\n`);
+  }
+  run().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
 }
