@@ -22,7 +22,6 @@ import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
 import { myDataFeature } from "./features/myData/index.js";
 import { registrationFeature } from "./features/registration/index.js";
-import { commandMenuEntry } from "./features/menu/commandButton.js";
 import { createMainMenu } from "./features/menu/mainMenu.js";
 import { petitionsFeature } from "./features/petitions/index.js";
 import { settingsFeature } from "./features/settings/index.js";
@@ -97,7 +96,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   const events = eventsFeature(i18n);
   const stats = statsFeature();
   mainMenu.add(registration.menuEntry, ...myCases.menuEntries, broadcasts.menuEntry);
-  mainMenu.add(commandMenuEntry({ labelKey: "menu-stats", permission: "stats.view", command: "stats", answeredBy: stats }));
+  mainMenu.add(stats.menuEntry);
   const desk = deskFeature();
   mainMenu.add(desk.menuEntry);
   const petitions = petitionsFeature();
@@ -171,7 +170,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   withSender.use(myCases.composer);
   withSender.use(myData.composer);
   withSender.use(caseWork.composer);
-  withSender.use(stats);
+  withSender.use(stats.composer);
   withSender.use(desk.composer);
   withSender.use(broadcasts.composer);
   withSender.use(events.composer);

@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../context.js";
-import { requirePermission } from "../../middleware/requirePermission.js";
-import { commandMenuEntry } from "../menu/commandButton.js";
+import { can } from "../../../domain/roles.js";
+import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
+import type { MenuEntry } from "../menu/mainMenu.js";
 
 /**
  * The way into the coordinator's desk (a Telegram Mini App, README "Coordinator's desk"): /desk and
@@ -11,12 +12,19 @@ import { commandMenuEntry } from "../menu/commandButton.js";
 export function deskFeature() {
   const composer = new Composer<BotContext>();
 
-  composer.command("desk", requirePermission("case.view"), async (ctx) => {
+  async function offerDesk(ctx: BotContext) {
     const url = ctx.services.deskUrl();
     if (!url) return ctx.reply(ctx.t("open-desk-off"));
     await ctx.reply(ctx.t("open-desk-prompt"), { reply_markup: new InlineKeyboard().webApp(ctx.t("open-desk-button"), url) });
-  });
+  }
 
-  const menuEntry = commandMenuEntry({ labelKey: "menu-desk", permission: "case.view", command: "desk", answeredBy: composer });
+  composer.command("desk", requirePermission("case.view"), offerDesk);
+
+  // Anyone can type the button's label: it is guarded exactly like /desk.
+  const menuEntry: MenuEntry = {
+    labelKey: "menu-desk",
+    visibleTo: (actor) => can(actor, "case.view"),
+    run: (ctx) => withPermission(ctx, "case.view", () => offerDesk(ctx)),
+  };
   return { composer, menuEntry };
 }

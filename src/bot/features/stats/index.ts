@@ -4,7 +4,9 @@ import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
 import { formatEventTime } from "../../../domain/events.js";
 import { STALE_AFTER_DAYS, type StatisticsSnapshot } from "../../../domain/statistics.js";
 import type { BotContext } from "../../context.js";
-import { requirePermission } from "../../middleware/requirePermission.js";
+import { can } from "../../../domain/roles.js";
+import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
+import type { MenuEntry } from "../menu/mainMenu.js";
 import { chartToPng } from "./chartPicture.js";
 import { FUNNEL_STATUSES, monthsLineChart, provinceBarChart, provinceLabel, signaturesLineChart, statusFunnel, type ChartSpec } from "./chartSpecs.js";
 
@@ -17,7 +19,7 @@ const TOP_PROVINCES = 5;
 export function statsFeature() {
   const composer = new Composer<BotContext>();
 
-  composer.command("stats", requirePermission("stats.view"), async (ctx) => {
+  async function showStats(ctx: BotContext) {
     const locale = await ctx.i18n.getLocale();
     // Persian readers count months in the Solar Hijri calendar.
     const result = await ctx.services.statistics.snapshot(ctx.profile.actor, isPersianLocale(locale) ? "solarHijri" : "gregorian");
@@ -27,9 +29,17 @@ export function statsFeature() {
     for (const [name, spec] of statsCharts(ctx, locale, result.value)) {
       await ctx.replyWithPhoto(new InputFile(chartToPng(spec), `${name}.png`));
     }
-  });
+  }
 
-  return composer;
+  composer.command("stats", requirePermission("stats.view"), showStats);
+
+  // Anyone can type the button's label: it is guarded exactly like /stats.
+  const menuEntry: MenuEntry = {
+    labelKey: "menu-stats",
+    visibleTo: (actor) => can(actor, "stats.view"),
+    run: (ctx) => withPermission(ctx, "stats.view", () => showStats(ctx)),
+  };
+  return { composer, menuEntry };
 }
 
 function statsText(ctx: BotContext, locale: string, s: StatisticsSnapshot): string {
