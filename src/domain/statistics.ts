@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_STATUSES, type CaseStatus } from "./caseStatus.js";
+import { formatDigits, isPersianLocale } from "./digits.js";
 import { RSVP_ANSWERS, type RsvpAnswer } from "./events.js";
 import { toSolarHijri } from "./solarHijri.js";
 
@@ -259,4 +260,19 @@ export function snapshotOfTally(tally: StatisticsTally, scope: "all" | readonly 
     totalSignatures: sumCounts(tally.signatures),
     rsvps: Object.fromEntries(RSVP_ANSWERS.map((a) => [a, rsvps.get(a) ?? 0])) as Record<RsvpAnswer, number>,
   };
+}
+
+/** "2026-03" as the reader writes it: Persian digits for fa. */
+export function monthLabel(key: string, locale: string): string {
+  return formatDigits(key.replace(/^sh:/, "").replace("-", "/"), locale);
+}
+
+/** "2026-03-14" as the reader writes it: Solar Hijri month/day in Persian digits for fa, else month/day. */
+export function dayLabel(key: string, locale: string): string {
+  const [year, month, day] = key.split("-").map(Number) as [number, number, number];
+  if (isPersianLocale(locale)) {
+    const sh = toSolarHijri({ year, month, day });
+    return formatDigits(`${sh.month}/${sh.day}`, locale);
+  }
+  return `${month}/${day}`;
 }

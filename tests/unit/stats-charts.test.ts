@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chartToPng, chartToSvg } from "../../src/bot/features/stats/chartPicture.js";
-import { dayLabel, monthLabel, monthsLineChart, provinceBarChart, statusFunnel } from "../../src/bot/features/stats/chartSpecs.js";
+import { monthsLineChart, provinceBarChart, statusFunnel } from "../../src/bot/features/stats/chartSpecs.js";
+import { dayLabel, monthLabel } from "../../src/domain/statistics.js";
 import { fillDays, fillMonths, largestFirst } from "../../src/domain/statistics.js";
 
 const words = (locale: string, names: Record<string, string> = {}) => ({ locale, title: "title", names });

@@ -2,8 +2,7 @@ import type { EChartsOption } from "echarts";
 import { CASE_STATUSES, type CaseStatus } from "../../../domain/caseStatus.js";
 import { formatDigits, isPersianLocale } from "../../../domain/digits.js";
 import { provinceName } from "../../../domain/provinces.js";
-import { toSolarHijri } from "../../../domain/solarHijri.js";
-import type { KeyedCount, StatisticsSnapshot } from "../../../domain/statistics.js";
+import { dayLabel, monthLabel, type KeyedCount, type StatisticsSnapshot } from "../../../domain/statistics.js";
 
 /**
  * What the three /stats pictures say, as ECharts options: pure functions of the counts and the
@@ -84,20 +83,6 @@ export function provinceLabel(code: string, locale: string, abroad = "abroad"): 
   return code === "abroad" ? abroad : provinceName(code, locale);
 }
 
-/** "2026-03" as the reader writes it: Persian digits for fa. */
-export function monthLabel(key: string, locale: string): string {
-  return formatDigits(key.replace(/^sh:/, "").replace("-", "/"), locale);
-}
-
-/** "2026-03-14" as the reader writes it: Solar Hijri month/day in Persian digits for fa, else month/day. */
-export function dayLabel(key: string, locale: string): string {
-  const [year, month, day] = key.split("-").map(Number) as [number, number, number];
-  if (isPersianLocale(locale)) {
-    const sh = toSolarHijri({ year, month, day });
-    return formatDigits(`${sh.month}/${sh.day}`, locale);
-  }
-  return `${month}/${day}`;
-}
 
 /**
  * Lines over time: one series per entry of `series`, sharing the x labels. Time runs in the
