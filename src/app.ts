@@ -158,6 +158,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     conversationName: REGISTRATION_CONVERSATION,
   });
   const statsRefreshMinutes = config.STATS_REFRESH_MINUTES ?? 5;
+  const statistics = createStatisticsService({ models, clock, audit, actorNow, maxAgeMs: 2 * statsRefreshMinutes * 60_000 });
   const baseServices: BotServices = {
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
@@ -168,7 +169,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     auditLog: createAuditLogService({ models, clock, cipher, actorNow, audit, timeZone: config.TZ_DEFAULT }),
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
-    caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow }),
+    caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow, tally: statistics.currentTally }),
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),
     events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT }),
     petitions: createPetitionService({
@@ -186,7 +187,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       reminders,
     }),
     appeals: createAppealService({ models, clock, fields: cipher, cipher }),
-    statistics: createStatisticsService({ models, clock, audit, actorNow, maxAgeMs: 2 * statsRefreshMinutes * 60_000 }),
+    statistics,
     petitionExport: createPetitionExportService({ models, clock, audit, fields: cipher, actorNow }),
     myData: createMyDataService({ models, clock, cipher, audit, cases, users, adminIds: config.ADMIN_IDS }),
     delivery,

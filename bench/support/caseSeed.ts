@@ -13,6 +13,7 @@ import { createModels, ensureIndexes, type Models } from "../../src/db/models/in
 import { ensureFerretDbBinary, freePort, pingDatabase, startDatabaseServer, withDatabaseName } from "../../src/db/server/index.js";
 import { CASE_STATUSES } from "../../src/domain/caseStatus.js";
 import { listProvinces } from "../../src/domain/provinces.js";
+import { registrationWeek } from "../../src/domain/registrationWeek.js";
 import { silentLogger } from "../../src/logger.js";
 import { createFieldCipher, type FieldCipher } from "../../src/security/fieldCipher.js";
 import { nameTokensOf } from "../../src/services/cases/caseRecordMapping.js";
@@ -124,6 +125,7 @@ export async function seed(models: Models, cipher: FieldCipher, { cases: CASES, 
         possibleDuplicates: [],
         duplicateReview: "none",
         createdAt: at,
+        registeredWeek: registrationWeek(at),
         updatedAt: at,
         erasedAt: null,
         freeTextPurgedAt: null,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CASE_STATUSES, type CaseStatus } from "./caseStatus.js";
 import { formatDigits, isPersianLocale } from "./digits.js";
 import { RSVP_ANSWERS, type RsvpAnswer } from "./events.js";
+import { registrationWeek } from "./registrationWeek.js";
 import { toSolarHijri } from "./solarHijri.js";
 
 /** A count under a key: a province code, a month ("2026-03") or a day ("2026-03-14"). */
@@ -135,6 +136,11 @@ export interface StatisticsTally {
   computedAt: Date;
   /** province → status → cases */
   cases: Record<string, Counts>;
+  /**
+   * registration week (domain/registrationWeek) → cases, every week and province: which weeks a
+   * list of cases in registration order reads (services/cases/caseSearch.ts).
+   */
+  weeks: Counts;
   /** province → month → cases registered */
   registrations: Record<string, Counts>;
   /** province → month → moves to "contact established" */
@@ -156,6 +162,7 @@ const nested = z.record(z.string().max(40), counts);
 export const statisticsTallySchema = z.object({
   computedAt: z.coerce.date(),
   cases: nested,
+  weeks: counts,
   registrations: nested,
   contact: nested,
   stale: counts,
@@ -173,7 +180,7 @@ export class TallyCounter {
   private readonly staleBefore: number;
 
   constructor(readonly now: Date) {
-    this.tally = { computedAt: now, cases: {}, registrations: {}, contact: {}, stale: {}, signatures: {}, signaturesByDay: {}, rsvps: {} };
+    this.tally = { computedAt: now, cases: {}, weeks: {}, registrations: {}, contact: {}, stale: {}, signatures: {}, signaturesByDay: {}, rsvps: {} };
     this.monthsFrom = monthKey(monthsWindowStart(now, STATS_MONTHS));
     this.solarHijriMonthsFrom = solarHijriMonthBefore(solarHijriMonthKey(now), STATS_MONTHS - 1);
     this.daysFrom = dayKey(daysWindowStart(now, STATS_DAYS));
@@ -182,6 +189,8 @@ export class TallyCounter {
 
   addCase(c: { province: string; status: string; createdAt: Date; updatedAt: Date }): void {
     bump(this.tally.cases, c.province, c.status);
+    const week = registrationWeek(c.createdAt);
+    this.tally.weeks[week] = (this.tally.weeks[week] ?? 0) + 1;
     this.addMonths(this.tally.registrations, c.province, c.createdAt);
     if (c.status !== "closed" && c.updatedAt.getTime() < this.staleBefore) this.tally.stale[c.province] = (this.tally.stale[c.province] ?? 0) + 1;
   }
@@ -217,6 +226,16 @@ export class TallyCounter {
 function bump(table: Record<string, Counts>, outer: string, inner: string): void {
   const row = (table[outer] ??= {});
   row[inner] = (row[inner] ?? 0) + 1;
+}
+
+/** The cases a tally counted in some provinces (or "all"), of one status or of every status. */
+export function casesCounted(tally: StatisticsTally, provinces: "all" | readonly string[], status?: string): number {
+  let total = 0;
+  for (const [province, row] of Object.entries(tally.cases)) {
+    if (provinces !== "all" && !provinces.includes(province)) continue;
+    for (const [rowStatus, n] of Object.entries(row)) if (status === undefined || rowStatus === status) total += n;
+  }
+  return total;
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   type StatsCalendar,
   type StatisticsTally,
 } from "../domain/statistics.js";
+import type { CaseRecord } from "../db/models/case.js";
 import type { Models } from "../db/models/index.js";
+import { registrationWeek } from "../domain/registrationWeek.js";
 import type { AuditTrail } from "./audit.js";
 
 export interface StatisticsService {
@@ -18,6 +20,8 @@ export interface StatisticsService {
   snapshot(acting: ActingUser, calendar?: StatsCalendar): Promise<{ ok: true; value: StatisticsSnapshot } | { ok: false; error: "forbidden" }>;
   /** Counts everything again and keeps the tally (the `refresh-statistics` job). */
   refresh(): Promise<StatisticsTally>;
+  /** The stored tally when it is younger than the maximum age, else null (never counts). */
+  currentTally(): Promise<StatisticsTally | null>;
 }
 
 /** The one stored tally. */
@@ -51,8 +55,10 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
       const id = String(e.caseId);
       contactAt.set(id, [...(contactAt.get(id) ?? []), e.at]);
     }
-    for await (const c of models.cases.find({}, { province: 1, status: 1, createdAt: 1, updatedAt: 1 }).lean().cursor({ batchSize: SCAN_BATCH })) {
+    const withoutWeek: { _id: CaseRecord["_id"]; week: string }[] = [];
+    for await (const c of models.cases.find({}, { province: 1, status: 1, createdAt: 1, updatedAt: 1, registeredWeek: 1 }).lean().cursor({ batchSize: SCAN_BATCH })) {
       counter.addCase(c);
+      if (!c.registeredWeek) withoutWeek.push({ _id: c._id, week: registrationWeek(c.createdAt) });
       const id = String(c._id);
       for (const at of contactAt.get(id) ?? []) counter.addContactEstablished(c.province, at);
       contactAt.delete(id);
@@ -64,6 +70,12 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
     }
     for await (const r of models.eventRsvps.find({}, { province: 1, answer: 1, _id: 0 }).lean().cursor({ batchSize: SCAN_BATCH })) {
       counter.addRsvp(r.province, r.answer);
+    }
+    // Cases stored before registrations kept their week get it here, before the tally that lets a
+    // search read cases week by week (services/cases/caseSearch.ts) is written.
+    for (let i = 0; i < withoutWeek.length; i += SCAN_BATCH) {
+      const batch = withoutWeek.slice(i, i + SCAN_BATCH);
+      await models.cases.bulkWrite(batch.map((c) => ({ updateOne: { filter: { _id: c._id }, update: { $set: { registeredWeek: c.week } } } })));
     }
     const tally = counter.result();
     await models.statisticsTallies
@@ -81,6 +93,11 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
 
   return {
     refresh: count,
+
+    async currentTally() {
+      const stored = await storedTally();
+      return stored && clock.now().getTime() - stored.computedAt.getTime() <= maxAgeMs ? stored : null;
+    },
 
     async snapshot(acting, calendar = "gregorian") {
       // Roles as stored now: a volunteer removed a second ago sees nothing.

@@ -37,6 +37,12 @@ export interface CaseRecord {
   possibleDuplicates: { caseId: string; reference: string; score: number }[];
   duplicateReview: "none" | "pending" | "confirmed" | "rejected";
   createdAt: Date;
+  /**
+   * The week of `createdAt` (domain/registrationWeek): lists in registration order read a week at a
+   * time. Set at registration; cases stored before it existed get it from the next statistics
+   * refresh (services/statistics.ts).
+   */
+  registeredWeek?: string;
   updatedAt: Date;
   /** Set when the family withdrew and the personal fields were erased. */
   erasedAt?: Date | null;
@@ -71,6 +77,7 @@ const caseSchema = new Schema<CaseRecord>(
     },
     duplicateReview: { type: String, enum: ["none", "pending", "confirmed", "rejected"], default: "none" },
     createdAt: { type: Date, required: true },
+    registeredWeek: { type: String },
     updatedAt: { type: Date, required: true },
     erasedAt: { type: Date, default: null },
     freeTextPurgedAt: { type: Date, default: null },
@@ -94,6 +101,9 @@ caseSchema.index({ province: 1, status: 1 }, { name: "province_1_status_1" });
 // or only a date range reads its page of 10 from this index instead of sorting every case.
 // (FerretDB v1.24 sorts in Go whatever the indexes: 20 s at 100,000 cases, README "Performance".)
 caseSchema.index({ createdAt: -1, _id: -1 }, { name: "createdAt_-1__id_-1" });
+// Broad lists in registration order (no name, no reference: all cases, a province, a status) are
+// read a week at a time, newest or oldest week first (caseSearch), an equality FerretDB pushes down.
+caseSchema.index({ registeredWeek: 1, createdAt: -1, _id: -1 }, { name: "registeredWeek_1_createdAt_-1__id_-1" });
 
 export type CaseModel = Model<CaseRecord>;
 export const createCaseModel = (connection: Connection): CaseModel => connection.model<CaseRecord>("Case", caseSchema);

@@ -56,7 +56,7 @@ export interface DeskCaseFilter {
   duplicatesPending?: boolean;
 }
 
-export type DeskCaseSortField = "registered" | "reference" | "status" | "province";
+export type DeskCaseSortField = "registered" | "status" | "province";
 
 /** POST /desk/api/cases — a page of the table (20 rows), sorted and filtered on the server. */
 export interface DeskCasesRequest {

@@ -170,7 +170,7 @@ export function CasesScreen({ onOpen, version }: { onOpen: (caseId: string) => v
           <table class="case-table">
             <thead>
               <tr>
-                {header("desk-col-reference", "reference")}
+                {header("desk-col-reference")}
                 {header("desk-col-name")}
                 {header("desk-col-status", "status")}
                 {header("desk-col-province", "province")}

@@ -4,6 +4,7 @@ import { cryptoRandomInt } from "../../clock.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import { generateCaseReference } from "../../domain/caseReference.js";
+import { registrationWeek } from "../../domain/registrationWeek.js";
 import type { createDuplicateFinder } from "./caseDuplicates.js";
 import { linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
 import type { CaseStore } from "./caseStore.js";
@@ -40,6 +41,7 @@ export function createCaseRegistration(
           possibleDuplicates: found,
           duplicateReview: found.length > 0 ? ("pending" as const) : ("none" as const),
           createdAt: now,
+          registeredWeek: registrationWeek(now),
           updatedAt: now,
         };
         // A reference collision is astronomically rare, but the unique index decides.

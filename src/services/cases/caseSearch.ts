@@ -8,6 +8,8 @@ import { caseSearchFilterSchema, filterKind, SEARCH_PAGE_LIMIT, SEARCH_PAGE_SIZE
 import { CASE_STATUSES, type CaseStatus } from "../../domain/caseStatus.js";
 import { groupedPageSlices, sortByGroupOrder, type GroupCount } from "../../domain/groupedPage.js";
 import { ABROAD } from "../../domain/registration/draft.js";
+import { weeksToRead } from "../../domain/registrationWeek.js";
+import { casesCounted, type StatisticsTally } from "../../domain/statistics.js";
 import { nameSearchKeys } from "../../domain/personName.js";
 import { csvRow, UTF8_BOM } from "../../domain/petitions/csv.js";
 import { listProvinces, provinceName } from "../../domain/provinces.js";
@@ -55,8 +57,11 @@ export interface CaseSearchHit {
   duplicateReview: CaseRecord["duplicateReview"];
 }
 
-/** The orders a page can be read in (the desk's table); /find reads newest registrations first. */
-export const CASE_SORT_FIELDS = ["registered", "reference", "status", "province"] as const;
+/**
+ * The orders a page can be read in (the desk's table); /find reads newest registrations first. Not
+ * by reference: references are random digits (domain/caseReference.ts), their order says nothing.
+ */
+export const CASE_SORT_FIELDS = ["registered", "status", "province"] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 export interface CaseSort {
   field: CaseSortField;
@@ -89,8 +94,6 @@ function sortOf(sort: CaseSort): Record<string, 1 | -1> {
   switch (sort.field) {
     case "registered":
       return { createdAt: d, _id: d };
-    case "reference":
-      return { reference: d, _id: d };
     case "status":
       return { status: d, createdAt: -1, _id: -1 };
     case "province":
@@ -120,12 +123,27 @@ export interface CaseSearchService {
   exportCsv(actor: ActingUser, filter?: unknown): Promise<SearchResult<{ filter: CaseSearchFilter; csv: Readable; rows: () => number }>>;
 }
 
+/** The tally's count of a query's cases (a query `isTallyCounted` accepts). */
+function tallyCount(tally: StatisticsTally, query: Record<string, unknown>): number {
+  const province = query.province as string | { $in: string[] } | undefined;
+  const provinces = province === undefined ? "all" : typeof province === "string" ? [province] : province.$in;
+  return casesCounted(tally, provinces, query.status as string | undefined);
+}
+
 function startOfDay(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "clock" | "cipher" | "audit" | "actorNow">): CaseSearchService {
-  const { models, clock, cipher, audit, actorNow } = deps;
+export interface CaseSearchDeps extends Pick<CaseServiceDeps, "models" | "clock" | "cipher" | "audit" | "actorNow"> {
+  /**
+   * The statistics tally when it is fresh (services/statistics.ts `currentTally`): broad lists take
+   * their totals and the weeks to read from it. Without one, every list is counted and sorted.
+   */
+  tally?: () => Promise<StatisticsTally | null>;
+}
+
+export function createCaseSearchService(deps: CaseSearchDeps): CaseSearchService {
+  const { models, clock, cipher, audit, actorNow, tally: freshTally = () => Promise.resolve(null) } = deps;
 
   /**
    * The database filters for a search, tried in order until one finds something (a name: its whole
@@ -199,13 +217,88 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
   const sorted = (query: Record<string, unknown>, sort: CaseSort) =>
     models.cases.find(query, { reference: 1, status: 1, province: 1, "relative.fullNameEnc": 1, createdAt: 1, duplicateReview: 1 }).sort(sortOf(sort));
 
+  /** Whether the tally counts a query's cases: no filter but provinces and a status. */
+  const isTallyCounted = (query: Record<string, unknown>) =>
+    Object.keys(query).every((key) => key === "erasedAt" || key === "province" || key === "status") && (query.status === undefined || typeof query.status === "string");
+
   /** Whether a query selects few cases (hundreds at 100,000): an equality on a name token, a reference, pending duplicates, or a province and a status. */
   const selectsFew = (query: Record<string, unknown>) =>
     typeof query.nameTokens === "string" || "reference" in query || "duplicateReview" in query || (typeof query.province === "string" && "status" in query);
 
   /**
+   * Rows `skip` to `skip + limit` of a query in registration order, read a week at a time (the
+   * weeks in the list's order) until the page and one more row are found: an equality on the week
+   * selects about a week of cases (bench:desk: ~1,000 of 100,000), where a sort of the whole query
+   * would read every case on FerretDB. Deeper pages read more weeks.
+   */
+  async function readByWeek(
+    query: Record<string, unknown>,
+    weeks: readonly string[],
+    direction: CaseSort["direction"],
+    skip: number,
+    limit: number,
+  ): Promise<{ records: HitRecord[]; more: boolean }> {
+    const records: HitRecord[] = [];
+    let before = skip;
+    for (const week of weeks) {
+      const found = await sorted({ ...query, registeredWeek: week }, { field: "registered", direction }).lean<HitRecord[]>().exec();
+      if (found.length <= before) {
+        before -= found.length;
+        continue;
+      }
+      records.push(...found.slice(before));
+      before = 0;
+      if (records.length > limit) break;
+    }
+    return { records: records.slice(0, limit), more: records.length > limit };
+  }
+
+  /**
+   * The total and one page of a broad query (all cases, provinces, a status) from the tally: its
+   * counts are the totals (and each group's, for a status or province sort), its weeks the weeks to
+   * read. The tally is at most a few minutes old (STATS_REFRESH_MINUTES): cases registered since
+   * are read (their weeks always are), and a list that goes on past the counted total gets one
+   * more page.
+   */
+  async function resultsByWeek(
+    query: Record<string, unknown>,
+    page: number,
+    size: number,
+    sort: CaseSort,
+    provinceOrder: readonly string[],
+    tally: StatisticsTally,
+  ): Promise<{ total: number; current: number; records: HitRecord[] }> {
+    const weeks = (direction: CaseSort["direction"]) => weeksToRead(tally.weeks, tally.computedAt, clock.now(), direction === "asc");
+    const counted = (q: Record<string, unknown>) => tallyCount(tally, q);
+    const lastPage = (total: number) => Math.max(1, Math.ceil(total / size)) - 1;
+    const groups = groupsOf(query, sort, provinceOrder);
+    if (groups) {
+      const field = sort.field as "status" | "province";
+      const counts: GroupCount[] = groups.map((group) => ({ group, count: counted({ ...query, [field]: group }) }));
+      const total = counts.reduce((sum, c) => sum + c.count, 0);
+      const current = Math.min(page, lastPage(total));
+      const records: HitRecord[] = [];
+      for (const slice of groupedPageSlices(counts, current, size)) {
+        records.push(...(await readByWeek({ ...query, [field]: slice.group }, weeks("desc"), "desc", slice.skip, slice.limit)).records);
+      }
+      return { total, current, records };
+    }
+    // A status or province sort of a list pinned to one status or province: newest first (sortOf).
+    const direction = sort.field === "registered" ? sort.direction : "desc";
+    const total = counted(query);
+    let current = page;
+    let read = await readByWeek(query, weeks(direction), direction, current * size, size);
+    if (read.records.length === 0 && current > lastPage(total)) {
+      current = lastPage(total);
+      read = await readByWeek(query, weeks(direction), direction, current * size, size);
+    }
+    return { total: Math.max(total, current * size + read.records.length + (read.more ? 1 : 0)), current, records: read.records };
+  }
+
+  /**
    * The total and one page of a query: in one read (up to ONE_READ_LIMIT cases) when it selects
-   * few, else a count, then the page.
+   * few; a week at a time with the tally's totals when it is broad and a fresh tally is at hand;
+   * else a count, then the page.
    */
   async function resultsOf(
     query: Record<string, unknown>,
@@ -223,6 +316,10 @@ export function createCaseSearchService(deps: Pick<CaseServiceDeps, "models" | "
         const current = Math.min(page, Math.max(1, Math.ceil(all.length / size)) - 1);
         return { total: all.length, current, records: all.slice(current * size, (current + 1) * size) };
       }
+    }
+    if (isTallyCounted(query)) {
+      const tally = await freshTally();
+      if (tally) return resultsByWeek(query, page, size, sort, provinceOrder, tally);
     }
     if (groups) {
       // A count per group (an equality each), then the slices of the groups this page overlaps.
