@@ -8,7 +8,7 @@ import { caseSearchFilterSchema, filterKind, SEARCH_PAGE_LIMIT, SEARCH_PAGE_SIZE
 import { CASE_STATUSES, type CaseStatus } from "../../domain/caseStatus.js";
 import { groupedPageSlices, sortByGroupOrder, type GroupCount } from "../../domain/groupedPage.js";
 import { ABROAD } from "../../domain/registration/draft.js";
-import { weeksToRead } from "../../domain/registrationWeek.js";
+import { registrationWeek, weeksToRead } from "../../domain/registrationWeek.js";
 import { casesCounted, type StatisticsTally } from "../../domain/statistics.js";
 import { nameSearchKeys } from "../../domain/personName.js";
 import { csvRow, UTF8_BOM } from "../../domain/petitions/csv.js";
@@ -43,6 +43,12 @@ const EXPORT_BATCH = 200;
  * found, a count p50 108 ms and a page p50 87 ms, each a scan of every case in PostgreSQL).
  */
 export const ONE_READ_LIMIT = 1000;
+/**
+ * A page of a province's or a status's list that would read more weeks than this is one sorted
+ * read of the list instead (readByWeek): on FerretDB each week read scans the whole table in
+ * PostgreSQL (~60–140 ms at 100,000 cases) where decoding one more case costs ~0.1 ms.
+ */
+const WALK_WEEKS = 3;
 
 export type SearchError = "forbidden" | "invalid";
 export type SearchResult<T> = { ok: true; value: T } | { ok: false; error: SearchError };
@@ -226,21 +232,42 @@ export function createCaseSearchService(deps: CaseSearchDeps): CaseSearchService
     typeof query.nameTokens === "string" || "reference" in query || "duplicateReview" in query || (typeof query.province === "string" && "status" in query);
 
   /**
-   * Rows `skip` to `skip + limit` of a query in registration order, read a week at a time (the
-   * weeks in the list's order) until the page and one more row are found: an equality on the week
-   * selects about a week of cases (bench:desk: ~1,000 of 100,000), where a sort of the whole query
-   * would read every case on FerretDB. Deeper pages read more weeks.
+   * Rows `skip` to `skip + limit` of a broad query in registration order, and whether more follow.
+   *
+   * Read a week at a time (the weeks in the list's order) until the page and one more row are
+   * found: an equality on the week selects about a week of cases (bench:desk: ~1,000 of 100,000),
+   * where sorting the whole query reads every case on FerretDB. For the list of every case, whole
+   * weeks before the page are skipped by the tally's count of them (weeks the tally counted to
+   * their end; a case withdrawn since may then show twice across two pages until the next refresh).
+   * A deep page of a list with an equality (a province, a status) that would take more than
+   * WALK_WEEKS weeks is one sorted read of the list instead: that equality selects the list's
+   * cases alone (bench:desk: page 50 of one province).
    */
   async function readByWeek(
     query: Record<string, unknown>,
-    weeks: readonly string[],
+    tally: StatisticsTally,
+    total: number,
     direction: CaseSort["direction"],
     skip: number,
     limit: number,
   ): Promise<{ records: HitRecord[]; more: boolean }> {
+    const weeks = weeksToRead(tally.weeks, tally.computedAt, clock.now(), direction === "asc");
+    const everyCase = query.province === undefined && query.status === undefined;
+    const hasEquality = typeof query.province === "string" || typeof query.status === "string";
+    const countedWeeks = weeks.filter((week) => (tally.weeks[week] ?? 0) > 0).length;
+    if (!everyCase && hasEquality && (skip + limit + 1) * countedWeeks > WALK_WEEKS * Math.max(1, total)) {
+      const read = await sorted(query, { field: "registered", direction }).skip(skip).limit(limit + 1).lean<HitRecord[]>().exec();
+      return { records: read.slice(0, limit), more: read.length > limit };
+    }
+    const lastCountedWeek = registrationWeek(tally.computedAt);
     const records: HitRecord[] = [];
     let before = skip;
     for (const week of weeks) {
+      const counted = tally.weeks[week] ?? 0;
+      if (everyCase && week < lastCountedWeek && counted <= before) {
+        before -= counted;
+        continue;
+      }
       const found = await sorted({ ...query, registeredWeek: week }, { field: "registered", direction }).lean<HitRecord[]>().exec();
       if (found.length <= before) {
         before -= found.length;
@@ -268,29 +295,28 @@ export function createCaseSearchService(deps: CaseSearchDeps): CaseSearchService
     provinceOrder: readonly string[],
     tally: StatisticsTally,
   ): Promise<{ total: number; current: number; records: HitRecord[] }> {
-    const weeks = (direction: CaseSort["direction"]) => weeksToRead(tally.weeks, tally.computedAt, clock.now(), direction === "asc");
-    const counted = (q: Record<string, unknown>) => tallyCount(tally, q);
     const lastPage = (total: number) => Math.max(1, Math.ceil(total / size)) - 1;
     const groups = groupsOf(query, sort, provinceOrder);
     if (groups) {
       const field = sort.field as "status" | "province";
-      const counts: GroupCount[] = groups.map((group) => ({ group, count: counted({ ...query, [field]: group }) }));
+      const counts: GroupCount[] = groups.map((group) => ({ group, count: tallyCount(tally, { ...query, [field]: group }) }));
       const total = counts.reduce((sum, c) => sum + c.count, 0);
       const current = Math.min(page, lastPage(total));
       const records: HitRecord[] = [];
       for (const slice of groupedPageSlices(counts, current, size)) {
-        records.push(...(await readByWeek({ ...query, [field]: slice.group }, weeks("desc"), "desc", slice.skip, slice.limit)).records);
+        const count = counts.find((c) => c.group === slice.group)?.count ?? 0;
+        records.push(...(await readByWeek({ ...query, [field]: slice.group }, tally, count, "desc", slice.skip, slice.limit)).records);
       }
       return { total, current, records };
     }
     // A status or province sort of a list pinned to one status or province: newest first (sortOf).
     const direction = sort.field === "registered" ? sort.direction : "desc";
-    const total = counted(query);
+    const total = tallyCount(tally, query);
     let current = page;
-    let read = await readByWeek(query, weeks(direction), direction, current * size, size);
+    let read = await readByWeek(query, tally, total, direction, current * size, size);
     if (read.records.length === 0 && current > lastPage(total)) {
       current = lastPage(total);
-      read = await readByWeek(query, weeks(direction), direction, current * size, size);
+      read = await readByWeek(query, tally, total, direction, current * size, size);
     }
     return { total: Math.max(total, current * size + read.records.length + (read.more ? 1 : 0)), current, records: read.records };
   }
