@@ -147,7 +147,7 @@ runOnSeededDatabase({ cases: CASES, signatures: SIGNATURES }, (name) => `databas
     const hits = await port.byNameAsVolunteer(nameOf(k), (k * 7) % provinces.length);
     if (hits < 1) throw new Error("a volunteer did not find a case of their province");
   });
-  await timed("compare: /find with no filter (every case)", () => port.everything(), OLD_QUERIES);
+  await timed("compare: /find with no filter (every case, counted and sorted whole: no tally here; bench:desk reads it by week)", () => port.everything(), OLD_QUERIES);
   const provinceStatus = (i: number) => ({ erasedAt: null, province: provinces[i % provinces.length], status: CASE_STATUSES[i % CASE_STATUSES.length] });
   await timed("compare: province+status, the count alone (model query)", (i) => models.cases.countDocuments(provinceStatus(i)).exec());
   await timed("compare: province+status without erasedAt: null, the count alone (model query)", (i) => {
