@@ -23,7 +23,9 @@ export function errorBoundary(i18n: I18n<UpdateContext>, defaultLocale: string):
   return async (ctx, next) => {
     try {
       await next();
-      toldDuringOutage.clear();
+      // The outage is over once an update went through with the database there: an update that
+      // never needed it (a group's message, refused before the gate) does not end it.
+      if (ctx.services.isDatabaseAvailable()) toldDuringOutage.clear();
     } catch (error) {
       if (isUpdateInFlightElsewhere(error)) throw error;
       const chatId = ctx.chat?.id;
