@@ -1,4 +1,4 @@
-// One Bot API call end to end: validate, then flood limits, then blocked/fault draws, then run and log.
+// One Bot API call end to end: outage, validate, then flood storm and limits, then blocked/fault draws, then run and log.
 import { botBlocked, BotApiError, tooManyRequests } from "./botApiError.js";
 import type { EmulatorState } from "./emulatorState.js";
 import { findMethod } from "./methods/index.js";
@@ -29,6 +29,15 @@ export async function callBotApi(
     state.log.record(call);
     return { kind: "error", error };
   };
+  /** The Bot API is down (`faults.unreachable`): no answer, the connection is dropped (at once, or when it is back). */
+  const unanswered = async (): Promise<CallOutcome> => {
+    call.unanswered = true;
+    call.description = "emulated outage: no answer, connection dropped";
+    if (state.faults.unreachable === "hang") await state.faults.waitWhileUnreachable(abort);
+    state.log.record(call);
+    return { kind: "timeout", ms: 0 };
+  };
+  if (state.faults.unreachable) return unanswered();
   if (!spec) return fail(new BotApiError(404, "Not Found"));
   try {
     const prepared = await spec.prepare(params, { state, uploads, abort });
@@ -42,7 +51,14 @@ export async function callBotApi(
         return { kind: "timeout", ms: 0 };
       }
     }
+    // Down while this call was held or prepared: it never runs.
+    if (state.faults.unreachable) return unanswered();
     if (spec.sending && chatId !== undefined) {
+      const storm = state.faults.floodStorm(chatId, state.now());
+      if (storm.flood) {
+        if (storm.earlyByMs !== undefined) call.retryAfterViolationMs = storm.earlyByMs;
+        return fail(tooManyRequests(storm.retryAfter));
+      }
       const decision = state.limiter.trySend(chatId, prepared.paid === true);
       if (!decision.allowed) return fail(tooManyRequests(decision.retryAfter));
     }

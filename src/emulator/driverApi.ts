@@ -86,6 +86,8 @@ const faultsBody = z.strictObject({
   blockedRate: fraction.optional(),
   seed: z.number().int().optional(),
   heldChatIds: z.array(z.number().int()).optional(),
+  unreachable: z.enum(["hang", "reset"]).nullable().optional(),
+  floodStorm: z.strictObject({ rate: fraction, retryAfterSeconds: z.number().int().min(1).max(3600) }).nullable().optional(),
 });
 
 const positive = z.number().positive();

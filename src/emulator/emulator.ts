@@ -80,6 +80,8 @@ export class TelegramEmulator {
 
   setFaults(partial: Partial<EmulatorFaults>): void {
     this.state.faults.update(partial);
+    // A long poll already waiting when the Bot API goes down hands out nothing more (empty, at once).
+    if (partial.unreachable) this.state.queue.endLongPoll();
   }
 
   createUser(input: NewUser = {}): EmulatedUser {

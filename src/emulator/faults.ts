@@ -21,6 +21,8 @@ export class FaultInjector {
   private seed: number;
   /** Held calls, woken on every change of the faults. */
   private holdWaiters = new Set<() => void>();
+  /** Chats the flood storm answered 429: until when they must wait. */
+  private floodUntil = new Map<number, number>();
 
   constructor(faults: Partial<EmulatorFaults>) {
     this.faults = { ...defaultFaults, ...faults };
@@ -29,7 +31,13 @@ export class FaultInjector {
   }
 
   get current(): EmulatorFaults {
-    return { ...this.faults, blockedUserIds: [...this.faults.blockedUserIds], heldChatIds: [...(this.faults.heldChatIds ?? [])] };
+    return {
+      ...this.faults,
+      blockedUserIds: [...this.faults.blockedUserIds],
+      heldChatIds: [...(this.faults.heldChatIds ?? [])],
+      unreachable: this.faults.unreachable ?? null,
+      floodStorm: this.faults.floodStorm ? { ...this.faults.floodStorm } : null,
+    };
   }
 
   update(partial: Partial<EmulatorFaults>): void {
@@ -54,6 +62,44 @@ export class FaultInjector {
         abort.addEventListener("abort", wake, { once: true });
       });
     }
+  }
+
+  /** How the Bot API is unreachable right now, if it is. */
+  get unreachable(): "hang" | "reset" | null {
+    return this.faults.unreachable ?? null;
+  }
+
+  /** Resolves once the Bot API is reachable again (or the caller went away). */
+  async waitWhileUnreachable(abort: AbortSignal): Promise<void> {
+    while (this.faults.unreachable && !abort.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.holdWaiters.delete(wake);
+          abort.removeEventListener("abort", wake);
+          resolve();
+        };
+        this.holdWaiters.add(wake);
+        abort.addEventListener("abort", wake, { once: true });
+      });
+    }
+  }
+
+  /**
+   * The flood storm's answer to a sending call for this chat at `nowMs`: through, or a 429 to wait
+   * `retryAfter` seconds (with how many ms too early the call came, if it ignored an earlier 429).
+   */
+  floodStorm(chatId: number, nowMs: number): { flood: false } | { flood: true; retryAfter: number; earlyByMs?: number } {
+    const until = this.floodUntil.get(chatId);
+    if (until !== undefined) {
+      if (nowMs < until) return { flood: true, retryAfter: Math.ceil((until - nowMs) / 1000), earlyByMs: until - nowMs };
+      // The wait was obeyed: this call goes through.
+      this.floodUntil.delete(chatId);
+      return { flood: false };
+    }
+    const storm = this.faults.floodStorm;
+    if (!storm || storm.rate <= 0 || this.random() >= storm.rate) return { flood: false };
+    this.floodUntil.set(chatId, nowMs + storm.retryAfterSeconds * 1000);
+    return { flood: true, retryAfter: storm.retryAfterSeconds };
   }
 
   isBlocked(chatId: number): boolean {

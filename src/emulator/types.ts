@@ -27,6 +27,20 @@ export interface EmulatorFaults {
    * taken off the list, then run as usual: one slow chat. Extension.
    */
   heldChatIds?: number[];
+  /**
+   * The Bot API is down: every call, of any method, gets no answer. `reset` drops its connection at
+   * once (like a refused connection); `hang` keeps it open, unanswered, until the fault is lifted,
+   * then drops it. A call already under way when the fault starts is dropped the same way instead of
+   * running. Extension.
+   */
+  unreachable?: "hang" | "reset" | null;
+  /**
+   * A 429 storm on sending methods: this fraction of calls to a chat is answered 429 with
+   * `retryAfterSeconds`. A chat's first call after its wait is over is let through (a client that
+   * obeys gets its call done on the next attempt); one that comes before the wait is over is answered
+   * 429 again and logged with `retryAfterViolationMs`. Extension.
+   */
+  floodStorm?: { rate: number; retryAfterSeconds: number } | null;
 }
 
 export interface EmulatorOptions {
@@ -57,6 +71,10 @@ export interface ApiCall {
   errorCode?: number;
   description?: string;
   retryAfter?: number;
+  /** How much too early this call came after a 429 of the flood storm for its chat (only then). */
+  retryAfterViolationMs?: number;
+  /** The call came while the Bot API was unreachable (`faults.unreachable`): it got no answer. */
+  unanswered?: boolean;
   paid?: boolean;
 }
 
