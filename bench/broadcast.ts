@@ -144,6 +144,13 @@ async function main(): Promise<void> {
       }
     }
     const lost = expected - received;
+    if (kill) {
+      // The restart's cost: the longest time without an accepted send (the kill, start-up, taking the lease, reopening the job).
+      const sendTimes = emulator.state.log.calls.filter((c) => sendingMethods.has(c.method)).map((c) => c.at);
+      let longestGapMs = 0;
+      for (let i = 1; i < sendTimes.length; i++) longestGapMs = Math.max(longestGapMs, sendTimes[i]! - sendTimes[i - 1]!);
+      note(`longest pause in sending (around the restart): ${(longestGapMs / 1000).toFixed(1)} s`);
+    }
     if (process.env.BENCH_DEBUG) {
       const perSecond = new Map<number, number>();
       const sends = emulator.state.log.calls.filter((c) => sendingMethods.has(c.method));

@@ -316,6 +316,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     },
     // The sender's live progress message (sent / failed / remaining / ETA), and the final report.
     onProgress: broadcastProgressReporter(bot.api, messages, log),
+    // The lease names this process as its heartbeat does: a restart sees at once when it was killed.
+    holder: heartbeat.instanceId,
     ...overrides.delivery,
   });
   workerLink.connect(deliveryWorker);

@@ -6,6 +6,13 @@ export interface Leases {
   /** Takes the named lease for ttlMs if it is free, expired or already ours. */
   acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** Who holds the named lease now (null when nobody does), whether or not it has run out. */
+  holderOf(name: string): Promise<string | null>;
+  /**
+   * Takes the named lease from `from` (a holder the caller has proved dead) before it runs out: one
+   * conditional update, so it fails when anyone else has taken or renewed it meanwhile.
+   */
+  takeOver(name: string, from: string, holder: string, ttlMs: number): Promise<boolean>;
 }
 
 export function createLeases(models: Models, clock: Clock): Leases {
@@ -30,6 +37,15 @@ export function createLeases(models: Models, clock: Clock): Leases {
     },
     async release(name, holder) {
       await models.leases.deleteOne({ _id: name, holder }).exec();
+    },
+    async holderOf(name) {
+      const lease = await models.leases.findById(name, { holder: 1 }).lean().exec();
+      return lease?.holder ?? null;
+    },
+    async takeOver(name, from, holder, ttlMs) {
+      const until = new Date(clock.now().getTime() + ttlMs);
+      const taken = await models.leases.findOneAndUpdate({ _id: name, holder: from }, { $set: { holder, until } }, { returnDocument: "after" }).exec();
+      return taken?.holder === holder;
     },
   };
 }

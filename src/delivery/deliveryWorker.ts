@@ -1,11 +1,10 @@
 import { setMaxListeners } from "node:events";
-import { hostname } from "node:os";
-import { randomUUID } from "node:crypto";
 import type { Api } from "grammy";
 import type { Clock, RandomSource } from "../clock.js";
 import { createLeases } from "../db/leases.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
+import { newInstanceId, provablyDead } from "../processIdentity.js";
 import type { UserRef } from "../security/fieldCipher.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./classifyError.js";
 import type { ContentCipher } from "./contentAtRest.js";
@@ -54,6 +53,7 @@ export interface DeliveryWorkerOptions {
   chatPacingMs?: number;
   /** Give the lease back after this long without work. Default 5 s. */
   idleReleaseMs?: number;
+  /** This process's name on the lease (the app passes its heartbeat's instance id). Default: a new processIdentity.ts id. */
   holder?: string;
   /** Monotonic milliseconds for pacing and the 429 pause (real time even when `clock` is shifted in tests). */
   monotonicNow?: () => number;
@@ -124,7 +124,7 @@ class Worker implements DeliveryWorker {
   constructor(options: DeliveryWorkerOptions) {
     const { models, clock } = options;
     const log = (this.log = options.log);
-    this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.holder = options.holder ?? newInstanceId();
     const mono = (this.mono = options.monotonicNow ?? (() => performance.now()));
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.tickMs = options.tickMs ?? 1_000;
@@ -134,7 +134,7 @@ class Worker implements DeliveryWorker {
     setMaxListeners(0, this.abort.signal);
 
     this.writer = new OutboxWriter(models, clock, log);
-    const lease = (this.lease = new DispatcherLease({ leases: createLeases(models, clock), clock, log, holder: this.holder, ttlMs: options.leaseTtlMs ?? 10_000, mono, stopping }));
+    const lease = (this.lease = new DispatcherLease({ leases: createLeases(models, clock), clock, log, holder: this.holder, ttlMs: options.leaseTtlMs ?? 10_000, mono, stopping, holderGone: provablyDead }));
     this.recorder = new OutcomeRecorder({ writer: this.writer, clock, log, holder: this.holder, leaseUntil: () => lease.leaseUntil, markUnreachable: options.markUnreachable });
     this.pacing = new SendPacing({ budget: options.budget, paid: options.paid, clock, log, chatPacingMs: options.chatPacingMs ?? 1_000, mono });
     this.progress = new ProgressReports({ listener: options.onProgress, log, intervalMs: options.progressIntervalMs ?? 3_000, mono });

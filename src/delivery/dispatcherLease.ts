@@ -8,6 +8,8 @@ export const DISPATCHER_LEASE = "delivery:dispatcher";
 /**
  * Leadership: only the process holding the dispatcher lease sends. It is renewed every third of
  * its time to live, and sending stops a fifth of it before it could pass to another process.
+ * A lease whose holder is provably dead (killed on this machine: its pid is gone) is taken at once
+ * instead of when it runs out, by a conditional update naming that holder; a live holder's never is.
  */
 export class DispatcherLease {
   private held = false;
@@ -25,6 +27,8 @@ export class DispatcherLease {
       /** Monotonic milliseconds. */
       mono: () => number;
       stopping: () => boolean;
+      /** True when a holder cannot be running any more (processIdentity.ts provablyDead): its lease is taken at once. */
+      holderGone: (holder: string) => boolean;
     },
   ) {}
 
@@ -44,7 +48,7 @@ export class DispatcherLease {
 
   async take(): Promise<boolean> {
     const { leases, holder, ttlMs } = this.deps;
-    if (!(await leases.acquire(DISPATCHER_LEASE, holder, ttlMs))) return false;
+    if (!(await leases.acquire(DISPATCHER_LEASE, holder, ttlMs)) && !(await this.takeFromTheDead())) return false;
     // FerretDB may lose one of two racing updates from different processes: confirm after a moment.
     await sleep(250);
     if (this.deps.stopping() || !(await leases.acquire(DISPATCHER_LEASE, holder, ttlMs))) return false;
@@ -52,6 +56,16 @@ export class DispatcherLease {
     this.until = this.deps.clock.now().getTime() + ttlMs;
     this.lastRenewAt = this.deps.mono();
     this.deps.log.info({ holder }, "delivery dispatcher lease taken");
+    return true;
+  }
+
+  /** The lease is held by someone else: take it now if that someone is a process that no longer exists. */
+  private async takeFromTheDead(): Promise<boolean> {
+    const { leases, holder, ttlMs, log } = this.deps;
+    const previous = await leases.holderOf(DISPATCHER_LEASE);
+    if (previous === null || previous === holder || !this.deps.holderGone(previous)) return false;
+    if (!(await leases.takeOver(DISPATCHER_LEASE, previous, holder, ttlMs))) return false;
+    log.info({ holder, previous }, "the dispatcher lease's holder is gone (its process no longer exists): taken over without waiting");
     return true;
   }
 

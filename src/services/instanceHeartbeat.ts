@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import type { Models } from "../db/models/index.js";
 import type { Logger } from "../logger.js";
 import { createLeases } from "../db/leases.js";
+import { newInstanceId, provablyDead } from "../processIdentity.js";
 
 /**
  * How long a process counts as alive after its last heartbeat, and how often it beats. An update
  * left half-handled by a killed process is taken over at most HEARTBEAT_TTL_MS after its last beat
- * (plus one poll retry, ~1 s); a process stalled longer than this may see its update handled twice.
+ * (plus one poll retry, ~1 s) — at once when the process was on this machine and is provably gone
+ * (processIdentity.ts); a process stalled longer than this may see its update handled twice.
  */
 export const HEARTBEAT_TTL_MS = 10_000;
 export const HEARTBEAT_INTERVAL_MS = 3_000;
@@ -16,9 +16,9 @@ export const HEARTBEAT_INTERVAL_MS = 3_000;
 const FORGET_DEAD_AFTER_MS = 24 * 60 * 60_000;
 
 export interface InstanceHeartbeat {
-  /** This process: host, pid and a random suffix (no personal data). */
+  /** This process: host, pid, a random suffix and its pid space (processIdentity.ts; no personal data). */
   readonly instanceId: string;
-  /** True while the instance's heartbeat lease is fresh. */
+  /** True while the instance's heartbeat lease is fresh, unless its process provably no longer exists (killed on this machine). */
   isAlive(instanceId: string): Promise<boolean>;
   /** Writes the first beat (awaited, so claims made right after see us alive), then beats on a timer. */
   start(): Promise<void>;
@@ -35,7 +35,7 @@ export function createInstanceHeartbeat(
   log: Logger,
   options: { instanceId?: string; ttlMs?: number; intervalMs?: number } = {},
 ): InstanceHeartbeat {
-  const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const instanceId = options.instanceId ?? newInstanceId();
   const ttlMs = options.ttlMs ?? HEARTBEAT_TTL_MS;
   const intervalMs = options.intervalMs ?? HEARTBEAT_INTERVAL_MS;
   const leases = createLeases(models, clock);
@@ -50,6 +50,7 @@ export function createInstanceHeartbeat(
   return {
     instanceId,
     async isAlive(other) {
+      if (provablyDead(other)) return false;
       const lease = await models.leases.findById(leaseName(other)).lean().exec();
       return lease !== null && lease.until.getTime() >= clock.now().getTime();
     },
