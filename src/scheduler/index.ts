@@ -35,11 +35,12 @@ export function startScheduler(input: { jobs: ScheduledJob[]; models: Models; cl
   const running = new Set<Promise<unknown>>();
   const tasks: ScheduledTask[] = [];
 
-  async function runJob(job: ScheduledJob): Promise<boolean> {
+  async function runJob(job: ScheduledJob, tick?: Date): Promise<boolean> {
     const leaseName = `job:${job.name}`;
     if (!(await leases.acquire(leaseName, holder, 10 * 60_000))) return false;
     try {
       await job.run(clock.now());
+      log.debug({ job: job.name, ...(tick ? { tick: tick.toISOString() } : {}) }, "scheduled job ran");
       return true;
     } catch (error) {
       log.error({ job: job.name, err: (error as Error).message }, "scheduled job failed");
@@ -51,7 +52,7 @@ export function startScheduler(input: { jobs: ScheduledJob[]; models: Models; cl
 
   async function runTick(job: ScheduledJob, tick: Date): Promise<boolean> {
     if (!(await tickClaims.claim(job.name, tick))) return false;
-    return runJob(job);
+    return runJob(job, tick);
   }
 
   for (const job of jobs) {

@@ -18,8 +18,11 @@ export interface BotProcessWorld {
   database: TestDatabase;
   /** The test's own view of the database the processes use. */
   models: Models;
-  /** Starts src/main.ts in polling mode against this emulator and database. */
-  startBot(): ChildProcess;
+  /**
+   * Starts src/main.ts against this emulator and database: in polling mode, unless `env` says
+   * otherwise (BOT_MODE=webhook…). With `stdout: "pipe"` the test reads its log lines (and must).
+   */
+  startBot(options?: { env?: Record<string, string>; stdout?: "inherit" | "pipe" }): ChildProcess;
   /** Kills what is still running and removes the emulator and the database. */
   close(): Promise<void>;
 }
@@ -33,7 +36,7 @@ export async function openBotProcessWorld(): Promise<BotProcessWorld> {
     emulator,
     database,
     models: createModels(connection),
-    startBot() {
+    startBot(options = {}) {
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
         cwd: root,
         env: {
@@ -44,8 +47,9 @@ export async function openBotProcessWorld(): Promise<BotProcessWorld> {
           DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
           PORT: "0",
           LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
+          ...options.env,
         },
-        stdio: ["ignore", "inherit", "inherit"],
+        stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
       });
       running.add(child);
       child.on("exit", () => running.delete(child));
