@@ -16,6 +16,8 @@ export interface BenchBotOptions {
   dataKey: Buffer;
   /** More of the bot's environment (LOG_LEVEL, DELIVERY_*). */
   env?: Record<string, string>;
+  /** Run the built dist/main.js, as the Docker image does (after `npm run build`), instead of src/main.ts through tsx. */
+  built?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
   const { emulator } = options;
   const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
   const before = polls();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, options.built ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"], {
     cwd: repoRoot,
     stdio: ["ignore", 2, 2],
     env: {
@@ -46,6 +48,17 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
     await sleep(100);
   }
   return child;
+}
+
+/** The process's resident memory now, in MB (0 when it is gone). */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Stops the bot with `signal` (SIGKILL after 15 s) and waits for it to exit; nothing to do if it has. */

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Connection } from "mongoose";
 import type { Clock } from "../clock.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
@@ -58,6 +59,24 @@ export interface ConversationStoreOptions<T> {
 
 const DROP_BATCH = 500;
 
+/** Marks a state compressed before it was encrypted (states written before it are plain JSON). */
+const DEFLATED = "deflate:";
+
+/**
+ * A conversation's replay log repeats itself (every update and every message sent, with their
+ * keyboards): a registration's state at its summary is ~29 KB of JSON, ~3 KB deflated. Compressed
+ * before it is encrypted, the stored document is ~5 times smaller — read and written on every
+ * update of a conversation, and on FerretDB scanned by every other chat's lookup too (bench:updates).
+ */
+function pack(json: string): string {
+  return `${DEFLATED}${deflateRawSync(json).toString("base64")}`;
+}
+
+/** A decrypted state as JSON (inflated when it was stored compressed); any other text as it is. */
+export function unpack(plain: string): string {
+  return plain.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(plain.slice(DEFLATED.length), "base64")).toString("utf8") : plain;
+}
+
 export function createConversationStorage<T>(connection: Connection, options: ConversationStoreOptions<T>): ConversationStore<T> {
   const { cipher, clock, namesOf } = options;
   const db = connection.db;
@@ -67,7 +86,7 @@ export function createConversationStorage<T>(connection: Connection, options: Co
   /** The state, or undefined when no key of the ring can read it any more. */
   const open = (stored: string): T | undefined => {
     try {
-      return JSON.parse(cipher.decrypt(stored)) as T;
+      return JSON.parse(unpack(cipher.decrypt(stored))) as T;
     } catch {
       return undefined;
     }
@@ -89,7 +108,7 @@ export function createConversationStorage<T>(connection: Connection, options: Co
     async write(key, state) {
       await collection.updateOne(
         { key },
-        { $set: { key, state: cipher.encrypt(JSON.stringify(state)), updatedAt: clock.now() }, $unset: { dropped: 1 } },
+        { $set: { key, state: cipher.encrypt(pack(JSON.stringify(state))), updatedAt: clock.now() }, $unset: { dropped: 1 } },
         { upsert: true },
       );
     },

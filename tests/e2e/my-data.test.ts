@@ -5,6 +5,7 @@
 // test — with every encrypted value decrypted holds no trace of her afterwards; her son's case,
 // answers and signature are intact and the petition counts are right.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unpack } from "../../src/db/conversationStorage.js";
 import { formatDigits } from "../../src/domain/digits.js";
 import type { PersonalData } from "../../src/domain/personalData.js";
 import { buildActor } from "../../src/domain/roles.js";
@@ -60,7 +61,8 @@ async function rawDump(): Promise<string> {
     for (const document of await db.collection(name).find({}).toArray()) {
       parts.push(`${name}: ${JSON.stringify(document)}`);
       forEachString(document, (text) => {
-        if (ENCRYPTED_VALUE_PATTERN.test(text)) parts.push(`${name} (decrypted): ${testCipher.decrypt(text)}`);
+        // Conversation states are compressed before they are encrypted: inflated here to be read.
+        if (ENCRYPTED_VALUE_PATTERN.test(text)) parts.push(`${name} (decrypted): ${unpack(testCipher.decrypt(text))}`);
       });
     }
   }

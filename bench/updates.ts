@@ -1,0 +1,273 @@
+// Updates benchmark (issue #13): the real bot process (src/main.ts, polling) against the emulator
+// and FerretDB (on PostgreSQL when a PostgreSQL server is installed, as bench:coordinators), with
+// simulated people registering a missing relative in English (bench/support/registrationScript.ts,
+// 18 actions from /register to the saved case).
+//
+// 1. Open loop at a person's pace: 100, 1,000 and 3,000 new users, each acting every 3–5 s
+//    (uniform) from a random start in the first 4 s; an action waits only for the question it
+//    answers to be on screen (a person cannot press a button before it is shown). For each level:
+//    updates/s handled, p50/p95/p99 from the update being queued for the bot to the bot's answer
+//    being on the user's screen, the bot's peak RSS, and the database commands per update — every
+//    command the bot sends, counted on the wire by a proxy (bench/support/commandCounter.ts), less
+//    the idle rate of its scheduled jobs measured first.
+// 2. Closed loop (`--closed-users`, 100): each user goes through the steps without pausing —
+//    the bot's throughput — and the same users writing to a bare grammY bot that only echoes
+//    (bench/support/echoBot.ts, the same poller) as the ceiling: ours as a fraction of it.
+//
+//   npm run bench:updates
+//   npm run bench:updates -- --users 100,1000 --closed-users 50
+//
+// The emulator's sending caps are lifted (Telegram's 30/s is for broadcasts; replies to people are
+// what is measured here). Ends with one line:
+//   updates users=1000 per_s=N p99_ms=N ceiling_ratio=R rss_mb=N roundtrips=N
+
+import { randomBytes } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+import { withDatabaseName } from "../src/db/server/index.js";
+import { TelegramEmulator, type EmulatedUser } from "../src/emulator/index.js";
+import { connectDatabase } from "../src/db/connection.js";
+import { createModels } from "../src/db/models/index.js";
+import { silentLogger } from "../src/logger.js";
+import { createFieldCipher } from "../src/security/fieldCipher.js";
+import { rssMb, startBenchBot, stopBenchBot } from "./support/botProcess.js";
+import { nameOf, note, startDatabase } from "./support/caseSeed.js";
+import { startCommandCounter, type CommandCounter } from "./support/commandCounter.js";
+import { registrationScript } from "./support/registrationScript.js";
+import { percentile } from "./support/timing.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? String(args[at + 1]) : fallback;
+};
+const LEVELS = option("users", "100,1000,3000").split(",").map(Number);
+const CLOSED_USERS = Number(option("closed-users", "100"));
+/** Then this many users in the database in all (rows as the bot stores them), and the 1,000-user level again: is an update's cost flat? 0 skips it. */
+const KNOWN_USERS = Number(option("known-users", "50000"));
+const THINK_MS = [3_000, 5_000] as const;
+/** An answer later than this counts as dropped. */
+const ANSWER_TIMEOUT_MS = 60_000;
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+
+/** A seeded PRNG (mulberry32): the same think times every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface LevelResult {
+  users: number;
+  seconds: number;
+  answered: number;
+  dropped: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** The bot's largest resident memory sampled while the level ran (conversations open). */
+  rssMb: number;
+  commandsPerUpdate: number;
+}
+
+/** One person going through registration; each step's wait for the answer timed. */
+async function person(user: EmulatedUser, steps: ReturnType<typeof registrationScript>, pace: (() => number) | null, latencies: number[]): Promise<number> {
+  let dropped = 0;
+  let next = performance.now() + (pace ? pace() - THINK_MS[0] : 0);
+  for (const step of steps) {
+    if (pace) {
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+      next += pace();
+    }
+    const started = performance.now();
+    try {
+      step.act(user);
+      await user.waitForText(step.answer, { timeoutMs: ANSWER_TIMEOUT_MS });
+      latencies.push(performance.now() - started);
+    } catch {
+      dropped += 1;
+      break;
+    }
+  }
+  return dropped;
+}
+
+async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, counter: CommandCounter, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
+  const draw = random(users * 7919);
+  const think = () => THINK_MS[0] + draw() * (THINK_MS[1] - THINK_MS[0]);
+  const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, firstName: `Sister ${i}`, languageCode: "en" }));
+  const latencies: number[] = [];
+  const commandsBefore = counter.total();
+  let peakRss = rssMb(bot.pid);
+  const sampling = setInterval(() => (peakRss = Math.max(peakRss, rssMb(bot.pid))), 500);
+  const started = performance.now();
+  const drops = await Promise.all(people.map((user, i) => person(user, registrationScript(nameOf(firstId + i)), pace ? think : null, latencies)));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampling);
+  const dropped = drops.reduce((a, b) => a + b, 0);
+  const commands = counter.total() - commandsBefore - idleCommandsPerSecond * seconds;
+  return {
+    users,
+    seconds,
+    answered: latencies.length,
+    dropped,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rssMb: peakRss,
+    commandsPerUpdate: commands / Math.max(1, latencies.length),
+  };
+}
+
+/** The echo bot's throughput with `users` people each sending the 18 steps' worth of text back to back. */
+async function echoCeiling(emulator: TelegramEmulator, users: number, firstId: number): Promise<{ perSecond: number; p99: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/echoBot.ts"], {
+    cwd: repoRoot,
+    stdio: ["ignore", 2, 2],
+    env: { ...process.env, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot },
+  });
+  try {
+    const probe = emulator.createUser({ id: firstId - 1, languageCode: "en" });
+    for (let until = Date.now() + 60_000; ; ) {
+      probe.sendText("ping");
+      try {
+        await probe.waitForText("ping", { timeoutMs: 2_000 });
+        break;
+      } catch {
+        if (Date.now() > until) throw new Error("the echo bot did not start");
+      }
+    }
+    const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, languageCode: "en" }));
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      people.map(async (user, i) => {
+        for (let step = 0; step < 18; step++) {
+          const text = `echo ${i} ${step}`;
+          const sent = performance.now();
+          user.sendText(text);
+          await user.waitForText(text, { timeoutMs: ANSWER_TIMEOUT_MS });
+          latencies.push(performance.now() - sent);
+        }
+      }),
+    );
+    return { perSecond: latencies.length / ((performance.now() - started) / 1000), p99: percentile(latencies, 99) };
+  } finally {
+    await stopBenchBot(child, "SIGTERM");
+  }
+}
+
+async function main(): Promise<void> {
+  const database = await startDatabase();
+  const target = /^mongodb:\/\/([^/:?]+):(\d+)/.exec(database.uri);
+  if (!target) throw new Error(`cannot proxy ${database.uri}`);
+  const counter = await startCommandCounter({ host: target[1]!, port: Number(target[2]) });
+  const databaseName = `bench_${randomBytes(4).toString("hex")}`;
+  const mongoUri = withDatabaseName(database.uri.replace(`${target[1]}:${target[2]}`, `127.0.0.1:${counter.port}`), databaseName);
+  const emulator = await TelegramEmulator.start({
+    limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
+    callLogLimit: 10_000,
+  });
+  note(`database: ${database.name} (commands counted by a proxy on port ${counter.port}); levels ${LEVELS.join(", ")} users; closed loop ${CLOSED_USERS} users`);
+  let bot: ChildProcess | undefined;
+  const rows: string[] = [];
+  let line = "";
+  try {
+    // Start-up: from `node dist/main.js` to the first answered update.
+    const dataKey = randomBytes(32);
+    const first = emulator.createUser({ id: 999_000, languageCode: "en" });
+    const botStarted = performance.now();
+    first.sendCommand("start");
+    bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
+    await first.waitForReply({ timeoutMs: 60_000 });
+    const startupMs = performance.now() - botStarted;
+    // The scheduled jobs' own commands while nobody writes, subtracted from each level's count.
+    await sleep(2_000);
+    const idleFrom = counter.total();
+    await sleep(10_000);
+    const idleCommandsPerSecond = (counter.total() - idleFrom) / 10;
+    const idleRss = rssMb(bot.pid);
+    note(`start-up: first update answered ${Math.round(startupMs)} ms after \`node dist/main.js\`; idle: RSS ${idleRss.toFixed(0)} MB, ${idleCommandsPerSecond.toFixed(1)} database commands/s (scheduled jobs)`);
+    rows.push(`| start-up: \`node dist/main.js\` to the first answer | | ${Math.round(startupMs)} | | | | ${idleRss.toFixed(0)} (idle) | |`);
+
+    let firstId = 1_000_000;
+    const results: LevelResult[] = [];
+    for (const users of LEVELS) {
+      const countsBefore = counter.counts();
+      const result = await runLevel(emulator, users, firstId, bot, counter, idleCommandsPerSecond, true);
+      firstId += users + 1_000;
+      results.push(result);
+      const counts = counter.counts();
+      const byName = Object.entries(counts)
+        .map(([name, n]) => [name, (n - (countsBefore[name] ?? 0)) / Math.max(1, result.answered)] as const)
+        .filter(([, perUpdate]) => perUpdate >= 0.05)
+        .map(([name, perUpdate]) => `${name} ${perUpdate.toFixed(2)}`)
+        .join(", ");
+      note(
+        `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
+          `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, ` +
+          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${byName})`,
+      );
+      rows.push(
+        `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} |`,
+      );
+    }
+    if (KNOWN_USERS > 0) {
+      // More known users, stored as the bot stores them (a pseudonym each), then 1,000 new ones at a person's pace again.
+      const direct = await connectDatabase(withDatabaseName(database.uri, databaseName), { log: silentLogger });
+      const models = createModels(direct);
+      const cipher = createFieldCipher(dataKey);
+      const known = await models.users.estimatedDocumentCount().exec();
+      const now = new Date();
+      for (let from = known; from < KNOWN_USERS; from += 2_000) {
+        const rows = Array.from({ length: Math.min(2_000, KNOWN_USERS - from) }, (_, k) => ({ _id: cipher.userRef(5_000_000 + from + k), roles: [], firstSeenAt: now, lastSeenAt: now }));
+        await models.users.insertMany(rows, { ordered: false });
+      }
+      await direct.close();
+      const result = await runLevel(emulator, 1000, firstId, bot, counter, idleCommandsPerSecond, true);
+      firstId += 2_000;
+      note(
+        `open loop 1000 users with ${KNOWN_USERS} known: ${result.perSecond.toFixed(1)}/s, dropped ${result.dropped}, p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ${result.commandsPerUpdate.toFixed(2)} commands an update`,
+      );
+      rows.push(
+        `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} |`,
+      );
+    }
+    const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, counter, idleCommandsPerSecond, false);
+    firstId += CLOSED_USERS + 1_000;
+    note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update`);
+    rows.push(
+      `| ${CLOSED_USERS} closed loop (no pauses) | ${closed.perSecond.toFixed(1)} | ${closed.p50.toFixed(0)} | ${closed.p95.toFixed(0)} | ${closed.p99.toFixed(0)} | ${closed.dropped} | ${closed.rssMb.toFixed(0)} | ${closed.commandsPerUpdate.toFixed(2)} |`,
+    );
+    await stopBenchBot(bot, "SIGTERM");
+    bot = undefined;
+    const echo = await echoCeiling(emulator, CLOSED_USERS, firstId + 1);
+    note(`echo bot, closed loop ${CLOSED_USERS} users: ${echo.perSecond.toFixed(1)} answers/s, p99 ${echo.p99.toFixed(0)} ms`);
+    rows.push(`| ${CLOSED_USERS} closed loop, bare echo bot (ceiling) | ${echo.perSecond.toFixed(1)} | | | ${echo.p99.toFixed(0)} | | | 0 |`);
+
+    process.stdout.write(`\n| users | updates/s | p50 ms | p95 ms | p99 ms | dropped | bot RSS MB | db commands/update |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
+    const reference = results.find((r) => r.users === 1000) ?? results.at(-1)!;
+    line =
+      `updates users=${reference.users} per_s=${reference.perSecond.toFixed(1)} p99_ms=${Math.round(reference.p99)} ` +
+      `ceiling_ratio=${(closed.perSecond / echo.perSecond).toFixed(2)} rss_mb=${Math.round(Math.max(...results.map((r) => r.rssMb)))} roundtrips=${reference.commandsPerUpdate.toFixed(1)} db=${database.name}`;
+  } finally {
+    await stopBenchBot(bot, "SIGTERM");
+    await emulator.stop();
+    await counter.close();
+    await database.stop();
+  }
+  process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
