@@ -8,6 +8,7 @@ export function fallbackFeature(menu: MainMenu): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("message:entities:bot_command", (ctx) => menu.show(ctx, "unknown-command"));
   composer.on("message", (ctx) => menu.show(ctx, "unknown-message"));
-  composer.on("callback_query:data", answerExpiredButton);
+  // Also a press without data (a game button: the bot sends none, so it is forged): its spinner stops too.
+  composer.on("callback_query", answerExpiredButton);
   return composer;
 }

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatedUser } from "../../src/emulator/index.js";
+import { startTestBot, type TestBot } from "../support/botHarness.js";
+import { press } from "../support/chatSteps.js";
+import { waitUntil } from "../support/waitUntil.js";
+
+// What the fuzz storm (tests/e2e/fuzz.test.ts) found, each as the one story that shows it.
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(() => bot?.stop());
+
+/** A press Telegram would send for a button without callback data (a game button), on a message the user sees. */
+function pressWithoutData(user: EmulatedUser, messageId: number): void {
+  const query = bot.emulator.state.queries.addCallbackQuery(user.id, messageId, "");
+  const message = bot.emulator.state.store.message(user.id, messageId)?.message;
+  bot.emulator.injectUpdate({
+    callback_query: { id: query.id, from: { id: user.id, is_bot: false, first_name: user.firstName, language_code: "en" }, chat_instance: "1", message, game_short_name: "nogame" },
+  });
+}
+
+describe("a press without callback data still stops its spinner", () => {
+  it("on the menu and in the middle of a registration", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("start");
+    const menu = await user.waitForText("Choose from the menu below.");
+    pressWithoutData(user, menu.messageId);
+    await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press without data answered");
+
+    user.sendCommand("register");
+    const consent = await user.waitForText("Before we start, please read this.");
+    pressWithoutData(user, consent.messageId);
+    await waitUntil(() => user.callbackAnswers().length === 2, 5_000, "the press without data answered mid-way");
+    expect(user.callbackAnswers().map((a) => a.text)).toEqual(["This button is no longer valid.", "This button is no longer valid."]);
+    // The registration is where it was.
+    await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
+  });
+});
