@@ -5,6 +5,7 @@ import { isDeskPath } from "../desk/server/deskServer.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { Logger } from "../logger.js";
 import type { UpdateContext } from "./context.js";
+import { isTelegramUnreachableError } from "./telegramUnreachable.js";
 import { boundedHttpAdapter, declaresBodyOver, MAX_WEBHOOK_BODY_BYTES, refuseBody, WebhookBodyRefused } from "./webhookBody.js";
 
 export interface HttpServerOptions {
@@ -56,8 +57,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
           refuseBody(req, res, error.status);
           return;
         }
-        // 503: Telegram delivers it again later (database away, or another live process still handling it).
-        const unavailable = isDatabaseUnavailableError(error) || isUpdateInFlightElsewhere(error);
+        // 503: Telegram delivers it again later (database away, the reply did not reach Telegram, or
+        // another live process still handling it).
+        const unavailable = isDatabaseUnavailableError(error) || isTelegramUnreachableError(error) || isUpdateInFlightElsewhere(error);
         if (!unavailable) log.error({ err: (error as Error).message }, "webhook update failed");
         if (!res.headersSent) {
           res.writeHead(unavailable ? 503 : 500);

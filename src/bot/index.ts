@@ -65,16 +65,24 @@ export interface CreatedBot {
 
 /** The longest 429 wait a reply sits out inside a handler. */
 export const REPLY_MAX_FLOOD_WAIT_SECONDS = 3;
+/**
+ * A Bot API call that got no answer in this time fails (grammY's default is 500 s): a connection
+ * that hangs must not hold a chat, or the poller, for minutes. Above the poller's 25 s long poll.
+ */
+export const BOT_API_TIMEOUT_SECONDS = 40;
 
 /** Builds the bot and starts nothing: main.ts (or a test) decides polling or webhook. */
 export function createBot(options: CreateBotOptions): CreatedBot {
   const { services, log, defaultLocale } = options;
-  const bot = new Bot<UpdateContext>(options.token, { client: { apiRoot: options.apiRoot } });
+  const bot = new Bot<UpdateContext>(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: BOT_API_TIMEOUT_SECONDS } });
   const outgoing: Transformer[] = [
     ...(options.outgoing ?? []),
     // Replies are sent inside a handler, while the chat's next updates wait: a flood wait longer
     // than a few seconds fails the call instead (the error boundary tells the user after the wait).
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: REPLY_MAX_FLOOD_WAIT_SECONDS }),
+    // Network errors and 5xx are not retried here: autoRetry would retry them forever, with waits
+    // doubling up to an hour (the poller would stay deaf that long after an outage) while the chat
+    // waits; the poller (capped backoff) or Telegram's webhook retry handles the update again.
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: REPLY_MAX_FLOOD_WAIT_SECONDS, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
     ignoreExpiredCallbackAnswers(() => log.info("callback query answered already or expired; carrying on")),
   ];
   bot.api.config.use(...outgoing);

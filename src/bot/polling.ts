@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import { sleep } from "../sleep.js";
 import type { UpdateContext } from "./context.js";
+import { isTelegramUnreachableError } from "./telegramUnreachable.js";
 
 export interface PollingOptions {
   log: Logger;
@@ -33,8 +34,9 @@ export interface Poller {
  * sit between the confirmed offset and the newest fetched one, so one getUpdates call always
  * reaches past them.
  *
- * If the database went away, the failed update (and the rest of its chat's queue) is fetched again
- * after a backoff; so is an update another live process is still handling (after a restart, the
+ * If the database went away, or Telegram did not take the update's reply (unreachable, 5xx), the
+ * failed update (and the rest of its chat's queue) is fetched again after a backoff; so is an update
+ * another live process is still handling (after a restart, the
  * killed process's claim is taken over once its heartbeat is stale: the retry comes every
  * IN_FLIGHT_RETRY_MS).
  *
@@ -45,7 +47,8 @@ const IN_FLIGHT_RETRY_MS = 1_000;
 /** While an update is unfinished, newer updates are polled for this often (a long poll would return the unfinished one at once). */
 const REFETCH_WHILE_BUSY_MS = 250;
 
-type Retry = { databaseUnavailable: boolean };
+/** `unavailable`: the database or Telegram was away (backoff); otherwise another process holds the update. */
+type Retry = { unavailable: boolean };
 
 export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): Poller {
   const { log, timeoutSeconds = 25, limit = 100 } = options;
@@ -60,7 +63,7 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
   const chatQueues = new Map<string, Update[]>();
   const running = new Set<Promise<void>>();
   let pendingRetry: Retry | undefined;
-  let databaseBackoffMs = 500;
+  let unavailableBackoffMs = 500;
   let wake: (() => void) | undefined;
   const wakeLoop = () => wake?.();
 
@@ -106,10 +109,10 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
         // Keep this chat's order: its later updates wait for the retry too.
         for (const waiting of queue) unfinished.set(waiting.update_id, "retry");
         queue.length = 0;
-        pendingRetry = { databaseUnavailable: retry.databaseUnavailable || (pendingRetry?.databaseUnavailable ?? false) };
+        pendingRetry = { unavailable: retry.unavailable || (pendingRetry?.unavailable ?? false) };
         break;
       }
-      databaseBackoffMs = 500;
+      unavailableBackoffMs = 500;
       queue.shift();
       unfinished.delete(update.update_id);
       finishedAbove.add(update.update_id);
@@ -123,12 +126,12 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
     let fetchBackoffMs = 500;
     while (!stopping) {
       if (pendingRetry) {
-        const { databaseUnavailable } = pendingRetry;
+        const { unavailable } = pendingRetry;
         pendingRetry = undefined;
-        if (databaseUnavailable) {
-          log.warn({ retryInMs: databaseBackoffMs }, "database unavailable; the update will be fetched again");
-          await sleep(databaseBackoffMs, abort.signal);
-          databaseBackoffMs = Math.min(databaseBackoffMs * 2, 10_000);
+        if (unavailable) {
+          log.warn({ retryInMs: unavailableBackoffMs }, "database or Telegram unavailable; the update will be fetched again");
+          await sleep(unavailableBackoffMs, abort.signal);
+          unavailableBackoffMs = Math.min(unavailableBackoffMs * 2, 10_000);
         } else {
           log.info({ retryInMs: IN_FLIGHT_RETRY_MS }, "an update is still being handled by another process; it will be fetched again");
           await sleep(IN_FLIGHT_RETRY_MS, abort.signal);
@@ -188,8 +191,8 @@ async function handleUpdate(bot: Bot<UpdateContext>, update: Update, log: Logger
   try {
     await bot.handleUpdate(update);
   } catch (error) {
-    const unavailable = isDatabaseUnavailableError(error);
-    if (unavailable || isUpdateInFlightElsewhere(error)) return { databaseUnavailable: unavailable };
+    const unavailable = isDatabaseUnavailableError(error) || isTelegramUnreachableError(error);
+    if (unavailable || isUpdateInFlightElsewhere(error)) return { unavailable };
     // The error boundary answers users; anything reaching here is a bug outside handlers.
     log.error({ update_id: update.update_id, err: (error as Error).message }, "update failed outside the error boundary");
   }

@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { UpdateInFlightElsewhereError } from "../../services/updateClaims.js";
 import type { UpdateContext } from "../context.js";
+import { isTelegramUnreachableError } from "../telegramUnreachable.js";
 
 /**
  * Handles each update_id once, whether it comes again from a webhook retry or a restarted poller.
@@ -21,7 +22,7 @@ export function deduplicateUpdates(): MiddlewareFn<UpdateContext> {
       await next();
     } catch (error) {
       // The update will be delivered again: let that delivery claim it.
-      if (isDatabaseUnavailableError(error)) await claims.release(id).catch(() => undefined);
+      if (isDatabaseUnavailableError(error) || isTelegramUnreachableError(error)) await claims.release(id).catch(() => undefined);
       // Any other error is answered by the error boundary: the update is finished.
       else await claims.complete(id).catch(() => undefined);
       throw error;

@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, type MiddlewareFn } from "grammy";
 import { isDatabaseUnavailableError } from "../../db/connection.js";
 import { isUpdateInFlightElsewhere } from "../../services/updateClaims.js";
+import { isTelegramUnreachableError } from "../telegramUnreachable.js";
 import { sleep } from "../../sleep.js";
 import type { UpdateContext } from "../context.js";
 import { matchLocale } from "../i18n.js";
@@ -13,7 +14,8 @@ import { droppedAConversation } from "./conversationDropWatch.js";
  * that nothing they sent is lost, and the error is re-thrown so the poller (or Telegram's webhook
  * retry) delivers the update again once the database is back. When the error ended a conversation
  * the user was in, they are told honestly to start that step again (never "nothing was lost").
- * An update another live process is handling is passed on silently, to be fetched again.
+ * An update another live process is handling is passed on silently, to be fetched again; so is one
+ * whose reply Telegram did not take (unreachable or 5xx): telling the user would fail the same way.
  * When Telegram asked us to wait longer than a reply may wait inside a handler (a 429 that
  * autoRetry did not sit out), the handler ends now and the calm message goes once the wait is over:
  * the user hears why nothing came, and no other update waits meanwhile.
@@ -42,6 +44,11 @@ export function errorBoundary(i18n: I18n<UpdateContext>, defaultLocale: string):
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
         if (chatId !== undefined) await tell(i18n.t(locale, "error-conversation-dropped"));
         return;
+      }
+      // Before the database check: a dropped connection to Telegram reads like one to the database.
+      if (isTelegramUnreachableError(error)) {
+        ctx.log.warn({ err: describeError(error).message }, "Telegram unreachable; update will be retried");
+        throw error;
       }
       if (isDatabaseUnavailableError(error)) {
         ctx.log.warn("database unavailable; update will be retried");
