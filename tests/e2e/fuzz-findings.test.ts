@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { press } from "../support/chatSteps.js";
+import { captureLogs } from "../support/logCapture.js";
 import { waitUntil } from "../support/waitUntil.js";
 
 // What the fuzz storm (tests/e2e/fuzz.test.ts) found, each as the one story that shows it.
 
+const { logger, lines: logLines } = captureLogs("info");
+const errorLines = () => logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot({ logger });
 });
 afterAll(() => bot?.stop());
 
@@ -36,5 +40,27 @@ describe("a press without callback data still stops its spinner", () => {
     expect(user.callbackAnswers().map((a) => a.text)).toEqual(["This button is no longer valid.", "This button is no longer valid."]);
     // The registration is where it was.
     await press(user, "✅ I agree, continue", "Who are you to the person you are looking for?");
+  });
+});
+
+describe("a button on a message without a chat (an inline message) is not ours", () => {
+  it("a press with any of our buttons' data is answered as expired, starts nothing and logs no error", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("start");
+    await user.waitForText("Choose from the menu below.");
+    // Data of real buttons: the registration's consent and resume, a signing step, the language, my data.
+    const data = ["rgk:agree", "rgr:continue", "rgr:restart", "psn:full", "lang:en", "myd:send"];
+    for (const [i, value] of data.entries()) {
+      const query = bot.emulator.state.queries.addCallbackQuery(user.id, 0, value);
+      bot.emulator.injectUpdate({
+        callback_query: { id: query.id, from: { id: user.id, is_bot: false, first_name: user.firstName, language_code: "en" }, chat_instance: "1", inline_message_id: `inline${i}`, data: value },
+      });
+    }
+    await waitUntil(() => user.callbackAnswers().length === data.length, 10_000, "every press answered");
+    expect(new Set(user.callbackAnswers().map((a) => a.text))).toEqual(new Set(["This button is no longer valid."]));
+    expect(errorLines()).toEqual([]);
+    // Nothing was started: /register begins at the consent screen.
+    user.sendCommand("register");
+    await user.waitForText("Before we start, please read this.");
   });
 });

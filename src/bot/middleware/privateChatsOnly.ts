@@ -14,11 +14,19 @@ import { matchLocale } from "../i18n.js";
  * - a button pressed on a message there (an old or forged one) gets a short answer, nothing else;
  * - the bot being added leaves the chat (features/membership/leaveGroups.ts);
  * - anything else: silence.
- * Updates without a chat (inline queries, which show only public petition cards) pass on.
+ * A button pressed on a message without a chat (an inline message, where the bot puts only link
+ * buttons, or a game) is not ours: its spinner stops with the expired-button note, nothing else —
+ * a handler would have no chat to answer in. Other updates without a chat (inline queries, which
+ * show only public petition cards) pass on.
  */
 export function privateChatsOnly(i18n: I18n<UpdateContext>, defaultLocale: string): MiddlewareFn<UpdateContext> {
   return async (ctx, next) => {
     const chat = ctx.chat;
+    if (ctx.callbackQuery && chat === undefined) {
+      const locale = matchLocale(i18n.locales, ctx.from?.language_code) ?? defaultLocale;
+      await ctx.answerCallbackQuery({ text: i18n.t(locale, "error-button-expired") }).catch((error: unknown) => ctx.log.warn({ err: error }, "could not answer a button without a chat"));
+      return;
+    }
     if (chat === undefined || chat.type === "private") return next();
     const locale = matchLocale(i18n.locales, ctx.from?.language_code) ?? defaultLocale;
     if (ctx.myChatMember) return leaveWhenAddedToGroup(ctx);
