@@ -49,6 +49,11 @@ export class FaultInjector {
     for (const wake of [...this.holdWaiters]) wake();
   }
 
+  /** Calls waiting on a fault right now (a held chat, the Bot API unreachable): a test waits for its bot to be stuck there, or for a killed bot's calls to be dropped. */
+  get heldCalls(): number {
+    return this.holdWaiters.size;
+  }
+
   /** Resolves once sends to this chat are no longer held (or the caller went away). */
   async waitWhileHeld(chatId: number, abort: AbortSignal): Promise<void> {
     while ((this.faults.heldChatIds ?? []).includes(chatId) && !abort.aborted) {
