@@ -78,11 +78,24 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
     for (const id of finishedAbove) if (id < offset) finishedAbove.delete(id);
   }
 
-  /** Waits for a handler to finish (or the loop to stop), at most `ms`. */
+  /**
+   * Waits for a handler to finish (or the loop to stop), at most `ms`. The timer ends with the wait:
+   * left running, each one kept a listener on the loop's signal until it fired, and a busy poller
+   * (one wait per finished handler) passed Node's limit of 10 (MaxListenersExceededWarning).
+   */
   async function idle(ms: number): Promise<void> {
+    if (abort.signal.aborted) return;
     const woken = new Promise<void>((resolve) => (wake = resolve));
-    await Promise.race([woken, sleep(ms, abort.signal)]);
-    wake = undefined;
+    const waitOver = new AbortController();
+    const onStop = () => waitOver.abort();
+    abort.signal.addEventListener("abort", onStop, { once: true });
+    try {
+      await Promise.race([woken, sleep(ms, waitOver.signal)]);
+    } finally {
+      waitOver.abort();
+      abort.signal.removeEventListener("abort", onStop);
+      wake = undefined;
+    }
   }
 
   function dispatch(update: Update): void {

@@ -64,3 +64,20 @@ describe("a button on a message without a chat (an inline message) is not ours",
     await user.waitForText("Before we start, please read this.");
   });
 });
+
+describe("a busy poller", () => {
+  it("handles a burst from many chats without piling listeners on its signal (no MaxListenersExceededWarning)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      const crowd = Array.from({ length: 60 }, () => bot.emulator.createUser({ languageCode: "en" }));
+      for (const user of crowd) user.sendCommand("help");
+      await Promise.all(crowd.map((user) => user.waitForReply({ timeoutMs: 30_000 })));
+      await bot.emulator.waitForQuiet({ quietMs: 1_500, timeoutMs: 30_000 });
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+  });
+});

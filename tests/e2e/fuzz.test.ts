@@ -169,6 +169,8 @@ interface StormTally {
 const { logger, lines: logLines } = captureLogs("info");
 const unhandledRejections: unknown[] = [];
 const onUnhandledRejection = (reason: unknown) => unhandledRejections.push(reason);
+const processWarnings: string[] = [];
+const onWarning = (warning: Error) => processWarnings.push(`${warning.name}: ${warning.message}`);
 
 let bot: TestBot;
 let users: EmulatedUser[] = [];
@@ -188,6 +190,7 @@ let messageIdForRaw = 5_000_000;
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandledRejection);
+  process.on("warning", onWarning);
   bot = await startTestBot({ adminIds: ADMIN_IDS, logger });
   const languages = ["fa", "fa", "en", "sq", "de", undefined];
   users = Array.from({ length: PRIVATE_USER_COUNT }, (_, i) => {
@@ -208,6 +211,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandledRejection);
+  process.off("warning", onWarning);
   await bot?.stop();
 });
 
@@ -478,6 +482,7 @@ describe(`fuzz: ${UPDATE_COUNT} generated updates (seed ${SEED})`, () => {
 
     // Nothing crashed: no unhandled rejection, no error from the error boundary.
     expect(unhandledRejections.map(String)).toEqual([]);
+    expect(processWarnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
     const errors = logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
     expect(errors.map((line) => line.slice(0, 600))).toEqual([]);
 
