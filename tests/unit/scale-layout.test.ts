@@ -136,6 +136,13 @@ describe("docker-compose.scale.yml: several bot processes in webhook mode", () =
     for (const name of bots) for (const key of Object.keys(services[name]!.environment ?? {})) expect(schema, key).toMatch(new RegExp(`^  ${key}: `, "m"));
   });
 
+  it("substitutes only variables .env.example names", () => {
+    const example = read(".env.example");
+    const used = new Set([...read("docker-compose.scale.yml").matchAll(/\$\{(\w+)/g)].map((m) => m[1]!));
+    expect([...used].sort()).toEqual(["MONGO_PASSWORD", "MONGO_USERNAME", "PUBLIC_HOST", "WEBHOOK_PATH", "WEBHOOK_SECRET"]);
+    for (const name of used) expect(example, name).toMatch(new RegExp(`^(# )?${name}=`, "m"));
+  });
+
   it("refuses to start without the database password, the public host or the webhook secret", () => {
     for (const missing of ["MONGO_PASSWORD", "PUBLIC_HOST", "WEBHOOK_SECRET"]) {
       expect(() => botEnvironment(bots[0]!, { ...dotEnv, [missing]: "" }), missing).toThrow(/compose refuses to start: set .* in \.env/);
