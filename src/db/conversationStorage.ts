@@ -17,10 +17,16 @@ interface StoredConversation {
   updatedAt: Date;
   /** Names of the dropped conversations (e.g. "registration"); nothing the user typed. */
   dropped?: string[];
+  /**
+   * The update_ids whose handling wrote this state (the latest few): an update found here was
+   * applied already — its process was killed before marking it done — and must not be replayed
+   * into the conversation a second time (bot/features/idleConversations).
+   */
+  updateIds?: number[];
 }
 
 /** What a chat has stored: its conversations' state, or the note that idle ones were dropped. */
-export type StoredConversationState<T> = { state: T } | { dropped: string[] };
+export type StoredConversationState<T> = { state: T; updateIds?: number[] } | { dropped: string[] };
 
 /**
  * Storage for @grammyjs/conversations state in MongoDB, so a restart loses nobody's place.
@@ -33,7 +39,8 @@ export type StoredConversationState<T> = { state: T } | { dropped: string[] };
  */
 export interface ConversationStore<T> {
   read(key: string): Promise<StoredConversationState<T> | undefined>;
-  write(key: string, state: T): Promise<void>;
+  /** `updateIds`: the updates whose handling this state includes (the latest few), stored beside it. */
+  write(key: string, state: T, updateIds?: number[]): Promise<void>;
   delete(key: string): Promise<void>;
   /** The user was told that their conversation was dropped: forget the marker. */
   forgetDropped(key: string): Promise<void>;
@@ -98,17 +105,17 @@ export function createConversationStorage<T>(connection: Connection, options: Co
       if (!found) return undefined;
       if (found.state !== undefined) {
         const state = open(found.state);
-        if (state !== undefined) return { state };
+        if (state !== undefined) return { state, updateIds: found.updateIds };
         // Written under a key that is gone: the user is told it was dropped rather than stuck on an error.
         await collection.updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
         return { dropped: [] };
       }
       return found.dropped ? { dropped: found.dropped } : undefined;
     },
-    async write(key, state) {
+    async write(key, state, updateIds) {
       await collection.updateOne(
         { key },
-        { $set: { key, state: cipher.encrypt(pack(JSON.stringify(state))), updatedAt: clock.now() }, $unset: { dropped: 1 } },
+        { $set: { key, state: cipher.encrypt(pack(JSON.stringify(state))), updatedAt: clock.now(), ...(updateIds ? { updateIds } : {}) }, $unset: { dropped: 1 } },
         { upsert: true },
       );
     },

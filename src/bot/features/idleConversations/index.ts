@@ -3,6 +3,7 @@ import { Composer, type Context } from "grammy";
 import type { ConversationStore } from "../../../db/conversationStorage.js";
 import type { FieldCipher } from "../../../security/fieldCipher.js";
 import type { BotContext } from "../../context.js";
+import { UpdateAlreadyAppliedError } from "../../middleware/deduplicateUpdates.js";
 import { COMPOSE_CONVERSATION } from "../broadcasts/composeConversation.js";
 import { APPEAL_CONVERSATION, LETTER_CONVERSATION } from "../petitions/appealConversations.js";
 import { SIGN_PETITION_CONVERSATION } from "../petitions/signConversation.js";
@@ -17,6 +18,9 @@ export type StoredConversations = VersionedState<ConversationData>;
  * another version is cleared when its user next writes, and they are told once.
  */
 export const CONVERSATION_STEPS_VERSION = 2;
+
+/** How many of the latest update_ids written into a chat's state are kept beside it. */
+const APPLIED_UPDATES_KEPT = 8;
 
 /** What the user is told, by the conversation that was dropped (any other: a general line). */
 const DROPPED_MESSAGE: Record<string, string> = {
@@ -41,6 +45,7 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
   const keyOf = (ctx: Context): string | undefined => (ctx.chatId === undefined ? undefined : `conv:${cipher.userRef(ctx.chatId)}`);
   const droppedFor = new WeakMap<Context, string[]>();
   const outdatedFor = new WeakSet<Context>();
+  const appliedBefore = new WeakMap<Context, number[]>();
 
   const storage: ConversationStorage<BotContext, ConversationData> = {
     type: "context",
@@ -55,6 +60,12 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
           droppedFor.set(ctx, found.dropped);
           return undefined;
         }
+        // This very update was written into the state already: the process handling it was killed after
+        // saving the conversation and before marking the update done. Replaying it would apply the
+        // answer twice (to the next question), so it is finished instead (deduplicateUpdates).
+        const applied = found.updateIds ?? [];
+        if (applied.includes(ctx.update.update_id)) throw new UpdateAlreadyAppliedError(ctx.update.update_id);
+        appliedBefore.set(ctx, applied);
         if (found.state.version[1] !== CONVERSATION_STEPS_VERSION) {
           outdatedFor.add(ctx);
           await store.delete(key);
@@ -64,7 +75,7 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
       },
       async write(ctx, state) {
         const key = keyOf(ctx);
-        if (key !== undefined) await store.write(key, state);
+        if (key !== undefined) await store.write(key, state, [...(appliedBefore.get(ctx) ?? []), ctx.update.update_id].slice(-APPLIED_UPDATES_KEPT));
       },
       async delete(ctx) {
         const key = keyOf(ctx);
