@@ -1,4 +1,5 @@
 // Pushes updates to the bot's webhook: one at a time per chat, retried with backoff until a 2xx.
+import { setMaxListeners } from "node:events";
 import { sleep } from "../sleep.js";
 import type { Update, UpdateQueue } from "./updateQueue.js";
 import type { TelegramObject } from "./types.js";
@@ -39,6 +40,8 @@ export class WebhookDelivery {
 
   set(config: WebhookConfig): void {
     this.stopCurrent();
+    // Every delivery in flight (up to max_connections) waits on this one signal between its retries.
+    setMaxListeners(config.maxConnections + 10, this.controller.signal);
     this.config = config;
     this.lastError = undefined;
     this.pump();

@@ -146,6 +146,23 @@ describe("webhook", () => {
     }
   });
 
+  it("retries many chats' updates at once without piling listeners on one signal (no MaxListenersExceededWarning)", async () => {
+    // A bot busy elsewhere (503, as a second process answers while the first still handles an update).
+    const receiver = await startWebhookReceiver((count) => (count <= 30 ? 503 : 200));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      await callApi(emu, "setWebhook", { url: receiver.url, max_connections: 40 });
+      for (let i = 0; i < 30; i++) emu.createUser().sendText(`chat ${i}`);
+      await waitUntil(() => receiver.received.length >= 60 && emu.pendingUpdateCount() === 0, 10_000);
+    } finally {
+      process.off("warning", onWarning);
+      receiver.server.close();
+    }
+    expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+  });
+
   it("deleteWebhook with drop_pending_updates forgets what was not delivered", async () => {
     await callApi(emu, "setWebhook", { url: "http://127.0.0.1:9/unreachable" });
     emu.createUser().sendText("lost");
