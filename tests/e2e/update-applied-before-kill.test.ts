@@ -3,10 +3,12 @@
 // conversation that had already moved on, so the answer to one question became the answer to the
 // next (a birth year stored as the year they left). The state now names the updates it holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONVERSATIONS_COLLECTION } from "../../src/db/models/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { press } from "../support/chatSteps.js";
 import { startRegistration } from "../support/registrationSteps.js";
-import { waitUntil } from "../support/waitUntil.js";
+import { refOf } from "../support/userRefs.js";
+import { waitFor, waitUntil } from "../support/waitUntil.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -42,6 +44,36 @@ describe("an answer saved by a process that was killed before it marked the upda
     const texts = sister.botMessages().map((message) => plain(message.text));
     expect(texts.filter((text) => text.includes("a man or a woman"))).toHaveLength(1);
     expect(texts.filter((text) => text.includes("Other spellings"))).toHaveLength(1);
+  });
+});
+
+describe("a press handled by a process killed before it saved the conversation", () => {
+  it("is handled again: the edit it repeats finds the message edited already, and the next question comes (again) instead of an error", async () => {
+    const { emulator, app } = bot;
+    const brother = emulator.createUser({ firstName: "Arash", languageCode: "en" });
+    brother.sendCommand("register");
+    await brother.waitForText("Before we start, please read this.");
+    const consent = brother.botMessages().at(-1)!;
+    const agree = consent.inlineKeyboard!.flat().find((button) => button.text === "✅ I agree, continue")!.callbackData!;
+    const conversations = app.connection.db!.collection(CONVERSATIONS_COLLECTION);
+    const key = { key: `conv:${refOf(brother.id)}` };
+    // Saved once the /register update is finished (just after its reply).
+    const beforeThePress = await waitFor(() => conversations.findOne(key), (doc) => doc !== null, 5_000, "the conversation saved");
+
+    const pressed = brother.pressCallback(consent.messageId, agree);
+    await brother.waitForText("Who are you to the person you are looking for?");
+    await waitUntil(async () => (await app.models.processedUpdates.findById(pressed).lean())?.state === "done", 5_000, "the press handled");
+    // The process that did this (the consent's buttons removed, the first question sent) was killed
+    // before it saved the conversation: the state is still the one from before the press.
+    await conversations.replaceOne(key, beforeThePress!);
+    brother.pressCallback(consent.messageId, agree);
+
+    await brother.waitForText("Who are you to the person you are looking for?");
+    await emulator.waitForQuiet();
+    const texts = brother.botMessages().map((message) => plain(message.text));
+    expect(texts.filter((text) => text.includes("went wrong"))).toEqual([]);
+    expect(texts.filter((text) => text.includes("Who are you to the person you are looking for?"))).toHaveLength(2);
+    await press(brother, "I am the brother", "What is their full name?");
   });
 });
 
