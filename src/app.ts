@@ -20,6 +20,7 @@ import { createDeliveryService } from "./delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "./delivery/deliveryWorker.js";
 import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
+import { startSharedReplies } from "./delivery/sharedReplies.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
@@ -87,6 +88,8 @@ export interface AppOverrides {
   pollTimeoutSeconds?: number;
   /** Per-user flood limit on incoming updates; tests that type faster than people raise it. */
   floodLimit?: { limit: number; timeFrameMs: number };
+  /** How long a reply keeps trying while Telegram is away (src/bot/telegramUnreachable.ts); tests of what comes after pass 0. */
+  replyOutageBudgetMs?: number;
   /** Heartbeat timing (see src/services/instanceHeartbeat.ts). */
   heartbeat?: { ttlMs?: number; intervalMs?: number };
   /** Delivery worker settings (tests: fast retries, a shifted clock, a progress listener…). */
@@ -224,6 +227,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     log,
     defaultLocale: config.DEFAULT_LOCALE,
     floodLimit: overrides.floodLimit,
+    replyOutageBudgetMs: overrides.replyOutageBudgetMs,
     outgoing: [spendFromBudget(sendBudget)],
   });
   await bot.init();
@@ -321,6 +325,15 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     ...overrides.delivery,
   });
   workerLink.connect(deliveryWorker);
+  // Telegram's cap is per bot: the dispatcher's broadcasts leave room for every process's replies.
+  const sharedReplies = startSharedReplies({
+    models,
+    clock,
+    log,
+    budget: sendBudget,
+    instanceId: heartbeat.instanceId,
+    isDispatcher: () => deliveryWorker.dispatching,
+  });
   const worker = deliveryWorker;
   log.info({ mode: webhook ? "webhook" : "polling", bot: botUsername }, "bot started");
 
@@ -341,6 +354,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await http?.close();
       await scheduler.stop();
       await worker.stop();
+      await sharedReplies.stop();
       // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.
       await heartbeat.stop().catch((error: unknown) => log.warn({ err: (error as Error).message }, "could not remove the heartbeat"));
       await connection.close();

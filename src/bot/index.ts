@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Transformer } from "grammy";
+import { Api, Bot, type Transformer } from "grammy";
 import type { Connection } from "mongoose";
 import { createConversationStorage } from "../db/conversationStorage.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
@@ -37,6 +37,7 @@ import { floodLimit } from "./middleware/floodLimit.js";
 import { loadProfile } from "./middleware/loadProfile.js";
 import { privateChatsOnly } from "./middleware/privateChatsOnly.js";
 import { updateLogger } from "./middleware/updateLogger.js";
+import { retryWhileTelegramAway } from "./telegramUnreachable.js";
 import type { BotServices } from "./services.js";
 
 export interface CreateBotOptions {
@@ -56,6 +57,8 @@ export interface CreateBotOptions {
   floodLimit?: { limit: number; timeFrameMs: number };
   /** Transformers for every outgoing call, inside conversations too (e.g. the shared send budget). */
   outgoing?: Transformer[];
+  /** How long a reply keeps trying while Telegram is away (default REPLY_OUTAGE_BUDGET_MS; 0: not at all). */
+  replyOutageBudgetMs?: number;
 }
 
 export interface CreatedBot {
@@ -83,6 +86,8 @@ export function createBot(options: CreateBotOptions): CreatedBot {
     // doubling up to an hour (the poller would stay deaf that long after an outage) while the chat
     // waits; the poller (capped backoff) or Telegram's webhook retry handles the update again.
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: REPLY_MAX_FLOOD_WAIT_SECONDS, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
+    // Instead, replies (not getUpdates) keep trying for a bounded time: a conversation keeps its place.
+    retryWhileTelegramAway(options.replyOutageBudgetMs),
     ignoreExpiredCallbackAnswers(() => log.info("callback query answered already or expired; carrying on")),
   ];
   bot.api.config.use(...outgoing);
@@ -138,9 +143,15 @@ export function createBot(options: CreateBotOptions): CreatedBot {
     conversations<UpdateContext, ConversationContext>({
       storage: conversationState.storage,
       plugins: [
-        // Plugins are not inherited inside conversations: the same outgoing transformers there too.
+        // Plugins are not inherited inside conversations: the same outgoing transformers there too,
+        // installed below the plugin's recording of each call, so a replay returns the recorded
+        // outcome without running them again (an auto-retry's 429 wait, a retry while Telegram was
+        // away, a budget spend would otherwise repeat on every later update of the conversation).
         async (ctx, next) => {
-          ctx.api.config.use(...outgoing);
+          const recording = ctx.api.config.installedTransformers();
+          const api = new Api(ctx.api.token, ctx.api.options);
+          api.config.use(...outgoing, ...recording);
+          Object.assign(ctx, { api });
           await next();
         },
         i18n as never,

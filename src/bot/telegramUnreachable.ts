@@ -1,4 +1,5 @@
-import { GrammyError, HttpError } from "grammy";
+import { GrammyError, HttpError, type Transformer } from "grammy";
+import { sleep } from "../sleep.js";
 
 /**
  * Telegram could not be reached, or failed on its side: the request never got an answer (network
@@ -16,4 +17,40 @@ export function isTelegramUnreachableError(error: unknown): boolean {
     current = (current as { error?: unknown }).error ?? current.cause;
   }
   return false;
+}
+
+/** How long a reply keeps trying while Telegram is away, before its update is left to be handled again. */
+export const REPLY_OUTAGE_BUDGET_MS = 45_000;
+
+/**
+ * Retries a call Telegram did not take (no answer, 5xx) with a capped backoff for up to `budgetMs`
+ * in all. For replies: a conversation whose reply fails is ended by the conversations plugin (the
+ * answers given so far lost), and a reply's update cannot be fetched again while Telegram is away
+ * anyway, so waiting here costs nothing and keeps the user's place. getUpdates is not retried here:
+ * the poller has its own backoff. Within the webhook's 55 s. A call that fails past the budget fails
+ * as before (the update is handled again later, see isTelegramUnreachableError).
+ */
+export function retryWhileTelegramAway(budgetMs = REPLY_OUTAGE_BUDGET_MS): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (method === "getUpdates" || budgetMs <= 0) return prev(method, payload, signal);
+    const giveUpAt = Date.now() + budgetMs;
+    let delayMs = 500;
+    for (;;) {
+      let failure: unknown;
+      try {
+        const result = await prev(method, payload, signal);
+        if (result.ok || result.error_code < 500) return result;
+        failure = result;
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        failure = error;
+      }
+      const waitMs = Math.min(delayMs, giveUpAt - Date.now());
+      if (waitMs <= 0 || signal?.aborted || !(await sleep(waitMs, signal as AbortSignal | undefined))) {
+        if (failure instanceof Error) throw failure;
+        return failure as Awaited<ReturnType<typeof prev>>;
+      }
+      delayMs = Math.min(delayMs * 2, 8_000);
+    }
+  };
 }

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
+import { answer, press } from "../support/chatSteps.js";
 import { captureLogs } from "../support/logCapture.js";
+import { startRegistration } from "../support/registrationSteps.js";
 import { helpCommandUpdate, unreachableWebhook, webhookHeaders } from "../support/webhookUpdates.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -30,11 +32,16 @@ describe("the Bot API is silent for 30 s, then storms with 429s", () => {
       await user.waitForText("Hello.");
     }
     const [caught, early, late, ...stormy] = families as [EmulatedUser, EmulatedUser, EmulatedUser, ...EmulatedUser[]];
+    const sister = emulator.createUser({ languageCode: "en" });
+    await startRegistration(sister);
+    await press(sister, "I am the sister", "What is their full name?");
 
-    // A father's /help is being answered when Telegram goes silent: the reply is held, then dropped.
-    emulator.setFaults({ heldChatIds: [caught.id] });
-    const caughtUpdate = caught.sendCommand("help");
-    await waitUntil(async () => (await bot.app.models.processedUpdates.findById(caughtUpdate).lean())?.state === "processing", 5_000, "his /help being handled");
+    // A father's /help and a sister's answer are being answered when Telegram goes silent: the
+    // replies are held, then their connections dropped.
+    emulator.setFaults({ heldChatIds: [caught.id, sister.id] });
+    const inFlight = [caught.sendCommand("help"), sister.sendText("Reza Karimi")];
+    const beingHandled = async (updateId: number) => (await bot.app.models.processedUpdates.findById(updateId).lean())?.state === "processing";
+    for (const updateId of inFlight) await waitUntil(() => beingHandled(updateId), 5_000, "replies in flight");
     const silenceStarts = Date.now();
     emulator.setFaults({ unreachable: "reset", heldChatIds: [] });
 
@@ -59,6 +66,11 @@ describe("the Bot API is silent for 30 s, then storms with 429s", () => {
     emulator.setFaults({ floodStorm: null });
     await emulator.waitForQuiet();
 
+    // The sister's reply was sent again once Telegram answered: her registration goes on from her answer.
+    await sister.waitForText("Other spellings", { timeoutMs: 10_000 });
+    await press(sister, "⏭ Skip", "a man or a woman", { timeoutMs: 10_000 });
+    await emulator.waitForQuiet();
+
     // Exactly once each: none lost, none twice.
     expect([caught, early, late, ...stormy].map(helpAnswers)).toEqual([1, 2, 1, 1, 1, 1]);
     expect(emulator.pendingUpdateCount()).toBe(0);
@@ -78,14 +90,38 @@ describe("the Bot API is silent for 30 s, then storms with 429s", () => {
     expect(stormCalls.filter((call) => call.retryAfterViolationMs !== undefined)).toEqual([]);
     // Nothing failed past the error boundary, no user was told "something went wrong".
     expect(logs.lines.some((line) => line.includes("update failed outside the error boundary") || line.includes("handler failed"))).toBe(false);
-    for (const user of families) expect(user.botMessages().some((m) => /went wrong|try again/i.test(plain(m.text)))).toBe(false);
+    for (const user of [...families, sister]) expect(user.botMessages().some((m) => /went wrong|try again|start that step again/i.test(plain(m.text)))).toBe(false);
+    expect(sister.botMessages().filter((m) => plain(m.text).includes("Other spellings"))).toHaveLength(1);
   }, 90_000);
+});
+
+describe("a reply that fails past its retry budget (here: none)", () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ overrides: { replyOutageBudgetMs: 0 } });
+  });
+  afterAll(() => bot?.stop());
+
+  it("polling: the update is fetched again after a backoff and answered once Telegram is back", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    await answer(user, "/start", "Hello.");
+    bot.emulator.setFaults({ heldChatIds: [user.id] });
+    const asked = user.sendCommand("help");
+    await waitUntil(async () => (await bot.app.models.processedUpdates.findById(asked).lean())?.state === "processing", 5_000, "the reply in flight");
+    bot.emulator.setFaults({ unreachable: "reset", heldChatIds: [] });
+    await waitUntil(async () => (await bot.app.models.processedUpdates.findById(asked).lean()) === null, 5_000, "the update given back");
+    bot.emulator.setFaults({ unreachable: null });
+    await user.waitForText(HELP, { timeoutMs: 15_000 });
+    await bot.emulator.waitForQuiet();
+    expect(helpAnswers(user)).toBe(1);
+    expect(await bot.app.models.processedUpdates.findById(asked).lean()).toMatchObject({ state: "done" });
+  });
 });
 
 describe("webhook mode while the Bot API is down", () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ config: { webhook: unreachableWebhook } });
+    bot = await startTestBot({ config: { webhook: unreachableWebhook }, overrides: { replyOutageBudgetMs: 0 } });
   });
   afterAll(() => bot?.stop());
 
