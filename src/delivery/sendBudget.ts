@@ -16,6 +16,10 @@ export interface SendBudget {
   refund(): void;
   /** Tokens available now (negative while interactive traffic is over the rate). */
   available(): number;
+  /** Interactive messages spent since the start (what other processes' dispatchers must leave room for). */
+  spentInteractively(): number;
+  /** Takes tokens now, into debt, for messages another process sent interactively (src/delivery/sharedReplies.ts). */
+  chargeForOthers(messages: number): void;
 }
 
 export interface SendBudgetOptions {
@@ -35,6 +39,7 @@ export function createSendBudget(options: SendBudgetOptions): SendBudget {
   const now = options.now ?? (() => performance.now());
   let tokens = capacity;
   let last = now();
+  let spentInteractively = 0;
   const waiters: { resolve: () => void; reject: (error: Error) => void; signal?: AbortSignal; onAbort?: () => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
 
@@ -61,6 +66,7 @@ export function createSendBudget(options: SendBudgetOptions): SendBudget {
     spend() {
       refill();
       tokens = Math.max(floor, tokens - 1);
+      spentInteractively += 1;
     },
     take(signal) {
       if (signal?.aborted) return Promise.reject(new Error("aborted"));
@@ -91,6 +97,11 @@ export function createSendBudget(options: SendBudgetOptions): SendBudget {
     available() {
       refill();
       return tokens;
+    },
+    spentInteractively: () => spentInteractively,
+    chargeForOthers(messages) {
+      refill();
+      tokens = Math.max(floor, tokens - messages);
     },
   };
 }

@@ -24,6 +24,7 @@ import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./process
 import { createReminderModel, type ReminderModel } from "./reminder.js";
 import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
 import { createReminderCursorModel, createReminderMinuteModel, type ReminderCursorModel, type ReminderMinuteModel } from "./reminderMinute.js";
+import { createReplyCountModel, type ReplyCountModel } from "./replyCount.js";
 import { createStatisticsTallyModel, type StatisticsTallyModel } from "./statisticsTally.js";
 import { createUserModel, type UserModel } from "./user.js";
 
@@ -56,6 +57,7 @@ export interface Models {
   events: EventModel;
   eventRsvps: EventRsvpModel;
   statisticsTallies: StatisticsTallyModel;
+  replyCounts: ReplyCountModel;
 }
 
 export function createModels(connection: Connection): Models {
@@ -88,6 +90,7 @@ export function createModels(connection: Connection): Models {
     events: createEventModel(connection),
     eventRsvps: createEventRsvpModel(connection),
     statisticsTallies: createStatisticsTallyModel(connection),
+    replyCounts: createReplyCountModel(connection),
   };
 }
 
