@@ -10,6 +10,7 @@ import { registerDefaultCommands } from "./bot/commands.js";
 import { broadcastProgressReporter } from "./bot/features/broadcasts/progressReport.js";
 import { createMessageRenderer } from "./bot/messageRenderer.js";
 import { startHttpServer } from "./bot/httpServer.js";
+import { untilTelegramAnswers } from "./bot/telegramUnreachable.js";
 import { LOCALES_DIRECTORY } from "./bot/i18n.js";
 import { createDeskHandlers } from "./desk/server/deskHandlers.js";
 import { createDeskServer, DESK_PATH } from "./desk/server/deskServer.js";
@@ -20,7 +21,6 @@ import { createDeliveryService } from "./delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "./delivery/deliveryWorker.js";
 import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
-import { startSharedReplies } from "./delivery/sharedReplies.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
@@ -230,7 +230,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     replyOutageBudgetMs: overrides.replyOutageBudgetMs,
     outgoing: [spendFromBudget(sendBudget)],
   });
-  await bot.init();
+  await untilTelegramAnswers(() => bot.init(), log);
   botUsername = bot.botInfo.username;
   await registerDefaultCommands(bot.api, i18n as never, config.DEFAULT_LOCALE).catch((error: unknown) =>
     log.warn({ err: (error as Error).message }, "could not register commands"),
@@ -270,9 +270,9 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   }
   if (config.deskUrl !== undefined) deskUrl = onThisServer ? `${http!.url}${DESK_PATH}/` : config.deskUrl;
   if (webhook) {
-    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken });
+    await untilTelegramAnswers(() => bot.api.setWebhook(webhook.url, { secret_token: webhook.secretToken }), log);
   } else {
-    await bot.api.deleteWebhook();
+    await untilTelegramAnswers(() => bot.api.deleteWebhook(), log);
     poller = startPolling(bot, { log, timeoutSeconds: overrides.pollTimeoutSeconds ?? 25 });
   }
 
@@ -325,15 +325,6 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     ...overrides.delivery,
   });
   workerLink.connect(deliveryWorker);
-  // Telegram's cap is per bot: the dispatcher's broadcasts leave room for every process's replies.
-  const sharedReplies = startSharedReplies({
-    models,
-    clock,
-    log,
-    budget: sendBudget,
-    instanceId: heartbeat.instanceId,
-    isDispatcher: () => deliveryWorker.dispatching,
-  });
   const worker = deliveryWorker;
   log.info({ mode: webhook ? "webhook" : "polling", bot: botUsername }, "bot started");
 
@@ -354,7 +345,6 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await http?.close();
       await scheduler.stop();
       await worker.stop();
-      await sharedReplies.stop();
       // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.
       await heartbeat.stop().catch((error: unknown) => log.warn({ err: (error as Error).message }, "could not remove the heartbeat"));
       await connection.close();

@@ -1,4 +1,5 @@
 import { GrammyError, HttpError, type Transformer } from "grammy";
+import type { Logger } from "../logger.js";
 import { sleep } from "../sleep.js";
 
 /**
@@ -53,4 +54,22 @@ export function retryWhileTelegramAway(budgetMs = REPLY_OUTAGE_BUDGET_MS): Trans
       delayMs = Math.min(delayMs * 2, 8_000);
     }
   };
+}
+
+/**
+ * Runs a start-up call (getMe, setWebhook, deleteWebhook) until Telegram answers it, like the
+ * database connection: a bot started during an outage waits for Telegram instead of exiting.
+ */
+export async function untilTelegramAnswers<T>(call: () => Promise<T>, log: Logger, maxDelayMs = 10_000): Promise<T> {
+  let delayMs = 500;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isTelegramUnreachableError(error)) throw error;
+      log.warn({ err: (error as Error).message, retryInMs: delayMs }, "Telegram not reachable yet");
+      await sleep(delayMs);
+      delayMs = Math.min(delayMs * 2, maxDelayMs);
+    }
+  }
 }
