@@ -21,6 +21,7 @@ import { createDeliveryService } from "./delivery/deliveryService.js";
 import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from "./delivery/deliveryWorker.js";
 import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
+import { startSharedReplies } from "./delivery/sharedReplies.js";
 import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
@@ -325,6 +326,15 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     ...overrides.delivery,
   });
   workerLink.connect(deliveryWorker);
+  // Telegram's cap is per bot: the dispatcher's broadcasts leave room for every process's replies.
+  const sharedReplies = startSharedReplies({
+    models,
+    clock,
+    log,
+    budget: sendBudget,
+    instanceId: heartbeat.instanceId,
+    isDispatcher: () => deliveryWorker.dispatching,
+  });
   const worker = deliveryWorker;
   log.info({ mode: webhook ? "webhook" : "polling", bot: botUsername }, "bot started");
 
@@ -345,6 +355,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await http?.close();
       await scheduler.stop();
       await worker.stop();
+      await sharedReplies.stop();
       // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.
       await heartbeat.stop().catch((error: unknown) => log.warn({ err: (error as Error).message }, "could not remove the heartbeat"));
       await connection.close();
