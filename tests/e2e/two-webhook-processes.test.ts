@@ -201,6 +201,12 @@ describe("two bot processes in webhook mode behind a round-robin proxy, one data
     const twice = recipientIds.filter((id) => broadcastCount(id) > 1).length;
     expect(twice).toBeLessThanOrEqual(CONCURRENCY);
 
+    // Both processes published how many replies they sent (reply_counts): what the dispatcher's
+    // broadcasts leave room for, whichever process holds the lease.
+    const replyCounts = await models.replyCounts.find({}).lean();
+    expect(replyCounts.find((row) => row._id.includes(`:${survivor.child.pid}:`))?.count).toBeGreaterThan(0);
+    expect(replyCounts.find((row) => row._id.includes(`:${victimPid}:`))?.count).toBeGreaterThan(0);
+
     // Cron: no job ran twice for one tick, in all the run.
     const perTick = new Map<string, number>();
     for (const run of jobRuns) perTick.set(`${run.job} ${run.tick}`, (perTick.get(`${run.job} ${run.tick}`) ?? 0) + 1);
