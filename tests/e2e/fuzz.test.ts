@@ -18,13 +18,13 @@ import { waitUntil } from "../support/waitUntil.js";
  * types the bot does not know. Afterwards: the bot still serves, nothing went unanswered, nothing
  * crashed, and the database holds its invariants.
  *
- * `npm test` sends 1,000 (about a minute on FerretDB/SQLite on a busy 2-core machine); the issue's
+ * `npm test` sends 600 (30-90 s on FerretDB/SQLite on this 2-core machine, by its load); the issue's
  * 10,000 run with `npm run test:fuzz` (FUZZ_UPDATES=10000): the storm goes at the speed the bot
  * handles updates on this database (~15-35 updates/s here), so 10,000 take minutes, not seconds.
  * FUZZ_SEED replays another run. Findings so far: tests/e2e/fuzz-findings.test.ts.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 1313);
-const UPDATE_COUNT = Number(process.env.FUZZ_UPDATES ?? 1_000);
+const UPDATE_COUNT = Number(process.env.FUZZ_UPDATES ?? 600);
 const PRIVATE_USER_COUNT = 300;
 const FIRST_USER_ID = 6_130_000_000;
 const ADMIN_IDS = [6_130_900_001, 6_130_900_002];
@@ -442,6 +442,7 @@ describe(`fuzz: ${UPDATE_COUNT} generated updates (seed ${SEED})`, () => {
     const signing = englishUsers.slice(8, 20);
     const flowUsers = new Set([...registering, ...signing].map((u) => u.id));
     const stormUsers = users.filter((u) => !flowUsers.has(u.id));
+    const admins = users.filter((u) => ADMIN_IDS.includes(u.id));
     const started = Date.now();
     const flows = Promise.all([
       ...registering.map((u, i) => registerForReal(u, `Reza Karimi ${["$where", '{"$gt": ""}', "حسن‌زاده"][i % 3]}`)),
@@ -454,7 +455,10 @@ describe(`fuzz: ${UPDATE_COUNT} generated updates (seed ${SEED})`, () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
         continue;
       }
+      if (tally.sent > 0 && tally.sent % 1000 === 0) console.info(`fuzz: ${tally.sent} updates queued after ${Date.now() - started} ms`);
       if (chance(0.08)) groupAction();
+      // The two admins get a larger share, so /find, /case, /export and the coordinators' buttons see junk too.
+      else if (chance(0.04)) privateAction(pick(admins));
       else privateAction(pick(stormUsers));
     }
     const stormQueuedMs = Date.now() - started;
@@ -508,10 +512,12 @@ describe(`fuzz: ${UPDATE_COUNT} generated updates (seed ${SEED})`, () => {
       .aggregate([{ $group: { _id: { p: "$petitionId", u: "$userId" }, n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }])
       .toArray();
     expect(duplicates).toEqual([]);
-    const petition = await bot.app.services.petitions.get(petitionRef);
-    const activeSignatures = await db.collection("petition_signatures").countDocuments({ state: "active" });
-    expect(petition?.count).toBe(activeSignatures);
-    expect(activeSignatures).toBeGreaterThanOrEqual(12);
+    // Every petition (an admin's random walk may have written more) counts exactly its active signature records.
+    for (const stored of await db.collection("petitions").find({}).toArray()) {
+      const records = await db.collection("petition_signatures").countDocuments({ petitionId: stored._id, state: "active" });
+      expect((await bot.app.services.petitions.get(String(stored.ref)))?.count, `petition ${String(stored.ref)}`).toBe(records);
+    }
+    expect(await db.collection("petition_signatures").countDocuments({ state: "active" })).toBeGreaterThanOrEqual(12);
 
     const cases = await db.collection("cases").find({}, { projection: { _id: 1 } }).toArray();
     const links = await db.collection("case_links").find({}, { projection: { caseId: 1, answersCaseId: 1 } }).toArray();
