@@ -81,3 +81,42 @@ describe("a busy poller", () => {
     expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
   });
 });
+
+describe("a consent press on a message that cannot be edited", () => {
+  /** A press of `data` on message `messageId` of the user's chat, which the emulator does not have. */
+  function pressOnMissingMessage(user: EmulatedUser, messageId: number, data: string): void {
+    const query = bot.emulator.state.queries.addCallbackQuery(user.id, messageId, data);
+    bot.emulator.injectUpdate({
+      callback_query: {
+        id: query.id,
+        from: { id: user.id, is_bot: false, first_name: user.firstName, language_code: "en" },
+        chat_instance: "1",
+        message: { message_id: messageId, from: { id: 1, is_bot: true, first_name: "Bot" }, chat: { id: user.id, type: "private" }, date: 0, text: "?" },
+        data,
+      },
+    });
+  }
+
+  it("agree goes on to the first question, and no error is logged", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("register");
+    await user.waitForText("Before we start, please read this.");
+    const errorsBefore = errorLines().length;
+    pressOnMissingMessage(user, 999_001, "rgk:agree");
+    await user.waitForText("Who are you to the person you are looking for?");
+    await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press answered");
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+  });
+
+  it("decline says that nothing was stored, and no error is logged", async () => {
+    const user = bot.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("register");
+    await user.waitForText("Before we start, please read this.");
+    const errorsBefore = errorLines().length;
+    pressOnMissingMessage(user, 999_002, "rgk:decline");
+    await user.waitForText("Nothing was stored. You can register later from the menu.");
+    await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press answered");
+    await bot.emulator.waitForQuiet();
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+  });
+});

@@ -48,11 +48,13 @@ export async function registrationConversation(conversation: BotConversation, ct
       buttons: { consent: consentButton },
     });
     const press = consent.ctx;
+    // The pressed message may be gone (deleted, or the press is forged): the answer then comes as a
+    // new message, and the conversation goes on — a failed edit must not end it.
     if (consent.data.answer !== "agree") {
-      await press.editMessageText(ctx.t("reg-declined"));
+      await press.editMessageText(ctx.t("reg-declined")).catch(() => ctx.reply(ctx.t("reg-declined")));
       return;
     }
-    await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+    await press.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
     consentAt = await conversation.now();
   }
 
