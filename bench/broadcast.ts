@@ -5,6 +5,8 @@
 //   npm run bench:broadcast              10,000 recipients, cap 300/s
 //   npm run bench:broadcast -- --kill    kill -9 the bot half way and start it again
 //   npm run bench:broadcast -- --paid    100,000 recipients, paid mode at 1000/s
+//   npm run bench:broadcast -- --built   the built dist/main.js (after `npm run build`), as the Docker
+//                                        image runs it: a restart without tsx compiling src/ first
 //   (--recipients N overrides the count; BENCH_CONCURRENCY=N the bot's DELIVERY_CONCURRENCY;
 //    BENCH_DEBUG=1 prints sends per second from the emulator's call log)
 //
@@ -27,6 +29,7 @@ import { sendRate } from "./support/sendRate.js";
 const args = process.argv.slice(2);
 const kill = args.includes("--kill");
 const paid = args.includes("--paid");
+const built = args.includes("--built");
 const countArg = args.indexOf("--recipients");
 const recipients = countArg >= 0 ? Number(args[countArg + 1]) : paid ? 100_000 : 10_000;
 const cap = paid ? 1000 : 300;
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     callLogLimit: 10_000,
   });
   const { firstId } = emulator.createUsers({ count: recipients, started: true, languageCodes: ["fa", "en"] });
-  note(`${database.kind} database, emulator at ${emulator.apiRoot}, ${recipients} users, cap ${cap}/s${paid ? " (paid)" : ""}${kill ? ", kill -9 half way" : ""}`);
+  note(`${database.kind} database, emulator at ${emulator.apiRoot}, ${recipients} users, cap ${cap}/s${paid ? " (paid)" : ""}${kill ? ", kill -9 half way" : ""}${built ? ", dist/main.js" : ", src/main.ts through tsx"}`);
 
   // One key for the run: the bot stores and resolves recipients by pseudonyms under it, and so do we.
   const dataKey = randomBytes(32);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       emulator,
       mongoUri,
       dataKey,
+      built,
       env: {
         LOG_LEVEL: "info",
         DELIVERY_RATE_PER_SECOND: "300",
