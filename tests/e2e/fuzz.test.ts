@@ -293,7 +293,10 @@ function privateAction(user: EmulatedUser): void {
   }
   if (roll < 33) {
     expectAnswer(user, "button on a missing message", true);
-    injectCallback(user, 4_000_000 + int(1000), forgedCallbackData(), { withMessage: true });
+    // Half of them carry the data of a button the user really sees (a press from a message deleted since, or forged).
+    const realButtons = lastWithButtons?.inlineKeyboard?.flat().filter((b) => b.callbackData !== undefined) ?? [];
+    const data = realButtons.length > 0 && chance(0.5) ? pick(realButtons).callbackData! : forgedCallbackData();
+    injectCallback(user, 4_000_000 + int(1000), data, { withMessage: true });
     return count("callback on a message that does not exist");
   }
   if (roll < 34) {
