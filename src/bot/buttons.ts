@@ -1,10 +1,25 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { CallbackQueryContext, Composer, Context, Middleware } from "grammy";
+import { GrammyError, type CallbackQueryContext, type Composer, type Context, type Middleware } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { CallbackButton } from "./callbackData.js";
 import type { BotContext } from "./context.js";
 
 export type ButtonContext = CallbackQueryContext<BotContext>;
 export type ButtonHandler<Data> = (ctx: ButtonContext, data: Data) => unknown;
+
+/**
+ * Puts `text` in place of the pressed message (its buttons go). When Telegram refuses the edit (the
+ * message is gone, or the press was forged on one that never existed) the text comes as a new
+ * message instead: what the button did is done, and must not be reported as a failure.
+ */
+export async function replacePressedMessage(ctx: Context, text: string, other: { reply_markup?: InlineKeyboardMarkup } = {}): Promise<void> {
+  try {
+    await ctx.editMessageText(text, other);
+  } catch (error) {
+    if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+    await ctx.reply(text, other);
+  }
+}
 
 /** The one answer to a button that is stale (an old message) or forged: its spinner stops with a short note. */
 export async function answerExpiredButton(ctx: Context & I18nFlavor): Promise<void> {

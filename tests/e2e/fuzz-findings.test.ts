@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../../src/emulator/index.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { press } from "../support/chatSteps.js";
+import { sampleRegistration } from "../support/fixtures.js";
 import { captureLogs } from "../support/logCapture.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -118,5 +119,38 @@ describe("a consent press on a message that cannot be edited", () => {
     await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press answered");
     await bot.emulator.waitForQuiet();
     expect(errorLines().slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe("a button whose message is gone still reports what it did", () => {
+  it("a family confirms withdrawing her case from a confirmation that cannot be edited: she reads that it was withdrawn", async () => {
+    const family = bot.emulator.createUser({ languageCode: "en" });
+    family.sendCommand("start");
+    await family.waitForText("Choose from the menu below.");
+    await bot.app.services.cases.register({ userId: family.id, locale: "en", draft: sampleRegistration({ fullName: "Kaveh Goneconfirm", familyProvince: "fars" }), consentAt: new Date() });
+    family.sendCommand("mycases");
+    await family.waitForText("Your registrations (1)");
+    await press(family, /^Kaveh Goneconfirm/, "Case");
+    const confirm = await (async () => {
+      family.pressButton("🗑 Withdraw and delete");
+      return family.waitForText("Withdraw the registration of");
+    })();
+    const yes = confirm.inlineKeyboard!.flat().find((b) => b.text === "Yes, withdraw and delete")!.callbackData!;
+    const errorsBefore = errorLines().length;
+    // The same press, arriving for a message Telegram no longer has (deleted meanwhile).
+    const query = bot.emulator.state.queries.addCallbackQuery(family.id, 999_100, yes);
+    bot.emulator.injectUpdate({
+      callback_query: {
+        id: query.id,
+        from: { id: family.id, is_bot: false, first_name: family.firstName, language_code: "en" },
+        chat_instance: "1",
+        message: { message_id: 999_100, from: { id: 1, is_bot: true, first_name: "Bot" }, chat: { id: family.id, type: "private" }, date: 0, text: "?" },
+        data: yes,
+      },
+    });
+    await family.waitForText("was withdrawn and what you told us was deleted.");
+    await bot.emulator.waitForQuiet();
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+    expect(family.botMessages().filter((m) => m.text?.startsWith("Sorry"))).toEqual([]);
   });
 });

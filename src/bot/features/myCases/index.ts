@@ -4,7 +4,7 @@ import { formatDigits } from "../../../domain/digits.js";
 import { formatDate } from "../../../domain/yearInput.js";
 import type { TimelineEntry } from "../../../services/cases/caseService.js";
 import { defineCallback } from "../../callbackData.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import type { BotContext } from "../../context.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
@@ -102,11 +102,11 @@ export function myCasesFeature() {
         });
         return;
       case "withdraw_no":
-        await ctx.editMessageText(ctx.t("mycases-withdraw-kept"));
+        await replacePressedMessage(ctx, ctx.t("mycases-withdraw-kept"));
         return;
       case "withdraw_yes": {
         const result = await ctx.services.cases.withdraw(ctx.from.id, data.caseId);
-        await ctx.editMessageText(result.ok ? ctx.t("mycases-withdrawn", { reference: formatDigits(result.value.reference, locale) }) : ctx.t("mycases-not-found"));
+        await replacePressedMessage(ctx, result.ok ? ctx.t("mycases-withdrawn", { reference: formatDigits(result.value.reference, locale) }) : ctx.t("mycases-not-found"));
         return;
       }
     }

@@ -9,7 +9,7 @@ import { ABROAD } from "../../../domain/registration/draft.js";
 import { applicableSteps } from "../../../domain/registration/steps.js";
 import { formatDate } from "../../../domain/yearInput.js";
 import { defineCallback } from "../../callbackData.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import type { BotContext } from "../../context.js";
 import type { MenuEntry } from "../menu/mainMenu.js";
 import { answerText } from "../registration/summary.js";
@@ -83,12 +83,12 @@ export function myDataFeature() {
   onButton(composer, eraseAnswer, async (ctx, data) => {
     if (data.answer === "no") {
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(ctx.t("deletemydata-kept"));
+      await replacePressedMessage(ctx, ctx.t("deletemydata-kept"));
       return;
     }
     if (minuteOf(ctx.services.clock.now()) - data.askedAt > ERASE_QUESTION_MINUTES) {
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(ctx.t("deletemydata-expired"));
+      await replacePressedMessage(ctx, ctx.t("deletemydata-expired"));
       return;
     }
     await ctx.answerCallbackQuery();

@@ -5,7 +5,7 @@ import { COUNTRY_CODES, COUNTRY_TIME_ZONES, COUNTRY_ZONE_LIST, canonicalTimeZone
 import { OPTIONAL_REMINDER_KINDS, type ReminderKind } from "../../../services/reminders/reminderTypes.js";
 import type { UserSettings } from "../../../services/users.js";
 import { ask, type Parsed } from "../../ask.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import { defineCallback } from "../../callbackData.js";
 import { enterConversation, type BotConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
@@ -89,7 +89,7 @@ export function settingsFeature(showLanguagePicker: (ctx: BotContext) => Promise
   }
 
   async function zoneChanged(ctx: BotContext, zone: string): Promise<void> {
-    await ctx.editMessageText(ctx.t("settings-zone-changed", { zone: zoneLabel(t(ctx), zone) }));
+    await replacePressedMessage(ctx, ctx.t("settings-zone-changed", { zone: zoneLabel(t(ctx), zone) }));
     await showSettings(ctx);
   }
 

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { can } from "../../../domain/roles.js";
 import { defineCallback } from "../../callbackData.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
@@ -58,7 +58,7 @@ export function teamFeature() {
       return;
     }
     ctx.log.info({ role: data.role }, "role revoked");
-    await ctx.editMessageText(ctx.t("team-revoked", { id: String(data.userId), role: ctx.t(`role-${data.role}`) }));
+    await replacePressedMessage(ctx, ctx.t("team-revoked", { id: String(data.userId), role: ctx.t(`role-${data.role}`) }));
   });
 
   const menuEntries: MenuEntry[] = [
