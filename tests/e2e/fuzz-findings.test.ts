@@ -11,11 +11,26 @@ import { waitUntil } from "../support/waitUntil.js";
 const { logger, lines: logLines } = captureLogs("info");
 const errorLines = () => logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
 
+const ADMIN_ID = 6_139_000_001;
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ logger });
+  bot = await startTestBot({ logger, adminIds: [ADMIN_ID] });
 });
 afterAll(() => bot?.stop());
+
+/** A press of `data` on message `messageId` of the user's chat, which Telegram no longer has (deleted, or never there: forged). */
+function pressOnMessageThatIsGone(user: EmulatedUser, messageId: number, data: string): void {
+  const query = bot.emulator.state.queries.addCallbackQuery(user.id, messageId, data);
+  bot.emulator.injectUpdate({
+    callback_query: {
+      id: query.id,
+      from: { id: user.id, is_bot: false, first_name: user.firstName, language_code: "en" },
+      chat_instance: "1",
+      message: { message_id: messageId, from: { id: 1, is_bot: true, first_name: "Bot" }, chat: { id: user.id, type: "private" }, date: 0, text: "?" },
+      data,
+    },
+  });
+}
 
 /** A press Telegram would send for a button without callback data (a game button), on a message the user sees. */
 function pressWithoutData(user: EmulatedUser, messageId: number): void {
@@ -84,26 +99,12 @@ describe("a busy poller", () => {
 });
 
 describe("a consent press on a message that cannot be edited", () => {
-  /** A press of `data` on message `messageId` of the user's chat, which the emulator does not have. */
-  function pressOnMissingMessage(user: EmulatedUser, messageId: number, data: string): void {
-    const query = bot.emulator.state.queries.addCallbackQuery(user.id, messageId, data);
-    bot.emulator.injectUpdate({
-      callback_query: {
-        id: query.id,
-        from: { id: user.id, is_bot: false, first_name: user.firstName, language_code: "en" },
-        chat_instance: "1",
-        message: { message_id: messageId, from: { id: 1, is_bot: true, first_name: "Bot" }, chat: { id: user.id, type: "private" }, date: 0, text: "?" },
-        data,
-      },
-    });
-  }
-
   it("agree goes on to the first question, and no error is logged", async () => {
     const user = bot.emulator.createUser({ languageCode: "en" });
     user.sendCommand("register");
     await user.waitForText("Before we start, please read this.");
     const errorsBefore = errorLines().length;
-    pressOnMissingMessage(user, 999_001, "rgk:agree");
+    pressOnMessageThatIsGone(user, 999_001, "rgk:agree");
     await user.waitForText("Who are you to the person you are looking for?");
     await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press answered");
     expect(errorLines().slice(errorsBefore)).toEqual([]);
@@ -114,7 +115,7 @@ describe("a consent press on a message that cannot be edited", () => {
     user.sendCommand("register");
     await user.waitForText("Before we start, please read this.");
     const errorsBefore = errorLines().length;
-    pressOnMissingMessage(user, 999_002, "rgk:decline");
+    pressOnMessageThatIsGone(user, 999_002, "rgk:decline");
     await user.waitForText("Nothing was stored. You can register later from the menu.");
     await waitUntil(() => user.callbackAnswers().length === 1, 5_000, "the press answered");
     await bot.emulator.waitForQuiet();
@@ -138,19 +139,24 @@ describe("a button whose message is gone still reports what it did", () => {
     const yes = confirm.inlineKeyboard!.flat().find((b) => b.text === "Yes, withdraw and delete")!.callbackData!;
     const errorsBefore = errorLines().length;
     // The same press, arriving for a message Telegram no longer has (deleted meanwhile).
-    const query = bot.emulator.state.queries.addCallbackQuery(family.id, 999_100, yes);
-    bot.emulator.injectUpdate({
-      callback_query: {
-        id: query.id,
-        from: { id: family.id, is_bot: false, first_name: family.firstName, language_code: "en" },
-        chat_instance: "1",
-        message: { message_id: 999_100, from: { id: 1, is_bot: true, first_name: "Bot" }, chat: { id: family.id, type: "private" }, date: 0, text: "?" },
-        data: yes,
-      },
-    });
+    pressOnMessageThatIsGone(family, 999_100, yes);
     await family.waitForText("was withdrawn and what you told us was deleted.");
     await bot.emulator.waitForQuiet();
     expect(errorLines().slice(errorsBefore)).toEqual([]);
     expect(family.botMessages().filter((m) => m.text?.startsWith("Sorry"))).toEqual([]);
+  });
+});
+
+describe("an invitation cancelled from a role question that cannot be edited", () => {
+  it("the coordinator reads that it was cancelled, and no error is logged", async () => {
+    const admin = bot.emulator.createUser({ id: ADMIN_ID, languageCode: "en" });
+    admin.sendCommand("invite");
+    const question = await admin.waitForText("Which role should the invitation grant?");
+    const cancel = question.inlineKeyboard!.flat().find((b) => b.callbackData?.endsWith(":cancel"))!.callbackData!;
+    const errorsBefore = errorLines().length;
+    pressOnMessageThatIsGone(admin, 999_200, cancel);
+    await admin.waitForText("Invitation cancelled.");
+    await bot.emulator.waitForQuiet();
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { inviteStartPayload } from "../../../domain/startPayload.js";
 import { defineCallback } from "../../callbackData.js";
 import type { ConversationContext } from "../../context.js";
 import { ask } from "../../ask.js";
+import { replacePressedMessage } from "../../buttons.js";
 import type { BotConversation } from "../../conversationKit.js";
 import { pickProvinces } from "../../provincePicker.js";
 
@@ -36,14 +37,14 @@ export async function createInviteConversation(conversation: BotConversation, ct
   });
   const choice = data.role;
   if (choice === "cancel") {
-    await roleCtx.editMessageText(ctx.t("invite-cancelled"));
+    await replacePressedMessage(roleCtx, ctx.t("invite-cancelled"));
     return;
   }
   const role: GrantableRole = choice;
   // Roles as stored now, not when /invite was sent (a coordinator may have been revoked meanwhile).
   const allowed = await conversation.external(async (outside) => can(await outside.services.users.actorNow(outside.profile.id), invitePermission(role)));
   if (!allowed) {
-    await roleCtx.editMessageText(ctx.t("error-not-allowed"));
+    await replacePressedMessage(roleCtx, ctx.t("error-not-allowed"));
     return;
   }
 
