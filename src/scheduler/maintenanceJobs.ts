@@ -9,7 +9,8 @@ type Purge = (now: Date) => Promise<unknown>;
 /** Purges that replace TTL indexes (not available on FerretDB), and the retention periods (README "Data we keep"). */
 export function maintenanceJobs(updateClaims: UpdateClaims, retention: Retention): ScheduledJob[] {
   const table: [name: string, cron: string, purge: Purge][] = [
-    ["purge-processed-updates", "17 * * * *", (now) => updateClaims.purgeOlderThan(new Date(now.getTime() - 7 * DAY_MS))],
+    // Telegram keeps an update it could not deliver for 24 hours: a claim older than two days can never be asked about again.
+    ["purge-processed-updates", "17 * * * *", (now) => updateClaims.purgeOlderThan(new Date(now.getTime() - 2 * DAY_MS))],
     // Who received which message is kept for figures and support (RETENTION_DELIVERIES_DAYS), then forgotten.
     ["purge-old-deliveries", "41 4 * * *", (now) => retention.purgeDeliveries(now)],
     ["purge-unused-invites", "23 3 * * *", (now) => retention.purgeInvites(now)],

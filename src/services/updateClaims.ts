@@ -18,6 +18,8 @@ export interface UpdateClaims {
   /** Gives the claim back so a retried delivery is handled again (the database went away mid-update). */
   release(updateId: number): Promise<void>;
   purgeOlderThan(cutoff: Date): Promise<number>;
+  /** Whether the update was handled to the end (by any process). */
+  isDone(updateId: number): Promise<boolean>;
 }
 
 /** Thrown for an update another live process is handling: the poller fetches it again later, a webhook answers 503. */
@@ -40,8 +42,11 @@ export function isUpdateInFlightElsewhere(error: unknown): boolean {
 
 /**
  * Every update_id is claimed in `processed_updates` before it is handled: state `processing` with the
- * claiming process as owner, then `done`. A claim left `processing` by a process whose heartbeat has
- * stopped (killed, crashed) is taken over; one whose owner is alive is left alone. Only single-document
+ * claiming process as owner; once handled, a row in `update_completions` says it is done. Both are
+ * inserts on a unique `_id`, so the two writes of every update read nothing (on FerretDB v1 an
+ * update or a find by `_id` scans the whole collection); only a repeated delivery looks rows up.
+ * A claim left `processing` without a completion by a process whose heartbeat has stopped (killed,
+ * crashed) is taken over; one whose owner is alive is left alone. Only single-document
  * atomic writes on a unique _id, so it holds on FerretDB as on MongoDB.
  */
 export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick<InstanceHeartbeat, "instanceId" | "isAlive">): UpdateClaims {
@@ -50,8 +55,10 @@ export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick
   const inFlight = new Set<number>();
 
   async function takeOver(updateId: number): Promise<ClaimOutcome> {
+    if (await models.updateCompletions.exists({ _id: updateId }).exec()) return "duplicate";
     const existing = await models.processedUpdates.findById(updateId).lean().exec();
     if (!existing) return "busy"; // released meanwhile; the next delivery claims it afresh
+    // Claims marked done in place, before completions had their own rows.
     if (existing.state === "done") return "duplicate";
     const owner = existing.owner ?? null;
     // Our own claim that is not in flight here (see claim) was left behind by an earlier failure.
@@ -82,7 +89,12 @@ export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick
     },
     async complete(updateId) {
       inFlight.delete(updateId);
-      await models.processedUpdates.updateOne({ _id: updateId, owner: me }, { $set: { state: "done", doneAt: clock.now() } }).exec();
+      // An insert: no lookup (services above; bench:updates). Done twice (a takeover that raced) is still done.
+      try {
+        await models.updateCompletions.create({ _id: updateId, doneAt: clock.now() });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
     },
     async release(updateId) {
       inFlight.delete(updateId);
@@ -90,7 +102,12 @@ export function createUpdateClaims(models: Models, clock: Clock, heartbeat: Pick
     },
     async purgeOlderThan(cutoff) {
       const result = await models.processedUpdates.deleteMany({ claimedAt: { $lt: cutoff } }).exec();
+      await models.updateCompletions.deleteMany({ doneAt: { $lt: cutoff } }).exec();
       return result.deletedCount ?? 0;
+    },
+    async isDone(updateId) {
+      if (await models.updateCompletions.exists({ _id: updateId }).exec()) return true;
+      return (await models.processedUpdates.findById(updateId).lean().exec())?.state === "done";
     },
   };
 }

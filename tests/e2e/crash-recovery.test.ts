@@ -7,6 +7,7 @@ import { answer, press } from "../support/chatSteps.js";
 import { startRegistration } from "../support/registrationSteps.js";
 import { exited, openBotProcessWorld, type BotProcessWorld } from "../support/botProcess.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { updateDone } from "../support/updateClaims.js";
 
 let world: BotProcessWorld;
 let emulator: TelegramEmulator;
@@ -48,7 +49,7 @@ describe("the bot process dies in the middle of an update", () => {
     // the bound is what a process elsewhere would need: its heartbeat gone stale (HEARTBEAT_TTL_MS), then one poll retry.
     expect(recoveryMs).toBeLessThan(HEARTBEAT_TTL_MS + 8_000);
     console.info(`crash recovery: the held update was handled ${recoveryMs} ms after the restart`);
-    await waitUntil(async () => (await models.processedUpdates.findById(nameUpdate).lean())?.state === "done", 5_000, "update marked done");
+    await waitUntil(() => updateDone(models, nameUpdate), 5_000, "update marked done");
     const claim = await models.processedUpdates.findById(nameUpdate).lean();
     expect(claim!.owner).not.toBe(killedOwner);
 

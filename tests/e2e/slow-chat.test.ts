@@ -5,6 +5,7 @@ import { plain, startTestBot } from "../support/botHarness.js";
 import { answer } from "../support/chatSteps.js";
 import { exited, openBotProcessWorld, type BotProcessWorld } from "../support/botProcess.js";
 import { waitUntil } from "../support/waitUntil.js";
+import { updateDone } from "../support/updateClaims.js";
 
 let world: BotProcessWorld;
 let emulator: TelegramEmulator;
@@ -51,8 +52,9 @@ describe("one slow chat never stalls the others", () => {
     await waitUntil(() => emulator.callsOf("getUpdates").length > pollsBefore + 3, 5_000, "the bot keeps polling");
     expect(Math.max(...confirmedOffsetsSince(pollsBefore))).toBe(motherAsks);
     expect(emulator.pendingUpdateCount()).toBe(2);
-    await waitUntil(async () => (await models.processedUpdates.findById(fatherAsks).lean())?.state === "done", 5_000, "his update recorded as handled");
+    await waitUntil(() => updateDone(models, fatherAsks), 5_000, "his update recorded as handled");
     expect(await models.processedUpdates.findById(motherAsks).lean()).toMatchObject({ state: "processing" });
+    expect(await updateDone(models, motherAsks)).toBe(false);
 
     // The process dies with her reply still in flight.
     bot.kill("SIGKILL");

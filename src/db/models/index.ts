@@ -21,6 +21,7 @@ import { createPetitionSignatureModel, type PetitionSignatureModel } from "./pet
 import { createPetitionVersionModel, type PetitionVersionModel } from "./petitionVersion.js";
 import { createPetitionWithdrawalModel, type PetitionWithdrawalModel } from "./petitionWithdrawal.js";
 import { createProcessedUpdateModel, type ProcessedUpdateModel } from "./processedUpdate.js";
+import { createUpdateCompletionModel, type UpdateCompletionModel } from "./updateCompletion.js";
 import { createReminderModel, type ReminderModel } from "./reminder.js";
 import { createReminderBucketModel, type ReminderBucketModel } from "./reminderBucket.js";
 import { createReminderCursorModel, createReminderMinuteModel, type ReminderCursorModel, type ReminderMinuteModel } from "./reminderMinute.js";
@@ -32,6 +33,7 @@ export interface Models {
   users: UserModel;
   invites: InviteModel;
   processedUpdates: ProcessedUpdateModel;
+  updateCompletions: UpdateCompletionModel;
   auditEvents: AuditEventModel;
   leases: LeaseModel;
   cases: CaseModel;
@@ -65,6 +67,7 @@ export function createModels(connection: Connection): Models {
     users: createUserModel(connection),
     invites: createInviteModel(connection),
     processedUpdates: createProcessedUpdateModel(connection),
+    updateCompletions: createUpdateCompletionModel(connection),
     auditEvents: createAuditEventModel(connection),
     leases: createLeaseModel(connection),
     cases: createCaseModel(connection),
