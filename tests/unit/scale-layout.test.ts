@@ -9,7 +9,7 @@ import { parseConfig } from "../../src/config.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
-// js-yaml comes with eslint (a dev dependency); the tests only read YAML, they never write it.
+// js-yaml is a dev dependency of its own (eslint uses it too); the tests only read YAML, they never write it.
 const yaml = createRequire(import.meta.url)("js-yaml") as { load(text: string): unknown };
 
 interface Service {
