@@ -4,6 +4,8 @@ import type { Transformer } from "grammy";
 const EXPIRED_QUERY = /query is too old and response timeout expired or query ID is invalid/i;
 /** Telegram's answer to an edit that would leave the message as it is. */
 const NOT_MODIFIED = /message is not modified/i;
+/** Telegram's answer to an edit of a message it no longer has (deleted, or a forged press on one that never was). */
+const EDIT_TARGET_GONE = /message to edit not found/i;
 const EDITS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessageCaption", "editMessageMedia"]);
 
 /**
@@ -24,6 +26,12 @@ export function ignoreExpiredCallbackAnswers(onIgnored?: () => void): Transforme
     // The same for an edit made again (a press taken over after a crash replays the conversation's
     // step, and the keyboard it removes is gone already): the message is as the edit wants it.
     if (EDITS.has(method) && !result.ok && result.error_code === 400 && NOT_MODIFIED.test(result.description)) {
+      onIgnored?.();
+      return { ok: true, result: true as never };
+    }
+    // Taking the buttons off a message that is gone: nothing is left to take them off (text edits
+    // of a pressed message go through replacePressedMessage, which sends the text instead).
+    if (method === "editMessageReplyMarkup" && !result.ok && result.error_code === 400 && EDIT_TARGET_GONE.test(result.description)) {
       onIgnored?.();
       return { ok: true, result: true as never };
     }

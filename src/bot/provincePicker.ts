@@ -4,6 +4,7 @@ import { provinceName } from "../domain/provinces.js";
 import { defineCallback } from "./callbackData.js";
 import type { ConversationContext } from "./context.js";
 import { ask } from "./ask.js";
+import { replacePressedMessage } from "./buttons.js";
 import type { BotConversation } from "./conversationKit.js";
 
 const toggle = defineCallback("prv", { code: z.string().regex(/^[a-z_]{2,30}$/) });
@@ -35,7 +36,7 @@ export async function pickProvinces(conversation: BotConversation, ctx: Conversa
     });
     return kb.row().text(ctx.t("button-done"), finish.pack({ action: "done" })).text(ctx.t("button-cancel"), finish.pack({ action: "cancel" }));
   };
-  if (options.editInPlace) await options.editInPlace.editMessageText(ctx.t(options.promptKey), { reply_markup: keyboard() });
+  if (options.editInPlace) await replacePressedMessage(options.editInPlace, ctx.t(options.promptKey), { reply_markup: keyboard() });
   else await ctx.reply(ctx.t(options.promptKey), { reply_markup: keyboard() });
 
   const buttons = {

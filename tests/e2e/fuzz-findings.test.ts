@@ -3,6 +3,7 @@ import type { EmulatedUser } from "../../src/emulator/index.js";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { press } from "../support/chatSteps.js";
 import { sampleRegistration } from "../support/fixtures.js";
+import { openPetition } from "../support/petitions.js";
 import { captureLogs } from "../support/logCapture.js";
 import { waitUntil } from "../support/waitUntil.js";
 
@@ -157,6 +158,26 @@ describe("an invitation cancelled from a role question that cannot be edited", (
     pressOnMessageThatIsGone(admin, 999_200, cancel);
     await admin.waitForText("Invitation cancelled.");
     await bot.emulator.waitForQuiet();
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe("a signer whose step's message is gone signs on", () => {
+  it("'Without a name' pressed for a message Telegram no longer has: the next question comes, no error is logged", async () => {
+    const ref = await openPetition(bot.app.services.petitions, { userId: ADMIN_ID });
+    const signer = bot.emulator.createUser({ languageCode: "en" });
+    signer.sendCommand("start", `p_${ref}`);
+    const card = await signer.waitForText("Let them call home");
+    const question = await (async () => {
+      signer.pressButton("✍️ Sign", { messageId: card.messageId });
+      return signer.waitForText("How should your name appear");
+    })();
+    const anonymous = question.inlineKeyboard!.flat().find((b) => b.text === "👤 Without a name")!.callbackData!;
+    const errorsBefore = errorLines().length;
+    pressOnMessageThatIsGone(signer, 999_300, anonymous);
+    await signer.waitForText("You will sign without a name.");
+    await signer.waitForText("Which province do you live in?");
+    await press(signer, "🌍 I live outside Iran", "In which country do you live?");
     expect(errorLines().slice(errorsBefore)).toEqual([]);
   });
 });

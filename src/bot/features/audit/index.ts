@@ -7,7 +7,7 @@ import { parseCaseReference } from "../../../domain/caseReference.js";
 import { formatEventTime } from "../../../domain/events.js";
 import { formatDate } from "../../../domain/yearInput.js";
 import type { AuditActor, AuditLine } from "../../../services/auditLog.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import { defineCallback } from "../../callbackData.js";
 import type { BotContext } from "../../context.js";
 import { requirePermission } from "../../middleware/requirePermission.js";
@@ -87,7 +87,7 @@ export function auditFeature() {
       keyboard.text(label, auditPage.pack({ page: 0, ...packFilter({ ...withoutKind(filter), ...(chosen ? {} : { kind }) }) }));
     });
     const text = `${heading.join("\n")}\n\n${body}`;
-    if (edit) await ctx.editMessageText(text, { reply_markup: keyboard });
+    if (edit) await replacePressedMessage(ctx, text, { reply_markup: keyboard });
     else await ctx.reply(text, { reply_markup: keyboard });
   }
 

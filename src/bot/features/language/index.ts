@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { defineCallback } from "../../callbackData.js";
-import { answerExpiredButton, onButton } from "../../buttons.js";
+import { answerExpiredButton, onButton, replacePressedMessage } from "../../buttons.js";
 import { setChatCommands } from "../../commands.js";
 import type { BotContext } from "../../context.js";
 import type { MainMenu, MenuEntry } from "../menu/mainMenu.js";
@@ -29,7 +29,7 @@ export function languageFeature(i18n: I18n<BotContext>, menu: MainMenu, defaultL
     ctx.profile = { ...ctx.profile, locale: data.locale };
     ctx.i18n.useLocale(data.locale);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("language-changed"));
+    await replacePressedMessage(ctx, ctx.t("language-changed"));
     if (ctx.chat) {
       await setChatCommands(ctx.api, i18n as I18n<never>, ctx.chat.id, data.locale, ctx.profile.actor).catch((error: unknown) =>
         ctx.log.warn({ err: (error as Error).message }, "could not set chat commands"),

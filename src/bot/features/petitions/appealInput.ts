@@ -1,3 +1,4 @@
+import { replacePressedMessage } from "../../buttons.js";
 import { InlineKeyboard } from "grammy";
 import { APPEAL_LIMITS, checkAppeal, type AppealContent, type AppealRejection } from "../../../domain/petitions/content.js";
 import type { ConversationContext } from "../../context.js";
@@ -54,6 +55,6 @@ export async function collectAppeal(conversation: BotConversation, ctx: Conversa
     },
   });
   if (answer.kind === "message") return answer.value;
-  await answer.ctx.editMessageText(ctx.t("pet-appeal-cancelled"));
+  await replacePressedMessage(answer.ctx, ctx.t("pet-appeal-cancelled"));
   return null;
 }

@@ -1,3 +1,4 @@
+import { replacePressedMessage } from "../../buttons.js";
 import { InlineKeyboard } from "grammy";
 import { PETITION_LIMITS } from "../../../domain/petitions/content.js";
 import { parseCount, parseMilestones, MAX_SIGNATURE_COUNT } from "../../../domain/petitions/milestones.js";
@@ -44,7 +45,7 @@ async function askField<T>(
     await answer.ctx.editMessageReplyMarkup();
     return { kind: "skip" };
   }
-  await answer.ctx.editMessageText(ctx.t("pet-create-cancelled"));
+  await replacePressedMessage(answer.ctx, ctx.t("pet-create-cancelled"));
   return { kind: "cancel" };
 }
 
@@ -113,7 +114,7 @@ export async function createPetitionConversation(conversation: BotConversation, 
   );
   const { data: decision, ctx: confirm } = await ask(conversation, { buttons: { step: createStep }, hint: "pet-create-use-buttons" });
   if (decision.choice !== "save") {
-    await confirm.editMessageText(ctx.t("pet-create-cancelled"));
+    await replacePressedMessage(confirm, ctx.t("pet-create-cancelled"));
     return;
   }
   await confirm.editMessageReplyMarkup();

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import { pickLocalized } from "../../../domain/petitions/content.js";
 import { notSignableReason } from "../../../domain/petitions/lifecycle.js";
 import { can } from "../../../domain/roles.js";
-import { onButton } from "../../buttons.js";
+import { onButton, replacePressedMessage } from "../../buttons.js";
 import { enterConversation } from "../../conversationKit.js";
 import type { BotContext, ConversationContext } from "../../context.js";
 import { requirePermission, withPermission } from "../../middleware/requirePermission.js";
@@ -122,16 +122,16 @@ export function petitionsFeature() {
   onButton(composer, confirmWithdrawal, async (ctx, data) => {
     await ctx.answerCallbackQuery();
     if (data.answer === "no") {
-      await ctx.editMessageText(ctx.t("pet-withdraw-kept"));
+      await replacePressedMessage(ctx, ctx.t("pet-withdraw-kept"));
       return;
     }
     const result = await ctx.services.petitions.withdraw(ctx.from.id, data.ref);
     if (!result.ok) {
-      await ctx.editMessageText(ctx.t(result.error === "not_signed" ? "pet-withdraw-not-signed" : result.error === "not_open" ? "pet-withdraw-closed" : "pet-not-found"));
+      await replacePressedMessage(ctx, ctx.t(result.error === "not_signed" ? "pet-withdraw-not-signed" : result.error === "not_open" ? "pet-withdraw-closed" : "pet-not-found"));
       return;
     }
     ctx.log.info({ petition: data.ref }, "signature withdrawn");
-    await ctx.editMessageText(ctx.t("pet-withdrawn", { count: result.value.count }));
+    await replacePressedMessage(ctx, ctx.t("pet-withdrawn", { count: result.value.count }));
   });
 
   onButton(composer, addAppeal, async (ctx, data) => {

@@ -1,3 +1,4 @@
+import { replacePressedMessage } from "../../buttons.js";
 import { InlineKeyboard } from "grammy";
 import { parseCount } from "../../../domain/petitions/milestones.js";
 import { LAST_CALL_DAYS, type LastCallError } from "../../../services/petitions/petitionDeadlines.js";
@@ -58,7 +59,7 @@ export async function lastCallConversation(conversation: BotConversation, ctx: C
     hint: "pet-create-use-text",
   });
   if (answer.kind === "step" && answer.data.choice === "cancel") {
-    await answer.ctx.editMessageText(ctx.t("pet-last-call-unchanged"));
+    await replacePressedMessage(answer.ctx, ctx.t("pet-last-call-unchanged"));
     return;
   }
   const days = answer.kind === "message" ? answer.value : null;

@@ -1,4 +1,5 @@
-import { InlineKeyboard } from "grammy";
+import { replacePressedMessage } from "../../buttons.js";
+import { InlineKeyboard, type Context } from "grammy";
 import { pickLocalized, PETITION_LIMITS } from "../../../domain/petitions/content.js";
 import { storedSignerName, type NameDisplay } from "../../../domain/petitions/signerName.js";
 import { listProvinces, provinceName, isProvinceCode } from "../../../domain/provinces.js";
@@ -31,8 +32,8 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     await ctx.reply(ctx.t("pet-not-found"));
     return;
   }
-  const cancelled = async (press: { editMessageText(text: string): Promise<unknown> }) => {
-    await press.editMessageText(ctx.t("pet-sign-cancelled"));
+  const cancelled = async (press: Context) => {
+    await replacePressedMessage(press, ctx.t("pet-sign-cancelled"));
   };
 
   const choose = <Data>(button: CallbackButton<Data>, key: string, keyboard: InlineKeyboard) =>
@@ -44,7 +45,7 @@ export async function signPetitionConversation(conversation: BotConversation, ct
   nameKeyboard.text(ctx.t("button-cancel"), nameChoice.pack({ display: "cancel" }));
   const { data: { display }, ctx: displayPress } = await choose(nameChoice, "pet-sign-ask-name-display", nameKeyboard);
   if (display === "cancel") return cancelled(displayPress);
-  await displayPress.editMessageText(ctx.t(`pet-name-chosen-${display}`));
+  await replacePressedMessage(displayPress, ctx.t(`pet-name-chosen-${display}`));
   const nameDisplay: NameDisplay = display;
 
   let name: string | undefined;
@@ -76,7 +77,7 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     hint: "pet-use-buttons",
   });
   const province = where.data.code === ABROAD ? null : where.data.code;
-  await where.ctx.editMessageText(ctx.t("pet-sign-from", { place: province ? provinceName(province, locale) : ctx.t("pet-abroad") }));
+  await replacePressedMessage(where.ctx, ctx.t("pet-sign-from", { place: province ? provinceName(province, locale) : ctx.t("pet-abroad") }));
   let country: string | null = null;
   if (province === null) {
     const typed = await ask(conversation, {
@@ -96,7 +97,7 @@ export async function signPetitionConversation(conversation: BotConversation, ct
   relationKeyboard.row().text(ctx.t("pet-relation-none"), relationChoice.pack({ relation: "none" }));
   const { data: { relation: relationPicked }, ctx: relationPress } = await choose(relationChoice, "pet-sign-ask-relation", relationKeyboard);
   const relation = relationPicked === "none" ? null : relationPicked;
-  await relationPress.editMessageText(ctx.t(`pet-relation-${relationPicked}`));
+  await replacePressedMessage(relationPress, ctx.t(`pet-relation-${relationPicked}`));
 
   // 4. News when the petition reaches its milestones.
   let notify = false;
@@ -108,7 +109,7 @@ export async function signPetitionConversation(conversation: BotConversation, ct
     );
     const newsPress = news.ctx;
     notify = news.data.answer === "yes";
-    await newsPress.editMessageText(ctx.t(notify ? "pet-news-yes" : "pet-news-no"));
+    await replacePressedMessage(newsPress, ctx.t(notify ? "pet-news-yes" : "pet-news-no"));
   }
 
   // 5. A last look, with what will be stored and who will see it.

@@ -106,13 +106,13 @@ export function settingsFeature(showLanguagePicker: (ctx: BotContext) => Promise
     const optOuts = await ctx.services.users.setReminder(ctx.from.id, kind as ReminderKind, on === "1");
     const settings = { ...(await ctx.services.users.settingsOf(ctx.from.id)), reminderOptOuts: optOuts };
     await ctx.answerCallbackQuery({ text: ctx.t(on === "1" ? "settings-reminder-now-on" : "settings-reminder-now-off", { reminder: ctx.t(`settings-reminder-${kind}`) }) });
-    await ctx.editMessageText(settingsText(t(ctx), settings), { reply_markup: settingsKeyboard(t(ctx), settings) });
+    await replacePressedMessage(ctx, settingsText(t(ctx), settings), { reply_markup: settingsKeyboard(t(ctx), settings) });
   });
 
   onButton(composer, chooseCountry, async (ctx, { country }) => {
     await ctx.answerCallbackQuery();
     const zones: readonly string[] = COUNTRY_TIME_ZONES[country];
-    if (zones.length > 1) return ctx.editMessageText(ctx.t("settings-choose-zone", { country: ctx.t(`tz-country-${country}`) }), { reply_markup: zoneKeyboard(t(ctx), country) });
+    if (zones.length > 1) return replacePressedMessage(ctx, ctx.t("settings-choose-zone", { country: ctx.t(`tz-country-${country}`) }), { reply_markup: zoneKeyboard(t(ctx), country) });
     const zone = await ctx.services.users.setTimeZone(ctx.from.id, zones[0]!);
     if (zone) await zoneChanged(ctx, zone);
   });
