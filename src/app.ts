@@ -167,7 +167,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     config: { DEFAULT_LOCALE: config.DEFAULT_LOCALE, ADMIN_IDS: config.ADMIN_IDS },
     clock,
     users,
-    team: createTeamService(models, clock, audit, actorNow, cipher),
+    team: createTeamService(models, clock, audit, actorNow, cipher, { forgetProfile: (userId) => users.forgetCached(userId) }),
     updateClaims: createUpdateClaims(models, clock, heartbeat),
     audit,
     auditLog: createAuditLogService({ models, clock, cipher, actorNow, audit, timeZone: config.TZ_DEFAULT }),

@@ -48,8 +48,13 @@ export function createTeamService(
   audit: AuditTrail,
   actorNow: ActorLookup,
   cipher: UserRefCipher,
-  makeCode: () => string = newInviteCode,
+  options: {
+    makeCode?: () => string;
+    /** The users service forgets what it keeps of a person whose roles change here (users.forgetCached). */
+    forgetProfile?: (userId: number) => void;
+  } = {},
 ): TeamService {
+  const { makeCode = newInviteCode, forgetProfile = () => undefined } = options;
   // Telegram ids in, pseudonyms stored.
   const refOf = (userId: number) => cipher.userRef(userId);
   return {
@@ -91,6 +96,7 @@ export function createTeamService(
       const previous = (user?.roles ?? []).find((g) => g.role === invite.role);
       const provinces = invite.role === "volunteer" ? [...new Set([...(previous?.provinces ?? []), ...invite.provinces])].sort() : [];
       grants.push({ role: invite.role, provinces, grantedBy: invite.createdBy, grantedAt: now });
+      forgetProfile(userId);
       await models.users
         .updateOne({ _id: refOf(userId) }, { $set: { roles: grants, lastSeenAt: now }, $setOnInsert: { firstSeenAt: now } }, { upsert: true })
         .exec();
@@ -116,6 +122,7 @@ export function createTeamService(
       // Small array replaced whole ($pull on sub-documents is limited on FerretDB).
       const user = await models.users.findById(refOf(userId)).lean().exec();
       if (!user || !user.roles.some((g) => g.role === role)) return { ok: false, error: "not_a_member" };
+      forgetProfile(userId);
       await models.users.updateOne({ _id: refOf(userId) }, { $set: { roles: user.roles.filter((g) => g.role !== role) } }).exec();
       // Unused links they may no longer issue die with the role: a revoked member cannot keep bringing people in.
       const remaining = await actorNow(userId);

@@ -46,6 +46,17 @@ export interface UserService {
 }
 
 const LOCALE_CACHE_MS = 60_000;
+/**
+ * How long a family's profile (no role, not an admin) is reused by `touch` without asking the
+ * database: most updates come from families, and on FerretDB v1 each read of `users` scans every
+ * user (bench:updates: with 50,000 users known, that read bounded the whole bot). A person writes
+ * every few seconds, so a minute saves nearly every read. Staff profiles are never reused: their
+ * roles are read at every update. What the reuse costs: a family's last-seen time is written at
+ * most once a minute, and a language chosen through another bot process (webhook mode with
+ * several) shows up to a minute later. Every change made through this process forgets the entry.
+ */
+const FAMILY_PROFILE_MS = 60_000;
+const FAMILY_PROFILES_MAX = 50_000;
 
 /** Speaks Telegram ids with the bot; stores only pseudonyms (`refOf`). */
 export function createUserService(models: Models, clock: Clock, adminIds: readonly number[], cipher: UserRefCipher, defaultTimeZone: string = DEFAULT_TIME_ZONE): UserService {
@@ -57,6 +68,9 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
   });
 
   const localeCache = new Map<number, { locale: string | undefined; at: number }>();
+  /** Keyed by pseudonym, so the outbox, which knows only pseudonyms, can forget entries too. */
+  const familyProfiles = new Map<UserRef, { profile: UserProfile; at: number }>();
+  const forgetProfile = (userId: number) => familyProfiles.delete(refOf(userId));
   const remember = (userId: number, locale: string | undefined) => {
     if (localeCache.size > 10_000) localeCache.clear();
     localeCache.set(userId, { locale, at: Date.now() });
@@ -65,6 +79,10 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
   return {
     async touch(userId) {
       const now = clock.now();
+      const ref = refOf(userId);
+      const cached = familyProfiles.get(ref);
+      const age = cached ? now.getTime() - cached.at : Number.POSITIVE_INFINITY;
+      if (cached && age >= 0 && age < FAMILY_PROFILE_MS) return cached.profile;
       const record = await models.users
         .findOneAndUpdate(
           { _id: refOf(userId) },
@@ -74,17 +92,26 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
         .exec();
       if (!record) throw new Error("user upsert returned nothing");
       remember(userId, record.locale ?? undefined);
-      return toProfile(userId, record);
+      const profile = toProfile(userId, record);
+      if ((record.roles ?? []).length === 0 && !adminIds.includes(userId)) {
+        if (familyProfiles.size >= FAMILY_PROFILES_MAX) familyProfiles.clear();
+        familyProfiles.set(ref, { profile, at: now.getTime() });
+      } else familyProfiles.delete(ref);
+      return profile;
     },
     async setLocale(userId, locale) {
+      forgetProfile(userId);
       await models.users.updateOne({ _id: refOf(userId) }, { $set: { locale } }).exec();
       remember(userId, locale);
     },
     async markUnreachable(userId) {
+      // So their next update, when they are back, is written down (touch clears the mark).
+      forgetProfile(userId);
       await models.users.updateOne({ _id: refOf(userId) }, { $set: { unreachableSince: clock.now() } }).exec();
     },
     async markManyUnreachable(userRefs) {
       if (userRefs.length === 0) return;
+      for (const ref of userRefs) familyProfiles.delete(ref);
       await models.users.updateMany({ _id: { $in: [...userRefs] }, unreachableSince: null }, { $set: { unreachableSince: clock.now() } }).exec();
     },
     async get(userId) {
@@ -120,6 +147,7 @@ export function createUserService(models: Models, clock: Clock, adminIds: readon
     },
     forgetCached(userId) {
       localeCache.delete(userId);
+      forgetProfile(userId);
     },
     async localeOf(userId) {
       const cached = localeCache.get(userId);
