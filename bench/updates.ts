@@ -180,10 +180,12 @@ async function main(): Promise<void> {
   const counter = await startCommandCounter({ host: target[1]!, port: Number(target[2]) });
   const databaseName = `bench_${randomBytes(4).toString("hex")}`;
   const mongoUri = withDatabaseName(database.uri.replace(`${target[1]}:${target[2]}`, `127.0.0.1:${counter.port}`), databaseName);
-  const emulator = await TelegramEmulator.start({
-    limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
-    callLogLimit: 10_000,
-  });
+  const newEmulator = () =>
+    TelegramEmulator.start({
+      limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
+      callLogLimit: 10_000,
+    });
+  let emulator = await newEmulator();
   note(`database: ${database.name} (commands counted by a proxy on port ${counter.port}); levels ${LEVELS.join(", ")} users; closed loop ${CLOSED_USERS} users`);
   let bot: ChildProcess | undefined;
   const rows: string[] = [];
@@ -206,9 +208,23 @@ async function main(): Promise<void> {
     note(`start-up: first update answered ${Math.round(startupMs)} ms after \`node dist/main.js\`; idle: RSS ${idleRss.toFixed(0)} MB, ${idleCommandsPerSecond.toFixed(1)} database commands/s (scheduled jobs)`);
     rows.push(`| start-up: \`node dist/main.js\` to the first answer | | ${Math.round(startupMs)} | | | | ${idleRss.toFixed(0)} (idle) | |`);
 
+    /**
+     * Before each level after the first: a new emulator (the updates a level left queued are
+     * dropped with it) and the bot started again against it (same database), so that no level
+     * inherits the backlog of an overloaded one.
+     */
+    const freshStart = async () => {
+      await stopBenchBot(bot, "SIGTERM");
+      await emulator.stop();
+      emulator = await newEmulator();
+      bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
+      await sleep(2_000);
+      return bot;
+    };
     let firstId = 1_000_000;
     const results: LevelResult[] = [];
-    for (const users of LEVELS) {
+    for (const [index, users] of LEVELS.entries()) {
+      if (index > 0) bot = await freshStart();
       const countsBefore = counter.counts();
       const result = await runLevel(emulator, users, firstId, bot, counter, idleCommandsPerSecond, true);
       firstId += users + 1_000;
@@ -240,6 +256,7 @@ async function main(): Promise<void> {
         await models.users.insertMany(rows, { ordered: false });
       }
       await direct.close();
+      bot = await freshStart();
       const result = await runLevel(emulator, 1000, firstId, bot, counter, idleCommandsPerSecond, true);
       firstId += 2_000;
       note(
@@ -249,6 +266,7 @@ async function main(): Promise<void> {
         `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} |`,
       );
     }
+    bot = await freshStart();
     const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, counter, idleCommandsPerSecond, false);
     firstId += CLOSED_USERS + 1_000;
     note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update`);

@@ -2,7 +2,9 @@
 
 import { note } from "./caseSeed.js";
 
+/** The p-th percentile of the samples (NaN when there are none). */
 export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
