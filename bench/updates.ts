@@ -180,10 +180,14 @@ async function main(): Promise<void> {
   const counter = await startCommandCounter({ host: target[1]!, port: Number(target[2]) });
   const databaseName = `bench_${randomBytes(4).toString("hex")}`;
   const mongoUri = withDatabaseName(database.uri.replace(`${target[1]}:${target[2]}`, `127.0.0.1:${counter.port}`), databaseName);
+  // Each new emulator numbers its updates after the last one's: the bot keeps the ids it handled
+  // (processed_updates) and would skip a repeated one as a duplicate.
+  let emulators = 0;
   const newEmulator = () =>
     TelegramEmulator.start({
       limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
       callLogLimit: 10_000,
+      firstUpdateId: 100_000_001 + 10_000_000 * emulators++,
     });
   let emulator = await newEmulator();
   note(`database: ${database.name} (commands counted by a proxy on port ${counter.port}); levels ${LEVELS.join(", ")} users; closed loop ${CLOSED_USERS} users`);
