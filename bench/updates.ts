@@ -27,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withDatabaseName } from "../src/db/server/index.js";
 import { TelegramEmulator, type EmulatedUser } from "../src/emulator/index.js";
+import { mulberry32 } from "../src/emulator/random.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels } from "../src/db/models/index.js";
 import { silentLogger } from "../src/logger.js";
@@ -52,17 +53,6 @@ const ANSWER_TIMEOUT_MS = 60_000;
 /** A level ends after this long even if the bot is behind: the actions not yet answered count as dropped. */
 const LEVEL_LIMIT_MS = 18 * 4_000 + 60_000;
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
-
-/** A seeded PRNG (mulberry32): the same think times every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface LevelResult {
   users: number;
@@ -106,7 +96,7 @@ async function person(user: EmulatedUser, steps: ReturnType<typeof registrationS
 }
 
 async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, counter: CommandCounter, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
-  const draw = random(users * 7919);
+  const draw = mulberry32(users * 7919);
   const think = () => THINK_MS[0] + draw() * (THINK_MS[1] - THINK_MS[0]);
   const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, firstName: `Sister ${i}`, languageCode: "en" }));
   const latencies: number[] = [];

@@ -50,17 +50,6 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
   return child;
 }
 
-/** The process's resident memory now, in MB (0 when it is gone). */
-export function rssMb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** Stops the bot with `signal` (SIGKILL after 15 s) and waits for it to exit; nothing to do if it has. */
 export async function stopBenchBot(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
   if (!child || child.exitCode !== null) return;
@@ -71,13 +60,19 @@ export async function stopBenchBot(child: ChildProcess | undefined, signal: Node
   clearTimeout(timer);
 }
 
-/** The process's peak resident memory so far (VmHWM), in MB; 0 once it is gone. */
-export function peakRssMb(pid: number | undefined): number {
+/** A memory figure of a process from /proc, in MB (0 once it is gone). */
+function memoryMb(pid: number | undefined, field: "VmHWM" | "VmRSS"): number {
   if (!pid) return 0;
   try {
-    const match = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const match = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
+
+/** The process's peak resident memory so far (VmHWM), in MB. */
+export const peakRssMb = (pid: number | undefined): number => memoryMb(pid, "VmHWM");
+
+/** The process's resident memory now (VmRSS), in MB. */
+export const rssMb = (pid: number | undefined): number => memoryMb(pid, "VmRSS");
