@@ -56,17 +56,7 @@ export class FaultInjector {
 
   /** Resolves once sends to this chat are no longer held (or the caller went away). */
   async waitWhileHeld(chatId: number, abort: AbortSignal): Promise<void> {
-    while ((this.faults.heldChatIds ?? []).includes(chatId) && !abort.aborted) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.holdWaiters.delete(wake);
-          abort.removeEventListener("abort", wake);
-          resolve();
-        };
-        this.holdWaiters.add(wake);
-        abort.addEventListener("abort", wake, { once: true });
-      });
-    }
+    await this.waitWhile(() => (this.faults.heldChatIds ?? []).includes(chatId), abort);
   }
 
   /** How the Bot API is unreachable right now, if it is. */
@@ -76,7 +66,12 @@ export class FaultInjector {
 
   /** Resolves once the Bot API is reachable again (or the caller went away). */
   async waitWhileUnreachable(abort: AbortSignal): Promise<void> {
-    while (this.faults.unreachable && !abort.aborted) {
+    await this.waitWhile(() => Boolean(this.faults.unreachable), abort);
+  }
+
+  /** Waits, woken by every change of the faults, until `holds` is false (or the caller went away). */
+  private async waitWhile(holds: () => boolean, abort: AbortSignal): Promise<void> {
+    while (holds() && !abort.aborted) {
       await new Promise<void>((resolve) => {
         const wake = () => {
           this.holdWaiters.delete(wake);
