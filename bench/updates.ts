@@ -8,7 +8,7 @@
 //    answers to be on screen (a person cannot press a button before it is shown). For each level:
 //    updates/s handled, p50/p95/p99 from the update being queued for the bot to the bot's answer
 //    being on the user's screen, the bot's peak RSS, and the database commands per update — every
-//    command the bot sends, counted on the wire by a proxy (bench/support/commandCounter.ts), less
+//    command the bot sends, counted by its MongoDB driver's command monitoring (DATABASE_COMMAND_COUNTS), less
 //    the idle rate of its scheduled jobs measured first.
 // 2. Closed loop (`--closed-users`, 100): each user goes through the steps without pausing —
 //    the bot's throughput — and the same users writing to a bare grammY bot that only echoes
@@ -32,9 +32,9 @@ import { connectDatabase } from "../src/db/connection.js";
 import { createModels } from "../src/db/models/index.js";
 import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
-import { rssMb, startBenchBot, stopBenchBot } from "./support/botProcess.js";
+import { botDatabaseCommands, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
-import { startCommandCounter, type CommandCounter } from "./support/commandCounter.js";
+import { addPostgresIndexes } from "./support/postgresIndexes.js";
 import { registrationScript } from "./support/registrationScript.js";
 import { percentile } from "./support/timing.js";
 
@@ -64,6 +64,12 @@ interface LevelResult {
   p50: number;
   p95: number;
   p99: number;
+  /** The bot process's CPU time per answered update, ms (user + system, idle jobs included). */
+  cpuMsPerUpdate: number;
+  /** The bot's CPU time over the level's wall time (1 = one core busy all along). */
+  cpuShare: number;
+  /** The commands per update by name ("find 1.08, insert 2.01 …"). */
+  commandsByName: string;
   /** The bot's largest resident memory sampled while the level ran (conversations open). */
   rssMb: number;
   commandsPerUpdate: number;
@@ -95,12 +101,13 @@ async function person(user: EmulatedUser, steps: ReturnType<typeof registrationS
   return 0;
 }
 
-async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, counter: CommandCounter, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
+async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
   const draw = mulberry32(users * 7919);
   const think = () => THINK_MS[0] + draw() * (THINK_MS[1] - THINK_MS[0]);
   const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, firstName: `Sister ${i}`, languageCode: "en" }));
   const latencies: number[] = [];
-  const commandsBefore = counter.total();
+  const countsBefore = await botDatabaseCommands(bot);
+  const cpuBefore = cpuMs(bot.pid);
   let peakRss = rssMb(bot.pid);
   const sampling = setInterval(() => (peakRss = Math.max(peakRss, rssMb(bot.pid))), 500);
   const started = performance.now();
@@ -110,7 +117,15 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampling);
   const dropped = drops.reduce((a, b) => a + b, 0);
-  const commands = counter.total() - commandsBefore - idleCommandsPerSecond * seconds;
+  const countsAfter = await botDatabaseCommands(bot);
+  const botCpuMs = cpuMs(bot.pid) - cpuBefore;
+  const commands = totalOf(countsAfter) - totalOf(countsBefore) - idleCommandsPerSecond * seconds;
+  const answered = Math.max(1, latencies.length);
+  const commandsByName = Object.entries(countsAfter)
+    .map(([name, n]) => [name, (n - (countsBefore[name] ?? 0)) / answered] as const)
+    .filter(([, perUpdate]) => perUpdate >= 0.05)
+    .map(([name, perUpdate]) => `${name} ${perUpdate.toFixed(2)}`)
+    .join(", ");
   return {
     users,
     seconds,
@@ -121,7 +136,10 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     rssMb: peakRss,
-    commandsPerUpdate: commands / Math.max(1, latencies.length),
+    commandsPerUpdate: commands / answered,
+    commandsByName,
+    cpuMsPerUpdate: botCpuMs / answered,
+    cpuShare: botCpuMs / (seconds * 1000),
   };
 }
 
@@ -165,11 +183,8 @@ async function echoCeiling(emulator: TelegramEmulator, users: number, firstId: n
 
 async function main(): Promise<void> {
   const database = await startDatabase();
-  const target = /^mongodb:\/\/([^/:?]+):(\d+)/.exec(database.uri);
-  if (!target) throw new Error(`cannot proxy ${database.uri}`);
-  const counter = await startCommandCounter({ host: target[1]!, port: Number(target[2]) });
   const databaseName = `bench_${randomBytes(4).toString("hex")}`;
-  const mongoUri = withDatabaseName(database.uri.replace(`${target[1]}:${target[2]}`, `127.0.0.1:${counter.port}`), databaseName);
+  const mongoUri = withDatabaseName(database.uri, databaseName);
   // Each new emulator numbers its updates after the last one's: the bot keeps the ids it handled
   // (processed_updates) and would skip a repeated one as a duplicate.
   let emulators = 0;
@@ -180,7 +195,7 @@ async function main(): Promise<void> {
       firstUpdateId: 100_000_001 + 10_000_000 * emulators++,
     });
   let emulator = await newEmulator();
-  note(`database: ${database.name} (commands counted by a proxy on port ${counter.port}); levels ${LEVELS.join(", ")} users; closed loop ${CLOSED_USERS} users`);
+  note(`database: ${database.name} (commands counted by the bot's driver); levels ${LEVELS.join(", ")} users; closed loop ${CLOSED_USERS} users`);
   let bot: ChildProcess | undefined;
   const rows: string[] = [];
   let line = "";
@@ -190,17 +205,20 @@ async function main(): Promise<void> {
     const first = emulator.createUser({ id: 999_000, languageCode: "en" });
     const botStarted = performance.now();
     first.sendCommand("start");
-    bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
+    bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, countCommands: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
     await first.waitForReply({ timeoutMs: 60_000 });
     const startupMs = performance.now() - botStarted;
+    // The bot has created its collections and indexes: on FerretDB on PostgreSQL, add the GIN indexes PostgreSQL can use.
+    const ginIndexes = addPostgresIndexes(database, databaseName);
+    if (database.postgres) note(ginIndexes > 0 ? `PostgreSQL: ${ginIndexes} GIN indexes added beside FerretDB's (bench/support/postgresIndexes.ts)` : "PostgreSQL: FerretDB's own indexes only (BENCH_PG_INDEXES=0)");
     // The scheduled jobs' own commands while nobody writes, subtracted from each level's count.
     await sleep(2_000);
-    const idleFrom = counter.total();
+    const idleFrom = totalOf(await botDatabaseCommands(bot));
     await sleep(10_000);
-    const idleCommandsPerSecond = (counter.total() - idleFrom) / 10;
+    const idleCommandsPerSecond = (totalOf(await botDatabaseCommands(bot)) - idleFrom) / 10;
     const idleRss = rssMb(bot.pid);
     note(`start-up: first update answered ${Math.round(startupMs)} ms after \`node dist/main.js\`; idle: RSS ${idleRss.toFixed(0)} MB, ${idleCommandsPerSecond.toFixed(1)} database commands/s (scheduled jobs)`);
-    rows.push(`| start-up: \`node dist/main.js\` to the first answer | | ${Math.round(startupMs)} | | | | ${idleRss.toFixed(0)} (idle) | |`);
+    rows.push(`| start-up: \`node dist/main.js\` to the first answer | | ${Math.round(startupMs)} | | | | ${idleRss.toFixed(0)} (idle) | | |`);
 
     /**
      * Before each level after the first: a new emulator (the updates a level left queued are
@@ -211,7 +229,7 @@ async function main(): Promise<void> {
       await stopBenchBot(bot, "SIGTERM");
       await emulator.stop();
       emulator = await newEmulator();
-      bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
+      bot = await startBenchBot({ emulator, mongoUri, dataKey, built: true, countCommands: true, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } });
       await sleep(2_000);
       return bot;
     };
@@ -219,23 +237,16 @@ async function main(): Promise<void> {
     const results: LevelResult[] = [];
     for (const [index, users] of LEVELS.entries()) {
       if (index > 0) bot = await freshStart();
-      const countsBefore = counter.counts();
-      const result = await runLevel(emulator, users, firstId, bot, counter, idleCommandsPerSecond, true);
+      const result = await runLevel(emulator, users, firstId, bot, idleCommandsPerSecond, true);
       firstId += users + 1_000;
       results.push(result);
-      const counts = counter.counts();
-      const byName = Object.entries(counts)
-        .map(([name, n]) => [name, (n - (countsBefore[name] ?? 0)) / Math.max(1, result.answered)] as const)
-        .filter(([, perUpdate]) => perUpdate >= 0.05)
-        .map(([name, perUpdate]) => `${name} ${perUpdate.toFixed(2)}`)
-        .join(", ");
       note(
         `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
-          `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, ` +
-          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${byName})`,
+          `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(result.cpuShare * 100)}% of a core), ` +
+          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName})`,
       );
       rows.push(
-        `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} |`,
+        `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
       );
     }
     if (KNOWN_USERS > 0) {
@@ -251,37 +262,36 @@ async function main(): Promise<void> {
       }
       await direct.close();
       bot = await freshStart();
-      const result = await runLevel(emulator, 1000, firstId, bot, counter, idleCommandsPerSecond, true);
+      const result = await runLevel(emulator, 1000, firstId, bot, idleCommandsPerSecond, true);
       firstId += 2_000;
       note(
-        `open loop 1000 users with ${KNOWN_USERS} known: ${result.perSecond.toFixed(1)}/s, dropped ${result.dropped}, p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ${result.commandsPerUpdate.toFixed(2)} commands an update`,
+        `open loop 1000 users with ${KNOWN_USERS} known: ${result.perSecond.toFixed(1)}/s, dropped ${result.dropped}, p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ${result.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update`,
       );
       rows.push(
-        `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} |`,
+        `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
       );
     }
     bot = await freshStart();
-    const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, counter, idleCommandsPerSecond, false);
+    const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, idleCommandsPerSecond, false);
     firstId += CLOSED_USERS + 1_000;
-    note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update`);
+    note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${closed.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(closed.cpuShare * 100)}% of a core)`);
     rows.push(
-      `| ${CLOSED_USERS} closed loop (no pauses) | ${closed.perSecond.toFixed(1)} | ${closed.p50.toFixed(0)} | ${closed.p95.toFixed(0)} | ${closed.p99.toFixed(0)} | ${closed.dropped} | ${closed.rssMb.toFixed(0)} | ${closed.commandsPerUpdate.toFixed(2)} |`,
+      `| ${CLOSED_USERS} closed loop (no pauses) | ${closed.perSecond.toFixed(1)} | ${closed.p50.toFixed(0)} | ${closed.p95.toFixed(0)} | ${closed.p99.toFixed(0)} | ${closed.dropped} | ${closed.rssMb.toFixed(0)} | ${closed.commandsPerUpdate.toFixed(2)} | ${closed.cpuMsPerUpdate.toFixed(1)} |`,
     );
     await stopBenchBot(bot, "SIGTERM");
     bot = undefined;
     const echo = await echoCeiling(emulator, CLOSED_USERS, firstId + 1);
     note(`echo bot, closed loop ${CLOSED_USERS} users: ${echo.perSecond.toFixed(1)} answers/s, p99 ${echo.p99.toFixed(0)} ms`);
-    rows.push(`| ${CLOSED_USERS} closed loop, bare echo bot (ceiling) | ${echo.perSecond.toFixed(1)} | | | ${echo.p99.toFixed(0)} | | | 0 |`);
+    rows.push(`| ${CLOSED_USERS} closed loop, bare echo bot (ceiling) | ${echo.perSecond.toFixed(1)} | | | ${echo.p99.toFixed(0)} | | | 0 | |`);
 
-    process.stdout.write(`\n| users | updates/s | p50 ms | p95 ms | p99 ms | dropped | bot RSS MB | db commands/update |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
+    process.stdout.write(`\n| users | updates/s | p50 ms | p95 ms | p99 ms | dropped | bot RSS MB | db commands/update | bot CPU ms/update |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
     const reference = results.find((r) => r.users === 1000) ?? results.at(-1)!;
     line =
       `updates users=${reference.users} per_s=${reference.perSecond.toFixed(1)} p99_ms=${Math.round(reference.p99)} ` +
-      `ceiling_ratio=${(closed.perSecond / echo.perSecond).toFixed(2)} rss_mb=${Math.round(Math.max(...results.map((r) => r.rssMb)))} roundtrips=${reference.commandsPerUpdate.toFixed(1)} db=${database.name}`;
+      `ceiling_ratio=${(closed.perSecond / echo.perSecond).toFixed(2)} rss_mb=${Math.round(Math.max(...results.map((r) => r.rssMb)))} roundtrips=${reference.commandsPerUpdate.toFixed(1)} db=${database.name}${ginIndexes > 0 ? "+gin" : ""}`;
   } finally {
     await stopBenchBot(bot, "SIGTERM");
     await emulator.stop();
-    await counter.close();
     await database.stop();
   }
   process.stdout.write(`${line}\n`);

@@ -2,7 +2,7 @@ import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { systemClock, type Clock, type RandomSource } from "./clock.js";
 import type { CommonConfig } from "./config.js";
-import { connectDatabase, isConnected } from "./db/connection.js";
+import { connectDatabaseLanes, databaseCommandCounts, isConnected, laneConnections } from "./db/connection.js";
 import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import type { Logger } from "./logger.js";
 import { createBot, type CreatedBot } from "./bot/index.js";
@@ -56,7 +56,7 @@ import { createConversationStorage } from "./db/conversationStorage.js";
 import { openConversationNames } from "./bot/features/idleConversations/index.js";
 
 export type AppConfig = Pick<CommonConfig, "PORT" | "ADMIN_IDS" | "DEFAULT_LOCALE" | "TZ_DEFAULT"> &
-  Partial<Pick<CommonConfig, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY" | "STATS_REFRESH_MINUTES">> &
+  Partial<Pick<CommonConfig, "DELIVERY_RATE_PER_SECOND" | "DELIVERY_PAID_RATE_PER_SECOND" | "DELIVERY_PAID_ENABLED" | "DELIVERY_CONCURRENCY" | "STATS_REFRESH_MINUTES" | "DATABASE_COMMAND_COUNTS">> &
   Partial<
     Pick<CommonConfig, "RETENTION_OUTBOX_CONTENT_DAYS" | "RETENTION_DELIVERIES_DAYS" | "RETENTION_CLOSED_CASE_TEXT_DAYS" | "RETENTION_AUDIT_DAYS" | "RETENTION_IDLE_CONVERSATION_DAYS">
   > & {
@@ -118,17 +118,24 @@ export const DESK_ON_THIS_SERVER = "this-server";
 /** Start-up in one place: database → services → bot → polling or webhook → scheduler. */
 export async function startApp(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
-  const connection = await connectDatabase(config.mongoUri, { log });
+  // The update claims and the conversations have connections of their own (DatabaseLanes).
+  const lanes = await connectDatabaseLanes(config.mongoUri, { log, countCommands: config.DATABASE_COMMAND_COUNTS ?? false });
+  const connection = lanes.main;
+  const connections = laneConnections(lanes);
+  const databaseAvailable = () => connections.every(isConnected);
+  const closeDatabase = async () => {
+    for (const lane of connections) await lane.close();
+  };
   const cipher = createFieldCipher(parseEncryptionKey(config.dataEncryptionKey), (config.dataEncryptionOldKeys ?? []).map(parseEncryptionKey));
   // Before anything writes: a wrong key (or a rotation not yet run) stops here (main.ts: exit 2).
   try {
     const keyCheck = await verifyEncryptionKey(connection.db!, cipher, { now: clock.now(), accept: "current-key" });
     log.info({ keyId: cipher.keyId, firstStart: keyCheck.created }, "encryption key verified");
   } catch (error) {
-    await connection.close();
+    await closeDatabase();
     throw error;
   }
-  const models = createModels(connection);
+  const models = createModels(connection, { updateClaims: lanes.updateClaims });
   await ensureIndexes(connection, models);
 
   // Users are stored by pseudonym (cipher.userRef); services take Telegram ids and convert.
@@ -153,7 +160,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT });
   const cases = createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow });
   // Reads the stored conversations (hourly job); the registration cancels its pending reminders when it ends.
-  const conversationStore = createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames });
+  const conversationStore = createConversationStorage(lanes.conversations, { cipher, clock, namesOf: openConversationNames });
   const registrationReminders = createRegistrationReminders({
     conversations: { idleWith: (name, since, idleSince) => conversationStore.idleWith(name, since, idleSince, holdsNewRegistration) },
     models,
@@ -198,7 +205,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     reminders,
     registrationReminders,
     petitionDeadlines: createPetitionDeadlines({ models, clock, delivery, reminders, audit, actorNow, defaultLocale: config.DEFAULT_LOCALE }),
-    isDatabaseAvailable: () => isConnected(connection),
+    isDatabaseAvailable: databaseAvailable,
     botUsername: () => botUsername,
     deskUrl: () => deskUrl,
   };
@@ -209,7 +216,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const sendBudget = createSendBudget({ perSecond: config.DELIVERY_RATE_PER_SECOND ?? 30 });
   const retention = createRetention({
     models,
-    conversations: createConversationStorage(connection, { cipher, clock, namesOf: openConversationNames }),
+    conversations: createConversationStorage(lanes.conversations, { cipher, clock, namesOf: openConversationNames }),
     periods: {
       ...(config.RETENTION_OUTBOX_CONTENT_DAYS !== undefined ? { outboxContentDays: config.RETENTION_OUTBOX_CONTENT_DAYS } : {}),
       ...(config.RETENTION_DELIVERIES_DAYS !== undefined ? { deliveriesDays: config.RETENTION_DELIVERIES_DAYS } : {}),
@@ -224,7 +231,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     token: config.botToken,
     apiRoot: config.apiRoot,
     services,
-    connection,
+    conversationsConnection: lanes.conversations,
     log,
     defaultLocale: config.DEFAULT_LOCALE,
     floodLimit: overrides.floodLimit,
@@ -264,7 +271,8 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     http = await startHttpServer({
       port: overrides.httpPort ?? config.PORT,
       log,
-      isHealthy: () => isConnected(connection),
+      isHealthy: databaseAvailable,
+      databaseCommands: config.DATABASE_COMMAND_COUNTS ? () => databaseCommandCounts(connections) : undefined,
       webhook: webhook ? { bot, path: new URL(webhook.url).pathname, secretToken: webhook.secretToken } : undefined,
       desk,
     });
@@ -358,7 +366,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await sharedReplies.stop();
       // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.
       await heartbeat.stop().catch((error: unknown) => log.warn({ err: (error as Error).message }, "could not remove the heartbeat"));
-      await connection.close();
+      await closeDatabase();
       log.info("bot stopped");
     },
   };

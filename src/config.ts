@@ -88,6 +88,9 @@ const baseSchema = z.object({
   RETENTION_AUDIT_DAYS: retentionDays(730),
   RETENTION_IDLE_CONVERSATION_DAYS: retentionDays(30),
   // /stats reads figures a job counts this often (minutes; README "Coordinators").
+  // Count the database commands the bot sends, by name (the MongoDB driver's command monitoring), served
+  // as JSON at GET /metrics/database-commands: the round trips per update of npm run bench:updates.
+  DATABASE_COMMAND_COUNTS: z.stringbool({ error: "must be true or false" }).default(false),
   STATS_REFRESH_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int("must be a whole number of minutes").min(1, "must be at least 1 minute").max(60, "must be at most 60 minutes").default(5),
   // Local mode only: seed invented demo cases on the first start (README "Local mode"). Never with a token.
   DEMO_DATA: z.stringbool({ error: "must be true or false" }).default(true),

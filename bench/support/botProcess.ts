@@ -18,7 +18,31 @@ export interface BenchBotOptions {
   env?: Record<string, string>;
   /** Run the built dist/main.js, as the Docker image does (after `npm run build`), instead of src/main.ts through tsx. */
   built?: boolean;
+  /** Count the bot's database commands (DATABASE_COMMAND_COUNTS): read them with botDatabaseCommands(). */
+  countCommands?: boolean;
 }
+
+/** The HTTP port of each bot started here (its /metrics/database-commands). */
+const httpPorts = new WeakMap<ChildProcess, number>();
+
+/** Not the bot's work: the driver's session bookkeeping and handshakes. */
+const DRIVER_COMMANDS = new Set(["hello", "ismaster", "isMaster", "ping", "endSessions", "buildInfo", "saslStart", "saslContinue", "getParameter"]);
+
+/**
+ * The database commands a bot started with `countCommands` has sent so far, by name, as its MongoDB
+ * driver's command monitoring counted them (GET /metrics/database-commands of the bot's HTTP server).
+ */
+export async function botDatabaseCommands(child: ChildProcess): Promise<Record<string, number>> {
+  const port = httpPorts.get(child);
+  if (port === undefined) throw new Error("the bot was not started with countCommands");
+  const response = await fetch(`http://127.0.0.1:${port}/metrics/database-commands`);
+  if (!response.ok) throw new Error(`database command counts: HTTP ${response.status}`);
+  const counts = (await response.json()) as Record<string, number>;
+  return Object.fromEntries(Object.entries(counts).filter(([name]) => !DRIVER_COMMANDS.has(name)));
+}
+
+/** The sum of a set of counts by name. */
+export const totalOf = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /**
  * Starts src/main.ts and resolves once it polls the emulator (deleteWebhook is its last call
@@ -29,7 +53,8 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
   const { emulator } = options;
   const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
   const before = polls();
-  const child = spawn(process.execPath, options.built ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"], {
+  const httpPort = await freePort();
+  const child = spawn(process.execPath, options.built ? [...(process.env.PROFILE_BOT ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_BOT}`] : []), "dist/main.js"] : ["--import", "tsx", "src/main.ts"], {
     cwd: repoRoot,
     stdio: ["ignore", 2, 2],
     env: {
@@ -38,10 +63,12 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
       TELEGRAM_API_ROOT: emulator.apiRoot,
       MONGODB_URI: options.mongoUri,
       DATA_ENCRYPTION_KEY: options.dataKey.toString("base64"),
-      PORT: String(await freePort()),
+      PORT: String(httpPort),
+      ...(options.countCommands ? { DATABASE_COMMAND_COUNTS: "true" } : {}),
       ...options.env,
     },
   });
+  httpPorts.set(child, httpPort);
   const until = Date.now() + 60_000;
   while (polls() === before) {
     if (child.exitCode !== null || Date.now() > until) throw new Error("the bot did not start");
@@ -66,6 +93,18 @@ function memoryMb(pid: number | undefined, field: "VmHWM" | "VmRSS"): number {
   try {
     const match = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU time (user + system) a process has used so far, in ms, from /proc (0 once it is gone). */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    // After the command's name in parentheses: state, then fields 4…; utime and stime are fields 14 and 15, in ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
   }

@@ -43,6 +43,8 @@ export const reorderedNameOf = (i: number) => nameOf(i).split(" ").reverse().joi
 export interface Database {
   name: string;
   uri: string;
+  /** The PostgreSQL server under FerretDB, when the database is FerretDB on PostgreSQL. */
+  postgres?: { bin: string; port: number; database: string };
   stop(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ async function startPostgresFerret(bin: string): Promise<Database> {
   if (asRoot) spawnSync("chown", ["postgres", dir]);
   const pgPort = await freePort();
   run("initdb", ["-D", dir, "-A", "trust", "-U", "postgres"]);
-  run("pg_ctl", ["-D", dir, "-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-w", "-l", path.join(dir, "log"), "start"]);
+  run("pg_ctl", ["-D", dir, "-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c plan_cache_mode=force_custom_plan`, "-w", "-l", path.join(dir, "log"), "start"]);
   run("createdb", ["-h", "127.0.0.1", "-p", String(pgPort), "-U", "postgres", "ferretdb"]);
   const ferretPort = await freePort();
   const ferret: ChildProcess = spawn(
@@ -80,6 +82,7 @@ async function startPostgresFerret(bin: string): Promise<Database> {
   return {
     name: "ferretdb-postgresql",
     uri,
+    postgres: { bin, port: pgPort, database: "ferretdb" },
     async stop() {
       ferret.kill("SIGTERM");
       await new Promise((resolve) => ferret.once("exit", resolve));

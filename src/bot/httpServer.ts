@@ -14,6 +14,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Answers /healthz: 200 when the database is reachable, 503 otherwise. */
   isHealthy(): boolean;
+  /** DATABASE_COMMAND_COUNTS: answers GET /metrics/database-commands with the commands sent so far, by name. */
+  databaseCommands?: () => Record<string, number>;
   /** Webhook mode only: path and secret Telegram must send in X-Telegram-Bot-Api-Secret-Token. */
   webhook?: { bot: Bot<UpdateContext>; path: string; secretToken: string };
   /** The coordinator's desk (src/desk/server/deskServer.ts), when it is on: answers every path under /desk. */
@@ -39,6 +41,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
       const healthy = options.isHealthy();
       res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: healthy ? "ok" : "database-unavailable" }));
+      return;
+    }
+    if (options.databaseCommands && req.method === "GET" && path === "/metrics/database-commands") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(options.databaseCommands()));
       return;
     }
     if (options.desk && path !== undefined && isDeskPath(path)) {

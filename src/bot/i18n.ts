@@ -7,7 +7,7 @@ export const LOCALES_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.
 
 /** Locales are files: adding `xx.ftl` to locales/ adds a language, no code change. */
 export function createI18n<C extends Context>(defaultLocale: string, negotiate: (ctx: C) => Promise<string | undefined>): I18n<C> {
-  return new I18n<C>({
+  const i18n = new I18n<C>({
     defaultLocale,
     directory: LOCALES_DIRECTORY,
     // Fluent wraps every placeable in Unicode isolation marks (FSI…PDI) by default, which is what keeps
@@ -15,6 +15,35 @@ export function createI18n<C extends Context>(defaultLocale: string, negotiate: 
     fluentBundleOptions: { useIsolating: true },
     localeNegotiator: async (ctx) => (await negotiate(ctx)) ?? defaultLocale,
   });
+  rememberBundleMatches(i18n.fluent as unknown as BundleMatcher);
+  return i18n;
+}
+
+interface BundleMatcher {
+  matchBundles(locales: string[]): Set<unknown>;
+}
+
+/** Requested locale lists whose bundles are remembered (the negotiator only ever asks for the few we have). */
+const MAX_REMEMBERED_MATCHES = 64;
+
+/**
+ * @grammyjs/i18n asks @fluent/langneg to negotiate the language again for every single
+ * translation: parsing locale tags with regular expressions, a tenth of the bot's CPU under load
+ * (bench:updates profile). The bundles are all loaded when I18n is created (locales/ is read
+ * synchronously), so the bundles that match a requested locale never change: remember them.
+ */
+function rememberBundleMatches(fluent: BundleMatcher): void {
+  const match = fluent.matchBundles.bind(fluent);
+  const remembered = new Map<string, Set<unknown>>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    let bundles = remembered.get(key);
+    if (!bundles) {
+      bundles = match(locales);
+      if (remembered.size < MAX_REMEMBERED_MATCHES) remembered.set(key, bundles);
+    }
+    return bundles;
+  };
 }
 
 /** Maps a Telegram language_code ("fa", "en-US") to a locale we have, or undefined. */

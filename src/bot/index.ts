@@ -45,8 +45,8 @@ export interface CreateBotOptions {
   /** Telegram or the local emulator. */
   apiRoot: string;
   services: BotServices;
-  /** Conversation state lives here, so a restart loses nobody's place. */
-  connection: Connection;
+  /** Conversation state lives here, so a restart loses nobody's place (the conversations' lane, db/connection.ts). */
+  conversationsConnection: Connection | Connection[];
   /** Encrypts conversation state and turns chat ids into pseudonyms for its keys. */
   cipher: FieldCipher;
   /** Conversations untouched this long are dropped by the retention job (the user is told); default 30. */
@@ -120,7 +120,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   mainMenu.add(myData.menuEntry);
 
   const conversationState = idleConversations(
-    createConversationStorage<StoredConversations>(options.connection, { cipher: options.cipher, clock: services.clock, namesOf: openConversationNames }),
+    createConversationStorage<StoredConversations>(options.conversationsConnection, { cipher: options.cipher, clock: services.clock, namesOf: openConversationNames }),
     options.cipher,
     options.idleConversationDays ?? 30,
   );

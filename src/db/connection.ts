@@ -8,6 +8,23 @@ export interface DatabaseConnectOptions {
   initialDelayMs?: number;
   maxDelayMs?: number;
   signal?: AbortSignal;
+  /** Counts every command the driver sends, by name (its command monitoring); read with databaseCommandCounts(). */
+  countCommands?: boolean;
+  /** At most this many connections to the server (overrides the URI's maxPoolSize). */
+  maxPoolSize?: number;
+  /** Which of the process's connections this is, in its log lines ("update claims", "conversations"). */
+  lane?: string;
+}
+
+const commandCounts = new WeakMap<Connection, Record<string, number>>();
+
+/** The commands sent so far on the connections opened with `countCommands`, by name, summed. */
+export function databaseCommandCounts(connections: Connection[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const connection of connections) {
+    for (const [name, n] of Object.entries(commandCounts.get(connection) ?? {})) sum[name] = (sum[name] ?? 0) + n;
+  }
+  return sum;
 }
 
 /** Thrown (or recognised) when the database cannot be reached right now. */
@@ -47,7 +64,8 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
  * while the database is away, operations fail fast and the bot tells users to try later.
  */
 export async function connectDatabase(uri: string, options: DatabaseConnectOptions): Promise<Connection> {
-  const { log, initialDelayMs = 500, maxDelayMs = 10_000, signal } = options;
+  const { initialDelayMs = 500, maxDelayMs = 10_000, signal, countCommands = false, maxPoolSize, lane } = options;
+  const log = lane ? options.log.child({ lane }) : options.log;
   let delay = initialDelayMs;
   for (let attempt = 1; ; attempt++) {
     const connection = mongoose.createConnection(uri, {
@@ -56,7 +74,16 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
       bufferCommands: false,
       autoIndex: false,
       autoCreate: false,
+      monitorCommands: countCommands,
+      ...(maxPoolSize !== undefined ? { maxPoolSize } : {}),
     });
+    if (countCommands) {
+      const counts: Record<string, number> = {};
+      commandCounts.set(connection, counts);
+      connection.getClient().on("commandStarted", (event: { commandName: string }) => {
+        counts[event.commandName] = (counts[event.commandName] ?? 0) + 1;
+      });
+    }
     try {
       await connection.asPromise();
       log.info({ attempt }, "database connected");
@@ -72,6 +99,56 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
     }
   }
 }
+
+/**
+ * The process's connections to the database, one lane each. FerretDB (development, CI, the
+ * benchmarks) needs one connection per process for correct concurrent updates — it loses updates
+ * of one document made at once over two connections — and serves one command per connection at a
+ * time. A collection used by one lane only is never written over two connections of one process,
+ * so the hot path of every update gets lanes of its own, and its commands run beside other
+ * updates' instead of after them (bench:updates):
+ * - `updateClaims`: the claims and completions of updates (inserts on a unique `_id`, which hold
+ *   over any number of connections): UPDATE_CLAIM_CONNECTIONS connections;
+ * - `conversations`: every chat's conversation state (read and written at each update of a
+ *   conversation), CONVERSATION_CONNECTIONS single connections; a chat's state always goes over
+ *   the same one (db/conversationStorage.ts picks it by the chat's key);
+ * - `main`: everything else, with the URI's pool (one on FerretDB, MongoDB's default otherwise).
+ */
+export interface DatabaseLanes {
+  main: Connection;
+  updateClaims: Connection;
+  conversations: Connection[];
+}
+
+/** The conversations' connections (each chat's state on one of them). */
+export const CONVERSATION_CONNECTIONS = 2;
+
+/** The update claims' connections: inserts only, so more than one even on FerretDB. */
+export const UPDATE_CLAIM_CONNECTIONS = 4;
+
+/** Opens the three lanes (see DatabaseLanes); on failure, closes what was opened. */
+export async function connectDatabaseLanes(uri: string, options: DatabaseConnectOptions): Promise<DatabaseLanes> {
+  const opened: Connection[] = [];
+  try {
+    const main = await connectDatabase(uri, options);
+    opened.push(main);
+    const updateClaims = await connectDatabase(uri, { ...options, maxPoolSize: UPDATE_CLAIM_CONNECTIONS, lane: "update claims" });
+    opened.push(updateClaims);
+    const conversations: Connection[] = [];
+    for (let i = 0; i < CONVERSATION_CONNECTIONS; i++) {
+      const connection = await connectDatabase(uri, { ...options, maxPoolSize: 1, lane: `conversations ${i + 1}` });
+      opened.push(connection);
+      conversations.push(connection);
+    }
+    return { main, updateClaims, conversations };
+  } catch (error) {
+    for (const connection of opened) await connection.close(true).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Every lane's connection, for checks and closing. */
+export const laneConnections = (lanes: DatabaseLanes): Connection[] => [lanes.main, lanes.updateClaims, ...lanes.conversations];
 
 export function isConnected(connection: Connection): boolean {
   return connection.readyState === mongoose.ConnectionStates.connected;

@@ -84,11 +84,29 @@ export function unpack(plain: string): string {
   return plain.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(plain.slice(DEFLATED.length), "base64")).toString("utf8") : plain;
 }
 
-export function createConversationStorage<T>(connection: Connection, options: ConversationStoreOptions<T>): ConversationStore<T> {
+/** FNV-1a of a chat's key: which of the connections carries its state. */
+function shardOf(key: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % shards;
+}
+
+/**
+ * `connections`: one, or several single connections (db/connection.ts DatabaseLanes). Every
+ * read and write of one chat's document goes over the same connection, picked by its key:
+ * FerretDB loses an update of one document made at once over two connections.
+ */
+export function createConversationStorage<T>(connections: Connection | Connection[], options: ConversationStoreOptions<T>): ConversationStore<T> {
   const { cipher, clock, namesOf } = options;
-  const db = connection.db;
-  if (!db) throw new Error("conversation storage needs a connected database");
-  const collection = db.collection<StoredConversation>(CONVERSATIONS_COLLECTION);
+  const collections = (Array.isArray(connections) ? connections : [connections]).map((connection) => {
+    const db = connection.db;
+    if (!db) throw new Error("conversation storage needs a connected database");
+    return db.collection<StoredConversation>(CONVERSATIONS_COLLECTION);
+  });
+  /** The collection as seen over the connection that carries `key`. */
+  const of = (key: string) => collections[shardOf(key, collections.length)]!;
+  /** For reads across chats, which change nothing. */
+  const collection = collections[0]!;
 
   /** The state, or undefined when no key of the ring can read it any more. */
   const open = (stored: string): T | undefined => {
@@ -101,30 +119,30 @@ export function createConversationStorage<T>(connection: Connection, options: Co
 
   return {
     async read(key) {
-      const found = await collection.findOne({ key });
+      const found = await of(key).findOne({ key });
       if (!found) return undefined;
       if (found.state !== undefined) {
         const state = open(found.state);
         if (state !== undefined) return { state, updateIds: found.updateIds };
         // Written under a key that is gone: the user is told it was dropped rather than stuck on an error.
-        await collection.updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
+        await of(key).updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
         return { dropped: [] };
       }
       return found.dropped ? { dropped: found.dropped } : undefined;
     },
     async write(key, state, updateIds) {
-      await collection.updateOne(
+      await of(key).updateOne(
         { key },
         { $set: { key, state: cipher.encrypt(pack(JSON.stringify(state))), updatedAt: clock.now(), ...(updateIds ? { updateIds } : {}) }, $unset: { dropped: 1 } },
         { upsert: true },
       );
     },
     async delete(key) {
-      await collection.deleteOne({ key });
+      await of(key).deleteOne({ key });
     },
     async forgetDropped(key) {
-      await collection.deleteOne({ key, state: { $exists: false } });
-      await collection.updateOne({ key, dropped: { $exists: true } }, { $unset: { dropped: 1 } });
+      await of(key).deleteOne({ key, state: { $exists: false } });
+      await of(key).updateOne({ key, dropped: { $exists: true } }, { $unset: { dropped: 1 } });
     },
     async dropIdle(idleSince, markersSince) {
       let dropped = 0;
@@ -138,14 +156,19 @@ export function createConversationStorage<T>(connection: Connection, options: Co
           const state = doc.state === undefined ? undefined : open(doc.state);
           const names = state === undefined ? [] : namesOf(state);
           // Only if untouched meanwhile: a user answering right now keeps their conversation.
-          const result = await collection.updateOne({ key: doc.key, updatedAt: doc.updatedAt }, { $unset: { state: 1 }, $set: { dropped: names, updatedAt: clock.now() } });
+          const result = await of(doc.key).updateOne({ key: doc.key, updatedAt: doc.updatedAt }, { $unset: { state: 1 }, $set: { dropped: names, updatedAt: clock.now() } });
           dropped += result.modifiedCount;
           batchDropped += result.modifiedCount;
         }
         if (idle.length < DROP_BATCH || batchDropped === 0) break;
       }
-      const removed = await collection.deleteMany({ state: { $exists: false }, updatedAt: { $lt: markersSince } });
-      return { dropped, markersRemoved: removed.deletedCount };
+      // One by one, each over its chat's connection: a user who comes back right now keeps what they write.
+      const markers = await collection.find({ state: { $exists: false }, updatedAt: { $lt: markersSince } }, { projection: { key: 1, updatedAt: 1 } }).toArray();
+      let markersRemoved = 0;
+      for (const marker of markers) {
+        markersRemoved += (await of(marker.key).deleteOne({ key: marker.key, state: { $exists: false }, updatedAt: marker.updatedAt })).deletedCount;
+      }
+      return { dropped, markersRemoved };
     },
     async idleWith(name, since, idleSince, accept) {
       const idle = await collection.find({ state: { $exists: true }, updatedAt: { $gt: since, $lte: idleSince } }, { projection: { key: 1, state: 1, updatedAt: 1 } }).toArray();

@@ -62,12 +62,17 @@ export interface Models {
   replyCounts: ReplyCountModel;
 }
 
-export function createModels(connection: Connection): Models {
+/**
+ * The models, each on one connection: every collection on `connection`, except the update claims
+ * and completions on `updateClaims` when given (app.ts: a lane of their own, see DatabaseLanes).
+ */
+export function createModels(connection: Connection, lanes: { updateClaims?: Connection } = {}): Models {
+  const claims = lanes.updateClaims ?? connection;
   return {
     users: createUserModel(connection),
     invites: createInviteModel(connection),
-    processedUpdates: createProcessedUpdateModel(connection),
-    updateCompletions: createUpdateCompletionModel(connection),
+    processedUpdates: createProcessedUpdateModel(claims),
+    updateCompletions: createUpdateCompletionModel(claims),
     auditEvents: createAuditEventModel(connection),
     leases: createLeaseModel(connection),
     cases: createCaseModel(connection),
