@@ -9,7 +9,7 @@ interface WriteErrorLike {
   index?: number;
 }
 
-function writeErrorsOf(error: unknown): WriteErrorLike[] {
+export function writeErrorsOf(error: unknown): WriteErrorLike[] {
   const list = (error as { writeErrors?: WriteErrorLike[] | WriteErrorLike }).writeErrors;
   return Array.isArray(list) ? list : list ? [list] : [];
 }

@@ -6,6 +6,8 @@ import type { Clock } from "../../src/clock.js";
 import { createConversationStorage, type ConversationStore } from "../../src/db/conversationStorage.js";
 import { CONVERSATIONS_COLLECTION } from "../../src/db/models/index.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
+import { connectDatabase, databaseCommandCounts } from "../../src/db/connection.js";
+import { silentLogger } from "../../src/logger.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
@@ -46,5 +48,43 @@ describe("conversation state at rest", () => {
     const state = replayLog();
     await connection.db!.collection(CONVERSATIONS_COLLECTION).insertOne({ key: "chat-b", state: cipher.encrypt(JSON.stringify(state)), updatedAt: clock.now() });
     expect(await store.read("chat-b")).toEqual({ state });
+  });
+
+  it("over several connections, keeps each chat on one of them and finds every chat's state from any", async () => {
+    const lanes = [
+      await connectDatabase(database.uri, { log: silentLogger, countCommands: true, maxPoolSize: 1 }),
+      await connectDatabase(database.uri, { log: silentLogger, countCommands: true, maxPoolSize: 1 }),
+    ];
+    try {
+      let now = new Date("2026-11-28T06:00:00Z");
+      const sharded = createConversationStorage<{ log: unknown[] }>(lanes, { cipher, clock: { now: () => now }, namesOf: () => ["registration"] });
+      const keys = Array.from({ length: 20 }, (_, i) => `lane-chat-${i}`);
+      const used = () => lanes.map((lane) => databaseCommandCounts([lane]).update ?? 0);
+      const before = used();
+      for (const key of keys) await sharded.write(key, { log: [key] });
+      const writes = used().map((n, i) => n - before[i]!);
+      // Both connections carry chats, and each chat's writes go over one of them.
+      expect(writes.every((n) => n > 0)).toBe(true);
+      expect(writes.reduce((a, b) => a + b, 0)).toBe(keys.length);
+      for (const key of keys) expect(await sharded.read(key)).toEqual({ state: { log: [key] } });
+      // Written again, a chat goes over the same connection as before.
+      const again = used();
+      await sharded.write(keys[0]!, { log: ["second"] });
+      const after = used();
+      expect(after.filter((n, i) => n !== again[i])).toHaveLength(1);
+      // The retention job drops idle chats on whichever connection they live, and removes old markers.
+      now = new Date("2026-12-30T06:00:00Z");
+      await sharded.write("lane-chat-fresh", { log: ["fresh"] });
+      const { dropped } = await sharded.dropIdle(new Date("2026-12-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z"));
+      expect(dropped).toBeGreaterThanOrEqual(keys.length);
+      expect(await sharded.read(keys[5]!)).toEqual({ dropped: ["registration"] });
+      expect(await sharded.read("lane-chat-fresh")).toEqual({ state: { log: ["fresh"] } });
+      now = new Date("2027-03-01T06:00:00Z");
+      const { markersRemoved } = await sharded.dropIdle(new Date("2027-01-01T00:00:00Z"), new Date("2027-02-01T00:00:00Z"));
+      expect(markersRemoved).toBeGreaterThanOrEqual(keys.length);
+      expect(await sharded.read(keys[5]!)).toBeUndefined();
+    } finally {
+      for (const lane of lanes) await lane.close();
+    }
   });
 });

@@ -1,0 +1,40 @@
+// DATABASE_COMMAND_COUNTS: the database commands the bot sends, counted by the MongoDB driver's
+// command monitoring over every connection of the process (bench:updates reads them).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../support/botHarness.js";
+
+let counting: TestBot;
+let plain: TestBot;
+beforeAll(async () => {
+  [counting, plain] = await Promise.all([startTestBot({ config: { DATABASE_COMMAND_COUNTS: true } }), startTestBot()]);
+});
+afterAll(async () => {
+  await Promise.all([counting?.stop(), plain?.stop()]);
+});
+
+const countsOf = async (bot: TestBot): Promise<Record<string, number>> => {
+  const response = await fetch(`${bot.app.httpUrl}/metrics/database-commands`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Record<string, number>;
+};
+
+describe("database command counts", () => {
+  it("count what an update costs, on every connection: the claim and completion inserts, the reads", async () => {
+    const before = await countsOf(counting);
+    const user = counting.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("start");
+    await user.waitForReply();
+    // The completion is written after the reply is sent.
+    let after = await countsOf(counting);
+    for (let i = 0; i < 50 && (after.insert ?? 0) - (before.insert ?? 0) < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await countsOf(counting);
+    }
+    expect((after.insert ?? 0) - (before.insert ?? 0)).toBeGreaterThanOrEqual(2);
+    expect((after.find ?? 0) - (before.find ?? 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("are not served unless asked for", async () => {
+    expect((await fetch(`${plain.app.httpUrl}/metrics/database-commands`)).status).toBe(404);
+  });
+});
