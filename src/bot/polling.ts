@@ -72,7 +72,16 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
   let pendingRetry: Retry | undefined;
   let unavailableBackoffMs = 500;
   let wake: (() => void) | undefined;
-  const wakeLoop = () => wake?.();
+  /**
+   * A chat finished since the loop last fetched or waited: its wake may have come while the loop
+   * was not waiting (fetching, or keeping the gap), and must not be missed — an idle wait then would hold
+   * the updates that arrived meanwhile for a whole REFETCH_WHILE_BUSY_MS.
+   */
+  let finishedSinceFetch = false;
+  const wakeLoop = () => {
+    finishedSinceFetch = true;
+    wake?.();
+  };
 
   /** The offset to confirm: everything below it was handled. */
   function confirmableOffset(): number {
@@ -92,6 +101,11 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
    */
   async function idle(ms: number): Promise<void> {
     if (abort.signal.aborted) return;
+    // A finish the loop has not looked at yet: look now (once; the next wait waits).
+    if (finishedSinceFetch) {
+      finishedSinceFetch = false;
+      return;
+    }
     const woken = new Promise<void>((resolve) => (wake = resolve));
     const waitOver = new AbortController();
     const onStop = () => waitOver.abort();
@@ -164,13 +178,15 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
         await idle(REFETCH_WHILE_BUSY_MS * 4);
         continue;
       }
-      const busy = unfinished.size > 0;
-      if (busy) {
+      if (unfinished.size > 0) {
         const gap = lastFetchAt + MIN_GAP_WHILE_BUSY_MS - performance.now();
         if (gap > 0) await sleep(gap, abort.signal);
         if (stopping) break;
       }
+      // Read after the gap: everything may have finished meanwhile, and then it is a long poll again.
+      const busy = unfinished.size > 0;
       lastFetchAt = performance.now();
+      finishedSinceFetch = false;
       let updates: Update[];
       try {
         updates = await bot.api.getUpdates(

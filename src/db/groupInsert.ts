@@ -12,8 +12,8 @@ export interface GroupInsert<T> {
 
 interface Waiting<T> {
   doc: T;
-  resolve(outcome: GroupInsertOutcome): void;
-  reject(error: unknown): void;
+  done(outcome: GroupInsertOutcome): void;
+  fail(error: unknown): void;
 }
 
 /** Documents per insertMany at most. */
@@ -42,16 +42,16 @@ export function createGroupInsert<T>(model: Model<T>): GroupInsert<T> {
             batch.map((w) => w.doc as never),
             { ordered: false },
           );
-          for (const w of batch) w.resolve("inserted");
+          for (const w of batch) w.done("inserted");
         } catch (error) {
           if (!isDuplicateKeyError(error)) {
-            for (const w of batch) w.reject(error);
+            for (const w of batch) w.fail(error);
             continue;
           }
           const refused = new Set(writeErrorsOf(error).map((w) => w.index));
           // A lone document's refusal is its own, whatever index the error names (or none).
           const lone = batch.length === 1;
-          batch.forEach((w, i) => w.resolve(lone || refused.has(i) ? "duplicate" : "inserted"));
+          batch.forEach((w, i) => w.done(lone || refused.has(i) ? "duplicate" : "inserted"));
         }
       }
     } finally {
@@ -62,7 +62,7 @@ export function createGroupInsert<T>(model: Model<T>): GroupInsert<T> {
   return {
     insert(doc) {
       return new Promise<GroupInsertOutcome>((resolve, reject) => {
-        waiting.push({ doc, resolve, reject });
+        waiting.push({ doc, done: resolve, fail: reject });
         if (!sending) void send();
       });
     },
