@@ -68,6 +68,8 @@ interface LevelResult {
   cpuMsPerUpdate: number;
   /** The bot's CPU time over the level's wall time (1 = one core busy all along). */
   cpuShare: number;
+  /** The three steps of the script with the highest p95, and that p95. */
+  slowestSteps: string;
   /** The commands per update by name ("find 1.08, insert 2.01 …"). */
   commandsByName: string;
   /** The bot's largest resident memory sampled while the level ran (conversations open). */
@@ -80,9 +82,9 @@ interface LevelResult {
  * answer does not come within ANSWER_TIMEOUT_MS, or before the level's `deadline`, stops there
  * (one dropped answer).
  */
-async function person(user: EmulatedUser, steps: ReturnType<typeof registrationScript>, pace: (() => number) | null, latencies: number[], deadline: number): Promise<number> {
+async function person(user: EmulatedUser, steps: ReturnType<typeof registrationScript>, pace: (() => number) | null, latencies: number[], byStep: number[][], deadline: number): Promise<number> {
   let next = performance.now() + (pace ? pace() - THINK_MS[0] : 0);
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
     if (pace) {
       const wait = next - performance.now();
       if (wait > 0) await sleep(wait);
@@ -93,7 +95,9 @@ async function person(user: EmulatedUser, steps: ReturnType<typeof registrationS
     try {
       step.act(user);
       await user.waitForText(step.answer, { timeoutMs: Math.min(ANSWER_TIMEOUT_MS, deadline - started) });
-      latencies.push(performance.now() - started);
+      const latency = performance.now() - started;
+      latencies.push(latency);
+      (byStep[index] ??= []).push(latency);
     } catch {
       return 1;
     }
@@ -113,7 +117,8 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
   const started = performance.now();
   // The script takes ~18 × 4 s at a person's pace; a bot that falls behind is cut off after that and a minute more.
   const deadline = started + LEVEL_LIMIT_MS;
-  const drops = await Promise.all(people.map((user, i) => person(user, registrationScript(nameOf(firstId + i)), pace ? think : null, latencies, deadline)));
+  const byStep: number[][] = [];
+  const drops = await Promise.all(people.map((user, i) => person(user, registrationScript(nameOf(firstId + i)), pace ? think : null, latencies, byStep, deadline)));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampling);
   const dropped = drops.reduce((a, b) => a + b, 0);
@@ -126,7 +131,15 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
     .filter(([, perUpdate]) => perUpdate >= 0.05)
     .map(([name, perUpdate]) => `${name} ${perUpdate.toFixed(2)}`)
     .join(", ");
+  const script = registrationScript("x");
+  const slowestSteps = byStep
+    .map((values, index) => ({ index, p95: percentile(values, 95), answer: script[index]?.answer ?? "" }))
+    .sort((a, b) => b.p95 - a.p95)
+    .slice(0, 3)
+    .map((s) => `step ${s.index + 1} ("${s.answer.slice(0, 24)}") p95 ${Math.round(s.p95)} ms`)
+    .join(", ");
   return {
+    slowestSteps,
     users,
     seconds,
     answered: latencies.length,
@@ -243,7 +256,7 @@ async function main(): Promise<void> {
       note(
         `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
           `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(result.cpuShare * 100)}% of a core), ` +
-          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName})`,
+          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName}); slowest: ${result.slowestSteps}`,
       );
       rows.push(
         `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
