@@ -17,7 +17,7 @@ import path from "node:path";
 import type { Database } from "./caseSeed.js";
 
 /** Whether this run adds the indexes (on by default; `BENCH_PG_INDEXES=0` turns them off). */
-export const postgresIndexesWanted = () => process.env.BENCH_PG_INDEXES !== "0";
+const postgresIndexesWanted = () => process.env.BENCH_PG_INDEXES !== "0";
 
 function psql(postgres: NonNullable<Database["postgres"]>, sql: string): string {
   const asRoot = process.getuid?.() === 0;

@@ -112,6 +112,8 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
     abort.signal.addEventListener("abort", onStop, { once: true });
     try {
       await Promise.race([woken, sleep(ms, waitOver.signal)]);
+      // Woken by a finish (or the time is up): what the loop does next looks at everything finished so far.
+      finishedSinceFetch = false;
     } finally {
       waitOver.abort();
       abort.signal.removeEventListener("abort", onStop);

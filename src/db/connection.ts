@@ -107,8 +107,9 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
  * time. A collection used by one lane only is never written over two connections of one process,
  * so the hot path of every update gets lanes of its own, and its commands run beside other
  * updates' instead of after them (bench:updates):
- * - `updateClaims`: the claims and completions of updates (inserts on a unique `_id`, which hold
- *   over any number of connections): UPDATE_CLAIM_CONNECTIONS connections;
+ * - `updateClaims`: the claims and completions of updates, UPDATE_CLAIM_CONNECTIONS connections.
+ *   Inserts on a unique `_id` hold over any number of connections; the one update of a claim (a
+ *   dead process's taken over) is made by the only handler of that update in this process;
  * - `conversations`: every chat's conversation state (read and written at each update of a
  *   conversation), CONVERSATION_CONNECTIONS single connections; a chat's state always goes over
  *   the same one (db/conversationStorage.ts picks it by the chat's key);
@@ -121,10 +122,10 @@ export interface DatabaseLanes {
 }
 
 /** The conversations' connections (each chat's state on one of them). */
-export const CONVERSATION_CONNECTIONS = 2;
+const CONVERSATION_CONNECTIONS = 2;
 
-/** The update claims' connections: inserts only, so more than one even on FerretDB. */
-export const UPDATE_CLAIM_CONNECTIONS = 4;
+/** The update claims' connections: the claims' and the completions' group inserts, a takeover, the purge beside them. */
+const UPDATE_CLAIM_CONNECTIONS = 4;
 
 /** Opens the three lanes (see DatabaseLanes); on failure, closes what was opened. */
 export async function connectDatabaseLanes(uri: string, options: DatabaseConnectOptions): Promise<DatabaseLanes> {
