@@ -32,7 +32,7 @@ import { connectDatabase } from "../src/db/connection.js";
 import { createModels } from "../src/db/models/index.js";
 import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
-import { botDatabaseCommands, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
+import { botDatabaseCommands, botDatabaseTimes, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
 import { addPostgresIndexes } from "./support/postgresIndexes.js";
 import { registrationScript } from "./support/registrationScript.js";
@@ -72,6 +72,8 @@ interface LevelResult {
   slowestSteps: string;
   /** The commands per update by name ("find 1.08, insert 2.01 …"). */
   commandsByName: string;
+  /** Each lane's busy share (the database's time for its commands over the level's wall time) and its slowest command by total time. */
+  laneLoad: string;
   /** The bot's largest resident memory sampled while the level ran (conversations open). */
   rssMb: number;
   commandsPerUpdate: number;
@@ -111,6 +113,7 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
   const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, firstName: `Sister ${i}`, languageCode: "en" }));
   const latencies: number[] = [];
   const countsBefore = await botDatabaseCommands(bot);
+  const timesBefore = await botDatabaseTimes(bot);
   const cpuBefore = cpuMs(bot.pid);
   let peakRss = rssMb(bot.pid);
   const sampling = setInterval(() => (peakRss = Math.max(peakRss, rssMb(bot.pid))), 500);
@@ -123,6 +126,7 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
   clearInterval(sampling);
   const dropped = drops.reduce((a, b) => a + b, 0);
   const countsAfter = await botDatabaseCommands(bot);
+  const timesAfter = await botDatabaseTimes(bot);
   const botCpuMs = cpuMs(bot.pid) - cpuBefore;
   const commands = totalOf(countsAfter) - totalOf(countsBefore) - idleCommandsPerSecond * seconds;
   const answered = Math.max(1, latencies.length);
@@ -138,7 +142,22 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
     .slice(0, 3)
     .map((s) => `step ${s.index + 1} ("${s.answer.slice(0, 24)}") p95 ${Math.round(s.p95)} ms`)
     .join(", ");
+  const byLane = new Map<string, { ms: number; top: string; topMs: number; topCount: number }>();
+  for (const [key, after] of Object.entries(timesAfter)) {
+    const before = timesBefore[key] ?? { count: 0, ms: 0 };
+    const spent = after.ms - before.ms;
+    const [lane = "", name = ""] = key.split("/");
+    const entry = byLane.get(lane) ?? { ms: 0, top: "", topMs: 0, topCount: 0 };
+    entry.ms += spent;
+    if (spent > entry.topMs) Object.assign(entry, { top: name, topMs: spent, topCount: after.count - before.count });
+    byLane.set(lane, entry);
+  }
+  const laneLoad = [...byLane.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([lane, e]) => `${lane} ${Math.round((100 * e.ms) / (seconds * 1000))}% (most: ${e.top}, ${(e.topMs / Math.max(1, e.topCount)).toFixed(1)} ms each)`)
+    .join(", ");
   return {
+    laneLoad,
     slowestSteps,
     users,
     seconds,
@@ -256,7 +275,7 @@ async function main(): Promise<void> {
       note(
         `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
           `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(result.cpuShare * 100)}% of a core), ` +
-          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName}); slowest: ${result.slowestSteps}`,
+          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName}); slowest: ${result.slowestSteps}; database busy by lane: ${result.laneLoad}`,
       );
       rows.push(
         `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,

@@ -2,7 +2,7 @@ import { Api } from "grammy";
 import type { Connection } from "mongoose";
 import { systemClock, type Clock, type RandomSource } from "./clock.js";
 import type { CommonConfig } from "./config.js";
-import { connectDatabaseLanes, databaseCommandCounts, isConnected, laneConnections } from "./db/connection.js";
+import { connectDatabaseLanes, databaseCommandCounts, databaseCommandTimes, isConnected, laneConnections } from "./db/connection.js";
 import { createModels, ensureIndexes, type Models } from "./db/models/index.js";
 import type { Logger } from "./logger.js";
 import { createBot, type CreatedBot } from "./bot/index.js";
@@ -273,6 +273,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       log,
       isHealthy: databaseAvailable,
       databaseCommands: config.DATABASE_COMMAND_COUNTS ? () => databaseCommandCounts(connections) : undefined,
+      databaseTimes: config.DATABASE_COMMAND_COUNTS ? () => databaseCommandTimes(connections) : undefined,
       webhook: webhook ? { bot, path: new URL(webhook.url).pathname, secretToken: webhook.secretToken } : undefined,
       desk,
     });

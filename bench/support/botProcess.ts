@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { CommandTime } from "../../src/db/connection.js";
 import { freePort } from "../../src/db/server/index.js";
 import type { TelegramEmulator } from "../../src/emulator/index.js";
 import { sleep } from "../../src/sleep.js";
@@ -39,6 +40,18 @@ export async function botDatabaseCommands(child: ChildProcess): Promise<Record<s
   if (!response.ok) throw new Error(`database command counts: HTTP ${response.status}`);
   const counts = (await response.json()) as Record<string, number>;
   return Object.fromEntries(Object.entries(counts).filter(([name]) => !DRIVER_COMMANDS.has(name)));
+}
+
+/**
+ * The milliseconds the database took for a bot's commands so far, by lane and command
+ * ("conversations 1/update"), from its driver's command monitoring (GET /metrics/database-time).
+ */
+export async function botDatabaseTimes(child: ChildProcess): Promise<Record<string, CommandTime>> {
+  const port = httpPorts.get(child);
+  if (port === undefined) throw new Error("the bot was not started with countCommands");
+  const response = await fetch(`http://127.0.0.1:${port}/metrics/database-time`);
+  if (!response.ok) throw new Error(`database command times: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, CommandTime>;
 }
 
 /** The sum of a set of counts by name. */

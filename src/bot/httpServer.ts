@@ -1,6 +1,6 @@
 import http from "node:http";
 import { webhookCallback, type Bot } from "grammy";
-import { isDatabaseUnavailableError } from "../db/connection.js";
+import { isDatabaseUnavailableError, type CommandTime } from "../db/connection.js";
 import { isDeskPath } from "../desk/server/deskServer.js";
 import { isUpdateInFlightElsewhere } from "../services/updateClaims.js";
 import type { Logger } from "../logger.js";
@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   isHealthy(): boolean;
   /** DATABASE_COMMAND_COUNTS: answers GET /metrics/database-commands with the commands sent so far, by name. */
   databaseCommands?: () => Record<string, number>;
+  /** DATABASE_COMMAND_COUNTS: answers GET /metrics/database-time with the server's milliseconds so far, by lane and command. */
+  databaseTimes?: () => Record<string, CommandTime>;
   /** Webhook mode only: path and secret Telegram must send in X-Telegram-Bot-Api-Secret-Token. */
   webhook?: { bot: Bot<UpdateContext>; path: string; secretToken: string };
   /** The coordinator's desk (src/desk/server/deskServer.ts), when it is on: answers every path under /desk. */
@@ -46,6 +48,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
     if (options.databaseCommands && req.method === "GET" && path === "/metrics/database-commands") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(options.databaseCommands()));
+      return;
+    }
+    if (options.databaseTimes && req.method === "GET" && path === "/metrics/database-time") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(options.databaseTimes()));
       return;
     }
     if (options.desk && path !== undefined && isDeskPath(path)) {

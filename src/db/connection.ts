@@ -17,12 +17,34 @@ export interface DatabaseConnectOptions {
 }
 
 const commandCounts = new WeakMap<Connection, Record<string, number>>();
+/** A lane's commands of one name: how many answered, and the milliseconds the server took for them. */
+export interface CommandTime {
+  count: number;
+  ms: number;
+}
+const commandTimes = new WeakMap<Connection, Record<string, CommandTime>>();
 
 /** The commands sent so far on the connections opened with `countCommands`, by name, summed. */
 export function databaseCommandCounts(connections: Connection[]): Record<string, number> {
   const sum: Record<string, number> = {};
   for (const connection of connections) {
     for (const [name, n] of Object.entries(commandCounts.get(connection) ?? {})) sum[name] = (sum[name] ?? 0) + n;
+  }
+  return sum;
+}
+
+/**
+ * The milliseconds the server took for the commands sent so far on the connections opened with
+ * `countCommands`, by lane and name ("conversations 1/update"): where an update's time goes.
+ */
+export function databaseCommandTimes(connections: Connection[]): Record<string, CommandTime> {
+  const sum: Record<string, CommandTime> = {};
+  for (const connection of connections) {
+    for (const [name, { count, ms }] of Object.entries(commandTimes.get(connection) ?? {})) {
+      const entry = (sum[name] ??= { count: 0, ms: 0 });
+      entry.count += count;
+      entry.ms += ms;
+    }
   }
   return sum;
 }
@@ -80,9 +102,19 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
     if (countCommands) {
       const counts: Record<string, number> = {};
       commandCounts.set(connection, counts);
-      connection.getClient().on("commandStarted", (event: { commandName: string }) => {
+      const times: Record<string, CommandTime> = {};
+      commandTimes.set(connection, times);
+      const client = connection.getClient();
+      client.on("commandStarted", (event: { commandName: string }) => {
         counts[event.commandName] = (counts[event.commandName] ?? 0) + 1;
       });
+      const timed = (event: { commandName: string; duration: number }) => {
+        const entry = (times[`${lane ?? "main"}/${event.commandName}`] ??= { count: 0, ms: 0 });
+        entry.count += 1;
+        entry.ms += event.duration;
+      };
+      client.on("commandSucceeded", timed);
+      client.on("commandFailed", timed);
     }
     try {
       await connection.asPromise();

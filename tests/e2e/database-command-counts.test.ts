@@ -1,5 +1,6 @@
 // DATABASE_COMMAND_COUNTS: the database commands the bot sends, counted by the MongoDB driver's
-// command monitoring over every connection of the process (bench:updates reads them).
+// command monitoring over every connection of the process, and the server's time for them by lane
+// (bench:updates reads both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 
@@ -34,7 +35,23 @@ describe("database command counts", () => {
     expect((after.find ?? 0) - (before.find ?? 0)).toBeGreaterThanOrEqual(1);
   });
 
+  it("time the commands by lane: the claims go over their own connections, the rest over the main one", async () => {
+    const user = counting.emulator.createUser({ languageCode: "en" });
+    user.sendCommand("help");
+    await user.waitForReply();
+    const response = await fetch(`${counting.app.httpUrl}/metrics/database-time`);
+    expect(response.status).toBe(200);
+    const times = (await response.json()) as Record<string, { count: number; ms: number }>;
+    expect(times["update claims/insert"]?.count).toBeGreaterThanOrEqual(1);
+    expect(times["main/findAndModify"]?.count).toBeGreaterThanOrEqual(1);
+    for (const { count, ms } of Object.values(times)) {
+      expect(count).toBeGreaterThan(0);
+      expect(ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it("are not served unless asked for", async () => {
     expect((await fetch(`${plain.app.httpUrl}/metrics/database-commands`)).status).toBe(404);
+    expect((await fetch(`${plain.app.httpUrl}/metrics/database-time`)).status).toBe(404);
   });
 });
