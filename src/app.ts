@@ -118,7 +118,7 @@ export const DESK_ON_THIS_SERVER = "this-server";
 /** Start-up in one place: database → services → bot → polling or webhook → scheduler. */
 export async function startApp(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
-  // The update claims and the conversations have connections of their own (DatabaseLanes).
+  // The update claims, the conversations, the users and the cases have connections of their own (DatabaseLanes).
   const lanes = await connectDatabaseLanes(config.mongoUri, { log, countCommands: config.DATABASE_COMMAND_COUNTS ?? false });
   const connection = lanes.main;
   const connections = laneConnections(lanes);
@@ -135,7 +135,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     await closeDatabase();
     throw error;
   }
-  const models = createModels(connection, { updateClaims: lanes.updateClaims });
+  const models = createModels(connection, { updateClaims: lanes.updateClaims, users: lanes.users, cases: lanes.cases });
   await ensureIndexes(connection, models);
 
   // Users are stored by pseudonym (cipher.userRef); services take Telegram ids and convert.

@@ -145,10 +145,16 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
  * - `conversations`: every chat's conversation state (read and written at each update of a
  *   conversation), CONVERSATION_CONNECTIONS single connections; a chat's state always goes over
  *   the same one (db/conversationStorage.ts picks it by the chat's key);
+ * - `users`: the users' profiles (read by every update whose sender's profile is not remembered,
+ *   and written when a language or a setting changes), with the URI's pool;
+ * - `cases`: the cases, their family links and their events (a registration's save writes all
+ *   three), with the URI's pool: a burst of saves does not hold the profiles and everything else back;
  * - `main`: everything else, with the URI's pool (one on FerretDB, MongoDB's default otherwise).
  */
 export interface DatabaseLanes {
   main: Connection;
+  users: Connection;
+  cases: Connection;
   updateClaims: Connection;
   conversations: Connection[];
 }
@@ -159,12 +165,16 @@ const CONVERSATION_CONNECTIONS = 2;
 /** The update claims' connections: the claims' and the completions' group inserts, a takeover, the purge beside them. */
 const UPDATE_CLAIM_CONNECTIONS = 4;
 
-/** Opens the three lanes (see DatabaseLanes); on failure, closes what was opened. */
+/** Opens the lanes (see DatabaseLanes); on failure, closes what was opened. */
 export async function connectDatabaseLanes(uri: string, options: DatabaseConnectOptions): Promise<DatabaseLanes> {
   const opened: Connection[] = [];
   try {
     const main = await connectDatabase(uri, options);
     opened.push(main);
+    const users = await connectDatabase(uri, { ...options, lane: "users" });
+    opened.push(users);
+    const cases = await connectDatabase(uri, { ...options, lane: "cases" });
+    opened.push(cases);
     const updateClaims = await connectDatabase(uri, { ...options, maxPoolSize: UPDATE_CLAIM_CONNECTIONS, lane: "update claims" });
     opened.push(updateClaims);
     const conversations: Connection[] = [];
@@ -173,7 +183,7 @@ export async function connectDatabaseLanes(uri: string, options: DatabaseConnect
       opened.push(connection);
       conversations.push(connection);
     }
-    return { main, updateClaims, conversations };
+    return { main, users, cases, updateClaims, conversations };
   } catch (error) {
     for (const connection of opened) await connection.close(true).catch(() => undefined);
     throw error;
@@ -181,7 +191,7 @@ export async function connectDatabaseLanes(uri: string, options: DatabaseConnect
 }
 
 /** Every lane's connection, for checks and closing. */
-export const laneConnections = (lanes: DatabaseLanes): Connection[] => [lanes.main, lanes.updateClaims, ...lanes.conversations];
+export const laneConnections = (lanes: DatabaseLanes): Connection[] => [lanes.main, lanes.users, lanes.cases, lanes.updateClaims, ...lanes.conversations];
 
 export function isConnected(connection: Connection): boolean {
   return connection.readyState === mongoose.ConnectionStates.connected;

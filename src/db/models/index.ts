@@ -63,21 +63,23 @@ export interface Models {
 }
 
 /**
- * The models, each on one connection: every collection on `connection`, except the update claims
- * and completions on `updateClaims` when given (app.ts: a lane of their own, see DatabaseLanes).
+ * The models, each on one connection: every collection on `connection`, except those of a lane
+ * given here (app.ts: see DatabaseLanes) — the update claims and completions, the users, the cases
+ * with their links and events.
  */
-export function createModels(connection: Connection, lanes: { updateClaims?: Connection } = {}): Models {
+export function createModels(connection: Connection, lanes: { updateClaims?: Connection; users?: Connection; cases?: Connection } = {}): Models {
   const claims = lanes.updateClaims ?? connection;
+  const cases = lanes.cases ?? connection;
   return {
-    users: createUserModel(connection),
+    users: createUserModel(lanes.users ?? connection),
     invites: createInviteModel(connection),
     processedUpdates: createProcessedUpdateModel(claims),
     updateCompletions: createUpdateCompletionModel(claims),
     auditEvents: createAuditEventModel(connection),
     leases: createLeaseModel(connection),
-    cases: createCaseModel(connection),
-    caseLinks: createCaseLinkModel(connection),
-    caseEvents: createCaseEventModel(connection),
+    cases: createCaseModel(cases),
+    caseLinks: createCaseLinkModel(cases),
+    caseEvents: createCaseEventModel(cases),
     caseSearches: createCaseSearchModel(connection),
     locations: createLocationModel(connection),
     petitions: createPetitionModel(connection),
