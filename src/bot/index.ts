@@ -2,8 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { Api, Bot, type Transformer } from "grammy";
-import type { Connection } from "mongoose";
-import { createConversationStorage } from "../db/conversationStorage.js";
+import type { ConversationStore } from "../db/conversationStorage.js";
 import type { FieldCipher } from "../security/fieldCipher.js";
 import { ignoreExpiredCallbackAnswers } from "./expiredCallbackAnswers.js";
 import type { Logger } from "../logger.js";
@@ -16,7 +15,7 @@ import { caseWorkFeature } from "./features/caseWork/index.js";
 import { deskFeature } from "./features/desk/index.js";
 import { fallbackFeature } from "./features/fallback/index.js";
 import { helpFeature, helpMenuEntry } from "./features/help/index.js";
-import { idleConversations, openConversationNames, type StoredConversations } from "./features/idleConversations/index.js";
+import { idleConversations, type StoredConversations } from "./features/idleConversations/index.js";
 import { languageFeature } from "./features/language/index.js";
 import { membershipFeature } from "./features/membership/index.js";
 import { myCasesFeature } from "./features/myCases/index.js";
@@ -45,8 +44,8 @@ export interface CreateBotOptions {
   /** Telegram or the local emulator. */
   apiRoot: string;
   services: BotServices;
-  /** Conversation state lives here, so a restart loses nobody's place (the conversations' lane, db/connection.ts). */
-  conversationsConnection: Connection | Connection[];
+  /** Conversation state lives here, so a restart loses nobody's place (db/conversationStorage.ts). */
+  conversations: ConversationStore<StoredConversations>;
   /** Encrypts conversation state and turns chat ids into pseudonyms for its keys. */
   cipher: FieldCipher;
   /** Conversations untouched this long are dropped by the retention job (the user is told); default 30. */
@@ -120,7 +119,7 @@ export function createBot(options: CreateBotOptions): CreatedBot {
   mainMenu.add(myData.menuEntry);
 
   const conversationState = idleConversations(
-    createConversationStorage<StoredConversations>(options.conversationsConnection, { cipher: options.cipher, clock: services.clock, namesOf: openConversationNames }),
+    options.conversations,
     options.cipher,
     options.idleConversationDays ?? 30,
   );

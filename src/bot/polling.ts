@@ -13,6 +13,8 @@ export interface PollingOptions {
   timeoutSeconds?: number;
   limit?: number;
   allowedUpdates?: readonly string[];
+  /** getUpdates answered 409: another process polls with this token (or a webhook is set). */
+  onConflict?: () => void;
 }
 
 export interface Poller {
@@ -198,6 +200,7 @@ export function startPolling(bot: Bot<UpdateContext>, options: PollingOptions): 
         fetchBackoffMs = 500;
       } catch (error) {
         if (stopping) break;
+        if ((error as { error_code?: number }).error_code === 409) options.onConflict?.();
         log.warn({ err: (error as Error).message, retryInMs: fetchBackoffMs }, "getUpdates failed");
         await sleep(fetchBackoffMs, abort.signal);
         fetchBackoffMs = Math.min(fetchBackoffMs * 2, 10_000);

@@ -55,6 +55,13 @@ export interface ConversationStore<T> {
    * with an open conversation (or a dropped one's marker). `accept` narrows by the state (e.g. not an edit).
    */
   idleWith(name: string, since: Date, idleSince: Date, accept?: (state: T) => boolean): Promise<{ key: string; updatedAt: Date }[]>;
+  /**
+   * Another process may be writing chats' states (a second poller answered 409): forget what this
+   * process remembers and stop remembering for `ms`.
+   */
+  suspendRemembering(ms: number): void;
+  /** Forgets everything remembered, as a process starting afresh (a test that changes stored state behind the bot's back). */
+  forgetRemembered(): void;
 }
 
 export interface ConversationStoreOptions<T> {
@@ -62,6 +69,19 @@ export interface ConversationStoreOptions<T> {
   clock: Clock;
   /** Names of the conversations open in a state (to tell the user what was dropped). */
   namesOf: (state: T) => string[];
+  /**
+   * Only while this process is the only one that writes chats' states (polling: Telegram serves
+   * one poller): remember what it last read or wrote for a chat, so the chat's next update does not
+   * read it back. Every change goes through this store, which keeps the remembered copy in step.
+   */
+  remember?: { maxEntries: number; maxAgeMs: number };
+}
+
+/** A chat's stored document as this process last read or wrote it (`stored` null: none). */
+interface Remembered {
+  stored: string | null;
+  updateIds?: number[];
+  at: number;
 }
 
 const DROP_BATCH = 500;
@@ -98,6 +118,34 @@ function shardOf(key: string, shards: number): number {
  */
 export function createConversationStorage<T>(connections: Connection | Connection[], options: ConversationStoreOptions<T>): ConversationStore<T> {
   const { cipher, clock, namesOf } = options;
+  const remembered = new Map<string, Remembered>();
+  let rememberFrom = 0;
+  /** What this process last read or wrote for `key`, if it may still be relied on. */
+  const recall = (key: string): Remembered | undefined => {
+    const entry = remembered.get(key);
+    if (entry === undefined) return undefined;
+    if (Date.now() - entry.at < options.remember!.maxAgeMs) return entry;
+    remembered.delete(key);
+    return undefined;
+  };
+  /** Reads under way, by key: a change made meanwhile (write, delete, drop) makes what they found stale. */
+  const reading = new Map<string, object>();
+  const keep = (key: string, stored: string | null, updateIds?: number[]) => {
+    reading.delete(key);
+    if (!options.remember || Date.now() < rememberFrom) return;
+    remembered.delete(key);
+    remembered.set(key, { stored, ...(updateIds ? { updateIds } : {}), at: Date.now() });
+    // The oldest first: Map keeps insertion order.
+    if (remembered.size > options.remember.maxEntries) remembered.delete(remembered.keys().next().value!);
+  };
+  const forget = (key: string) => {
+    reading.delete(key);
+    remembered.delete(key);
+  };
+  /** Keeps what a read found, unless the chat's document changed while it was read. */
+  const keepRead = (key: string, ticket: object, stored: string | null, updateIds?: number[]) => {
+    if (reading.get(key) === ticket) keep(key, stored, updateIds);
+  };
   const collections = (Array.isArray(connections) ? connections : [connections]).map((connection) => {
     const db = connection.db;
     if (!db) throw new Error("conversation storage needs a connected database");
@@ -119,28 +167,50 @@ export function createConversationStorage<T>(connections: Connection | Connectio
 
   return {
     async read(key) {
-      const found = await of(key).findOne({ key });
-      if (!found) return undefined;
-      if (found.state !== undefined) {
-        const state = open(found.state);
-        if (state !== undefined) return { state, updateIds: found.updateIds };
-        // Written under a key that is gone: the user is told it was dropped rather than stuck on an error.
-        await of(key).updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
-        return { dropped: [] };
+      const known = options.remember ? recall(key) : undefined;
+      if (known) {
+        if (known.stored === null) return undefined;
+        const state = open(known.stored);
+        if (state !== undefined) return { state, updateIds: known.updateIds };
+        forget(key);
       }
-      return found.dropped ? { dropped: found.dropped } : undefined;
+      const ticket = {};
+      if (options.remember) reading.set(key, ticket);
+      try {
+        const found = await of(key).findOne({ key });
+        if (!found) {
+          keepRead(key, ticket, null);
+          return undefined;
+        }
+        if (found.state !== undefined) {
+          const state = open(found.state);
+          if (state !== undefined) {
+            keepRead(key, ticket, found.state, found.updateIds);
+            return { state, updateIds: found.updateIds };
+          }
+          // Written under a key that is gone: the user is told it was dropped rather than stuck on an error.
+          await of(key).updateOne({ key, updatedAt: found.updatedAt }, { $unset: { state: 1 }, $set: { dropped: [], updatedAt: clock.now() } });
+          return { dropped: [] };
+        }
+        return found.dropped ? { dropped: found.dropped } : undefined;
+      } finally {
+        if (reading.get(key) === ticket) reading.delete(key);
+      }
     },
     async write(key, state, updateIds) {
-      await of(key).updateOne(
-        { key },
-        { $set: { key, state: cipher.encrypt(pack(JSON.stringify(state))), updatedAt: clock.now(), ...(updateIds ? { updateIds } : {}) }, $unset: { dropped: 1 } },
-        { upsert: true },
-      );
+      const stored = cipher.encrypt(pack(JSON.stringify(state)));
+      // Whatever the outcome, the remembered copy may be wrong until the write is confirmed.
+      forget(key);
+      await of(key).updateOne({ key }, { $set: { key, state: stored, updatedAt: clock.now(), ...(updateIds ? { updateIds } : {}) }, $unset: { dropped: 1 } }, { upsert: true });
+      keep(key, stored, updateIds);
     },
     async delete(key) {
+      forget(key);
       await of(key).deleteOne({ key });
+      keep(key, null);
     },
     async forgetDropped(key) {
+      forget(key);
       await of(key).deleteOne({ key, state: { $exists: false } });
       await of(key).updateOne({ key, dropped: { $exists: true } }, { $unset: { dropped: 1 } });
     },
@@ -156,6 +226,7 @@ export function createConversationStorage<T>(connections: Connection | Connectio
           const state = doc.state === undefined ? undefined : open(doc.state);
           const names = state === undefined ? [] : namesOf(state);
           // Only if untouched meanwhile: a user answering right now keeps their conversation.
+          forget(doc.key);
           const result = await of(doc.key).updateOne({ key: doc.key, updatedAt: doc.updatedAt }, { $unset: { state: 1 }, $set: { dropped: names, updatedAt: clock.now() } });
           dropped += result.modifiedCount;
           batchDropped += result.modifiedCount;
@@ -166,9 +237,19 @@ export function createConversationStorage<T>(connections: Connection | Connectio
       const markers = await collection.find({ state: { $exists: false }, updatedAt: { $lt: markersSince } }, { projection: { key: 1, updatedAt: 1 } }).toArray();
       let markersRemoved = 0;
       for (const marker of markers) {
+        forget(marker.key);
         markersRemoved += (await of(marker.key).deleteOne({ key: marker.key, state: { $exists: false }, updatedAt: marker.updatedAt })).deletedCount;
       }
       return { dropped, markersRemoved };
+    },
+    suspendRemembering(ms) {
+      remembered.clear();
+      reading.clear();
+      rememberFrom = Date.now() + ms;
+    },
+    forgetRemembered() {
+      remembered.clear();
+      reading.clear();
     },
     async idleWith(name, since, idleSince, accept) {
       const idle = await collection.find({ state: { $exists: true }, updatedAt: { $gt: since, $lte: idleSince } }, { projection: { key: 1, state: 1, updatedAt: 1 } }).toArray();

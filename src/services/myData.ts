@@ -1,6 +1,7 @@
 import type { Types } from "mongoose";
 import type { Clock } from "../clock.js";
 import { readAuditEntry } from "../domain/auditActions.js";
+import type { ConversationStore } from "../db/conversationStorage.js";
 import { CONVERSATIONS_COLLECTION, type Models } from "../db/models/index.js";
 import type { PetitionRecord } from "../db/models/petition.js";
 import { ERASED_USER, type PersonalAppeal, type PersonalData } from "../domain/personalData.js";
@@ -34,6 +35,8 @@ export interface MyDataServiceDeps {
   audit: AuditTrail;
   cases: Pick<CaseService, "getForFamily" | "withdraw">;
   users: Pick<UserService, "forgetCached">;
+  /** The chats' conversation state, erased through its store (which may remember it: db/conversationStorage.ts). */
+  conversations: Pick<ConversationStore<unknown>, "delete">;
   adminIds: readonly number[];
 }
 
@@ -188,7 +191,7 @@ export function createMyDataService(deps: MyDataServiceDeps): MyDataService {
 
       // Every message of the outbox to them: outcomes, retries, their place in recipient lists.
       await eraseFromOutbox(models, ref);
-      await conversations().deleteMany({ key: { $in: conversationKeys(ref, telegramId) } });
+      for (const key of conversationKeys(ref, telegramId)) await deps.conversations.delete(key);
 
       // Invites they issued and nobody used are void; those used, and roles they granted, stay without them.
       await models.invites.deleteMany({ createdBy: ref, usedBy: null }).exec();

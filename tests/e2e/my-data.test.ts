@@ -279,6 +279,9 @@ describe("a mother sees everything stored about her, then erases it", () => {
     expect(user?.roles ?? []).toEqual([]);
     mother.sendCommand("mycases");
     await mother.waitForText("هنوز کسی را ثبت نکرده‌اید");
+    // Her unfinished registration does not come back from what the bot remembered of her chat.
+    await bot.emulator.waitForQuiet();
+    expect(await bot.app.conversations.read(`conv:${refOf(MOTHER_ID)}`)).toBeUndefined();
   });
 });
 

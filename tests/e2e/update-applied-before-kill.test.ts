@@ -68,6 +68,8 @@ describe("a press handled by a process killed before it saved the conversation",
     // The process that did this (the consent's buttons removed, the first question sent) was killed
     // before it saved the conversation: the state is still the one from before the press.
     await conversations.replaceOne(key, beforeThePress!);
+    // The process that gets the press again was started afresh: it remembers nothing of the chat.
+    app.conversations.forgetRemembered();
     brother.pressCallback(consent.messageId, agree);
 
     await brother.waitForText("Who are you to the person you are looking for?");

@@ -87,4 +87,56 @@ describe("conversation state at rest", () => {
       for (const lane of lanes) await lane.close();
     }
   });
+
+  it("remembering (polling): a chat's next read after a write or a read asks nothing, and every change through the store keeps it right", async () => {
+    const lane = await connectDatabase(database.uri, { log: silentLogger, countCommands: true, maxPoolSize: 1 });
+    try {
+      let now = new Date("2026-11-28T06:00:00Z");
+      const remembering = createConversationStorage<{ log: unknown[] }>(lane, { cipher, clock: { now: () => now }, namesOf: () => ["registration"], remember: { maxEntries: 3, maxAgeMs: 60_000 } });
+      const finds = () => databaseCommandCounts([lane]).find ?? 0;
+      const reads = async (key: string) => {
+        const before = finds();
+        const found = await remembering.read(key);
+        return { found, finds: finds() - before };
+      };
+      await remembering.write("mem-a", { log: ["one"] }, [11]);
+      expect(await reads("mem-a")).toEqual({ found: { state: { log: ["one"] }, updateIds: [11] }, finds: 0 });
+      // A chat with nothing stored: asked once, then known to have nothing.
+      expect(await reads("mem-none")).toEqual({ found: undefined, finds: 1 });
+      expect(await reads("mem-none")).toEqual({ found: undefined, finds: 0 });
+      // Deleted: known to be gone without asking.
+      await remembering.delete("mem-a");
+      expect(await reads("mem-a")).toEqual({ found: undefined, finds: 0 });
+      expect(await lane.db!.collection(CONVERSATIONS_COLLECTION).countDocuments({ key: "mem-a" })).toBe(0);
+      // At most maxEntries chats: the oldest is asked for again.
+      for (const key of ["mem-b", "mem-c", "mem-d", "mem-e"]) await remembering.write(key, { log: [key] });
+      expect((await reads("mem-b")).finds).toBe(1);
+      expect(await reads("mem-e")).toEqual({ found: { state: { log: ["mem-e"] } }, finds: 0 });
+      // The retention job's drop goes through the store: the next read finds the marker, not the old state.
+      now = new Date("2027-01-15T06:00:00Z");
+      await remembering.dropIdle(new Date("2027-01-01T00:00:00Z"), new Date("2026-01-01T00:00:00Z"));
+      expect(await reads("mem-e")).toEqual({ found: { dropped: ["registration"] }, finds: 1 });
+      // Another poller (409): nothing remembered is relied on, and nothing is remembered for a while.
+      await remembering.write("mem-f", { log: ["f"] });
+      remembering.suspendRemembering(60_000);
+      expect((await reads("mem-f")).finds).toBe(1);
+      expect((await reads("mem-f")).finds).toBe(1);
+    } finally {
+      await lane.close();
+    }
+  });
+
+  it("without remembering (webhook), every read asks the database: another process may have written", async () => {
+    const lane = await connectDatabase(database.uri, { log: silentLogger, countCommands: true, maxPoolSize: 1 });
+    try {
+      const plainStore = createConversationStorage<{ log: unknown[] }>(lane, { cipher, clock, namesOf: () => ["registration"] });
+      await plainStore.write("plain-a", { log: ["one"] });
+      const before = databaseCommandCounts([lane]).find ?? 0;
+      await plainStore.read("plain-a");
+      await plainStore.read("plain-a");
+      expect((databaseCommandCounts([lane]).find ?? 0) - before).toBe(2);
+    } finally {
+      await lane.close();
+    }
+  });
 });
