@@ -121,9 +121,9 @@ export const DESK_ON_THIS_SERVER = "this-server";
  * What a polling process remembers of chats' conversation state (db/conversationStorage.ts): the
  * last state it read or wrote per chat, so a conversation's next step reads nothing (bench:updates:
  * one database command less per update). Entries are the stored, encrypted text (~4 KB for a
- * registration at its summary), and none is older than a few minutes.
+ * registration at its summary): at most ~20 MB for 5,000 chats; none older than 10 minutes.
  */
-const REMEMBERED_CONVERSATIONS = { maxEntries: 20_000, maxAgeMs: 10 * 60_000 };
+const REMEMBERED_CONVERSATIONS = { maxEntries: 5_000, maxAgeMs: 10 * 60_000 };
 /** After a 409 from getUpdates (another process polls with this token), how long nothing is remembered. */
 const ANOTHER_POLLER_SUSPENDS_MS = 10 * 60_000;
 
