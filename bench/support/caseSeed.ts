@@ -92,10 +92,14 @@ async function startPostgresFerret(bin: string): Promise<Database> {
   };
 }
 
+/**
+ * FerretDB on PostgreSQL when a PostgreSQL server is installed (`BENCH_DATABASE=sqlite`: FerretDB
+ * on SQLite, as CI runs it), or the server at MONGODB_URI.
+ */
 export async function startDatabase(): Promise<Database> {
   const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort() : [];
   const bin = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((dir) => existsSync(path.join(dir, "postgres")));
-  if (bin && !process.env.MONGODB_URI) return startPostgresFerret(bin);
+  if (bin && !process.env.MONGODB_URI && process.env.BENCH_DATABASE !== "sqlite") return startPostgresFerret(bin);
   const server = await startDatabaseServer({ uri: process.env.MONGODB_URI, log: (line) => note(`db: ${line}`) });
   return { name: server.kind === "ferretdb" ? "ferretdb-sqlite" : server.kind, uri: server.uri, stop: () => server.stop() };
 }
