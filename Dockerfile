@@ -22,8 +22,14 @@ RUN npm run build
 # ---- runtime: production dependencies, compiled code and translations only ----
 # No dev tools here: no TypeScript, no tsx, no test runner. The image runs the compiled dist/.
 FROM node:26-trixie-slim
+# --max-old-space-size: V8 otherwise lets garbage pile up to ~300 MB between full collections under
+# load (a heap snapshot at 1,000 people registering: 88 MB live, RSS 390 MB). Capped, RSS stays at
+# 213 MB at 1,000 people and 232 MB at 3,000, for ~0.3 ms more CPU an update (README, "Performance").
+# A live heap over the cap ends the process (restarted; no update is lost): raise it for a bot that
+# remembers more (NODE_OPTIONS in the environment replaces this).
 ENV NODE_ENV=production \
-    PORT=8080
+    PORT=8080 \
+    NODE_OPTIONS=--max-old-space-size=192
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -23,6 +23,9 @@ export interface BenchBotOptions {
   countCommands?: boolean;
 }
 
+/** The node flags the Docker image runs the bot with (Dockerfile, NODE_OPTIONS). */
+export const IMAGE_NODE_FLAGS = "--max-old-space-size=192";
+
 /** The HTTP port of each bot started here (its /metrics/database-commands). */
 const httpPorts = new WeakMap<ChildProcess, number>();
 
@@ -67,7 +70,10 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
   const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
   const before = polls();
   const httpPort = await freePort();
-  const child = spawn(process.execPath, options.built ? [...(process.env.PROFILE_BOT ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_BOT}`] : []), "dist/main.js"] : ["--import", "tsx", "src/main.ts"], {
+  // BOT_NODE_FLAGS: V8 flags for the bot's node only (e.g. "--optimize-for-size", which NODE_OPTIONS
+  // refuses); by default the Docker image's (its NODE_OPTIONS), "" for none.
+  const nodeFlags = (process.env.BOT_NODE_FLAGS ?? IMAGE_NODE_FLAGS).split(" ").filter(Boolean);
+  const child = spawn(process.execPath, options.built ? [...nodeFlags, ...(process.env.PROFILE_BOT ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_BOT}`] : []), "dist/main.js"] : ["--import", "tsx", "src/main.ts"], {
     cwd: repoRoot,
     stdio: ["ignore", 2, 2],
     env: {

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { IMAGE_NODE_FLAGS } from "../../bench/support/botProcess.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -92,6 +93,11 @@ describe("the Docker image", () => {
     expect(text).not.toMatch(/npm (install|i)\b/);
     expect(runtime.instructions).toContain('CMD ["node", "dist/main.js"]');
     expect(text).toMatch(/^USER node$/m);
+  });
+
+  it("caps the old space as bench:updates measured it (the benchmark's bot runs with the image's flags)", () => {
+    const env = stages.at(-1)!.instructions.filter((line) => /^ENV\s/i.test(line)).join(" ");
+    expect(env).toContain(`NODE_OPTIONS=${IMAGE_NODE_FLAGS}`);
   });
 
   it("copies into the runtime stage only the compiled code, the translations and the package files", () => {
