@@ -147,7 +147,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     await closeDatabase();
     throw error;
   }
-  const models = createModels(connection, { updateClaims: lanes.updateClaims, users: lanes.users, cases: lanes.cases });
+  const models = createModels(connection, { updateClaims: lanes.updateClaims, users: lanes.users, cases: lanes.cases, reads: lanes.reads });
   await ensureIndexes(connection, models);
 
   // Users are stored by pseudonym (cipher.userRef); services take Telegram ids and convert.

@@ -149,18 +149,25 @@ export async function connectDatabase(uri: string, options: DatabaseConnectOptio
  *   and written when a language or a setting changes), with the URI's pool;
  * - `cases`: the cases, their family links and their events (a registration's save writes all
  *   three), with the URI's pool: a burst of saves does not hold the profiles and everything else back;
+ * - `reads`: reads that write nothing and may run beside the writes of their collection (the
+ *   duplicate search of a registration's save), READ_CONNECTIONS connections: reads hold over any
+ *   number of connections, and a burst of saves no longer waits for each other's searches;
  * - `main`: everything else, with the URI's pool (one on FerretDB, MongoDB's default otherwise).
  */
 export interface DatabaseLanes {
   main: Connection;
   users: Connection;
   cases: Connection;
+  reads: Connection;
   updateClaims: Connection;
   conversations: Connection[];
 }
 
 /** The conversations' connections (each chat's state on one of them). */
 const CONVERSATION_CONNECTIONS = 2;
+
+/** The reads' connections. */
+const READ_CONNECTIONS = 4;
 
 /** The update claims' connections: the claims' and the completions' group inserts, a takeover, the purge beside them. */
 const UPDATE_CLAIM_CONNECTIONS = 4;
@@ -175,6 +182,8 @@ export async function connectDatabaseLanes(uri: string, options: DatabaseConnect
     opened.push(users);
     const cases = await connectDatabase(uri, { ...options, lane: "cases" });
     opened.push(cases);
+    const reads = await connectDatabase(uri, { ...options, maxPoolSize: READ_CONNECTIONS, lane: "reads" });
+    opened.push(reads);
     const updateClaims = await connectDatabase(uri, { ...options, maxPoolSize: UPDATE_CLAIM_CONNECTIONS, lane: "update claims" });
     opened.push(updateClaims);
     const conversations: Connection[] = [];
@@ -183,7 +192,7 @@ export async function connectDatabaseLanes(uri: string, options: DatabaseConnect
       opened.push(connection);
       conversations.push(connection);
     }
-    return { main, users, cases, updateClaims, conversations };
+    return { main, users, cases, reads, updateClaims, conversations };
   } catch (error) {
     for (const connection of opened) await connection.close(true).catch(() => undefined);
     throw error;
@@ -191,7 +200,7 @@ export async function connectDatabaseLanes(uri: string, options: DatabaseConnect
 }
 
 /** Every lane's connection, for checks and closing. */
-export const laneConnections = (lanes: DatabaseLanes): Connection[] => [lanes.main, lanes.users, lanes.cases, lanes.updateClaims, ...lanes.conversations];
+export const laneConnections = (lanes: DatabaseLanes): Connection[] => [lanes.main, lanes.users, lanes.cases, lanes.reads, lanes.updateClaims, ...lanes.conversations];
 
 export function isConnected(connection: Connection): boolean {
   return connection.readyState === mongoose.ConnectionStates.connected;

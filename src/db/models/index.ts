@@ -37,6 +37,11 @@ export interface Models {
   auditEvents: AuditEventModel;
   leases: LeaseModel;
   cases: CaseModel;
+  /**
+   * The same cases over the reads' lane (db/connection.ts DatabaseLanes): for reads only, which
+   * hold over any number of connections — never for a write. The duplicate search of every save.
+   */
+  casesToRead: CaseModel;
   caseLinks: CaseLinkModel;
   caseEvents: CaseEventModel;
   caseSearches: CaseSearchModel;
@@ -65,11 +70,12 @@ export interface Models {
 /**
  * The models, each on one connection: every collection on `connection`, except those of a lane
  * given here (app.ts: see DatabaseLanes) — the update claims and completions, the users, the cases
- * with their links and events.
+ * with their links and events — and `casesToRead`, the cases again over the reads' lane.
  */
-export function createModels(connection: Connection, lanes: { updateClaims?: Connection; users?: Connection; cases?: Connection } = {}): Models {
+export function createModels(connection: Connection, lanes: { updateClaims?: Connection; users?: Connection; cases?: Connection; reads?: Connection } = {}): Models {
   const claims = lanes.updateClaims ?? connection;
   const cases = lanes.cases ?? connection;
+  const caseModel = createCaseModel(cases);
   return {
     users: createUserModel(lanes.users ?? connection),
     invites: createInviteModel(connection),
@@ -77,7 +83,8 @@ export function createModels(connection: Connection, lanes: { updateClaims?: Con
     updateCompletions: createUpdateCompletionModel(claims),
     auditEvents: createAuditEventModel(connection),
     leases: createLeaseModel(connection),
-    cases: createCaseModel(cases),
+    cases: caseModel,
+    casesToRead: lanes.reads ? createCaseModel(lanes.reads) : caseModel,
     caseLinks: createCaseLinkModel(cases),
     caseEvents: createCaseEventModel(cases),
     caseSearches: createCaseSearchModel(connection),

@@ -29,7 +29,8 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
       if (byId.size >= CANDIDATE_LIMIT) break;
       const filter: Record<string, unknown> = { nameTokens: token, erasedAt: null, closeReason: { $ne: "duplicate" } };
       if (excludeId) filter._id = { $ne: excludeId };
-      for (const found of await models.cases.find(filter).limit(CANDIDATE_LIMIT).lean().exec()) byId.set(found._id.toHexString(), found);
+      // Over the reads' lane: a burst of saves does not queue their searches behind each other's writes.
+      for (const found of await models.casesToRead.find(filter).limit(CANDIDATE_LIMIT).lean().exec()) byId.set(found._id.toHexString(), found);
     }
     const candidates = [...byId.values()].slice(0, CANDIDATE_LIMIT);
     const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
