@@ -18,13 +18,13 @@ import { waitUntil } from "../support/waitUntil.js";
  * types the bot does not know. Afterwards: the bot still serves, nothing went unanswered, nothing
  * crashed, and the database holds its invariants.
  *
- * `npm test` sends 600 (30-90 s on FerretDB/SQLite on this 2-core machine, by its load); the issue's
- * 10,000 run with `npm run test:fuzz` (FUZZ_UPDATES=10000): the storm goes at the speed the bot
- * handles updates on this database (10,000 passed in 258 s, 39 updates/s), too long for the suite.
- * FUZZ_SEED replays another run. Findings so far: tests/e2e/fuzz-findings.test.ts.
+ * `npm test` (and CI) sends the issue's 10,000: the storm goes at the speed the bot handles updates
+ * on this database (FerretDB/SQLite, 2 cores: 53 s alone, ~190 updates/s, since conversation state
+ * is remembered; it was 258 s before). FUZZ_UPDATES=N sends another number, FUZZ_SEED replays
+ * another run. Findings so far: tests/e2e/fuzz-findings.test.ts.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 1313);
-const UPDATE_COUNT = Number(process.env.FUZZ_UPDATES ?? 600);
+const UPDATE_COUNT = Number(process.env.FUZZ_UPDATES ?? 10_000);
 const PRIVATE_USER_COUNT = 300;
 const FIRST_USER_ID = 6_130_000_000;
 const ADMIN_IDS = [6_130_900_001, 6_130_900_002];
@@ -32,6 +32,8 @@ const ADMIN_IDS = [6_130_900_001, 6_130_900_002];
 const MAX_BACKLOG = 150;
 /** Marks every generated free text, so the database dump and the logs can be searched for it. */
 const CANARY = "fzcnry";
+/** Collections of coordinators' public content, in clear by design (README, "Data we keep"). */
+const PUBLIC_CONTENT = new Set(["petitions", "petition_versions", "locations", "petition_milestones"]);
 /** Waits inside the real flows: each reply queues behind the storm's backlog. */
 const FLOW_WAIT_MS = 60_000;
 
@@ -532,7 +534,9 @@ describe(`fuzz: ${UPDATE_COUNT} generated updates (seed ${SEED})`, () => {
     for (const { name } of await db.listCollections().toArray()) {
       const documents = await db.collection(name).find({}).toArray();
       const dump = JSON.stringify(documents).toLowerCase();
-      if (dump.includes(CANARY)) leaks.push(name);
+      // What coordinators publish to every family (petition texts, places) is kept in clear by design
+      // (README, "Data we keep"): an admin's random walk that types generated text there is no leak.
+      if (dump.includes(CANARY) && !PUBLIC_CONTENT.has(name)) leaks.push(name);
       for (const user of users) if (dump.includes(String(user.id))) leaks.push(`${name}: telegram id`);
     }
     expect([...new Set(leaks)]).toEqual([]);
