@@ -24,14 +24,15 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
     // backend's index but filters an `$in` itself, over every case (bench:updates: 12 ms a save at
     // 1,300 cases, growing with them). On MongoDB each is an index lookup on nameTokens_1.
     // A record merged into another case only keeps its family's own answers: not a candidate.
-    const byId = new Map<string, CaseRecord>();
-    for (const token of tokens) {
-      if (byId.size >= CANDIDATE_LIMIT) break;
-      const filter: Record<string, unknown> = { nameTokens: token, erasedAt: null, closeReason: { $ne: "duplicate" } };
-      if (excludeId) filter._id = { $ne: excludeId };
-      // Over the reads' lane: a burst of saves does not queue their searches behind each other's writes.
-      for (const found of await models.casesToRead.find(filter).limit(CANDIDATE_LIMIT).lean().exec()) byId.set(found._id.toHexString(), found);
-    }
+    // Side by side over the reads' lane: a burst of saves does not queue their searches behind each other's writes.
+    const perKey = await Promise.all(
+      tokens.map((token) => {
+        const filter: Record<string, unknown> = { nameTokens: token, erasedAt: null, closeReason: { $ne: "duplicate" } };
+        if (excludeId) filter._id = { $ne: excludeId };
+        return models.casesToRead.find(filter).limit(CANDIDATE_LIMIT).lean().exec();
+      }),
+    );
+    const byId = new Map<string, CaseRecord>(perKey.flat().map((found) => [found._id.toHexString(), found]));
     const candidates = [...byId.values()].slice(0, CANDIDATE_LIMIT);
     const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
     return candidates
