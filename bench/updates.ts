@@ -26,7 +26,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withDatabaseName } from "../src/db/server/index.js";
-import { TelegramEmulator, type EmulatedUser } from "../src/emulator/index.js";
+import { TelegramEmulator } from "../src/emulator/index.js";
 import { mulberry32 } from "../src/emulator/random.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels } from "../src/db/models/index.js";
@@ -34,8 +34,9 @@ import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
 import { botDatabaseCommands, botDatabaseTimes, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
+import { sampleCpu } from "./support/cpuSampler.js";
 import { addPostgresIndexes } from "./support/postgresIndexes.js";
-import { registrationScript } from "./support/registrationScript.js";
+import { actAsPerson, ANSWER_TIMEOUT_MS, MEAN_THINK_MS, registrationScript, THINK_MS } from "./support/registrationScript.js";
 import { percentile } from "./support/timing.js";
 
 const args = process.argv.slice(2);
@@ -43,13 +44,11 @@ const option = (name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? String(args[at + 1]) : fallback;
 };
-const LEVELS = option("users", "100,1000,3000").split(",").map(Number);
+/** The open-loop levels; `--users 0` runs none (the closed loop only). */
+const LEVELS = option("users", "100,1000,3000").split(",").map(Number).filter((users) => users > 0);
 const CLOSED_USERS = Number(option("closed-users", "100"));
 /** Then this many users in the database in all (rows as the bot stores them), and the 1,000-user level again: is an update's cost flat? 0 skips it. */
 const KNOWN_USERS = Number(option("known-users", "50000"));
-const THINK_MS = [3_000, 5_000] as const;
-/** An answer later than this counts as dropped. */
-const ANSWER_TIMEOUT_MS = 60_000;
 /** A level ends after this long even if the bot is behind: the actions not yet answered count as dropped. */
 const LEVEL_LIMIT_MS = 18 * 4_000 + 60_000;
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -74,37 +73,11 @@ interface LevelResult {
   commandsByName: string;
   /** Each lane's busy share (the database's time for its commands over the level's wall time) and its slowest command by total time. */
   laneLoad: string;
+  /** The machine's CPU over the level, and each process group's (bench/support/cpuSampler.ts). */
+  cpu: string;
   /** The bot's largest resident memory sampled while the level ran (conversations open). */
   rssMb: number;
   commandsPerUpdate: number;
-}
-
-/**
- * One person going through registration; each step's wait for the answer timed. A person whose
- * answer does not come within ANSWER_TIMEOUT_MS, or before the level's `deadline`, stops there
- * (one dropped answer).
- */
-async function person(user: EmulatedUser, steps: ReturnType<typeof registrationScript>, pace: (() => number) | null, latencies: number[], byStep: number[][], deadline: number): Promise<number> {
-  let next = performance.now() + (pace ? pace() - THINK_MS[0] : 0);
-  for (const [index, step] of steps.entries()) {
-    if (pace) {
-      const wait = next - performance.now();
-      if (wait > 0) await sleep(wait);
-      next += pace();
-    }
-    const started = performance.now();
-    if (started >= deadline) return 0;
-    try {
-      step.act(user);
-      await user.waitForText(step.answer, { timeoutMs: Math.min(ANSWER_TIMEOUT_MS, deadline - started) });
-      const latency = performance.now() - started;
-      latencies.push(latency);
-      (byStep[index] ??= []).push(latency);
-    } catch {
-      return 1;
-    }
-  }
-  return 0;
 }
 
 async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
@@ -117,13 +90,26 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
   const cpuBefore = cpuMs(bot.pid);
   let peakRss = rssMb(bot.pid);
   const sampling = setInterval(() => (peakRss = Math.max(peakRss, rssMb(bot.pid))), 500);
+  const cpuSampling = sampleCpu(bot.pid);
   const started = performance.now();
   // The script takes ~18 × 4 s at a person's pace; a bot that falls behind is cut off after that and a minute more.
   const deadline = started + LEVEL_LIMIT_MS;
   const byStep: number[][] = [];
-  const drops = await Promise.all(people.map((user, i) => person(user, registrationScript(nameOf(firstId + i)), pace ? think : null, latencies, byStep, deadline)));
+  const onAnswer = (step: number, latency: number) => {
+    latencies.push(latency);
+    (byStep[step] ??= []).push(latency);
+  };
+  const drops = await Promise.all(
+    people.map((user, i) =>
+      actAsPerson(user, registrationScript(nameOf(firstId + i)), { pause: pace ? think : null, firstActionInMs: pace ? draw() * MEAN_THINK_MS : 0, deadline, onAnswer }),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampling);
+  const cpuReport = cpuSampling.stop();
+  const cpu = cpuReport
+    ? `machine ${Math.round(cpuReport.machineBusy * 100)}% busy (busiest 5 s ${Math.round(cpuReport.machinePeak5s * 100)}%), cores used: ${cpuReport.byGroup}`
+    : "not measured (no /proc)";
   const dropped = drops.reduce((a, b) => a + b, 0);
   const countsAfter = await botDatabaseCommands(bot);
   const timesAfter = await botDatabaseTimes(bot);
@@ -158,6 +144,7 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
     .join(", ");
   return {
     laneLoad,
+    cpu,
     slowestSteps,
     users,
     seconds,
@@ -275,7 +262,7 @@ async function main(): Promise<void> {
       note(
         `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
           `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(result.cpuShare * 100)}% of a core), ` +
-          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName}); slowest: ${result.slowestSteps}; database busy by lane: ${result.laneLoad}`,
+          `${result.commandsPerUpdate.toFixed(2)} database commands an update (${result.commandsByName}); slowest: ${result.slowestSteps}; database busy by lane: ${result.laneLoad}; CPU: ${result.cpu}`,
       );
       rows.push(
         `| ${users} at a person's pace | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
@@ -306,7 +293,7 @@ async function main(): Promise<void> {
     bot = await freshStart();
     const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, idleCommandsPerSecond, false);
     firstId += CLOSED_USERS + 1_000;
-    note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${closed.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(closed.cpuShare * 100)}% of a core)`);
+    note(`closed loop ${CLOSED_USERS} users: ${closed.perSecond.toFixed(1)} answers/s, p50 ${closed.p50.toFixed(0)} / p99 ${closed.p99.toFixed(0)} ms, ${closed.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${closed.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(closed.cpuShare * 100)}% of a core); database busy by lane: ${closed.laneLoad}; CPU: ${closed.cpu}`);
     rows.push(
       `| ${CLOSED_USERS} closed loop (no pauses) | ${closed.perSecond.toFixed(1)} | ${closed.p50.toFixed(0)} | ${closed.p95.toFixed(0)} | ${closed.p99.toFixed(0)} | ${closed.dropped} | ${closed.rssMb.toFixed(0)} | ${closed.commandsPerUpdate.toFixed(2)} | ${closed.cpuMsPerUpdate.toFixed(1)} |`,
     );
@@ -317,10 +304,10 @@ async function main(): Promise<void> {
     rows.push(`| ${CLOSED_USERS} closed loop, bare echo bot (ceiling) | ${echo.perSecond.toFixed(1)} | | | ${echo.p99.toFixed(0)} | | | 0 | |`);
 
     process.stdout.write(`\n| users | updates/s | p50 ms | p95 ms | p99 ms | dropped | bot RSS MB | db commands/update | bot CPU ms/update |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
-    const reference = results.find((r) => r.users === 1000) ?? results.at(-1)!;
+    const reference = results.find((r) => r.users === 1000) ?? results.at(-1) ?? closed;
     line =
       `updates users=${reference.users} per_s=${reference.perSecond.toFixed(1)} p99_ms=${Math.round(reference.p99)} ` +
-      `ceiling_ratio=${(closed.perSecond / echo.perSecond).toFixed(2)} rss_mb=${Math.round(Math.max(...results.map((r) => r.rssMb)))} roundtrips=${reference.commandsPerUpdate.toFixed(1)} db=${database.name}${ginIndexes > 0 ? "+gin" : ""}`;
+      `ceiling_ratio=${(closed.perSecond / echo.perSecond).toFixed(2)} rss_mb=${Math.round(Math.max(closed.rssMb, ...results.map((r) => r.rssMb)))} roundtrips=${reference.commandsPerUpdate.toFixed(1)} db=${database.name}${ginIndexes > 0 ? "+gin" : ""}`;
   } finally {
     await stopBenchBot(bot, "SIGTERM");
     await emulator.stop();
