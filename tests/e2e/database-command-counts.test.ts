@@ -19,6 +19,12 @@ const countsOf = async (bot: TestBot): Promise<Record<string, number>> => {
   return (await response.json()) as Record<string, number>;
 };
 
+const timesOf = async (): Promise<Record<string, { count: number; ms: number }>> => {
+  const response = await fetch(`${counting.app.httpUrl}/metrics/database-time`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Record<string, { count: number; ms: number }>;
+};
+
 describe("database command counts", () => {
   it("count what an update costs, on every connection: the claim and completion inserts, the reads", async () => {
     const before = await countsOf(counting);
@@ -36,11 +42,6 @@ describe("database command counts", () => {
   });
 
   it("time the commands by lane: the claims and a newcomer's profile each go over their own connections", async () => {
-    const timesOf = async () => {
-      const response = await fetch(`${counting.app.httpUrl}/metrics/database-time`);
-      expect(response.status).toBe(200);
-      return (await response.json()) as Record<string, { count: number; ms: number }>;
-    };
     const before = await timesOf();
     const user = counting.emulator.createUser({ languageCode: "en" });
     user.sendCommand("help");
@@ -54,6 +55,18 @@ describe("database command counts", () => {
       expect(ms).toBeGreaterThanOrEqual(0);
     }
   });
+
+  it("time the statistics' scan of every case and case event on the reads' lane, not the cases' one a save needs", async () => {
+    // The scheduler's every-minute jobs read case events over the cases' lane: measure between ticks.
+    const second = new Date().getSeconds();
+    if (second < 5 || second > 50) await new Promise((resolve) => setTimeout(resolve, (((65 - second) % 60) + 1) * 1_000));
+    const before = await timesOf();
+    await counting.app.services.statistics.refresh();
+    const after = await timesOf();
+    const finds = (times: Record<string, { count: number }>, lane: string) => times[`${lane}/find`]?.count ?? 0;
+    expect(finds(after, "reads") - finds(before, "reads")).toBeGreaterThanOrEqual(2);
+    expect(finds(after, "cases")).toBe(finds(before, "cases"));
+  }, 30_000);
 
   it("are not served unless asked for", async () => {
     expect((await fetch(`${plain.app.httpUrl}/metrics/database-commands`)).status).toBe(404);

@@ -39,11 +39,14 @@ export interface Models {
   cases: CaseModel;
   /**
    * The same cases over the reads' lane (db/connection.ts DatabaseLanes): for reads only, which
-   * hold over any number of connections — never for a write. The duplicate search of every save.
+   * hold over any number of connections — never for a write. The duplicate search of every save,
+   * the statistics' scan.
    */
   casesToRead: CaseModel;
   caseLinks: CaseLinkModel;
   caseEvents: CaseEventModel;
+  /** The case events over the reads' lane, as `casesToRead`: the statistics' scan. */
+  caseEventsToRead: CaseEventModel;
   caseSearches: CaseSearchModel;
   locations: LocationModel;
   petitions: PetitionModel;
@@ -70,12 +73,14 @@ export interface Models {
 /**
  * The models, each on one connection: every collection on `connection`, except those of a lane
  * given here (app.ts: see DatabaseLanes) — the update claims and completions, the users, the cases
- * with their links and events — and `casesToRead`, the cases again over the reads' lane.
+ * with their links and events — and `casesToRead` and `caseEventsToRead`, the cases and their
+ * events again over the reads' lane.
  */
 export function createModels(connection: Connection, lanes: { updateClaims?: Connection; users?: Connection; cases?: Connection; reads?: Connection } = {}): Models {
   const claims = lanes.updateClaims ?? connection;
   const cases = lanes.cases ?? connection;
   const caseModel = createCaseModel(cases);
+  const caseEventModel = createCaseEventModel(cases);
   return {
     users: createUserModel(lanes.users ?? connection),
     invites: createInviteModel(connection),
@@ -86,7 +91,8 @@ export function createModels(connection: Connection, lanes: { updateClaims?: Con
     cases: caseModel,
     casesToRead: lanes.reads ? createCaseModel(lanes.reads) : caseModel,
     caseLinks: createCaseLinkModel(cases),
-    caseEvents: createCaseEventModel(cases),
+    caseEvents: caseEventModel,
+    caseEventsToRead: lanes.reads ? createCaseEventModel(lanes.reads) : caseEventModel,
     caseSearches: createCaseSearchModel(connection),
     locations: createLocationModel(connection),
     petitions: createPetitionModel(connection),
