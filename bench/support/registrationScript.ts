@@ -52,6 +52,8 @@ export interface PersonPace {
   firstActionInMs: number;
   /** No action starts after this (performance.now()); an answer not come by then counts as dropped. */
   deadline: number;
+  /** Instead: an answer may come until this (an action started just before the deadline is still answered). */
+  answersBy?: number;
   /** Each answered step: its index in the script and the ms from the action to the answer on screen. */
   onAnswer: (step: number, latencyMs: number) => void;
 }
@@ -71,7 +73,7 @@ export async function actAsPerson(user: EmulatedUser, steps: ScriptStep[], pace:
     if (started >= pace.deadline) return 0;
     try {
       step.act(user);
-      await user.waitForText(step.answer, { timeoutMs: Math.min(ANSWER_TIMEOUT_MS, pace.deadline - started) });
+      await user.waitForText(step.answer, { timeoutMs: Math.min(ANSWER_TIMEOUT_MS, (pace.answersBy ?? pace.deadline) - started) });
       pace.onAnswer(index, performance.now() - started);
     } catch {
       return 1;
