@@ -45,7 +45,7 @@ export function createStatisticsService(deps: { models: Models; clock: Clock; au
    * One pass over each collection, with only the fields counted (no names, no pseudonyms read):
    * contact events first (few), then every case, every active signature, every event answer. The
    * cases and their events are read over the reads' lane: a scan of every case on the cases' one
-   * connection held registrations' saves back for seconds every few minutes (bench:soak).
+   * connection held back every registration's save for as long as it ran, every few minutes.
    */
   async function count(): Promise<StatisticsTally> {
     const now = clock.now();
