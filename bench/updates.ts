@@ -13,6 +13,9 @@
 // 2. Closed loop (`--closed-users`, 100): each user goes through the steps without pausing —
 //    the bot's throughput — and the same users writing to a bare grammY bot that only echoes
 //    (bench/support/echoBot.ts, the same poller) as the ceiling: ours as a fraction of it.
+// 3. The closed loop again against `--webhook-processes` (2) processes in webhook mode behind a
+//    round-robin proxy (tests/support/roundRobinProxy.ts): the layout for more than one machine,
+//    measured on this one (their commands and CPU added up).
 //
 //   npm run bench:updates
 //   npm run bench:updates -- --users 100,1000 --closed-users 50
@@ -25,7 +28,7 @@ import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import { withDatabaseName } from "../src/db/server/index.js";
+import { freePort, withDatabaseName } from "../src/db/server/index.js";
 import { TelegramEmulator } from "../src/emulator/index.js";
 import { mulberry32 } from "../src/emulator/random.js";
 import { connectDatabase } from "../src/db/connection.js";
@@ -34,6 +37,7 @@ import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
 import { botDatabaseCommands, botDatabaseTimes, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
+import { startRoundRobinProxy } from "../tests/support/roundRobinProxy.js";
 import { sampleCpu } from "./support/cpuSampler.js";
 import { addPostgresIndexes } from "./support/postgresIndexes.js";
 import { actAsPerson, ANSWER_TIMEOUT_MS, MEAN_THINK_MS, registrationScript, THINK_MS } from "./support/registrationScript.js";
@@ -47,6 +51,8 @@ const option = (name: string, fallback: string) => {
 /** The open-loop levels; `--users 0` runs none (the closed loop only). */
 const LEVELS = option("users", "100,1000,3000").split(",").map(Number).filter((users) => users > 0);
 const CLOSED_USERS = Number(option("closed-users", "100"));
+/** The closed loop again against this many processes in webhook mode behind a round-robin proxy (the scale layout); 0 skips it. */
+const WEBHOOK_PROCESSES = Number(option("webhook-processes", "2"));
 /** Then this many users in the database in all (rows as the bot stores them), and the 1,000-user level again: is an update's cost flat? 0 skips it. */
 const KNOWN_USERS = Number(option("known-users", "50000"));
 /** A level ends after this long even if the bot is behind: the actions not yet answered count as dropped. */
@@ -80,17 +86,30 @@ interface LevelResult {
   commandsPerUpdate: number;
 }
 
-async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, bot: ChildProcess, idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
+/** The commands (or their times) of several bot processes together, by name. */
+async function summed<T>(bots: ChildProcess[], read: (bot: ChildProcess) => Promise<Record<string, T>>, add: (a: T, b: T) => T): Promise<Record<string, T>> {
+  const all: Record<string, T> = {};
+  for (const bot of bots) for (const [key, value] of Object.entries(await read(bot))) all[key] = key in all ? add(all[key]!, value) : value;
+  return all;
+}
+const allCommands = (bots: ChildProcess[]) => summed(bots, botDatabaseCommands, (a, b) => a + b);
+const allTimes = (bots: ChildProcess[]) => summed(bots, botDatabaseTimes, (a, b) => ({ count: a.count + b.count, ms: a.ms + b.ms }));
+const allCpuMs = (bots: ChildProcess[]) => bots.reduce((sum, bot) => sum + cpuMs(bot.pid), 0);
+
+/** One level, against one bot process or several (webhook mode: their commands and CPU added up, the largest RSS). */
+async function runLevel(emulator: TelegramEmulator, users: number, firstId: number, botOrBots: ChildProcess | ChildProcess[], idleCommandsPerSecond: number, pace: boolean): Promise<LevelResult> {
+  const bots = Array.isArray(botOrBots) ? botOrBots : [botOrBots];
   const draw = mulberry32(users * 7919);
   const think = () => THINK_MS[0] + draw() * (THINK_MS[1] - THINK_MS[0]);
   const people = Array.from({ length: users }, (_, i) => emulator.createUser({ id: firstId + i, firstName: `Sister ${i}`, languageCode: "en" }));
   const latencies: number[] = [];
-  const countsBefore = await botDatabaseCommands(bot);
-  const timesBefore = await botDatabaseTimes(bot);
-  const cpuBefore = cpuMs(bot.pid);
-  let peakRss = rssMb(bot.pid);
-  const sampling = setInterval(() => (peakRss = Math.max(peakRss, rssMb(bot.pid))), 500);
-  const cpuSampling = sampleCpu(bot.pid);
+  const countsBefore = await allCommands(bots);
+  const timesBefore = await allTimes(bots);
+  const cpuBefore = allCpuMs(bots);
+  const largestRss = () => Math.max(...bots.map((bot) => rssMb(bot.pid)));
+  let peakRss = largestRss();
+  const sampling = setInterval(() => (peakRss = Math.max(peakRss, largestRss())), 500);
+  const cpuSampling = sampleCpu(bots.map((bot) => bot.pid));
   const started = performance.now();
   // The script takes ~18 × 4 s at a person's pace; a bot that falls behind is cut off after that and a minute more.
   const deadline = started + LEVEL_LIMIT_MS;
@@ -111,10 +130,10 @@ async function runLevel(emulator: TelegramEmulator, users: number, firstId: numb
     ? `machine ${Math.round(cpuReport.machineBusy * 100)}% busy (busiest 5 s ${Math.round(cpuReport.machinePeak5s * 100)}%), cores used: ${cpuReport.byGroup}`
     : "not measured (no /proc)";
   const dropped = drops.reduce((a, b) => a + b, 0);
-  const countsAfter = await botDatabaseCommands(bot);
-  const timesAfter = await botDatabaseTimes(bot);
-  const botCpuMs = cpuMs(bot.pid) - cpuBefore;
-  const commands = totalOf(countsAfter) - totalOf(countsBefore) - idleCommandsPerSecond * seconds;
+  const countsAfter = await allCommands(bots);
+  const timesAfter = await allTimes(bots);
+  const botCpuMs = allCpuMs(bots) - cpuBefore;
+  const commands = totalOf(countsAfter) - totalOf(countsBefore) - idleCommandsPerSecond * bots.length * seconds;
   const answered = Math.max(1, latencies.length);
   const commandsByName = Object.entries(countsAfter)
     .map(([name, n]) => [name, (n - (countsBefore[name] ?? 0)) / answered] as const)
@@ -302,6 +321,36 @@ async function main(): Promise<void> {
     const echo = await echoCeiling(emulator, CLOSED_USERS, firstId + 1);
     note(`echo bot, closed loop ${CLOSED_USERS} users: ${echo.perSecond.toFixed(1)} answers/s, p99 ${echo.p99.toFixed(0)} ms`);
     rows.push(`| ${CLOSED_USERS} closed loop, bare echo bot (ceiling) | ${echo.perSecond.toFixed(1)} | | | ${echo.p99.toFixed(0)} | | | 0 | |`);
+
+    if (WEBHOOK_PROCESSES > 0) {
+      // The layout for more than one machine (README "Scaling"), here on this one: processes in
+      // webhook mode behind a round-robin proxy, the emulator posting updates to the proxy.
+      await emulator.stop();
+      emulator = await newEmulator();
+      const ports: number[] = [];
+      for (let i = 0; i < WEBHOOK_PROCESSES; i++) ports.push(await freePort());
+      const proxy = await startRoundRobinProxy(ports.map((port) => `http://127.0.0.1:${port}`));
+      const secret = randomBytes(16).toString("hex");
+      const hooked: ChildProcess[] = [];
+      try {
+        for (const port of ports) {
+          hooked.push(await startBenchBot({ emulator, mongoUri, dataKey, built: true, countCommands: true, webhook: { url: `${proxy.url}/telegram/webhook`, port, secret }, env: { LOG_LEVEL: "warn", DEMO_DATA: "false" } }));
+        }
+        await sleep(2_000);
+        const result = await runLevel(emulator, CLOSED_USERS, firstId, hooked, idleCommandsPerSecond, false);
+        firstId += CLOSED_USERS + 1_000;
+        note(
+          `closed loop ${CLOSED_USERS} users, ${WEBHOOK_PROCESSES} webhook processes: ${result.perSecond.toFixed(1)} answers/s, p50 ${result.p50.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ` +
+            `${result.commandsPerUpdate.toFixed(2)} commands an update, the bots' CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${result.cpuShare.toFixed(2)} cores in all); database busy by lane: ${result.laneLoad}; CPU: ${result.cpu}`,
+        );
+        rows.push(
+          `| ${CLOSED_USERS} closed loop, ${WEBHOOK_PROCESSES} webhook processes behind a proxy | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
+        );
+      } finally {
+        for (const child of hooked) await stopBenchBot(child, "SIGTERM");
+        await proxy.close();
+      }
+    }
 
     process.stdout.write(`\n| users | updates/s | p50 ms | p95 ms | p99 ms | dropped | bot RSS MB | db commands/update | bot CPU ms/update |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
     const reference = results.find((r) => r.users === 1000) ?? results.at(-1) ?? closed;

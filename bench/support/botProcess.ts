@@ -21,6 +21,11 @@ export interface BenchBotOptions {
   built?: boolean;
   /** Count the bot's database commands (DATABASE_COMMAND_COUNTS): read them with botDatabaseCommands(). */
   countCommands?: boolean;
+  /**
+   * Webhook mode instead of polling: Telegram (the emulator) posts updates to `url` (a proxy in
+   * front of several processes), and this process listens on `port`.
+   */
+  webhook?: { url: string; port: number; secret: string };
 }
 
 /** The node flags the Docker image runs the bot with (Dockerfile, NODE_OPTIONS). */
@@ -62,14 +67,15 @@ export const totalOf = (counts: Record<string, number>): number => Object.values
 
 /**
  * Starts src/main.ts and resolves once it polls the emulator (deleteWebhook is its last call
- * before polling; a long poll is logged only when answered). Its log goes to stderr, next to the
+ * before polling; a long poll is logged only when answered) or, in webhook mode, once it has set
+ * its webhook (its last call before it takes updates). Its log goes to stderr, next to the
  * benchmark's. Throws when it exits or has not started within a minute.
  */
 export async function startBenchBot(options: BenchBotOptions): Promise<ChildProcess> {
-  const { emulator } = options;
-  const polls = () => emulator.state.log.summary().byMethod.deleteWebhook?.calls ?? 0;
+  const { emulator, webhook } = options;
+  const polls = () => emulator.state.log.summary().byMethod[webhook ? "setWebhook" : "deleteWebhook"]?.calls ?? 0;
   const before = polls();
-  const httpPort = await freePort();
+  const httpPort = webhook?.port ?? (await freePort());
   // BOT_NODE_FLAGS: V8 flags for the bot's node only (e.g. "--optimize-for-size", which NODE_OPTIONS
   // refuses); by default the Docker image's (its NODE_OPTIONS), "" for none.
   const nodeFlags = (process.env.BOT_NODE_FLAGS ?? IMAGE_NODE_FLAGS).split(" ").filter(Boolean);
@@ -84,6 +90,7 @@ export async function startBenchBot(options: BenchBotOptions): Promise<ChildProc
       DATA_ENCRYPTION_KEY: options.dataKey.toString("base64"),
       PORT: String(httpPort),
       ...(options.countCommands ? { DATABASE_COMMAND_COUNTS: "true" } : {}),
+      ...(webhook ? { BOT_MODE: "webhook", WEBHOOK_URL: webhook.url, WEBHOOK_SECRET: webhook.secret } : {}),
       ...options.env,
     },
   });

@@ -37,8 +37,8 @@ function processTicks(pid: number): number {
   }
 }
 
-/** Each process's group by its command name: the bot and this process by pid, the servers by name. */
-function groupTicks(botPid: number | undefined): Map<string, number> {
+/** Each process's group by its command name: the bot's processes and this one by pid, the servers by name. */
+function groupTicks(botPids: (number | undefined)[]): Map<string, number> {
   const ticks = new Map<string, number>();
   const add = (group: string, n: number) => ticks.set(group, (ticks.get(group) ?? 0) + n);
   let pids: string[] = [];
@@ -49,7 +49,7 @@ function groupTicks(botPid: number | undefined): Map<string, number> {
   }
   for (const name of pids) {
     const pid = Number(name);
-    if (pid === botPid) add("bot", processTicks(pid));
+    if (botPids.includes(pid)) add("bot", processTicks(pid));
     else if (pid === process.pid) add("bench", processTicks(pid));
     else {
       let comm = "";
@@ -66,9 +66,9 @@ function groupTicks(botPid: number | undefined): Map<string, number> {
 }
 
 /** Starts sampling; `stop()` ends it and reports. */
-export function sampleCpu(botPid: number | undefined): { stop: () => CpuReport | null } {
+export function sampleCpu(botPids: (number | undefined)[]): { stop: () => CpuReport | null } {
   const first = machineTicks();
-  const firstGroups = groupTicks(botPid);
+  const firstGroups = groupTicks(botPids);
   const startedAt = performance.now();
   const samples: { busy: number; total: number }[] = first ? [first] : [];
   const timer = setInterval(() => {
@@ -82,7 +82,7 @@ export function sampleCpu(botPid: number | undefined): { stop: () => CpuReport |
       if (!first || !last) return null;
       samples.push(last);
       const seconds = (performance.now() - startedAt) / 1000;
-      const groups = groupTicks(botPid);
+      const groups = groupTicks(botPids);
       const byGroup = [...groups.entries()]
         .map(([group, ticks]) => [group, (ticks - (firstGroups.get(group) ?? 0)) / CLOCK_TICKS_PER_SECOND / seconds] as const)
         .sort((a, b) => b[1] - a[1])
