@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       const result = await runLevel(emulator, 1000, firstId, bot, idleCommandsPerSecond, true);
       firstId += 2_000;
       note(
-        `open loop 1000 users with ${KNOWN_USERS} known: ${result.perSecond.toFixed(1)}/s, dropped ${result.dropped}, p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ${result.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update`,
+        `open loop 1000 users with ${KNOWN_USERS} known: ${result.perSecond.toFixed(1)}/s, dropped ${result.dropped}, p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, ${result.commandsPerUpdate.toFixed(2)} commands an update, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update; slowest: ${result.slowestSteps}; database busy by lane: ${result.laneLoad}; CPU: ${result.cpu}`,
       );
       rows.push(
         `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
