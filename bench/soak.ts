@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { withDatabaseName } from "../src/db/server/index.js";
 import { TelegramEmulator } from "../src/emulator/index.js";
 import { mulberry32 } from "../src/emulator/random.js";
-import { rssMb, startBenchBot, stopBenchBot } from "./support/botProcess.js";
+import { REPLY_LIMITS_LIFTED, rssMb, startBenchBot, stopBenchBot } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
 import { addPostgresIndexes } from "./support/postgresIndexes.js";
 import { actAsPerson, ANSWER_TIMEOUT_MS, MEAN_THINK_MS, registrationScript, THINK_MS } from "./support/registrationScript.js";
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const databaseName = `soak_${randomBytes(4).toString("hex")}`;
   const mongoUri = withDatabaseName(database.uri, databaseName);
   const emulator = await TelegramEmulator.start({
-    limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
+    limits: REPLY_LIMITS_LIFTED,
     callLogLimit: 10_000,
   });
   note(`database: ${database.name}; ${USERS} people at a person's pace for ${MINUTES} minutes`);

@@ -35,7 +35,7 @@ import { connectDatabase } from "../src/db/connection.js";
 import { createModels } from "../src/db/models/index.js";
 import { silentLogger } from "../src/logger.js";
 import { createFieldCipher } from "../src/security/fieldCipher.js";
-import { botDatabaseCommands, botDatabaseTimes, cpuMs, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
+import { botDatabaseCommands, botDatabaseTimes, cpuMs, REPLY_LIMITS_LIFTED, rssMb, startBenchBot, stopBenchBot, totalOf } from "./support/botProcess.js";
 import { nameOf, note, startDatabase } from "./support/caseSeed.js";
 import { startRoundRobinProxy } from "../tests/support/roundRobinProxy.js";
 import { sampleCpu } from "./support/cpuSampler.js";
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   let emulators = 0;
   const newEmulator = () =>
     TelegramEmulator.start({
-      limits: { globalPerSecond: 100_000, paidPerSecond: 100_000, perChatPerSecond: 1_000, perChatBurst: 1_000 },
+      limits: REPLY_LIMITS_LIFTED,
       callLogLimit: 10_000,
       firstUpdateId: 100_000_001 + 10_000_000 * emulators++,
     });

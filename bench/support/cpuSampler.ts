@@ -3,8 +3,7 @@
 // second while a level runs. On a machine without /proc it reports nothing.
 
 import { readdirSync, readFileSync } from "node:fs";
-
-const CLOCK_TICKS_PER_SECOND = 100;
+import { cpuMs } from "./botProcess.js";
 
 export interface CpuReport {
   /** Busy share of the whole machine over the level (1 = every core busy all along). */
@@ -27,30 +26,20 @@ function machineTicks(): { busy: number; total: number } | null {
   }
 }
 
-function processTicks(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
-/** Each process's group by its command name: the bot's processes and this one by pid, the servers by name. */
-function groupTicks(botPids: (number | undefined)[]): Map<string, number> {
-  const ticks = new Map<string, number>();
-  const add = (group: string, n: number) => ticks.set(group, (ticks.get(group) ?? 0) + n);
+/** The CPU ms of each group of processes: the bot's processes and this one by pid, the servers by command name. */
+function groupCpuMs(botPids: (number | undefined)[]): Map<string, number> {
+  const used = new Map<string, number>();
+  const add = (group: string, pid: number) => used.set(group, (used.get(group) ?? 0) + cpuMs(pid));
   let pids: string[] = [];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return ticks;
+    return used;
   }
   for (const name of pids) {
     const pid = Number(name);
-    if (botPids.includes(pid)) add("bot", processTicks(pid));
-    else if (pid === process.pid) add("bench", processTicks(pid));
+    if (botPids.includes(pid)) add("bot", pid);
+    else if (pid === process.pid) add("bench", pid);
     else {
       let comm = "";
       try {
@@ -58,17 +47,17 @@ function groupTicks(botPids: (number | undefined)[]): Map<string, number> {
       } catch {
         continue;
       }
-      if (comm.startsWith("ferretdb")) add("ferretdb", processTicks(pid));
-      else if (comm.startsWith("postgres")) add("postgres", processTicks(pid));
+      if (comm.startsWith("ferretdb")) add("ferretdb", pid);
+      else if (comm.startsWith("postgres")) add("postgres", pid);
     }
   }
-  return ticks;
+  return used;
 }
 
 /** Starts sampling; `stop()` ends it and reports. */
 export function sampleCpu(botPids: (number | undefined)[]): { stop: () => CpuReport | null } {
   const first = machineTicks();
-  const firstGroups = groupTicks(botPids);
+  const firstGroups = groupCpuMs(botPids);
   const startedAt = performance.now();
   const samples: { busy: number; total: number }[] = first ? [first] : [];
   const timer = setInterval(() => {
@@ -82,9 +71,9 @@ export function sampleCpu(botPids: (number | undefined)[]): { stop: () => CpuRep
       if (!first || !last) return null;
       samples.push(last);
       const seconds = (performance.now() - startedAt) / 1000;
-      const groups = groupTicks(botPids);
+      const groups = groupCpuMs(botPids);
       const byGroup = [...groups.entries()]
-        .map(([group, ticks]) => [group, (ticks - (firstGroups.get(group) ?? 0)) / CLOCK_TICKS_PER_SECOND / seconds] as const)
+        .map(([group, ms]) => [group, (ms - (firstGroups.get(group) ?? 0)) / 1000 / seconds] as const)
         .sort((a, b) => b[1] - a[1])
         .map(([group, cores]) => `${group} ${cores.toFixed(2)}`)
         .join(", ");
