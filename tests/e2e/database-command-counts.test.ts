@@ -3,6 +3,7 @@
 // (bench:updates reads both).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
+import { awayFromMinuteTicks } from "../support/waitUntil.js";
 
 let counting: TestBot;
 let plain: TestBot;
@@ -58,8 +59,7 @@ describe("database command counts", () => {
 
   it("time the statistics' scan of every case and case event on the reads' lane, not the cases' one a save needs", async () => {
     // The scheduler's every-minute jobs read case events over the cases' lane: measure between ticks.
-    const second = new Date().getSeconds();
-    if (second < 5 || second > 50) await new Promise((resolve) => setTimeout(resolve, (((65 - second) % 60) + 1) * 1_000));
+    await awayFromMinuteTicks();
     const before = await timesOf();
     await counting.app.services.statistics.refresh();
     const after = await timesOf();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../support/botHarness.js";
 import { press } from "../support/chatSteps.js";
 import { refOf } from "../support/userRefs.js";
-import { waitUntil } from "../support/waitUntil.js";
+import { awayFromMinuteTicks, waitUntil } from "../support/waitUntil.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -28,6 +28,8 @@ describe("conversation state remembered by a polling bot", () => {
     const mother = bot.emulator.createUser({ languageCode: "en" });
     mother.sendCommand("register");
     await mother.waitForText("Before we start, please read this.");
+    // The hourly jobs over stored conversations (reminders, idle ones dropped) read them too, at a minute's start.
+    await awayFromMinuteTicks();
     const before = await conversationReads();
     await press(mother, "✅ I agree, continue", "Who are you to the person you are looking for?");
     await press(mother, "I am the mother", "What is their full name?");
@@ -39,13 +41,14 @@ describe("conversation state remembered by a polling bot", () => {
     const remembered = await bot.app.conversations.read(key);
     bot.app.conversations.forgetRemembered();
     expect(await bot.app.conversations.read(key)).toEqual(remembered);
-  });
+  }, 30_000);
 
   it("after a 409 (another process polls with the token), what it remembered is not relied on: it reads again", async () => {
     const sister = bot.emulator.createUser({ languageCode: "en" });
     sister.sendCommand("register");
     await sister.waitForText("Before we start, please read this.");
     await bot.emulator.waitForQuiet();
+    await awayFromMinuteTicks();
     const key = `conv:${refOf(sister.id)}`;
     const reads = await conversationReads();
     await bot.app.conversations.read(key);
@@ -63,5 +66,5 @@ describe("conversation state remembered by a polling bot", () => {
     );
     // She carries on, her place read from the database.
     await press(sister, "✅ I agree, continue", "Who are you to the person you are looking for?");
-  });
+  }, 30_000);
 });

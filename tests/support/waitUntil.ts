@@ -13,3 +13,12 @@ export async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Waits, if needed, until the clock is 5–50 s into a minute (up to 15 s): the scheduler's jobs fire
+ * at a minute's start, and a test that counts a lane's database commands must not count theirs.
+ */
+export async function awayFromMinuteTicks(): Promise<void> {
+  const second = new Date().getSeconds();
+  if (second < 5 || second > 50) await new Promise((resolve) => setTimeout(resolve, (((65 - second) % 60) + 1) * 1_000));
+}
