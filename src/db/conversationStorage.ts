@@ -34,8 +34,7 @@ export type StoredConversationState<T> = { state: T; updateIds?: number[] } | { 
  * Why not @grammyjs/storage-mongodb as is: it stores the state as a document, and the replay log
  * holds inline keyboards (arrays of arrays), which FerretDB v1 rejects ("nested arrays are not
  * supported"). Storing the state as JSON text works on MongoDB and FerretDB alike — and lets us
- * encrypt it whole: the replay log holds every typed name, shared contact, appeal text and the
- * user's Telegram profile.
+ * encrypt it whole: the replay log holds every typed name, shared contact and appeal text.
  */
 export interface ConversationStore<T> {
   read(key: string): Promise<StoredConversationState<T> | undefined>;
@@ -90,8 +89,9 @@ const DROP_BATCH = 500;
 const DEFLATED = "deflate:";
 
 /**
- * A conversation's replay log repeats itself (every update and every message sent, with their
- * keyboards): a registration's state at its summary is ~29 KB of JSON, ~3 KB deflated. Compressed
+ * A conversation's replay log repeats itself (every update and every message sent): a
+ * registration's state at its summary is ~9 KB of JSON once slimmed (bot/features/idleConversations/
+ * slimReplayLog.ts; ~29 KB whole), ~2 KB deflated. Compressed
  * before it is encrypted, the stored document is ~5 times smaller — read and written on every
  * update of a conversation, and on FerretDB scanned by every other chat's lookup too (bench:updates).
  */

@@ -113,6 +113,12 @@ describe("a copy of the database does not list Telegram accounts", () => {
     await press(family, "✅ موافقم، ادامه", "مرحلهٔ ۱ از ۱۴");
     await press(family, "خواهرش هستم", "نام کامل او چیست؟");
 
+    // Open, her conversation's replay log holds her answers, and of her Telegram profile only the id and language.
+    // (Stored right after the answer was sent: read until her press is in it.)
+    let openText = "";
+    await waitUntil(async () => (openText = JSON.stringify(await bot.app.conversations.read(`conv:${refOf(FAMILY_ID)}`))).includes("rgc:relation:sister"), 5_000, "her answer stored");
+    for (const value of Object.values(PROFILE.family)) expect(openText.includes(value), `her open conversation holds ${value}`).toBe(false);
+
     const dump = await rawDump();
     // The story did write about these people: under their pseudonyms.
     expect(dump.users).toContain(refOf(FAMILY_ID));

@@ -8,6 +8,7 @@ import { COMPOSE_CONVERSATION } from "../broadcasts/composeConversation.js";
 import { APPEAL_CONVERSATION, LETTER_CONVERSATION } from "../petitions/appealConversations.js";
 import { SIGN_PETITION_CONVERSATION } from "../petitions/signConversation.js";
 import { REGISTRATION_CONVERSATION } from "../registration/registrationConversation.js";
+import { slimReplayLog } from "./slimReplayLog.js";
 
 export type StoredConversations = VersionedState<ConversationData>;
 
@@ -75,7 +76,7 @@ export function idleConversations(store: ConversationStore<StoredConversations>,
       },
       async write(ctx, state) {
         const key = keyOf(ctx);
-        if (key !== undefined) await store.write(key, state, [...(appliedBefore.get(ctx) ?? []), ctx.update.update_id].slice(-APPLIED_UPDATES_KEPT));
+        if (key !== undefined) await store.write(key, slimReplayLog(state), [...(appliedBefore.get(ctx) ?? []), ctx.update.update_id].slice(-APPLIED_UPDATES_KEPT));
       },
       async delete(ctx) {
         const key = keyOf(ctx);
