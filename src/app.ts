@@ -22,7 +22,8 @@ import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } 
 import { createWorkerLink } from "./delivery/workerLink.js";
 import { createSendBudget, spendFromBudget } from "./delivery/sendBudget.js";
 import { startSharedReplies } from "./delivery/sharedReplies.js";
-import { maintenanceJobs } from "./scheduler/maintenanceJobs.js";
+import { maintenanceJobs, nameKeysJob } from "./scheduler/maintenanceJobs.js";
+import { createNameKeysUpgrade } from "./services/cases/nameKeysUpgrade.js";
 import { petitionJobs } from "./scheduler/petitionJobs.js";
 import { reminderJobs } from "./scheduler/reminderJobs.js";
 import { followUpJobs } from "./scheduler/followUpJobs.js";
@@ -312,6 +313,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
 
   const jobs = [
     ...maintenanceJobs(services.updateClaims, retention),
+    nameKeysJob(createNameKeysUpgrade({ models, cipher }), log),
     ...petitionJobs(services.petitions),
     statisticsJob(services.statistics, statsRefreshMinutes),
     // Its first tick after a start also sends what fell due while the bot was down.

@@ -5,5 +5,5 @@
 // skeleton and search keys (names/nameSkeleton.ts), scoring two names or two cases (names/nameMatching.ts).
 
 export { MAX_NAME_LENGTH, cleanName, normalizeName, type CleanNameResult } from "./names/nameNormalization.js";
-export { nameSearchKeys, nameSkeleton } from "./names/nameSkeleton.js";
+export { duplicateSearchKeys, nameSearchKeys, nameSkeleton } from "./names/nameSkeleton.js";
 export { PROBABLE_NAME_SCORE, compareNames, scoreCaseMatch, type CaseIdentity, type NameMatch } from "./names/nameMatching.js";

@@ -1,3 +1,5 @@
+import type { Logger } from "../logger.js";
+import type { NameKeysUpgrade } from "../services/cases/nameKeysUpgrade.js";
 import type { Retention } from "../services/retention.js";
 import type { UpdateClaims } from "../services/updateClaims.js";
 import type { ScheduledJob } from "./index.js";
@@ -30,4 +32,16 @@ export function maintenanceJobs(updateClaims: UpdateClaims, retention: Retention
       await purge(now);
     },
   }));
+}
+
+/** Cases stored before the name keys changed get them recomputed, 500 a minute, until all have them (then one read a minute). */
+export function nameKeysJob(upgrade: NameKeysUpgrade, log: Logger): ScheduledJob {
+  return {
+    name: "upgrade-name-keys",
+    cron: "* * * * *",
+    run: async () => {
+      const { rewritten, done } = await upgrade.runBatch();
+      if (rewritten > 0 || !done) log.info({ rewritten, done }, "case name keys recomputed");
+    },
+  };
 }

@@ -4,6 +4,7 @@ import {
   PROBABLE_NAME_SCORE,
   cleanName,
   compareNames,
+  duplicateSearchKeys,
   nameSearchKeys,
   nameSkeleton,
   normalizeName,
@@ -206,6 +207,34 @@ const DIFFERENT_PEOPLE: Array<[string, string]> = [
   ["Soheila Karimi", "Sohrab Karimi"],
   ["Seyed Mohammad Reza Karimi", "Seyed Mohammad Reza Kazemi"],
 ];
+
+describe("duplicateSearchKeys", () => {
+  it.each([
+    ["Ali Karimi Barfar", ["lkrmbrfr", "krm+l", "krm+b", "brfr+l", "brfr+k"]],
+    [`امیر حسن${ZWNJ}زاده`, ["mrhsnzd", "mr+h", "hsnzd+m"]],
+    ["Gholamreza Jafari", ["qlmrzjfr", "qlmrz+j", "jfr+k"]],
+    ["Khosrow Bakhtiari", ["xsrbxtr", "xsr+b", "bxtr+h"]],
+    ["Hasanzadeh", ["hsnzd"]],
+    ["Ali", []],
+    ["", []],
+  ])("%j → %j", (name, keys) => {
+    expect(duplicateSearchKeys(name)).toEqual(keys);
+  });
+
+  it("never a word's key alone: a common given name does not find every case that has it", () => {
+    for (const name of ["Reza Karimi", "Mohammad Ali Hosseini", "Zahra Ghasemi"]) {
+      // Besides the pairs, only the whole name (which /find's keys hold too).
+      expect(duplicateSearchKeys(name).filter((k) => !k.includes("+")), name).toEqual([nameSkeleton(name)]);
+    }
+  });
+
+  it("two registrations of the same person share one (every pair below that the comparison calls probable)", () => {
+    for (const [a, b] of SAME_PERSON) {
+      const keysOfB = duplicateSearchKeys(b);
+      expect(duplicateSearchKeys(a).some((k) => keysOfB.includes(k)), `${a} / ${b}`).toBe(true);
+    }
+  });
+});
 
 describe("compareNames", () => {
   it.each(SAME_PERSON)("%s ≈ %s", (a, b) => {

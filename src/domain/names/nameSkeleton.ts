@@ -153,3 +153,38 @@ export function nameSearchKeys(fullName: string): string[] {
   const keys = [...words, words.join("")].filter((k) => k.length >= MIN_KEY_LENGTH);
   return [...new Set(keys)];
 }
+
+/**
+ * Keys to find probable duplicates of a name by, selective enough to stay cheap when a word is
+ * common: the whole name's skeleton, and for every word (with at least two consonants) its
+ * skeleton joined to the first consonant of each other word (initialClass) — "Ali Karimi Barfar" gives
+ * "lkrmbrfr", "krm+l", "krm+b", "brfr+l" and "brfr+k". Two names that a comparison would call
+ * probably the same share one whenever one word is spelled alike and another begins alike, in
+ * any order, with a middle name added or a typo in any one word; a name written with its
+ * compound surname joined or split shares the whole name's key. A single word has its own
+ * skeleton only. ("Ali" alone would be every Ali: a name word's key alone is what /find uses.)
+ */
+export function duplicateSearchKeys(fullName: string): string[] {
+  const words = normalizedWords(fullName).map(wordSkeleton).filter((w) => w !== "").slice(0, MAX_DUPLICATE_KEY_WORDS);
+  const keys = [words.join("")];
+  words.forEach((word, i) => {
+    if (word.length < MIN_KEY_LENGTH) return;
+    words.forEach((other, j) => {
+      if (i !== j) keys.push(`${word}+${initialClass(other)}`);
+    });
+  });
+  return [...new Set(keys.filter((k) => k.length >= MIN_KEY_LENGTH))];
+}
+
+/**
+ * A word's first consonant, with those that romanisations swap at a name's start counted as one:
+ * g, q (gh, ق, غ) and k ("Gholamreza", "Golamreza"); h and x (kh, خ).
+ */
+function initialClass(skeleton: string): string {
+  const first = skeleton[0]!;
+  return INITIAL_CLASSES[first] ?? first;
+}
+const INITIAL_CLASSES: Readonly<Record<string, string>> = { q: "k", g: "k", x: "h" };
+
+/** A name longer than this is keyed by its first words (the comparison reads no more either). */
+const MAX_DUPLICATE_KEY_WORDS = 8;

@@ -20,9 +20,12 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
   /** Existing cases that probably are the same person (name keys, then a full score). */
   async function findPossibleDuplicates(draft: CompleteRegistration, tokens: string[], excludeId?: Types.ObjectId) {
     if (tokens.length === 0) return [];
-    // One query per name key, not one `$in`: FerretDB v1 hands an equality on a field to its
+    // One query per duplicate key, not one `$in`: FerretDB v1 hands an equality on a field to its
     // backend's index but filters an `$in` itself, over every case (bench:updates: 12 ms a save at
     // 1,300 cases, growing with them). On MongoDB each is an index lookup on nameTokens_1.
+    // FerretDB also applies the other conditions and the limit itself, to every case holding the
+    // key: a key per word would read every "Ali" (bench:updates: 16-23 ms a query at ~2,000 cases,
+    // the tail of a burst of saves); a word joined to another's first letter reads a few.
     // A record merged into another case only keeps its family's own answers: not a candidate.
     // Side by side over the reads' lane: a burst of saves does not queue their searches behind each other's writes.
     const perKey = await Promise.all(

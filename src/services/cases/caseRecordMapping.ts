@@ -1,7 +1,7 @@
 import type { CaseLinkRecord } from "../../db/models/caseLink.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import type { CompleteRegistration, RegistrationDraft } from "../../domain/registration/draft.js";
-import { nameSearchKeys } from "../../domain/personName.js";
+import { duplicateSearchKeys, nameSearchKeys } from "../../domain/personName.js";
 import type { LastContactMethod, Relation, Sex } from "../../domain/relations.js";
 import type { FieldCipher } from "../../security/fieldCipher.js";
 
@@ -35,10 +35,21 @@ export function linkFields(draft: CompleteRegistration, cipher: FieldCipher) {
   };
 }
 
-/** Keyed hashes of the phonetic keys of every name the family gave. */
+const namesOf = (fullName: string, otherNames: string | null | undefined) => [fullName, ...(otherNames ?? "").split(/[,،;\n]/)].map((n) => n.trim()).filter(Boolean);
+
+/**
+ * Keyed hashes of the phonetic keys of every name the family gave: the keys /find looks up
+ * (a word, the whole name) and those the duplicate search looks up (duplicateTokensOf), in one
+ * indexed field. A duplicate key holds "+", which no word's key does, so the two never meet.
+ */
 export function nameTokensOf(fullName: string, otherNames: string | null | undefined, cipher: FieldCipher): string[] {
-  const names = [fullName, ...(otherNames ?? "").split(/[,،;\n]/)].map((n) => n.trim()).filter(Boolean);
-  return [...new Set(names.flatMap((name) => nameSearchKeys(name)).map((key) => cipher.searchToken(key)))];
+  const names = namesOf(fullName, otherNames);
+  return [...new Set(names.flatMap((name) => [...nameSearchKeys(name), ...duplicateSearchKeys(name)]).map((key) => cipher.searchToken(key)))];
+}
+
+/** The tokens a registration's probable duplicates are looked up by (domain/names duplicateSearchKeys). */
+export function duplicateTokensOf(fullName: string, otherNames: string | null | undefined, cipher: FieldCipher): string[] {
+  return [...new Set(namesOf(fullName, otherNames).flatMap(duplicateSearchKeys).map((key) => cipher.searchToken(key)))];
 }
 
 /**

@@ -6,7 +6,7 @@ import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import { generateCaseReference } from "../../domain/caseReference.js";
 import { registrationWeek } from "../../domain/registrationWeek.js";
 import type { createDuplicateFinder } from "./caseDuplicates.js";
-import { linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
+import { duplicateTokensOf, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
 import type { CaseStore } from "./caseStore.js";
 import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
@@ -29,7 +29,7 @@ export function createCaseRegistration(
       let possibleDuplicate = (earlier?.possibleDuplicates.length ?? 0) > 0;
       if (!created) {
         const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
-        const found = await duplicates.findPossibleDuplicates(draft, tokens);
+        const found = await duplicates.findPossibleDuplicates(draft, duplicateTokensOf(draft.fullName, draft.otherNames, cipher));
         possibleDuplicate = found.length > 0;
         const base = {
           status: "registered" as const,
