@@ -24,6 +24,7 @@ const BENCHMARKS: { name: string; full: string[]; quick: string[]; targets: stri
   { name: "broadcast", full: [], quick: ["--recipients", "2000"], targets: "ratio ≥ 0.9 of the cap; lost 0; duplicates 0" },
   { name: "reminders", full: [], quick: ["--due", "2000"], targets: "lost 0; duplicates 0; tick flat from 1k to 10k" },
   { name: "coordinators", full: [], quick: ["--cases", "10000", "--signatures", "20000", "--queries", "20", "--slow-queries", "3", "--old-queries", "1"], targets: "find and stats p95 < 200 ms; export RSS growth < 50 MB" },
+  { name: "duplicates", full: ["--cases", "20000"], quick: ["--cases", "2000"], targets: "no target: a save's search and what it finds, against the word keys it used before" },
   { name: "desk", full: [], quick: ["--cases", "10000", "--queries", "20"], targets: "page p95 < 300 ms; first load < 200 KB" },
 ];
 

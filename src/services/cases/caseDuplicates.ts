@@ -23,9 +23,9 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
     // One query per duplicate key, not one `$in`: FerretDB v1 hands an equality on a field to its
     // backend's index but filters an `$in` itself, over every case (bench:updates: 12 ms a save at
     // 1,300 cases, growing with them). On MongoDB each is an index lookup on nameTokens_1.
-    // FerretDB also applies the other conditions and the limit itself, to every case holding the
-    // key: a key per word would read every "Ali" (bench:updates: 16-23 ms a query at ~2,000 cases,
-    // the tail of a burst of saves); a word joined to another's first letter reads a few.
+    // The keys are a word joined to another word's first consonant, not a word alone: with a key
+    // per word, a common word's 50 cases crowded out the rare key that held the real duplicate
+    // (at 2,000 cases 2 probable duplicates found for 40 names, against 7 with these keys).
     // A record merged into another case only keeps its family's own answers: not a candidate.
     // Side by side over the reads' lane: a burst of saves does not queue their searches behind each other's writes.
     const perKey = await Promise.all(
@@ -35,8 +35,17 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
         return models.casesToRead.find(filter).limit(CANDIDATE_LIMIT).lean().exec();
       }),
     );
-    const byId = new Map<string, CaseRecord>(perKey.flat().map((found) => [found._id.toHexString(), found]));
-    const candidates = [...byId.values()].slice(0, CANDIDATE_LIMIT);
+    // The cases sharing the most keys first: a common pair of words must not crowd out the whole name's match.
+    const byId = new Map<string, { record: CaseRecord; keys: number }>();
+    for (const found of perKey.flat()) {
+      const id = found._id.toHexString();
+      const seen = byId.get(id);
+      byId.set(id, { record: found, keys: (seen?.keys ?? 0) + 1 });
+    }
+    const candidates = [...byId.values()]
+      .sort((a, b) => b.keys - a.keys)
+      .slice(0, CANDIDATE_LIMIT)
+      .map((c) => c.record);
     const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
     return candidates
       .map((c) => {

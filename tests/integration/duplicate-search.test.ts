@@ -1,5 +1,6 @@
-// Cases saved before the duplicate search's keys existed get them from the scheduled upgrade, and
-// are then found as probable duplicates again.
+// The duplicate search at a registration's save: a crowd of cases sharing a common pair of words
+// does not hide the real duplicate, and cases saved before its keys existed get them from the
+// scheduled upgrade, and are then found again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "mongoose";
 import type { Clock } from "../../src/clock.js";
@@ -25,7 +26,7 @@ const clock: Clock = { now: () => now };
 const cipher = createFieldCipher(parseEncryptionKey("ef".repeat(32)));
 const coordinator = buildActor({ userId: 9001, grants: [{ role: "coordinator", provinces: [] }], isAdmin: false });
 
-const registration = (fullName: string): CompleteRegistration => sampleRegistration({ fullName, familyProvince: "fars", birthYear: 1962, lastContactMethod: "letter" });
+const registration = (fullName: string, birthYear = 1962): CompleteRegistration => sampleRegistration({ fullName, familyProvince: "fars", birthYear, lastContactMethod: "letter" });
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
@@ -109,4 +110,15 @@ describe("the name keys of cases stored before the duplicate search's keys", () 
     expect(editedMeanwhile).toBe(true);
     expect((await models.cases.findOne({ reference: edited.reference }).lean().exec())!.nameTokens).toEqual(["edited"]);
   });
+});
+
+describe("a crowd sharing a common name", () => {
+  it("60 cases of another Ali Karimi (born decades apart) do not hide the Ali Karimi Barfar registered after them", async () => {
+    for (let i = 0; i < 60; i++) await cases.register({ userId: 7100 + i, locale: "fa", draft: registration("Ali Karimi", 1920), consentAt: now });
+    const brother = await cases.register({ userId: 7200, locale: "fa", draft: registration("Ali Karimi Barfar"), consentAt: now });
+    // His sister writes the words in another order: only pairs of words meet, the crowd's among them.
+    const sister = await cases.register({ userId: 7201, locale: "fa", draft: registration("Karimi Ali Barfar"), consentAt: now });
+    const stored = await models.cases.findOne({ reference: sister.reference }).lean().exec();
+    expect(stored!.possibleDuplicates.map((d) => d.reference)).toContain(brother.reference);
+  }, 30_000);
 });
