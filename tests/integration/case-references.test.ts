@@ -5,8 +5,8 @@ import type { Models } from "../../src/db/models/index.js";
 import { parseCaseReference } from "../../src/domain/caseReference.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
-import { createAuditTrail } from "../../src/services/audit.js";
-import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import type { CaseService } from "../../src/services/cases/caseService.js";
+import { caseServiceWithoutOutbox } from "../support/caseServices.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { storedActors } from "../support/storedActors.js";
@@ -29,15 +29,7 @@ const registration = (fullName: string): CompleteRegistration =>
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
   // Built as the app builds it: no source injected, so the production default is used.
-  cases = createCaseService({
-    models,
-    clock: { now: () => now },
-    cipher,
-    audit: createAuditTrail(models, { now: () => now }, cipher),
-    delivery: { enqueue: async () => ({ created: true, recipients: 0 }), withdrawRecipient: async () => 0 },
-    defaultLocale: "fa",
-    actorNow: storedActors(),
-  });
+  cases = caseServiceWithoutOutbox({ models, clock: { now: () => now }, cipher, actorNow: storedActors() });
 });
 afterAll(async () => {
   await connection?.close();

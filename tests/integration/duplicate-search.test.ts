@@ -10,8 +10,8 @@ import type { CompleteRegistration } from "../../src/domain/registration/draft.j
 import { buildActor } from "../../src/domain/roles.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
 import { APP_META_COLLECTION } from "../../src/security/keyCheck.js";
-import { createAuditTrail } from "../../src/services/audit.js";
-import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import type { CaseService } from "../../src/services/cases/caseService.js";
+import { caseServiceWithoutOutbox } from "../support/caseServices.js";
 import { createNameKeysUpgrade, NAME_KEYS_VERSION } from "../../src/services/cases/nameKeysUpgrade.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { sampleRegistration } from "../support/fixtures.js";
@@ -30,15 +30,7 @@ const registration = (fullName: string, birthYear = 1962): CompleteRegistration 
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
-  cases = createCaseService({
-    models,
-    clock,
-    cipher,
-    audit: createAuditTrail(models, clock, cipher),
-    delivery: { enqueue: async () => ({ created: true, recipients: 0 }), withdrawRecipient: async () => undefined },
-    defaultLocale: "fa",
-    actorNow: storedActors(coordinator),
-  } as unknown as Parameters<typeof createCaseService>[0]);
+  cases = caseServiceWithoutOutbox({ models, clock, cipher, actorNow: storedActors(coordinator) });
 });
 afterAll(async () => {
   await connection?.close();
@@ -86,7 +78,7 @@ describe("the name keys of cases stored before the duplicate search's keys", () 
     const edited = await cases.register({ userId: 7004, locale: "fa", draft: registration("Parvin Ghorbani"), consentAt: now });
     await models.cases.db.collection(APP_META_COLLECTION).deleteOne({ _id: "case-name-keys" as never });
     // The upgrade read it, then the family's edit wrote (new names, new updatedAt) before the upgrade's write.
-    const original = models.cases.find.bind(models.cases);
+    const original = models.casesToRead.find.bind(models.casesToRead);
     let editedMeanwhile = false;
     const spy = (...args: Parameters<typeof original>) => {
       const query = original(...args);
@@ -101,11 +93,11 @@ describe("the name keys of cases stored before the duplicate search's keys", () 
       }) as typeof query.exec;
       return query;
     };
-    models.cases.find = spy as typeof models.cases.find;
+    models.casesToRead.find = spy as typeof models.casesToRead.find;
     try {
       await upgrade.runBatch();
     } finally {
-      models.cases.find = original;
+      models.casesToRead.find = original;
     }
     expect(editedMeanwhile).toBe(true);
     expect((await models.cases.findOne({ reference: edited.reference }).lean().exec())!.nameTokens).toEqual(["edited"]);

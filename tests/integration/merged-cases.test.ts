@@ -5,8 +5,8 @@ import { type Models } from "../../src/db/models/index.js";
 import type { CompleteRegistration } from "../../src/domain/registration/draft.js";
 import { buildActor } from "../../src/domain/roles.js";
 import { createFieldCipher, parseEncryptionKey } from "../../src/security/fieldCipher.js";
-import { createAuditTrail } from "../../src/services/audit.js";
-import { createCaseService, type CaseService } from "../../src/services/cases/caseService.js";
+import type { CaseService } from "../../src/services/cases/caseService.js";
+import { caseServiceWithoutOutbox } from "../support/caseServices.js";
 import { openTestModels, type TestDatabase } from "../support/database.js";
 import { sampleRegistration } from "../support/fixtures.js";
 import { storedActors } from "../support/storedActors.js";
@@ -26,18 +26,7 @@ const registration = (extra: Partial<CompleteRegistration>): CompleteRegistratio
 
 beforeAll(async () => {
   ({ database, connection, models } = await openTestModels());
-  cases = createCaseService({
-    models,
-    clock,
-    cipher,
-    audit: createAuditTrail(models, clock, cipher),
-    delivery: {
-      enqueue: async (_job: unknown, recipients: Iterable<unknown> | AsyncIterable<unknown>) => ({ created: true, recipients: [...(recipients as Iterable<unknown>)].length }),
-      withdrawRecipient: async () => undefined,
-    },
-    defaultLocale: "fa",
-    actorNow: storedActors(coordinator),
-  } as unknown as Parameters<typeof createCaseService>[0]);
+  cases = caseServiceWithoutOutbox({ models, clock, cipher, actorNow: storedActors(coordinator) });
 });
 afterAll(async () => {
   await connection?.close();

@@ -7,14 +7,11 @@ import type { CaseRecord } from "../../db/models/case.js";
 import { scoreCaseMatch } from "../../domain/personName.js";
 import type { CompleteRegistration } from "../../domain/registration/draft.js";
 import { can, coversProvince, type Actor } from "../../domain/roles.js";
+import { splitNames } from "./caseRecordMapping.js";
 import { objectId, type CaseStore } from "./caseStore.js";
 import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
 const CANDIDATE_LIMIT = 50;
-
-export function splitNames(value: string | null | undefined): string[] {
-  return (value ?? "").split(/[,،;\n]/).map((n) => n.trim()).filter(Boolean);
-}
 
 export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, "models" | "cipher">) {
   /** Existing cases that probably are the same person (name keys, then a full score). */

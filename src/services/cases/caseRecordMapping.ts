@@ -35,7 +35,12 @@ export function linkFields(draft: CompleteRegistration, cipher: FieldCipher) {
   };
 }
 
-const namesOf = (fullName: string, otherNames: string | null | undefined) => [fullName, ...(otherNames ?? "").split(/[,،;\n]/)].map((n) => n.trim()).filter(Boolean);
+/** The other names a family gave, one per comma, semicolon or line. */
+export function splitNames(value: string | null | undefined): string[] {
+  return (value ?? "").split(/[,،;\n]/).map((n) => n.trim()).filter(Boolean);
+}
+
+const namesOf = (fullName: string, otherNames: string | null | undefined) => [fullName.trim(), ...splitNames(otherNames)].filter(Boolean);
 
 /**
  * Keyed hashes of the phonetic keys of every name the family gave: the keys /find looks up

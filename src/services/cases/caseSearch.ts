@@ -14,7 +14,7 @@ import { nameSearchKeys } from "../../domain/personName.js";
 import { csvRow, UTF8_BOM } from "../../domain/petitions/csv.js";
 import { listProvinces, provinceName } from "../../domain/provinces.js";
 import { can, type Actor, type ActingUser } from "../../domain/roles.js";
-import { splitNames } from "./caseDuplicates.js";
+import { splitNames } from "./caseRecordMapping.js";
 import type { CaseServiceDeps } from "./caseTypes.js";
 
 /** Columns of the /export file, documented in the README ("Coordinators"). */

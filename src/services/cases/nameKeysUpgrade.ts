@@ -35,24 +35,25 @@ export interface NameKeysUpgrade {
  * already. Until a case is reached, a new registration of the same person may not be shown as its
  * probable duplicate: the duplicate search looks up the new keys only.
  */
-export function createNameKeysUpgrade({ models, cipher }: { models: Pick<Models, "cases">; cipher: FieldCipher }): NameKeysUpgrade {
+export function createNameKeysUpgrade({ models, cipher }: { models: Pick<Models, "cases" | "casesToRead">; cipher: FieldCipher }): NameKeysUpgrade {
   const progress = () => models.cases.db.collection<NameKeysProgress>(APP_META_COLLECTION);
   return {
     async runBatch() {
       const found = await progress().findOne({ _id: NAME_KEYS_ID });
       if (found?.version === NAME_KEYS_VERSION) return { rewritten: 0, done: true };
-      const batch = await models.cases
+      // Read over the reads' lane: the cases' one connection carries every registration's save.
+      const batch = await models.casesToRead
         .find(found?.after ? { _id: { $gt: found.after } } : {}, { _id: 1, relative: 1, updatedAt: 1, erasedAt: 1 })
         .sort({ _id: 1 })
         .limit(BATCH)
         .lean()
         .exec();
-      let rewritten = 0;
-      for (const stored of batch) {
-        if (stored.erasedAt || !stored.relative?.fullNameEnc) continue;
-        const result = await models.cases.updateOne({ _id: stored._id, updatedAt: stored.updatedAt }, { $set: { nameTokens: nameTokensOfStored(stored.relative, cipher) } }).exec();
-        rewritten += result.modifiedCount;
-      }
+      const rewrites = batch
+        .filter((stored) => !stored.erasedAt && stored.relative?.fullNameEnc)
+        .map((stored) => ({
+          updateOne: { filter: { _id: stored._id, updatedAt: stored.updatedAt }, update: { $set: { nameTokens: nameTokensOfStored(stored.relative, cipher) } } },
+        }));
+      const rewritten = rewrites.length > 0 ? (await models.cases.bulkWrite(rewrites, { ordered: false })).modifiedCount : 0;
       const done = batch.length < BATCH;
       const next = done ? { version: NAME_KEYS_VERSION } : { after: batch.at(-1)!._id };
       await progress().updateOne({ _id: NAME_KEYS_ID }, { $set: next }, { upsert: true });
