@@ -4,6 +4,7 @@
 // `npm run bench:duplicates -- --cases 20000` (2,000 by default). Ends with one line
 // `duplicates cases=N ms_per_save=N found=N word_keys_ms=N word_keys_found=N db=NAME`.
 import { randomBytes } from "node:crypto";
+import { systemClock } from "../src/clock.js";
 import { connectDatabase } from "../src/db/connection.js";
 import { createModels, ensureIndexes } from "../src/db/models/index.js";
 import { withDatabaseName } from "../src/db/server/index.js";
@@ -29,7 +30,7 @@ try {
   const cipher = createFieldCipher(randomBytes(32));
   await seed(models, cipher, { cases: CASES, signatures: 0 });
   if (database.postgres) note(`PostgreSQL: ${addPostgresIndexes(database, databaseName)} GIN indexes added`);
-  const finder = createDuplicateFinder({ models, cipher });
+  const finder = createDuplicateFinder({ models, cipher, clock: systemClock });
   const measure = async (tokensOf: (name: string) => string[]) => {
     let found = 0;
     let queries = 0;
@@ -37,7 +38,7 @@ try {
     for (const name of NAMES) {
       const tokens = tokensOf(name);
       queries += tokens.length;
-      found += (await finder.findPossibleDuplicates({ fullName: name, otherNames: null, birthYear: 1962, familyProvince: "fars" } as never, tokens)).length;
+      found += (await finder.findByKeys({ fullName: name, otherNames: null, birthYear: 1962, province: "fars" }, tokens)).length;
     }
     return { ms: (performance.now() - started) / NAMES.length, queries: queries / NAMES.length, found };
   };

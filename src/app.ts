@@ -324,6 +324,14 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       petitionDeadlines: services.petitionDeadlines,
     }),
     {
+      // A registration answers the family before its duplicate search: one a crash cut short is run here.
+      name: "check-unchecked-duplicates",
+      cron: "* * * * *",
+      run: async (now: Date) => {
+        await services.cases.checkUncheckedDuplicates(new Date(now.getTime() - 60_000));
+      },
+    },
+    {
       name: "retry-case-notifications",
       cron: "* * * * *",
       run: async (now: Date) => {

@@ -5,6 +5,7 @@ import { plain, startTestBot, type TestBot } from "../support/botHarness.js";
 import { answer, press } from "../support/chatSteps.js";
 import { answerEveryQuestion, startRegistration } from "../support/registrationSteps.js";
 import { refOf } from "../support/userRefs.js";
+import { waitFor } from "../support/waitUntil.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -275,8 +276,14 @@ describe("after registering", () => {
     const text = user2Texts(second);
     expect(text).not.toMatch(/قاسمی|another family|already registered/i);
 
+    // The family's answer comes first; the search runs right after it.
     const firstCase = await bot.app.models.cases.findOne({ registeredBy: refOf(first.id) }).lean();
-    const secondCase = await bot.app.models.cases.findOne({ registeredBy: refOf(second.id) }).lean();
+    const secondCase = await waitFor(
+      () => bot.app.models.cases.findOne({ registeredBy: refOf(second.id) }).lean(),
+      (found) => found?.duplicateReview !== "unchecked",
+      5_000,
+      "the second case's duplicate search",
+    );
     expect(secondCase?.duplicateReview).toBe("pending");
     expect(secondCase?.possibleDuplicates.map((d) => d.reference)).toContain(firstCase?.reference);
   });

@@ -53,7 +53,7 @@ async function revoke(member: EmulatedUser, role: "Volunteer" | "Coordinator"): 
   await press(admin, `Revoke ${role}`, `The role ${role} of ${member.id} was revoked.`, { messageId: card.messageId });
 }
 
-async function registerFamily(fullName: string, province: string): Promise<{ reference: string; caseId: string; possibleDuplicate: boolean }> {
+async function registerFamily(fullName: string, province: string): Promise<{ reference: string; caseId: string; possibleDuplicate: boolean | "unchecked" }> {
   const family = bot.emulator.createUser({ languageCode: "fa" });
   family.sendCommand("start");
   await family.waitForReply();

@@ -95,6 +95,39 @@ describe("the case service", () => {
     expect(other.possibleDuplicate).toBe(false);
   });
 
+  it("a registration saved with its search for later is unchecked until checked, then flagged once", async () => {
+    const first = await cases.register({ userId: 521, locale: "fa", draft: registration("Kourosh Ahmadi"), consentAt: now });
+    const later = await cases.register({ userId: 522, locale: "en", draft: registration("Kourosh Ahmadi"), consentAt: now, duplicateSearch: "later" });
+    expect(later.possibleDuplicate).toBe("unchecked");
+    expect((await models.cases.findOne({ reference: later.reference }).lean())?.duplicateReview).toBe("unchecked");
+    // Handled again (a replayed update) before the search: still unchecked, and said so.
+    expect((await cases.register({ userId: 522, locale: "en", draft: registration("Kourosh Ahmadi"), consentAt: now, duplicateSearch: "later" })).possibleDuplicate).toBe("unchecked");
+
+    expect(await cases.checkDuplicates(later.caseId)).toBe(true);
+    const checked = await models.cases.findOne({ reference: later.reference }).lean();
+    expect(checked?.duplicateReview).toBe("pending");
+    // The case itself, saved before its search, is not its own duplicate.
+    expect(checked?.possibleDuplicates.map((d) => d.reference)).toEqual([first.reference]);
+    // A second run (the sweep, a replay) leaves a coordinator's decision alone.
+    await models.cases.updateOne({ _id: checked!._id }, { $set: { duplicateReview: "rejected" } });
+    expect(await cases.checkDuplicates(later.caseId)).toBe(true);
+    expect((await models.cases.findOne({ reference: later.reference }).lean())?.duplicateReview).toBe("rejected");
+    expect(await cases.checkDuplicates("not-an-id")).toBe(false);
+  });
+
+  it("the sweep runs the searches a crash left undone, of cases saved before its cut-off only", async () => {
+    await cases.register({ userId: 523, locale: "fa", draft: registration("Siavash Tehrani"), consentAt: now });
+    const left = await cases.register({ userId: 524, locale: "en", draft: registration("Siavash Tehrani"), consentAt: now, duplicateSearch: "later" });
+    const alone = await cases.register({ userId: 525, locale: "en", draft: registration("Bardia Khosravi"), consentAt: now, duplicateSearch: "later" });
+    expect(await cases.checkUncheckedDuplicates(new Date(now.getTime() - 60_000))).toBe(0);
+    expect((await models.cases.findOne({ reference: left.reference }).lean())?.duplicateReview).toBe("unchecked");
+
+    expect(await cases.checkUncheckedDuplicates(new Date(now.getTime() + 1))).toBe(2);
+    expect((await models.cases.findOne({ reference: left.reference }).lean())?.duplicateReview).toBe("pending");
+    expect((await models.cases.findOne({ reference: alone.reference }).lean())?.duplicateReview).toBe("none");
+    expect(await models.cases.countDocuments({ duplicateReview: "unchecked" })).toBe(0);
+  });
+
   it("does not match the same name when the birth years are far apart", async () => {
     await cases.register({ userId: 505, locale: "en", draft: registration("Farhad Jalali", { birthYear: 1950 }), consentAt: now });
     const younger = await cases.register({ userId: 506, locale: "en", draft: registration("Farhad Jalali", { birthYear: 1975 }), consentAt: now });

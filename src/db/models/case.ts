@@ -35,7 +35,11 @@ export interface CaseRecord {
    */
   registrationKey?: string | null;
   possibleDuplicates: { caseId: string; reference: string; score: number }[];
-  duplicateReview: "none" | "pending" | "confirmed" | "rejected";
+  /**
+   * "unchecked": saved, its duplicate search not yet run (registration answers the family first;
+   * the check-unchecked-duplicates job sweeps what a crash left).
+   */
+  duplicateReview: "unchecked" | "none" | "pending" | "confirmed" | "rejected";
   createdAt: Date;
   /**
    * The week of `createdAt` (domain/registrationWeek): lists in registration order read a week at a
@@ -75,7 +79,7 @@ const caseSchema = new Schema<CaseRecord>(
       type: [new Schema({ caseId: String, reference: String, score: Number }, { _id: false })],
       default: [],
     },
-    duplicateReview: { type: String, enum: ["none", "pending", "confirmed", "rejected"], default: "none" },
+    duplicateReview: { type: String, enum: ["unchecked", "none", "pending", "confirmed", "rejected"], default: "none" },
     createdAt: { type: Date, required: true },
     registeredWeek: { type: String },
     updatedAt: { type: Date, required: true },
@@ -92,6 +96,8 @@ caseSchema.index({ reference: 1 }, { unique: true, name: "reference_1" });
 // /find by name (caseSearch: nameTokens equal to the whole name's keyed token, else to one word's
 // with $all of the others); registration's duplicate check ($in of the name's tokens).
 caseSchema.index({ nameTokens: 1 }, { name: "nameTokens_1" });
+// /find's "duplicates to review" (pending), and the sweep of cases whose search a crash left undone (unchecked).
+caseSchema.index({ duplicateReview: 1 }, { name: "duplicateReview_1" });
 // Registration: a replayed registration finds the case it already created.
 caseSchema.index({ registrationKey: 1 }, { name: "registrationKey_1" });
 // /find by province (+ status), a volunteer's provinces, and /stats' counts per province and status

@@ -5,17 +5,31 @@ import type { Types } from "mongoose";
 import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import type { CaseRecord } from "../../db/models/case.js";
 import { scoreCaseMatch } from "../../domain/personName.js";
-import type { CompleteRegistration } from "../../domain/registration/draft.js";
 import { can, coversProvince, type Actor } from "../../domain/roles.js";
-import { splitNames } from "./caseRecordMapping.js";
+import { duplicateTokensOf, splitNames } from "./caseRecordMapping.js";
 import { objectId, type CaseStore } from "./caseStore.js";
 import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
 const CANDIDATE_LIMIT = 50;
 
-export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, "models" | "cipher">) {
-  /** Existing cases that probably are the same person (name keys, then a full score). */
-  async function findPossibleDuplicates(draft: CompleteRegistration, tokens: string[], excludeId?: Types.ObjectId) {
+/** Who a registration is about, as the duplicate search compares it. */
+export interface DuplicateIdentity {
+  fullName: string;
+  otherNames: string | null | undefined;
+  birthYear: number | null | undefined;
+  province: string;
+}
+
+export type PossibleDuplicates = CaseRecord["possibleDuplicates"];
+
+export function createDuplicateFinder({ models, cipher, clock }: Pick<CaseServiceDeps, "models" | "cipher" | "clock">) {
+  /** Existing cases (other than `excludeId`) that probably are the same person (name keys, then a full score). */
+  function findPossibleDuplicates(person: DuplicateIdentity, excludeId?: Types.ObjectId): Promise<PossibleDuplicates> {
+    return findByKeys(person, duplicateTokensOf(person.fullName, person.otherNames, cipher), excludeId);
+  }
+
+  /** The search over the given keyed name tokens (bench:duplicates compares other keys with it). */
+  async function findByKeys(person: DuplicateIdentity, tokens: string[], excludeId?: Types.ObjectId): Promise<PossibleDuplicates> {
     if (tokens.length === 0) return [];
     // One query per duplicate key, not one `$in`: FerretDB v1 hands an equality on a field to its
     // backend's index but filters an `$in` itself, over every case (bench:updates: 12 ms a save at
@@ -43,7 +57,7 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
       .sort((a, b) => b.keys - a.keys)
       .slice(0, CANDIDATE_LIMIT)
       .map((c) => c.record);
-    const identity = { fullName: draft.fullName, otherNames: splitNames(draft.otherNames), birthYear: draft.birthYear ?? undefined, province: draft.familyProvince };
+    const identity = { fullName: person.fullName, otherNames: splitNames(person.otherNames), birthYear: person.birthYear ?? undefined, province: person.province };
     return candidates
       .map((c) => {
         const match = scoreCaseMatch(identity, {
@@ -69,7 +83,42 @@ export function createDuplicateFinder({ models, cipher }: Pick<CaseServiceDeps, 
     return duplicates.filter((d) => covered.has(d.caseId));
   }
 
-  return { findPossibleDuplicates, duplicatesVisibleTo };
+  /**
+   * The search for a case saved with its duplicates "unchecked" (registration answers the family
+   * first, then searches): stores what it found, unless it was already done. Returns whether it
+   * found a probable duplicate.
+   */
+  async function checkSavedCase(caseId: Types.ObjectId): Promise<boolean> {
+    const record = await models.cases.findById(caseId).lean().exec();
+    if (!record) return false;
+    if (record.duplicateReview !== "unchecked") return record.possibleDuplicates.length > 0;
+    const person: DuplicateIdentity = {
+      fullName: cipher.decryptOptional(record.relative.fullNameEnc) ?? "",
+      otherNames: cipher.decryptOptional(record.relative.otherNamesEnc),
+      birthYear: record.relative.birthYear,
+      province: record.province,
+    };
+    const found = record.erasedAt ? [] : await findPossibleDuplicates(person, record._id);
+    // Only while still unchecked and unchanged: a second run (a replayed update, the sweep) changes
+    // nothing twice, and a family's edit in between leaves it unchecked for the sweep to redo.
+    await models.cases
+      .updateOne(
+        { _id: record._id, duplicateReview: "unchecked", updatedAt: record.updatedAt },
+        { $set: { possibleDuplicates: found, duplicateReview: found.length > 0 ? "pending" : "none", updatedAt: clock.now() } },
+      )
+      .exec();
+    return found.length > 0;
+  }
+
+  /** Cases left unchecked (a crash between the save and its search), oldest first, a batch at a time. */
+  async function checkLeftovers(savedBefore: Date, batch = 100): Promise<number> {
+    const left = await models.cases.find({ duplicateReview: "unchecked" }, { _id: 1, createdAt: 1 }).limit(batch * 4).lean().exec();
+    const due = left.filter((c) => c.createdAt < savedBefore).slice(0, batch);
+    for (const c of due) await checkSavedCase(c._id);
+    return due.length;
+  }
+
+  return { findPossibleDuplicates, findByKeys, checkSavedCase, checkLeftovers, duplicatesVisibleTo };
 }
 
 export function createDuplicateDecisions(deps: CaseServiceDeps, store: CaseStore): Pick<CaseService, "confirmDuplicate" | "rejectDuplicates"> {

@@ -6,19 +6,19 @@ import { isDuplicateKeyError } from "../../db/duplicateKeys.js";
 import { generateCaseReference } from "../../domain/caseReference.js";
 import { registrationWeek } from "../../domain/registrationWeek.js";
 import type { createDuplicateFinder } from "./caseDuplicates.js";
-import { duplicateTokensOf, linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
-import type { CaseStore } from "./caseStore.js";
+import { linkFields, nameTokensOf, relativeFields } from "./caseRecordMapping.js";
+import { objectId, type CaseStore } from "./caseStore.js";
 import type { CaseService, CaseServiceDeps } from "./caseTypes.js";
 
 export function createCaseRegistration(
   deps: CaseServiceDeps,
   store: CaseStore,
   duplicates: ReturnType<typeof createDuplicateFinder>,
-): Pick<CaseService, "register"> {
+): Pick<CaseService, "register" | "checkDuplicates" | "checkUncheckedDuplicates"> {
   const { models, clock, cipher } = deps;
   const referenceRandom = deps.referenceRandom ?? cryptoRandomInt;
   return {
-    async register({ userId: telegramId, locale, draft, consentAt }) {
+    async register({ userId: telegramId, locale, draft, consentAt, duplicateSearch = "now" }) {
       const userId = store.refOf(telegramId);
       const now = clock.now();
       // Handling is at least once (an update in flight at a crash is handled again, and the
@@ -26,11 +26,12 @@ export function createCaseRegistration(
       const registrationKey = cipher.searchToken(`registration:${userId}:${consentAt.toISOString()}`);
       const earlier = await models.cases.findOne({ registrationKey }).lean().exec();
       let created: CaseRecord | undefined = earlier ?? undefined;
-      let possibleDuplicate = (earlier?.possibleDuplicates.length ?? 0) > 0;
+      let possibleDuplicate: boolean | "unchecked" = earlier?.duplicateReview === "unchecked" ? "unchecked" : (earlier?.possibleDuplicates.length ?? 0) > 0;
       if (!created) {
         const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
-        const found = await duplicates.findPossibleDuplicates(draft, duplicateTokensOf(draft.fullName, draft.otherNames, cipher));
-        possibleDuplicate = found.length > 0;
+        const person = { fullName: draft.fullName, otherNames: draft.otherNames, birthYear: draft.birthYear, province: draft.familyProvince };
+        const found = duplicateSearch === "now" ? await duplicates.findPossibleDuplicates(person) : [];
+        possibleDuplicate = duplicateSearch === "now" ? found.length > 0 : "unchecked";
         const base = {
           status: "registered" as const,
           relative: relativeFields(draft, cipher),
@@ -39,7 +40,7 @@ export function createCaseRegistration(
           registeredBy: userId,
           registrationKey,
           possibleDuplicates: found,
-          duplicateReview: found.length > 0 ? ("pending" as const) : ("none" as const),
+          duplicateReview: duplicateSearch === "later" ? ("unchecked" as const) : found.length > 0 ? ("pending" as const) : ("none" as const),
           createdAt: now,
           registeredWeek: registrationWeek(now),
           updatedAt: now,
@@ -61,6 +62,15 @@ export function createCaseRegistration(
         await models.caseEvents.create({ caseId: created._id, at: now, actorId: userId, actorRole: "family", type: "registered", to: "registered" });
       }
       return { caseId: created._id.toHexString(), reference: created.reference, possibleDuplicate };
+    },
+
+    async checkDuplicates(caseId) {
+      const id = objectId(caseId);
+      return id ? duplicates.checkSavedCase(id) : false;
+    },
+
+    async checkUncheckedDuplicates(savedBefore) {
+      return duplicates.checkLeftovers(savedBefore);
     },
   };
 }

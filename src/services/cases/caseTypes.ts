@@ -72,7 +72,22 @@ export interface StatusChange {
 }
 
 export interface CaseService {
-  register(input: { userId: number; locale: string; draft: CompleteRegistration; consentAt: Date }): Promise<{ caseId: string; reference: string; possibleDuplicate: boolean }>;
+  /**
+   * Saves a registration. The duplicate search runs "now" (and `possibleDuplicate` says what it
+   * found) or "later": the case is saved "unchecked" and `checkDuplicates` runs it (the bot answers
+   * the family first; a burst of saves otherwise queued the family's reply behind the searches).
+   */
+  register(input: {
+    userId: number;
+    locale: string;
+    draft: CompleteRegistration;
+    consentAt: Date;
+    duplicateSearch?: "now" | "later";
+  }): Promise<{ caseId: string; reference: string; possibleDuplicate: boolean | "unchecked" }>;
+  /** The duplicate search of a case saved "unchecked"; once done, what it found. Whether it found a probable duplicate. */
+  checkDuplicates(caseId: string): Promise<boolean>;
+  /** The searches a crash left undone, of cases saved before `savedBefore` (a batch a run); how many it ran. */
+  checkUncheckedDuplicates(savedBefore: Date): Promise<number>;
   listForFamily(userId: number): Promise<FamilyCaseSummary[]>;
   getForFamily(userId: number, caseId: string): Promise<FamilyCaseView | null>;
   updateForFamily(userId: number, caseId: string, draft: CompleteRegistration): Promise<CaseResult<null>>;
