@@ -43,6 +43,7 @@ import { createBroadcastService } from "./services/broadcasts.js";
 import { createEventService } from "./services/events.js";
 import { createStatisticsService } from "./services/statistics.js";
 import { createCaseService } from "./services/cases/caseService.js";
+import { createDuplicateCheckQueue } from "./services/cases/duplicateCheckQueue.js";
 import { createCaseSearchService } from "./services/cases/caseSearch.js";
 import { createLocationService } from "./services/locations.js";
 import { createMyDataService } from "./services/myData.js";
@@ -172,6 +173,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
   const actorNow = users.actorNow;
   const reminders = createReminderService({ models, clock, delivery, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT });
   const cases = createCaseService({ models, clock, cipher, audit, delivery, defaultLocale: config.DEFAULT_LOCALE, actorNow });
+  const duplicateChecks = createDuplicateCheckQueue({ check: (caseId) => cases.checkDuplicates(caseId), log: log.child({ component: "duplicate-checks" }) });
   // The chats' conversation state: the bot's, the hourly reminder job's and the retention job's, one
   // store, so what a polling process remembers of a chat changes with every change it makes.
   const conversationStore = createConversationStorage<StoredConversations>(lanes.conversations, {
@@ -200,6 +202,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
     auditLog: createAuditLogService({ models, clock, cipher, actorNow, audit, timeZone: config.TZ_DEFAULT }),
     locations: createLocationService(models, clock, audit, actorNow, cipher),
     cases,
+    duplicateChecks,
     caseSearch: createCaseSearchService({ models, clock, cipher, audit, actorNow, tally: statistics.currentTally }),
     broadcasts: createBroadcastService({ models, clock, delivery, audit, defaultLocale: config.DEFAULT_LOCALE, actorNow, cipher, defaultTimeZone: config.TZ_DEFAULT }),
     events: createEventService({ models, clock, delivery, reminders, audit, actorNow, cipher, defaultLocale: config.DEFAULT_LOCALE, defaultTimeZone: config.TZ_DEFAULT }),
@@ -398,6 +401,7 @@ export async function startApp(config: AppConfig, log: Logger, overrides: AppOve
       await poller?.stop();
       await http?.close();
       await scheduler.stop();
+      await duplicateChecks.stop();
       await worker.stop();
       await sharedReplies.stop();
       // Last, after in-flight updates finished: a restarted process need not wait for it to go stale.

@@ -19,6 +19,7 @@ import type { EventService } from "../services/events.js";
 import type { ReminderService } from "../services/reminders/reminderTypes.js";
 import type { PetitionDeadlines } from "../services/petitions/petitionDeadlines.js";
 import type { RegistrationReminders } from "../services/reminders/registrationReminders.js";
+import type { DuplicateCheckQueue } from "../services/cases/duplicateCheckQueue.js";
 
 /** The use cases the bot's features call; built once in main.ts (or by a test). */
 export interface BotServices {
@@ -31,6 +32,8 @@ export interface BotServices {
   /** /audit: admins read the trail (who, what, when, how many; never the content). */
   auditLog: AuditLogService;
   cases: CaseService;
+  /** The duplicate searches of new registrations, run after the family's answer (services/cases/duplicateCheckQueue.ts). */
+  duplicateChecks: Pick<DuplicateCheckQueue, "add">;
   /** /find and /export: search cases by a filter kept per person, and export the result. */
   caseSearch: CaseSearchService;
   broadcasts: BroadcastService;

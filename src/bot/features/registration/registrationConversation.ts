@@ -109,13 +109,14 @@ export async function registrationConversation(conversation: BotConversation, ct
     if (!isComplete(draft)) continue;
     const complete = draft;
     if (mode === "new") {
-      // The family gets their reference first; the duplicate search (a query per name key) runs
-      // after the answer, and the check-unchecked-duplicates job redoes one a crash cut short.
+      // The family gets their reference first; the duplicate search (a query per name key) runs in
+      // the background after the update (services/cases/duplicateCheckQueue.ts), and the
+      // check-unchecked-duplicates job runs one a crash or a full queue left undone.
       const saved = await conversation.external((outside) =>
         outside.services.cases.register({ userId: outside.from!.id, locale: env.locale, draft: complete, consentAt: new Date(consentAt), duplicateSearch: "later" }),
       );
       await ctx.reply(ctx.t("reg-saved", { reference: formatDigits(saved.reference, env.locale) }));
-      await conversation.external((outside) => outside.services.cases.checkDuplicates(saved.caseId));
+      await conversation.external((outside) => outside.services.duplicateChecks.add(saved.caseId));
       await forgetReminders();
       // A family abroad: reminders follow their clock, not Tehran's (asked once, changeable in /settings).
       if (complete.familyProvince === ABROAD) await settleTimeZoneAfterRegistration(conversation, ctx, complete.familyCountry);
