@@ -226,6 +226,33 @@ async function echoCeiling(emulator: TelegramEmulator, users: number, firstId: n
   }
 }
 
+/**
+ * The registrations' duplicate searches run in the background after the family's answer
+ * (services/cases/duplicateCheckQueue.ts): how many were still waiting when a level's last answer
+ * came, and how long after it the bot had run them all (at most 2 minutes is waited for). Their
+ * commands after the level's end are not in its commands an update.
+ */
+async function duplicateSearchBacklog(mongoUri: string) {
+  const direct = await connectDatabase(mongoUri, { log: silentLogger });
+  const unchecked = () => direct.db!.collection("cases").countDocuments({ duplicateReview: "unchecked" });
+  return {
+    async report(): Promise<string> {
+      const waiting = await unchecked();
+      const started = performance.now();
+      let left = waiting;
+      while (left > 0 && performance.now() - started < 120_000) {
+        await sleep(250);
+        left = await unchecked();
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      return left === 0
+        ? `duplicate searches: ${waiting} still to run at the level's last answer, all run ${seconds} s later`
+        : `duplicate searches: ${waiting} still to run at the level's last answer, ${left} still not run ${seconds} s later`;
+    },
+    close: () => direct.close(),
+  };
+}
+
 async function main(): Promise<void> {
   const database = await startDatabase();
   const databaseName = `bench_${randomBytes(4).toString("hex")}`;
@@ -280,11 +307,13 @@ async function main(): Promise<void> {
     };
     let firstId = 1_000_000;
     const results: LevelResult[] = [];
+    const searches = await duplicateSearchBacklog(mongoUri);
     for (const [index, users] of LEVELS.entries()) {
       if (index > 0) bot = await freshStart();
       const result = await runLevel(emulator, users, firstId, bot, idleCommandsPerSecond, true);
       firstId += users + 1_000;
       results.push(result);
+      note(await searches.report());
       note(
         `open loop ${users} users: ${result.answered} answers in ${result.seconds.toFixed(0)} s (${result.perSecond.toFixed(1)}/s), dropped ${result.dropped}, ` +
           `p50 ${result.p50.toFixed(0)} / p95 ${result.p95.toFixed(0)} / p99 ${result.p99.toFixed(0)} ms, RSS ${result.rssMb.toFixed(0)} MB, bot CPU ${result.cpuMsPerUpdate.toFixed(1)} ms an update (${Math.round(result.cpuShare * 100)}% of a core), ` +
@@ -316,6 +345,7 @@ async function main(): Promise<void> {
         `| 1000 at a person's pace, ${KNOWN_USERS} users known | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.dropped} | ${result.rssMb.toFixed(0)} | ${result.commandsPerUpdate.toFixed(2)} | ${result.cpuMsPerUpdate.toFixed(1)} |`,
       );
     }
+    await searches.close();
     bot = await freshStart();
     const closed = await runLevel(emulator, CLOSED_USERS, firstId, bot, idleCommandsPerSecond, false);
     firstId += CLOSED_USERS + 1_000;
