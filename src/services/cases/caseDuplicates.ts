@@ -113,7 +113,10 @@ export function createDuplicateFinder({ models, cipher, clock }: Pick<CaseServic
   /** Cases left unchecked (a crash between the save and its search), oldest first, a batch at a time. */
   async function checkLeftovers(savedBefore: Date, batch = 100): Promise<number> {
     const left = await models.cases.find({ duplicateReview: "unchecked" }, { _id: 1, createdAt: 1 }).limit(batch * 4).lean().exec();
-    const due = left.filter((c) => c.createdAt < savedBefore).slice(0, batch);
+    const due = left
+      .filter((c) => c.createdAt < savedBefore)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, batch);
     for (const c of due) await checkSavedCase(c._id);
     return due.length;
   }
