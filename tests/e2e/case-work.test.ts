@@ -106,6 +106,26 @@ describe("volunteers and coordinators work on cases", () => {
     expect(plain(card.text)).not.toContain("Possibly the same person");
   });
 
+  it("a save whose duplicate search a crash cut short is flagged by the scheduled sweep, and the coordinator then sees it", async () => {
+    const one = bot.emulator.createUser({ languageCode: "en" });
+    const two = bot.emulator.createUser({ languageCode: "en" });
+    const first = await register(one, "en", draft("Parviz Golestani", "kerman", 1958));
+    // Saved, answered, and the process died before its background search ran.
+    two.sendCommand("start");
+    await two.waitForReply();
+    const cut = await bot.app.services.cases.register({ userId: two.id, locale: "en", draft: draft("Parviz Golestani", "kerman", 1958), consentAt: new Date(), duplicateSearch: "later" });
+    await bot.app.models.cases.updateOne({ reference: cut.reference }, { $set: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    const coordinator = bot.emulator.user(COORDINATOR_ID) ?? bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
+    coordinator.sendCommand("case", cut.reference);
+    const before = await coordinator.waitForText("Families following this case: 1");
+    expect(plain(before.text)).not.toContain("Possibly the same person");
+
+    expect(await bot.app.scheduler.runNow("check-unchecked-duplicates")).toBe(true);
+    coordinator.sendCommand("case", cut.reference);
+    const card = await coordinator.waitForText("Possibly the same person as");
+    expect(plain(card.text)).toContain(first.reference);
+  });
+
   it("the list of believed locations is data that coordinators keep", async () => {
     const coordinator = bot.emulator.user(COORDINATOR_ID) ?? bot.emulator.createUser({ id: COORDINATOR_ID, languageCode: "en" });
     coordinator.sendCommand("locations");
