@@ -89,7 +89,8 @@ export function createDuplicateFinder({ models, cipher, clock }: Pick<CaseServic
    * found a probable duplicate.
    */
   async function checkSavedCase(caseId: Types.ObjectId): Promise<boolean> {
-    const record = await models.cases.findById(caseId).lean().exec();
+    // Read over the reads' lane (the save it follows has been written): the cases' one connection carries every save.
+    const record = await models.casesToRead.findById(caseId).lean().exec();
     if (!record) return false;
     if (record.duplicateReview !== "unchecked") return record.possibleDuplicates.length > 0;
     const person: DuplicateIdentity = {
@@ -112,7 +113,7 @@ export function createDuplicateFinder({ models, cipher, clock }: Pick<CaseServic
 
   /** Cases left unchecked (a crash between the save and its search), oldest first, a batch at a time. */
   async function checkLeftovers(savedBefore: Date, batch = 100): Promise<number> {
-    const left = await models.cases.find({ duplicateReview: "unchecked" }, { _id: 1, createdAt: 1 }).limit(batch * 4).lean().exec();
+    const left = await models.casesToRead.find({ duplicateReview: "unchecked" }, { _id: 1, createdAt: 1 }).limit(batch * 4).lean().exec();
     const due = left
       .filter((c) => c.createdAt < savedBefore)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())

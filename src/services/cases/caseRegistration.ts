@@ -30,8 +30,9 @@ export function createCaseRegistration(
       if (!created) {
         const tokens = nameTokensOf(draft.fullName, draft.otherNames, cipher);
         const person = { fullName: draft.fullName, otherNames: draft.otherNames, birthYear: draft.birthYear, province: draft.familyProvince };
-        const found = duplicateSearch === "now" ? await duplicates.findPossibleDuplicates(person) : [];
-        possibleDuplicate = duplicateSearch === "now" ? found.length > 0 : "unchecked";
+        // null: not searched yet (checkDuplicates runs it after the family's answer).
+        const found = duplicateSearch === "now" ? await duplicates.findPossibleDuplicates(person) : null;
+        possibleDuplicate = found ? found.length > 0 : "unchecked";
         const base = {
           status: "registered" as const,
           relative: relativeFields(draft, cipher),
@@ -39,8 +40,8 @@ export function createCaseRegistration(
           province: draft.familyProvince,
           registeredBy: userId,
           registrationKey,
-          possibleDuplicates: found,
-          duplicateReview: duplicateSearch === "later" ? ("unchecked" as const) : found.length > 0 ? ("pending" as const) : ("none" as const),
+          possibleDuplicates: found ?? [],
+          duplicateReview: !found ? ("unchecked" as const) : found.length > 0 ? ("pending" as const) : ("none" as const),
           createdAt: now,
           registeredWeek: registrationWeek(now),
           updatedAt: now,
